@@ -1,0 +1,223 @@
+-- Migration 0001: the first schema of Hytekello.
+CREATE TABLE areas (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  name_fi TEXT NOT NULL,
+  name_sv TEXT,
+  name_en TEXT
+);
+
+CREATE TABLE municipalities (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  -- Statistics Finland municipality code, e.g. '564' for Oulu.
+  code TEXT NOT NULL UNIQUE CHECK (length(code) = 3 AND code NOT GLOB '*[^0-9]*'),
+  name_fi TEXT NOT NULL,
+  name_sv TEXT,
+  name_en TEXT,
+  area_id INTEGER NOT NULL REFERENCES areas (id)
+);
+
+CREATE TABLE event_types (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  name_fi TEXT NOT NULL,
+  name_sv TEXT,
+  name_en TEXT
+);
+
+CREATE TABLE networks (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  name_fi TEXT NOT NULL,
+  name_sv TEXT,
+  name_en TEXT,
+  description_fi TEXT
+);
+
+CREATE TABLE audiences (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  name_fi TEXT NOT NULL,
+  name_sv TEXT,
+  name_en TEXT
+);
+
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  name_fi TEXT NOT NULL,
+  name_sv TEXT,
+  name_en TEXT,
+  kind TEXT NOT NULL CHECK (kind IN ('wellbeing-county', 'regional-council', 'municipality', 'state', 'ngo', 'parish', 'project', 'partner')),
+  municipality_id INTEGER REFERENCES municipalities (id),
+  website TEXT CHECK (website IS NULL OR website LIKE 'https://%')
+);
+
+-- Annual-clock items; an event may name the item it realises.
+CREATE TABLE clock_items (
+  id INTEGER PRIMARY KEY,
+  title_fi TEXT NOT NULL CHECK (title_fi <> ''),
+  title_sv TEXT,
+  title_en TEXT
+);
+
+CREATE TABLE events (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^a-z0-9-]*'),
+  status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'cancelled')),
+  title_fi TEXT NOT NULL CHECK (title_fi <> ''),
+  title_sv TEXT,
+  title_en TEXT,
+  description_fi TEXT NOT NULL DEFAULT '',
+  description_sv TEXT,
+  description_en TEXT,
+  event_type_id INTEGER NOT NULL REFERENCES event_types (id),
+  time_zone TEXT NOT NULL,
+  all_day INTEGER NOT NULL CHECK (all_day IN (0, 1)),
+  -- Wall-clock start and end of the (first) occurrence; for all-day events
+  -- the first and the last day, both inclusive.
+  start_local TEXT NOT NULL,
+  end_local TEXT NOT NULL,
+  rrule TEXT,
+  -- Instants of the first occurrence, and the span that covers every
+  -- occurrence (moved ones too); span_end is NULL when the series never ends.
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  span_start TEXT NOT NULL,
+  span_end TEXT,
+  location_place TEXT,
+  location_address TEXT,
+  location_municipality_id INTEGER REFERENCES municipalities (id),
+  online_url TEXT,
+  contact_name TEXT,
+  contact_email TEXT,
+  contact_phone TEXT,
+  -- Comma-separated language codes, e.g. 'fi' or 'fi,sv'.
+  languages TEXT NOT NULL CHECK (languages <> '' AND languages NOT GLOB '*[^a-z,]*'),
+  registration_url TEXT,
+  registration_deadline TEXT,
+  clock_item_id INTEGER REFERENCES clock_items (id),
+  cancel_reason TEXT,
+  -- iCalendar SEQUENCE: grows when time, place or status change.
+  sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+  -- Random per write; the ETag, and the guard that makes a write all-or-nothing.
+  revision TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (ends_at > starts_at),
+  CHECK (span_end IS NULL OR span_end >= ends_at),
+  CHECK (span_start <= starts_at),
+  CHECK (status <> 'cancelled' OR cancel_reason IS NULL OR cancel_reason <> '')
+);
+
+CREATE INDEX events_by_span ON events (status, span_start, span_end);
+CREATE INDEX events_by_type ON events (event_type_id);
+CREATE INDEX events_by_updated ON events (updated_at);
+
+-- A single occurrence of a recurring event that was removed (EXDATE),
+-- cancelled (kept, marked cancelled) or moved (RECURRENCE-ID override).
+CREATE TABLE event_exceptions (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  -- Wall-clock start of the occurrence as the rule generates it.
+  occurrence TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('removed', 'cancelled', 'moved')),
+  start_local TEXT,
+  end_local TEXT,
+  location_place TEXT,
+  PRIMARY KEY (event_id, occurrence),
+  CHECK ((kind = 'moved') = (start_local IS NOT NULL AND end_local IS NOT NULL))
+);
+
+CREATE TABLE event_organisations (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+  PRIMARY KEY (event_id, organisation_id)
+);
+CREATE INDEX event_organisations_by_organisation ON event_organisations (organisation_id);
+
+CREATE TABLE event_networks (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  network_id INTEGER NOT NULL REFERENCES networks (id),
+  PRIMARY KEY (event_id, network_id)
+);
+CREATE INDEX event_networks_by_network ON event_networks (network_id);
+
+CREATE TABLE event_municipalities (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  municipality_id INTEGER NOT NULL REFERENCES municipalities (id),
+  PRIMARY KEY (event_id, municipality_id)
+);
+CREATE INDEX event_municipalities_by_municipality ON event_municipalities (municipality_id);
+
+CREATE TABLE event_audiences (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  audience_id INTEGER NOT NULL REFERENCES audiences (id),
+  PRIMARY KEY (event_id, audience_id)
+);
+CREATE INDEX event_audiences_by_audience ON event_audiences (audience_id);
+
+CREATE TABLE event_materials (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  kind TEXT NOT NULL CHECK (kind IN ('slides', 'recording', 'document', 'link')),
+  title TEXT NOT NULL CHECK (title <> ''),
+  url TEXT NOT NULL CHECK (url LIKE 'https://%' OR url LIKE 'http://%'),
+  PRIMARY KEY (event_id, position)
+);
+
+-- Full-text search over every language's title, description and place.
+-- Kept in step with events by the triggers below.
+CREATE VIRTUAL TABLE events_fts USING fts5 (
+  event_id UNINDEXED,
+  title,
+  description,
+  place,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+  INSERT INTO events_fts (event_id, title, description, place) VALUES (
+    new.id,
+    concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
+    concat_ws(' ', new.description_fi, new.description_sv, new.description_en),
+    concat_ws(' ', new.location_place, new.location_address)
+  );
+END;
+
+CREATE TRIGGER events_fts_update AFTER UPDATE ON events BEGIN
+  DELETE FROM events_fts WHERE event_id = old.id;
+  INSERT INTO events_fts (event_id, title, description, place) VALUES (
+    new.id,
+    concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
+    concat_ws(' ', new.description_fi, new.description_sv, new.description_en),
+    concat_ws(' ', new.location_place, new.location_address)
+  );
+END;
+
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+  DELETE FROM events_fts WHERE event_id = old.id;
+END;
+
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (name <> ''),
+  organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+  -- SHA-256 of the token, hex; the token itself is shown once and never stored.
+  token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+
+-- Who changed what, when: one row per write, with the state before and after.
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  token_id INTEGER REFERENCES api_tokens (id),
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'cancel')),
+  entity TEXT NOT NULL CHECK (entity IN ('event')),
+  entity_id TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT
+);
+CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, at);

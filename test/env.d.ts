@@ -1,0 +1,12 @@
+declare namespace Cloudflare {
+  interface GlobalProps {
+    mainModule: typeof import('../worker/index');
+  }
+  interface Env {
+    DB: D1Database;
+    SCHEMA_DB: D1Database;
+    ASSETS: Fetcher;
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    SCHEMA_QUERIES: string[];
+  }
+}

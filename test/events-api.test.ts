@@ -1,0 +1,210 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { revokeToken } from '../worker/db/tokens';
+import type { Event, EventList, Problem } from '../worker/shared/schemas';
+import { bearerFor, createEvent, jsonRequest, request, rowCounts, workshop } from './helpers';
+
+const listIds = async (query: string) => {
+  const response = await request(`/api/events?${query}`);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as EventList;
+  return body.items.map((item) => item.id);
+};
+
+describe('creating and reading an event', () => {
+  it('creates a published event that anyone can read, with an ETag and a Location', async () => {
+    const pohde = await bearerFor('pohde');
+    const response = await jsonRequest('POST', '/api/events', workshop(), { Authorization: pohde });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as Event;
+    expect(response.headers.get('Location')).toBe(`/api/events/${created.id}`);
+    expect(response.headers.get('ETag')).toMatch(/^"[a-z0-9]+"$/);
+    expect(created).toMatchObject({
+      status: 'published',
+      type: 'tyopaja',
+      timeZone: 'Europe/Helsinki',
+      start: '2026-10-06T09:00',
+      startsAt: '2026-10-06T06:00:00Z',
+      endsAt: '2026-10-06T09:00:00Z',
+      organisations: ['pohde'],
+      location: { place: 'Kaupungintalo', address: 'Torikatu 10, Oulu', municipality: 'oulu' },
+      sequence: 0,
+    });
+
+    const read = await request(`/api/events/${created.id}`);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('ETag')).toBe(response.headers.get('ETag'));
+    expect(await read.json()).toEqual(created);
+  });
+
+  it('answers 304 to If-None-Match with the current ETag', async () => {
+    const { event, etag } = await createEvent(await bearerFor('pohde'), workshop());
+    const response = await request(`/api/events/${event.id}`, { headers: { 'If-None-Match': etag } });
+    expect(response.status).toBe(304);
+  });
+
+  it('converts an instant with an offset into wall-clock time in the event time zone', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ start: '2026-06-01T06:00:00Z', end: '2026-06-01T08:00:00+00:00' }));
+    expect([event.start, event.end]).toEqual(['2026-06-01T09:00', '2026-06-01T11:00']);
+  });
+
+  it('stores an all-day, multi-day event with its last day inclusive', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ allDay: true, start: '2026-05-12', end: '2026-05-13' }));
+    expect(event).toMatchObject({ allDay: true, start: '2026-05-12', end: '2026-05-13', startsAt: '2026-05-11T21:00:00Z', endsAt: '2026-05-13T21:00:00Z' });
+  });
+
+  it('defaults the organiser to the token organisation and new events to drafts', async () => {
+    const { organisations: _organisations, status: _status, ...input } = workshop();
+    const { event } = await createEvent(await bearerFor('posken'), input);
+    expect([event.organisations, event.status]).toEqual([['posken'], 'draft']);
+  });
+
+  it('records the creation in the audit trail', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop());
+    const row = await env.DB.prepare("SELECT action, token_id, before_json, after_json FROM audit_log WHERE entity_id = ?1").bind(event.id).first<Record<string, unknown>>();
+    expect(row).toMatchObject({ action: 'create', before_json: null });
+    expect(row!.token_id).toBeTypeOf('number');
+    expect(JSON.parse(row!.after_json as string).title.fi).toBe('Yhteiskehittämisen työpaja');
+  });
+});
+
+describe('drafts', () => {
+  it('are hidden from lists and from readers without a token of an organiser', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop({ status: 'draft', start: '2026-10-07T09:00', end: '2026-10-07T10:00' }));
+    expect(await listIds('from=2026-10-07&to=2026-10-08')).not.toContain(event.id);
+    expect((await request(`/api/events/${event.id}`)).status).toBe(404);
+    expect((await request(`/api/events/${event.id}`, { headers: { Authorization: await bearerFor('takuusaatio') } })).status).toBe(404);
+    const asOrganiser = await request(`/api/events/${event.id}`, { headers: { Authorization: pohde } });
+    expect(asOrganiser.status).toBe(200);
+    expect(asOrganiser.headers.get('Cache-Control')).toContain('no-store');
+  });
+});
+
+describe('editing with If-Match', () => {
+  it('saves an edit with the current ETag and gives a new one', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event, etag } = await createEvent(pohde, workshop());
+    const response = await jsonRequest('PATCH', `/api/events/${event.id}`, { title: { fi: 'Uusi nimi', sv: 'Nytt namn' } }, { Authorization: pohde, 'If-Match': etag });
+    expect(response.status).toBe(200);
+    const saved = (await response.json()) as Event;
+    expect(saved.title).toEqual({ fi: 'Uusi nimi', sv: 'Nytt namn', en: null });
+    expect(saved.networks).toEqual(['osallisuus']);
+    expect(response.headers.get('ETag')).not.toBe(etag);
+    // A new title alone does not make clients re-schedule.
+    expect(saved.sequence).toBe(0);
+  });
+
+  it('grows the sequence when the time, the place or the status changes', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event, etag } = await createEvent(pohde, workshop());
+    const moved = await jsonRequest('PATCH', `/api/events/${event.id}`, { start: '2026-10-06T10:00', end: '2026-10-06T13:00' }, { Authorization: pohde, 'If-Match': etag });
+    expect(((await moved.json()) as Event).sequence).toBe(1);
+    const elsewhere = await jsonRequest('PATCH', `/api/events/${event.id}`, { location: { place: 'Teams' } }, { Authorization: pohde, 'If-Match': moved.headers.get('ETag')! });
+    expect(((await elsewhere.json()) as Event).sequence).toBe(2);
+  });
+
+  it('a stale If-Match gets 412 and changes nothing', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event, etag } = await createEvent(pohde, workshop());
+    const first = await jsonRequest('PATCH', `/api/events/${event.id}`, { title: { fi: 'Ensimmäinen' } }, { Authorization: pohde, 'If-Match': etag });
+    expect(first.status).toBe(200);
+    const before = await rowCounts();
+    const second = await jsonRequest('PATCH', `/api/events/${event.id}`, { title: { fi: 'Toinen' } }, { Authorization: pohde, 'If-Match': etag });
+    expect(second.status).toBe(412);
+    expect(second.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(await rowCounts()).toEqual(before);
+    expect(((await (await request(`/api/events/${event.id}`)).json()) as Event).title.fi).toBe('Ensimmäinen');
+  });
+
+  it('a missing If-Match gets 428', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop());
+    const response = await jsonRequest('PATCH', `/api/events/${event.id}`, { title: { fi: 'X' } }, { Authorization: pohde });
+    expect(response.status).toBe(428);
+  });
+
+  it('refuses to turn a published event back into a draft', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event, etag } = await createEvent(pohde, workshop());
+    const response = await jsonRequest('PATCH', `/api/events/${event.id}`, { status: 'draft' }, { Authorization: pohde, 'If-Match': etag });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Problem).errors?.[0]).toMatchObject({ field: 'status', rule: 'no-unpublish' });
+  });
+
+  it('an organiser of another organisation gets 403 and changes nothing', async () => {
+    const { event, etag } = await createEvent(await bearerFor('pohde'), workshop());
+    const before = await rowCounts();
+    const response = await jsonRequest('PATCH', `/api/events/${event.id}`, { title: { fi: 'Kaappaus' } }, { Authorization: await bearerFor('takuusaatio'), 'If-Match': etag });
+    expect(response.status).toBe(403);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses an edit that would leave the writer out of the organisers', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event, etag } = await createEvent(pohde, workshop());
+    const response = await jsonRequest('PATCH', `/api/events/${event.id}`, { organisations: ['posken'] }, { Authorization: pohde, 'If-Match': etag });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('cancelling', () => {
+  it('keeps the event, marks it cancelled with the reason, and grows the sequence', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop({ start: '2026-10-08T09:00', end: '2026-10-08T10:00' }));
+    const response = await jsonRequest('POST', `/api/events/${event.id}/cancel`, { reason: 'Kouluttaja sairastui' }, { Authorization: pohde });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Kouluttaja sairastui', sequence: 1 });
+    const list = (await (await request('/api/events?from=2026-10-08&to=2026-10-09')).json()) as EventList;
+    expect(list.items.find((item) => item.id === event.id)?.occurrence.status).toBe('cancelled');
+    const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_id = ?1 ORDER BY id").bind(event.id).all<{ action: string }>();
+    expect(audit.results.map((row) => row.action)).toEqual(['create', 'cancel']);
+  });
+
+  it('a stale If-Match gets 412; a draft cannot be cancelled', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop());
+    expect((await jsonRequest('POST', `/api/events/${event.id}/cancel`, {}, { Authorization: pohde, 'If-Match': '"old"' })).status).toBe(412);
+    const { event: draft } = await createEvent(pohde, workshop({ status: 'draft' }));
+    expect((await jsonRequest('POST', `/api/events/${draft.id}/cancel`, {}, { Authorization: pohde })).status).toBe(409);
+  });
+
+  it('someone else may not cancel it', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop());
+    expect((await request(`/api/events/${event.id}/cancel`, { method: 'POST' })).status).toBe(401);
+    expect((await request(`/api/events/${event.id}/cancel`, { method: 'POST', headers: { Authorization: await bearerFor('posken') } })).status).toBe(403);
+  });
+});
+
+describe('tokens', () => {
+  it.each([
+    ['no token', undefined],
+    ['a malformed header', 'Basic abc'],
+    ['an unknown token', 'Bearer hyk_not-a-real-token'],
+  ])('a write with %s gets 401 and writes nothing', async (_, authorization) => {
+    const before = await rowCounts();
+    const response = await jsonRequest('POST', '/api/events', workshop(), authorization ? { Authorization: authorization } : {});
+    expect(response.status).toBe(401);
+    expect(response.headers.get('WWW-Authenticate')).toContain('Bearer');
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('a revoked token gets 401', async () => {
+    const authorization = await bearerFor('pohde', 'to be revoked');
+    const { results } = await env.DB.prepare("SELECT id FROM api_tokens WHERE name = 'to be revoked'").all<{ id: number }>();
+    for (const { id } of results) await revokeToken(env.DB, id, new Date().toISOString());
+    expect((await jsonRequest('POST', '/api/events', workshop(), { Authorization: authorization })).status).toBe(401);
+  });
+
+  it('stores only a hash of the token', async () => {
+    const authorization = await bearerFor('pohde', 'hash check');
+    const row = await env.DB.prepare("SELECT token_hash FROM api_tokens WHERE name = 'hash check'").first<{ token_hash: string }>();
+    expect(row!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(authorization).not.toContain(row!.token_hash);
+  });
+
+  it('an organiser may not create an event for organisations that are not theirs', async () => {
+    const response = await jsonRequest('POST', '/api/events', workshop({ organisations: ['pohde'] }), { Authorization: await bearerFor('takuusaatio') });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,57 @@
+/** What the tests share: requests through the worker's own fetch, tokens, and valid inputs to vary. */
+import { env } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
+import { insertToken } from '../worker/db/tokens';
+import { generateToken, hashToken } from '../worker/domain/tokens';
+import type { Event, EventInput } from '../worker/shared/schemas';
+
+/** A request through the worker's fetch handler, as a client would make it. */
+export function request(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`https://hytekello.test${path}`, init));
+}
+
+/** A fresh token of an organisation; returns the Authorization header value. */
+export async function bearerFor(organisation: string, name = 'test'): Promise<string> {
+  const token = generateToken();
+  const id = await insertToken(env.DB, { name, organisation, tokenHash: await hashToken(token), now: new Date().toISOString() });
+  if (id === null) throw new Error(`no organisation ${organisation}`);
+  return `Bearer ${token}`;
+}
+
+export function jsonRequest(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return request(path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+/** A valid published workshop in Oulu; override what the test is about. */
+export function workshop(overrides: Partial<EventInput> = {}): EventInput {
+  return {
+    status: 'published',
+    title: { fi: 'Yhteiskehittämisen työpaja', sv: null, en: null },
+    description: { fi: 'HOP-hankkeen työpaja kuntalaisten osallisuudesta.' },
+    type: 'tyopaja',
+    start: '2026-10-06T09:00',
+    end: '2026-10-06T12:00',
+    location: { place: 'Kaupungintalo', address: 'Torikatu 10, Oulu', municipality: 'oulu' },
+    organisations: ['pohde'],
+    networks: ['osallisuus'],
+    municipalities: ['oulu'],
+    ...overrides,
+  };
+}
+
+/** Creates an event through the API and returns it with its ETag. */
+export async function createEvent(authorization: string, input: EventInput): Promise<{ event: Event; etag: string }> {
+  const response = await jsonRequest('POST', '/api/events', input, { Authorization: authorization });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return { event: (await response.json()) as Event, etag: response.headers.get('ETag')! };
+}
+
+/** Counts rows, to prove that a refused request wrote nothing. */
+export async function rowCounts(): Promise<Record<string, number>> {
+  const tables = ['events', 'event_organisations', 'event_networks', 'event_municipalities', 'event_audiences', 'event_materials', 'event_exceptions', 'audit_log'];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    counts[table] = (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+  }
+  return counts;
+}

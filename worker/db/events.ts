@@ -1,0 +1,264 @@
+/**
+ * SQL for events. Reads gather an event and its related rows in one query;
+ * a write is one D1 batch (D1's only transaction), guarded by the event's
+ * revision so that a lost race changes nothing.
+ */
+import type { EventDraft } from '../domain/events';
+import type { Event } from '../shared/schemas';
+
+export type StoredEvent = Event & { revision: string };
+
+interface EventRow {
+  id: string;
+  status: Event['status'];
+  title_fi: string;
+  title_sv: string | null;
+  title_en: string | null;
+  description_fi: string;
+  description_sv: string | null;
+  description_en: string | null;
+  type_slug: string;
+  time_zone: string;
+  all_day: number;
+  start_local: string;
+  end_local: string;
+  rrule: string | null;
+  starts_at: string;
+  ends_at: string;
+  location_place: string | null;
+  location_address: string | null;
+  location_municipality_slug: string | null;
+  online_url: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  languages: string;
+  registration_url: string | null;
+  registration_deadline: string | null;
+  clock_item_id: number | null;
+  cancel_reason: string | null;
+  sequence: number;
+  revision: string;
+  created_at: string;
+  updated_at: string;
+  organisations_json: string;
+  networks_json: string;
+  municipalities_json: string;
+  audiences_json: string;
+  materials_json: string;
+  exceptions_json: string;
+}
+
+const slugsOf = (joinTable: string, column: string, table: string) =>
+  `(SELECT json_group_array(x.slug) FROM (SELECT t.slug FROM ${joinTable} j JOIN ${table} t ON t.id = j.${column} WHERE j.event_id = e.id ORDER BY j.rowid) x)`;
+
+const SELECT_EVENT = `
+SELECT e.*, et.slug AS type_slug, lm.slug AS location_municipality_slug,
+  ${slugsOf('event_organisations', 'organisation_id', 'organisations')} AS organisations_json,
+  ${slugsOf('event_networks', 'network_id', 'networks')} AS networks_json,
+  ${slugsOf('event_municipalities', 'municipality_id', 'municipalities')} AS municipalities_json,
+  ${slugsOf('event_audiences', 'audience_id', 'audiences')} AS audiences_json,
+  (SELECT json_group_array(json_object('kind', m.kind, 'title', m.title, 'url', m.url))
+     FROM (SELECT * FROM event_materials WHERE event_id = e.id ORDER BY position) m) AS materials_json,
+  (SELECT json_group_array(json_object('occurrence', x.occurrence, 'kind', x.kind, 'start', x.start_local, 'end', x.end_local, 'place', x.location_place))
+     FROM (SELECT * FROM event_exceptions WHERE event_id = e.id ORDER BY occurrence) x) AS exceptions_json
+FROM events e
+JOIN event_types et ON et.id = e.event_type_id
+LEFT JOIN municipalities lm ON lm.id = e.location_municipality_id`;
+
+function rowToEvent(row: EventRow): StoredEvent {
+  const hasLocation = row.location_place !== null || row.location_address !== null || row.location_municipality_slug !== null;
+  const hasContact = row.contact_name !== null || row.contact_email !== null || row.contact_phone !== null;
+  return {
+    id: row.id,
+    status: row.status,
+    title: { fi: row.title_fi, sv: row.title_sv, en: row.title_en },
+    description: { fi: row.description_fi, sv: row.description_sv, en: row.description_en },
+    type: row.type_slug,
+    timeZone: row.time_zone,
+    allDay: row.all_day === 1,
+    start: row.start_local,
+    end: row.end_local,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    recurrence: row.rrule === null ? null : { rrule: row.rrule, exceptions: JSON.parse(row.exceptions_json) },
+    location: hasLocation ? { place: row.location_place, address: row.location_address, municipality: row.location_municipality_slug } : null,
+    onlineUrl: row.online_url,
+    organisations: JSON.parse(row.organisations_json),
+    contact: hasContact ? { name: row.contact_name, email: row.contact_email, phone: row.contact_phone } : null,
+    networks: JSON.parse(row.networks_json),
+    municipalities: JSON.parse(row.municipalities_json),
+    audiences: JSON.parse(row.audiences_json),
+    languages: row.languages.split(','),
+    registration: row.registration_url !== null || row.registration_deadline !== null ? { url: row.registration_url, deadline: row.registration_deadline } : null,
+    materials: JSON.parse(row.materials_json),
+    clockItem: row.clock_item_id,
+    cancelReason: row.cancel_reason,
+    sequence: row.sequence,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: row.revision,
+  };
+}
+
+export async function findEvent(db: D1Database, id: string): Promise<StoredEvent | null> {
+  const row = await db.prepare(`${SELECT_EVENT} WHERE e.id = ?1`).bind(id).first<EventRow>();
+  return row ? rowToEvent(row) : null;
+}
+
+export interface EventFilter {
+  /** Instants, 'YYYY-MM-DDTHH:MM:SSZ'. */
+  from: string;
+  to: string;
+  networks: string[];
+  types: string[];
+  municipalities: string[];
+  organisations: string[];
+  /** An FTS5 match expression, or null. */
+  match: string | null;
+}
+
+/**
+ * Public (published or cancelled) events that may have an occurrence in
+ * the window. Filters of one kind match any of their values; kinds combine.
+ */
+export async function listPublicEvents(db: D1Database, filter: EventFilter): Promise<StoredEvent[]> {
+  const list = (values: string[]) => (values.length > 0 ? JSON.stringify(values) : null);
+  const { results } = await db
+    .prepare(
+      `${SELECT_EVENT}
+WHERE e.status IN ('published', 'cancelled')
+  AND e.span_start < ?1 AND (e.span_end IS NULL OR e.span_end > ?2)
+  AND (?3 IS NULL OR e.id IN (SELECT j.event_id FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE t.slug IN (SELECT value FROM json_each(?3))))
+  AND (?4 IS NULL OR et.slug IN (SELECT value FROM json_each(?4)))
+  AND (?5 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?5))))
+  AND (?6 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?6))))
+  AND (?7 IS NULL OR e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?7))
+ORDER BY e.span_start, e.id`,
+    )
+    .bind(filter.to, filter.from, list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations), filter.match)
+    .all<EventRow>();
+  return results.map(rowToEvent);
+}
+
+export interface WriteContext {
+  /** The new revision; also the ETag. */
+  revision: string;
+  now: string;
+  tokenId: number | null;
+}
+
+/** Statements that replace an event's related rows; they run only if the event now has `revision`. */
+function relatedRowStatements(db: D1Database, id: string, draft: EventDraft, revision: string): D1PreparedStatement[] {
+  const guard = 'EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2)';
+  const statements: D1PreparedStatement[] = [];
+  const links: [string, string, string, string[]][] = [
+    ['event_organisations', 'organisation_id', 'organisations', draft.organisations],
+    ['event_networks', 'network_id', 'networks', draft.networks],
+    ['event_municipalities', 'municipality_id', 'municipalities', draft.municipalities],
+    ['event_audiences', 'audience_id', 'audiences', draft.audiences],
+  ];
+  for (const [joinTable, column, table, slugs] of links) {
+    statements.push(db.prepare(`DELETE FROM ${joinTable} WHERE event_id = ?1 AND ${guard}`).bind(id, revision));
+    for (const slug of slugs) {
+      statements.push(
+        db.prepare(`INSERT INTO ${joinTable} (event_id, ${column}) SELECT ?1, id FROM ${table} WHERE slug = ?3 AND ${guard}`).bind(id, revision, slug),
+      );
+    }
+  }
+  statements.push(db.prepare(`DELETE FROM event_materials WHERE event_id = ?1 AND ${guard}`).bind(id, revision));
+  draft.materials.forEach((material, position) => {
+    statements.push(
+      db
+        .prepare(`INSERT INTO event_materials (event_id, position, kind, title, url) SELECT ?1, ?3, ?4, ?5, ?6 WHERE ${guard}`)
+        .bind(id, revision, position, material.kind, material.title, material.url),
+    );
+  });
+  statements.push(db.prepare(`DELETE FROM event_exceptions WHERE event_id = ?1 AND ${guard}`).bind(id, revision));
+  for (const e of draft.recurrence?.exceptions ?? []) {
+    statements.push(
+      db
+        .prepare(`INSERT INTO event_exceptions (event_id, occurrence, kind, start_local, end_local, location_place) SELECT ?1, ?3, ?4, ?5, ?6, ?7 WHERE ${guard}`)
+        .bind(id, revision, e.occurrence, e.kind, e.start ?? null, e.end ?? null, e.place ?? null),
+    );
+  }
+  return statements;
+}
+
+function auditStatement(db: D1Database, id: string, action: 'create' | 'update' | 'cancel', before: Event | null, after: EventDraft, ctx: WriteContext): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, token_id, action, entity, entity_id, before_json, after_json)
+       SELECT ?3, ?4, ?5, 'event', ?1, ?6, ?7 WHERE EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2)`,
+    )
+    .bind(id, ctx.revision, ctx.now, ctx.tokenId, action, before ? JSON.stringify(before) : null, JSON.stringify(after));
+}
+
+/** Column values of the events row, in the order of EVENT_COLUMNS. */
+function eventValues(draft: EventDraft): unknown[] {
+  return [
+    draft.status, draft.title.fi, draft.title.sv, draft.title.en, draft.description.fi, draft.description.sv, draft.description.en,
+    draft.type, draft.timeZone, draft.allDay ? 1 : 0, draft.start, draft.end, draft.recurrence?.rrule ?? null,
+    draft.startsAt, draft.endsAt, draft.spanStart, draft.spanEnd,
+    draft.location?.place ?? null, draft.location?.address ?? null, draft.location?.municipality ?? null,
+    draft.onlineUrl, draft.contact?.name ?? null, draft.contact?.email ?? null, draft.contact?.phone ?? null,
+    draft.languages.join(','), draft.registration?.url ?? null, draft.registration?.deadline ?? null,
+    draft.clockItem, draft.cancelReason,
+  ];
+}
+
+// Placeholders ?1 … ?29 follow eventValues(); slugs are turned into ids in SQL.
+const EVENT_ASSIGNMENTS = `status = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4, description_fi = ?5, description_sv = ?6, description_en = ?7,
+  event_type_id = (SELECT id FROM event_types WHERE slug = ?8), time_zone = ?9, all_day = ?10, start_local = ?11, end_local = ?12, rrule = ?13,
+  starts_at = ?14, ends_at = ?15, span_start = ?16, span_end = ?17,
+  location_place = ?18, location_address = ?19, location_municipality_id = (SELECT id FROM municipalities WHERE slug = ?20),
+  online_url = ?21, contact_name = ?22, contact_email = ?23, contact_phone = ?24,
+  languages = ?25, registration_url = ?26, registration_deadline = ?27, clock_item_id = ?28, cancel_reason = ?29`;
+
+/** Creates an event with all its related rows, or nothing. Throws if the id is taken. */
+export async function insertEvent(db: D1Database, id: string, draft: EventDraft, ctx: WriteContext): Promise<void> {
+  const insert = db
+    .prepare(
+      `INSERT INTO events (id, revision, sequence, created_at, updated_at, status, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
+         event_type_id, time_zone, all_day, start_local, end_local, rrule, starts_at, ends_at, span_start, span_end,
+         location_place, location_address, location_municipality_id, online_url, contact_name, contact_email, contact_phone,
+         languages, registration_url, registration_deadline, clock_item_id, cancel_reason)
+       VALUES (?30, ?31, 0, ?32, ?32, ?1, ?2, ?3, ?4, ?5, ?6, ?7,
+         (SELECT id FROM event_types WHERE slug = ?8), ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+         ?18, ?19, (SELECT id FROM municipalities WHERE slug = ?20), ?21, ?22, ?23, ?24,
+         ?25, ?26, ?27, ?28, ?29)`,
+    )
+    .bind(...eventValues(draft), id, ctx.revision, ctx.now);
+  await db.batch([insert, ...relatedRowStatements(db, id, draft, ctx.revision), auditStatement(db, id, 'create', null, draft, ctx)]);
+}
+
+/**
+ * Replaces an event if it still has `expectedRevision`. Returns false, and
+ * changes nothing, when it does not (it was changed meanwhile, or is gone).
+ */
+export async function updateEvent(
+  db: D1Database,
+  before: StoredEvent,
+  expectedRevision: string,
+  draft: EventDraft,
+  sequence: number,
+  action: 'update' | 'cancel',
+  ctx: WriteContext,
+): Promise<boolean> {
+  const update = db
+    .prepare(`UPDATE events SET ${EVENT_ASSIGNMENTS}, sequence = ?30, revision = ?31, updated_at = ?32 WHERE id = ?33 AND revision = ?34`)
+    .bind(...eventValues(draft), sequence, ctx.revision, ctx.now, before.id, expectedRevision);
+  const { revision: _revision, ...beforeEvent } = before;
+  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), auditStatement(db, before.id, action, beforeEvent, draft, ctx)]);
+  return (result?.meta.changes ?? 0) > 0;
+}
+
+/**
+ * An FTS5 match expression that finds every word of a search text as a
+ * prefix ("työpaj" finds "työpaja", "työpajat"); null when it has no words.
+ * Words are quoted, so no FTS5 syntax gets through from the user.
+ */
+export function searchExpression(text: string | undefined): string | null {
+  const words = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0 ? words.slice(0, 10).map((word) => `"${word}"*`).join(' ') : null;
+}

@@ -1,0 +1,63 @@
+/** SQL for reference data: areas, municipalities, event types, networks, audiences, organisations. */
+import type { KnownReferences } from '../domain/events';
+import type { Taxonomy } from '../shared/schemas';
+
+interface TermRow {
+  slug: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+}
+
+const term = (row: TermRow) => ({ slug: row.slug, name: { fi: row.name_fi, sv: row.name_sv, en: row.name_en } });
+
+export async function readTaxonomy(db: D1Database): Promise<Taxonomy> {
+  const [areas, municipalities, eventTypes, networks, audiences, organisations] = await db.batch<Record<string, unknown>>([
+    db.prepare('SELECT slug, name_fi, name_sv, name_en FROM areas ORDER BY id'),
+    db.prepare('SELECT m.slug, m.code, m.name_fi, m.name_sv, m.name_en, a.slug AS area FROM municipalities m JOIN areas a ON a.id = m.area_id ORDER BY m.name_fi'),
+    db.prepare('SELECT slug, name_fi, name_sv, name_en FROM event_types ORDER BY id'),
+    db.prepare('SELECT slug, name_fi, name_sv, name_en FROM networks ORDER BY name_fi'),
+    db.prepare('SELECT slug, name_fi, name_sv, name_en FROM audiences ORDER BY id'),
+    db.prepare(
+      'SELECT o.slug, o.name_fi, o.name_sv, o.name_en, o.kind, m.slug AS municipality, o.website FROM organisations o LEFT JOIN municipalities m ON m.id = o.municipality_id ORDER BY o.kind <> \'wellbeing-county\', o.name_fi',
+    ),
+  ]);
+  const rows = <T>(result: D1Result<Record<string, unknown>> | undefined) => (result?.results ?? []) as T[];
+  return {
+    areas: rows<TermRow>(areas).map(term),
+    municipalities: rows<TermRow & { code: string; area: string }>(municipalities).map((row) => ({ ...term(row), code: row.code, area: row.area })),
+    eventTypes: rows<TermRow>(eventTypes).map(term),
+    networks: rows<TermRow>(networks).map(term),
+    audiences: rows<TermRow>(audiences).map(term),
+    organisations: rows<TermRow & { kind: string; municipality: string | null; website: string | null }>(organisations).map((row) => ({
+      ...term(row),
+      kind: row.kind,
+      municipality: row.municipality,
+      website: row.website,
+    })),
+  };
+}
+
+/** Every slug and id an event may refer to, in one round trip. */
+export async function readKnownReferences(db: D1Database): Promise<KnownReferences> {
+  const row = await db
+    .prepare(
+      `SELECT
+        (SELECT json_group_array(slug) FROM event_types) AS event_types,
+        (SELECT json_group_array(slug) FROM networks) AS networks,
+        (SELECT json_group_array(slug) FROM municipalities) AS municipalities,
+        (SELECT json_group_array(slug) FROM audiences) AS audiences,
+        (SELECT json_group_array(slug) FROM organisations) AS organisations,
+        (SELECT json_group_array(id) FROM clock_items) AS clock_items`,
+    )
+    .first<Record<string, string>>();
+  const set = <T>(column: string) => new Set<T>(JSON.parse(row?.[column] ?? '[]'));
+  return {
+    eventTypes: set('event_types'),
+    networks: set('networks'),
+    municipalities: set('municipalities'),
+    audiences: set('audiences'),
+    organisations: set('organisations'),
+    clockItems: set('clock_items'),
+  };
+}

@@ -1,0 +1,71 @@
+/** SQL for API tokens. */
+
+export interface TokenOwner {
+  tokenId: number;
+  organisation: string;
+}
+
+interface TokenRow {
+  id: number;
+  organisation: string;
+  last_used_at: string | null;
+}
+
+// last_used_at is refreshed at most this often, so that reads stay reads.
+const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
+/** The owner of a token that exists and is not revoked, or null. */
+export async function findActiveToken(db: D1Database, tokenHash: string, now: Date): Promise<TokenOwner | null> {
+  const row = await db
+    .prepare(
+      `SELECT t.id, o.slug AS organisation, t.last_used_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id
+       WHERE t.token_hash = ?1 AND t.revoked_at IS NULL`,
+    )
+    .bind(tokenHash)
+    .first<TokenRow>();
+  if (!row) return null;
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
+    await db.prepare('UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1').bind(row.id, now.toISOString()).run();
+  }
+  return { tokenId: row.id, organisation: row.organisation };
+}
+
+export interface NewToken {
+  name: string;
+  organisation: string;
+  tokenHash: string;
+  now: string;
+}
+
+/** Stores a token for an organisation; returns its id, or null when the organisation does not exist. */
+export async function insertToken(db: D1Database, token: NewToken): Promise<number | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO api_tokens (name, organisation_id, token_hash, created_at)
+       SELECT ?1, id, ?3, ?4 FROM organisations WHERE slug = ?2 RETURNING id`,
+    )
+    .bind(token.name, token.organisation, token.tokenHash, token.now)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+export async function revokeToken(db: D1Database, tokenId: number, now: string): Promise<boolean> {
+  const result = await db.prepare('UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(tokenId, now).run();
+  return result.meta.changes > 0;
+}
+
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The same insert as SQL text, for `wrangler d1 execute` against a local or
+ * remote database from the command line (the only way in without a Worker).
+ */
+export function insertTokenSql(token: NewToken): string {
+  return `INSERT INTO api_tokens (name, organisation_id, token_hash, created_at)
+SELECT ${literal(token.name)}, id, ${literal(token.tokenHash)}, ${literal(token.now)} FROM organisations WHERE slug = ${literal(token.organisation)};`;
+}
+
+/** Revocation as SQL text, for `wrangler d1 execute`. */
+export function revokeTokenSql(tokenId: number, now: string): string {
+  return `UPDATE api_tokens SET revoked_at = ${literal(now)} WHERE id = ${Math.trunc(tokenId)} AND revoked_at IS NULL;`;
+}

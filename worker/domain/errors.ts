@@ -1,0 +1,61 @@
+/**
+ * Domain errors: each carries a status, a stable code and a readable
+ * message. `app.onError` turns them into application/problem+json.
+ */
+
+/** One broken rule of one input field, e.g. { field: 'end', rule: 'after-start', … }. */
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 503,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(
+    readonly issues: FieldIssue[],
+    status: 400 | 422 = 422,
+  ) {
+    super(status, 'validation', issues.length === 1 ? issues[0]!.message : `${issues.length} fields are invalid`);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super(404, 'not-found', `${entity} '${id}' does not exist`);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'a valid bearer token is required') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class PreconditionFailedError extends DomainError {
+  constructor(entity: string, id: string) {
+    super(412, 'stale', `${entity} '${id}' was changed meanwhile; fetch it again and retry with its new ETag`);
+  }
+}
+
+export class PreconditionRequiredError extends DomainError {
+  constructor() {
+    super(428, 'if-match-required', 'an If-Match header with the ETag of the version you edited is required');
+  }
+}

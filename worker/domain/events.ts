@@ -1,0 +1,244 @@
+/**
+ * The rules of events: what a valid event is, how an input becomes a stored
+ * event, how an edit applies, when subscribers must be told of a change,
+ * and how an event unfolds into occurrences. No HTTP, no SQL.
+ */
+import type { Event, EventInput, EventOccurrence, EventPatch } from '../shared/schemas';
+import type { FieldIssue } from './errors';
+import { ForbiddenError, ValidationError } from './errors';
+import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, series, seriesSpan, firstOccurrence } from './recurrence';
+import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
+
+export type EventStatus = Event['status'];
+
+/** What the database stores for an event, apart from its id and bookkeeping. */
+export type EventDraft = Omit<Event, 'id' | 'sequence' | 'createdAt' | 'updatedAt'> & {
+  spanStart: string;
+  spanEnd: string | null;
+};
+
+/** The slugs and ids that exist, to check an input's references against. */
+export interface KnownReferences {
+  eventTypes: ReadonlySet<string>;
+  networks: ReadonlySet<string>;
+  municipalities: ReadonlySet<string>;
+  audiences: ReadonlySet<string>;
+  organisations: ReadonlySet<string>;
+  clockItems: ReadonlySet<number>;
+}
+
+function timingOf(input: EventInput): Timing {
+  return {
+    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+    allDay: input.allDay ?? false,
+    start: input.start,
+    end: input.end,
+    recurrence: recurrenceOf(input),
+  };
+}
+
+function recurrenceOf(input: EventInput): Recurrence | null {
+  if (!input.recurrence) return null;
+  return { rrule: input.recurrence.rrule, exceptions: input.recurrence.exceptions ?? [] };
+}
+
+function duplicates(values: readonly string[] | null | undefined): string[] {
+  const seen = new Set<string>();
+  return (values ?? []).filter((value) => (seen.has(value) ? true : (seen.add(value), false)));
+}
+
+/**
+ * The rules between fields of an input whose fields are each well formed:
+ * time zone, start and end, recurrence, deadline, duplicates.
+ */
+export function eventRuleIssues(input: EventInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    return [{ field: 'timeZone', rule: 'time-zone', message: `\`timeZone\` '${timeZone}' is not an IANA time zone such as Europe/Helsinki` }];
+  }
+  const timing = timingOf(input);
+  const checked = series(timing);
+  issues.push(...checked.issues);
+
+  const deadline = input.registration?.deadline;
+  if (deadline) {
+    const local = parseDeadline(deadline, timeZone);
+    if (!local) {
+      issues.push({ field: 'registration.deadline', rule: 'format', message: '`registration.deadline` must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM' });
+    } else if (checked.series && !timing.recurrence) {
+      const start = firstOccurrence(checked.series).start.toPlainDateTime();
+      if (Temporal.PlainDateTime.compare(local, start) > 0) {
+        issues.push({ field: 'registration.deadline', rule: 'before-start', message: '`registration.deadline` must not be after `start`' });
+      }
+    }
+  }
+  for (const field of ['organisations', 'networks', 'municipalities', 'audiences', 'languages'] as const) {
+    const repeated = duplicates(input[field]);
+    if (repeated.length > 0) issues.push({ field, rule: 'unique', message: `\`${field}\` lists '${repeated[0]}' twice` });
+  }
+  return issues;
+}
+
+/** A deadline given as a date means the end of that day. */
+function parseDeadline(text: string, timeZone: string): Temporal.PlainDateTime | null {
+  const date = parseDate(text);
+  if (date) return date.toPlainDateTime({ hour: 23, minute: 59 });
+  return parseWallClock(text, timeZone);
+}
+
+/** References to things that do not exist, each named by its field. */
+export function referenceIssues(input: EventInput, known: KnownReferences): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const check = (field: string, value: string | null | undefined, set: ReadonlySet<string>, what: string) => {
+    if (value && !set.has(value)) issues.push({ field, rule: 'exists', message: `\`${field}\`: there is no ${what} '${value}'` });
+  };
+  check('type', input.type, known.eventTypes, 'event type');
+  check('location.municipality', input.location?.municipality, known.municipalities, 'municipality');
+  input.organisations?.forEach((slug, i) => check(`organisations[${i}]`, slug, known.organisations, 'organisation'));
+  input.networks?.forEach((slug, i) => check(`networks[${i}]`, slug, known.networks, 'network'));
+  input.municipalities?.forEach((slug, i) => check(`municipalities[${i}]`, slug, known.municipalities, 'municipality'));
+  input.audiences?.forEach((slug, i) => check(`audiences[${i}]`, slug, known.audiences, 'audience'));
+  if (input.clockItem != null && !known.clockItems.has(input.clockItem)) {
+    issues.push({ field: 'clockItem', rule: 'exists', message: `\`clockItem\`: there is no annual-clock item ${input.clockItem}` });
+  }
+  return issues;
+}
+
+const nullIfBlank = (value: string | null | undefined): string | null => (value == null || value.trim() === '' ? null : value.trim());
+
+/**
+ * Turns a valid input into what is stored: canonical wall-clock texts, the
+ * derived instants and span. `organisation` is the writer's organisation,
+ * the default organiser. Throws ValidationError when the input breaks a rule.
+ */
+export function prepareEvent(input: EventInput, organisation: string, status: EventStatus, cancelReason: string | null = null): EventDraft {
+  const issues = eventRuleIssues(input);
+  if (issues.length > 0) throw new ValidationError(issues);
+  const timing = timingOf(input);
+  const prepared = series(timing).series!;
+  const first = firstOccurrence(prepared);
+  const span = seriesSpan(prepared);
+  const canonical = (local: Temporal.PlainDateTime) => (timing.allDay ? local.toPlainDate().toString() : formatWallClock(local));
+  const endLocal = timing.allDay ? first.end.toPlainDateTime().subtract({ days: 1 }) : first.end.toPlainDateTime();
+  const recurrence = timing.recurrence && {
+    rrule: canonicalRule(timing.recurrence.rrule),
+    exceptions: [...prepared.exceptions.values()]
+      .map((e) => ({ occurrence: e.occurrence, kind: e.kind, start: e.kind === 'moved' ? e.start ?? null : null, end: e.kind === 'moved' ? e.end ?? null : null, place: e.kind === 'moved' ? nullIfBlank(e.place) : null }))
+      .sort((a, b) => a.occurrence.localeCompare(b.occurrence)),
+  };
+  const location = input.location && { place: nullIfBlank(input.location.place), address: nullIfBlank(input.location.address), municipality: input.location.municipality ?? null };
+  const contact = input.contact && { name: nullIfBlank(input.contact.name), email: nullIfBlank(input.contact.email), phone: nullIfBlank(input.contact.phone) };
+  const registration = input.registration && { url: nullIfBlank(input.registration.url), deadline: nullIfBlank(input.registration.deadline) };
+  return {
+    status,
+    title: { fi: input.title.fi.trim(), sv: nullIfBlank(input.title.sv), en: nullIfBlank(input.title.en) },
+    description: { fi: input.description?.fi?.trim() ?? '', sv: nullIfBlank(input.description?.sv), en: nullIfBlank(input.description?.en) },
+    type: input.type,
+    timeZone: timing.timeZone,
+    allDay: timing.allDay,
+    start: canonical(prepared.start),
+    end: canonical(endLocal),
+    startsAt: formatInstant(first.start),
+    endsAt: formatInstant(first.end),
+    recurrence,
+    location: location && (location.place || location.address || location.municipality) ? location : null,
+    onlineUrl: nullIfBlank(input.onlineUrl),
+    organisations: input.organisations ?? [organisation],
+    contact: contact && (contact.name || contact.email || contact.phone) ? contact : null,
+    networks: input.networks ?? [],
+    municipalities: input.municipalities ?? [],
+    audiences: input.audiences ?? [],
+    languages: input.languages ?? ['fi'],
+    registration: registration && (registration.url || registration.deadline) ? registration : null,
+    materials: input.materials ?? [],
+    clockItem: input.clockItem ?? null,
+    cancelReason: status === 'cancelled' ? cancelReason : null,
+    spanStart: formatInstant(span.start),
+    spanEnd: span.end ? formatInstant(span.end) : null,
+  };
+}
+
+/** The input that would recreate a stored event: the base an edit applies to. */
+export function eventToInput(event: Event): EventInput {
+  return {
+    status: event.status === 'draft' ? 'draft' : 'published',
+    title: event.title,
+    description: event.description,
+    type: event.type,
+    timeZone: event.timeZone,
+    allDay: event.allDay,
+    start: event.start,
+    end: event.end,
+    recurrence: event.recurrence,
+    location: event.location,
+    onlineUrl: event.onlineUrl,
+    organisations: event.organisations,
+    contact: event.contact,
+    networks: event.networks,
+    municipalities: event.municipalities,
+    audiences: event.audiences,
+    languages: event.languages as EventInput['languages'],
+    registration: event.registration,
+    materials: event.materials as EventInput['materials'],
+    clockItem: event.clockItem,
+  };
+}
+
+/**
+ * The whole input after an edit: given fields replace stored ones, null
+ * clears an optional one. A published or cancelled event cannot become a
+ * draft again: subscribers already have it.
+ */
+export function applyPatch(event: Event, patch: EventPatch): { input: EventInput; status: EventStatus } {
+  const base = eventToInput(event);
+  const merged = { ...base } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  if (patch.status === 'draft' && event.status !== 'draft') {
+    throw new ValidationError([{ field: 'status', rule: 'no-unpublish', message: '`status`: a published event cannot return to draft; cancel it instead' }]);
+  }
+  // A cancelled event stays cancelled unless the edit publishes it again.
+  const status: EventStatus = patch.status ?? event.status;
+  return { input: merged as EventInput, status };
+}
+
+/** An organiser may write only events their organisation organises. */
+export function assertMayEdit(organisations: readonly string[], writer: string): void {
+  if (!organisations.includes(writer)) {
+    throw new ForbiddenError(`your organisation '${writer}' is not among the organisers of this event`);
+  }
+}
+
+/**
+ * SEQUENCE after a change: it grows when the time, the place or the status
+ * changes, so that calendar clients replace their copy (RFC 5545 §3.8.7.4).
+ */
+export function nextSequence(before: Event, after: EventDraft): number {
+  const when = (e: Pick<Event, 'timeZone' | 'allDay' | 'start' | 'end' | 'recurrence'>) => JSON.stringify([e.timeZone, e.allDay, e.start, e.end, e.recurrence]);
+  const where = (e: Pick<Event, 'location' | 'onlineUrl'>) => JSON.stringify([e.location, e.onlineUrl]);
+  const changed = when(before) !== when(after) || where(before) !== where(after) || before.status !== after.status;
+  return changed ? before.sequence + 1 : before.sequence;
+}
+
+/** The occurrences of an event that overlap [from, to). */
+export function eventOccurrences(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
+  const timing: Timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
+  const prepared = series(timing).series;
+  // Stored events were checked on the way in; this only guards against rows written by hand.
+  if (!prepared) return [];
+  return occurrencesBetween(prepared, from, to).map((o) => ({
+    ...event,
+    occurrence: {
+      recurrenceId: o.recurrenceId,
+      start: event.allDay ? o.start.toPlainDate().toString() : formatOffsetDateTime(o.start),
+      end: event.allDay ? o.end.toPlainDate().subtract({ days: 1 }).toString() : formatOffsetDateTime(o.end),
+      startsAt: formatInstant(o.start),
+      endsAt: formatInstant(o.end),
+      status: event.status === 'cancelled' || o.cancelled ? 'cancelled' : 'published',
+      moved: o.moved,
+      place: o.place,
+    },
+  }));
+}

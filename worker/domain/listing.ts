@@ -1,0 +1,84 @@
+/**
+ * Listing occurrences: the time window of a query, stable ordering, and
+ * cursor pagination over occurrences that are computed, not stored.
+ */
+import type { EventOccurrence } from '../shared/schemas';
+import { ValidationError } from './errors';
+import { DEFAULT_TIME_ZONE, Temporal, parseDate, parseWallClock, startOfDay, zoned } from './time';
+
+export const DEFAULT_WINDOW_DAYS = 365;
+export const MAX_WINDOW_DAYS = 1100;
+export const DEFAULT_PAGE_SIZE = 100;
+
+export interface Window {
+  from: Temporal.Instant;
+  to: Temporal.Instant;
+}
+
+function parseBound(field: 'from' | 'to', text: string): Temporal.Instant {
+  const date = parseDate(text);
+  if (date) return startOfDay(date, DEFAULT_TIME_ZONE).toInstant();
+  const local = parseWallClock(text, DEFAULT_TIME_ZONE);
+  if (local) return zoned(local, DEFAULT_TIME_ZONE).toInstant();
+  throw new ValidationError([{ field, rule: 'format', message: `\`${field}\` must be a date YYYY-MM-DD or an ISO 8601 date-time between 2000 and 2100` }], 400);
+}
+
+/**
+ * The window [from, to) of a query. Dates mean midnight in Finland; the
+ * default is today and the year after it.
+ */
+export function resolveWindow(from: string | undefined, to: string | undefined, now: Temporal.Instant): Window {
+  const start = from
+    ? parseBound('from', from)
+    : startOfDay(now.toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate(), DEFAULT_TIME_ZONE).toInstant();
+  const end = to ? parseBound('to', to) : start.toZonedDateTimeISO(DEFAULT_TIME_ZONE).add({ days: DEFAULT_WINDOW_DAYS }).toInstant();
+  if (Temporal.Instant.compare(end, start) <= 0) {
+    throw new ValidationError([{ field: 'to', rule: 'after-from', message: '`to` must be after `from`' }], 400);
+  }
+  if (start.until(end).total('hours') > MAX_WINDOW_DAYS * 24 + 1) {
+    throw new ValidationError([{ field: 'to', rule: 'max-window', message: `\`to\` may be at most ${MAX_WINDOW_DAYS} days after \`from\`` }], 400);
+  }
+  return { from: start, to: end };
+}
+
+type SortKey = [startsAt: string, id: string, recurrenceId: string];
+
+const sortKey = (o: EventOccurrence): SortKey => [o.occurrence.startsAt, o.id, o.occurrence.recurrenceId ?? ''];
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < 3; i++) {
+    if (a[i]! < b[i]!) return -1;
+    if (a[i]! > b[i]!) return 1;
+  }
+  return 0;
+}
+
+function encodeCursor(key: SortKey): string {
+  return btoa(JSON.stringify(key)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): SortKey {
+  try {
+    const key = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
+    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === 'string')) return key as SortKey;
+  } catch {
+    // fall through to the error below
+  }
+  throw new ValidationError([{ field: 'cursor', rule: 'format', message: '`cursor` must be a `nextCursor` from an earlier page' }], 400);
+}
+
+/**
+ * One page of occurrences in stable order (start, event id, occurrence),
+ * and the cursor of the next page. A cursor stays valid when events change:
+ * it names a position, not an offset.
+ */
+export function paginate(occurrences: EventOccurrence[], limit = DEFAULT_PAGE_SIZE, cursor?: string): { items: EventOccurrence[]; nextCursor: string | null } {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const sorted = occurrences
+    .map((o) => ({ o, key: sortKey(o) }))
+    .filter(({ key }) => !after || compareKeys(key, after) > 0)
+    .sort((a, b) => compareKeys(a.key, b.key));
+  const page = sorted.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(({ o }) => o), nextCursor: sorted.length > limit && last ? encodeCursor(last.key) : null };
+}

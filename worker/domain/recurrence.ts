@@ -1,0 +1,321 @@
+/**
+ * When an event happens: its first occurrence, its recurrence rule (RFC 5545
+ * RRULE) with removed, cancelled and moved occurrences, and the expansion of
+ * all that into occurrences inside a window.
+ *
+ * Rules are expanded on wall-clock time in the event's own time zone (the
+ * way calendar clients do with DTSTART;TZID=…), so DST changes never shift
+ * a recurring meeting's local hour.
+ */
+import { RRuleTemporal } from 'rrule-temporal';
+import type { FieldIssue } from './errors';
+import { Temporal, formatWallClock, parseDate, parseWallClock, zoned } from './time';
+
+export type ExceptionKind = 'removed' | 'cancelled' | 'moved';
+
+export interface RecurrenceException {
+  /** The occurrence's start as the rule generates it: a wall-clock time, or a date for all-day events. */
+  occurrence: string;
+  kind: ExceptionKind;
+  /** New start and end of a moved occurrence, in the same form as the event's. */
+  start?: string | null;
+  end?: string | null;
+  /** New place of a moved occurrence, when it moves elsewhere too. */
+  place?: string | null;
+}
+
+export interface Recurrence {
+  rrule: string;
+  exceptions: RecurrenceException[];
+}
+
+/** When an event happens. All-day `end` is the last day, inclusive. */
+export interface Timing {
+  timeZone: string;
+  allDay: boolean;
+  start: string;
+  end: string;
+  recurrence: Recurrence | null;
+}
+
+export interface Occurrence {
+  /** Null for an event that does not recur. */
+  recurrenceId: string | null;
+  start: Temporal.ZonedDateTime;
+  end: Temporal.ZonedDateTime;
+  cancelled: boolean;
+  moved: boolean;
+  /** Set when a moved occurrence takes place somewhere else. */
+  place: string | null;
+}
+
+/** A finite series may have at most this many occurrences. */
+export const MAX_OCCURRENCES = 1000;
+
+const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS', 'WKST']);
+const ALLOWED_FREQUENCIES = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
+// An impossible rule (30 February) is detected when the library gives up;
+// a low cap keeps that quick.
+const SEARCH_LIMIT = 2000;
+
+/** The first reason why a rule's text is not one we accept, or null. */
+export function ruleSyntaxProblem(rrule: string): string | null {
+  const text = rrule.trim().replace(/^RRULE:/i, '');
+  if (text === '') return 'must not be empty';
+  const seen = new Set<string>();
+  for (const part of text.split(';')) {
+    const [key, value, extra] = part.split('=');
+    const name = key?.toUpperCase() ?? '';
+    if (!name || value === undefined || value === '' || extra !== undefined) return `'${part}' is not a NAME=VALUE part`;
+    if (!ALLOWED_PARTS.has(name)) {
+      return name.startsWith('BY') && ['BYHOUR', 'BYMINUTE', 'BYSECOND'].includes(name)
+        ? `${name} is not supported: the time of day comes from 'start'`
+        : `${name} is not a supported rule part`;
+    }
+    if (seen.has(name)) return `${name} appears twice`;
+    seen.add(name);
+    if (name === 'FREQ' && !ALLOWED_FREQUENCIES.has(value.toUpperCase())) return 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY';
+    if (name === 'COUNT' && !(Number(value) >= 1 && Number(value) <= MAX_OCCURRENCES && /^\d+$/.test(value))) {
+      return `COUNT must be a whole number from 1 to ${MAX_OCCURRENCES}`;
+    }
+  }
+  if (!seen.has('FREQ')) return 'FREQ is required';
+  if (seen.has('COUNT') && seen.has('UNTIL')) return 'COUNT and UNTIL cannot both be given';
+  return null;
+}
+
+/** The rule text in canonical form: upper case, no 'RRULE:' prefix. */
+export function canonicalRule(rrule: string): string {
+  return rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
+}
+
+function startWallClock(timing: Timing): Temporal.PlainDateTime | null {
+  return timing.allDay
+    ? (parseDate(timing.start)?.toPlainDateTime() ?? null)
+    : parseWallClock(timing.start, timing.timeZone);
+}
+
+function endWallClock(timing: Timing): Temporal.PlainDateTime | null {
+  // An all-day event ends at the midnight after its last day.
+  return timing.allDay
+    ? (parseDate(timing.end)?.add({ days: 1 }).toPlainDateTime() ?? null)
+    : parseWallClock(timing.end, timing.timeZone);
+}
+
+function occurrenceId(timing: Timing, local: Temporal.PlainDateTime): string {
+  return timing.allDay ? local.toPlainDate().toString() : formatWallClock(local);
+}
+
+function parseOccurrenceId(timing: Timing, text: string): Temporal.PlainDateTime | null {
+  return timing.allDay ? (parseDate(text)?.toPlainDateTime() ?? null) : parseWallClock(text, timing.timeZone);
+}
+
+function makeRule(timing: Timing, start: Temporal.PlainDateTime, rrule: string) {
+  return new RRuleTemporal({
+    rruleString: canonicalRule(rrule),
+    dtstart: zoned(start, timing.timeZone),
+    maxIterations: SEARCH_LIMIT,
+    // Occurrences come back as this module's Temporal objects.
+    temporal: Temporal,
+  });
+}
+
+type Rule = ReturnType<typeof makeRule>;
+
+function toDate(instant: Temporal.Instant): Date {
+  return new Date(instant.epochMilliseconds);
+}
+
+/**
+ * A timing whose texts have been checked: the pieces the expansion needs.
+ * Built by `series()`, which reports why when it cannot be built.
+ */
+export interface Series {
+  timing: Timing;
+  start: Temporal.PlainDateTime;
+  length: Temporal.Duration;
+  rule: Rule | null;
+  exceptions: Map<string, RecurrenceException>;
+}
+
+/**
+ * Checks a timing and prepares it for expansion. Issues name the field and
+ * the rule; `series` is null when there are any.
+ */
+export function series(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const issue = (field: string, rule: string, message: string) => issues.push({ field, rule, message });
+  const form = timing.allDay ? 'a date YYYY-MM-DD' : 'a date-time YYYY-MM-DDTHH:MM';
+  const start = startWallClock(timing);
+  const end = endWallClock(timing);
+  if (!start) issue('start', 'format', `\`start\` must be ${form} between 2000 and 2100`);
+  if (!end) issue('end', 'format', `\`end\` must be ${form} between 2000 and 2100`);
+  if (!start || !end) return { series: null, issues };
+
+  const startInstant = zoned(start, timing.timeZone);
+  const endInstant = zoned(end, timing.timeZone);
+  if (Temporal.ZonedDateTime.compare(endInstant, startInstant) <= 0) {
+    issue('end', 'after-start', timing.allDay ? '`end` must not be before `start`' : '`end` must be after `start`');
+    return { series: null, issues };
+  }
+  const length = start.until(end, { largestUnit: 'day' });
+  if (length.days > 366) issue('end', 'max-length', 'an event may last at most 366 days');
+
+  let rule: Rule | null = null;
+  const exceptions = new Map<string, RecurrenceException>();
+  if (timing.recurrence) {
+    const syntax = ruleSyntaxProblem(timing.recurrence.rrule);
+    if (syntax) {
+      issue('recurrence.rrule', 'syntax', `\`recurrence.rrule\`: ${syntax}`);
+      return { series: null, issues };
+    }
+    let first: Temporal.ZonedDateTime | undefined;
+    try {
+      rule = makeRule(timing, start, timing.recurrence.rrule);
+      first = rule.all((_, index) => index < 1)[0];
+    } catch (error) {
+      const reason = error instanceof Error && /iteration/i.test(error.message) ? 'it never produces an occurrence' : error instanceof Error ? error.message : String(error);
+      issue('recurrence.rrule', 'invalid', `\`recurrence.rrule\` is not a usable rule: ${reason}`);
+      return { series: null, issues };
+    }
+    if (!first) {
+      issue('recurrence.rrule', 'no-occurrences', '`recurrence.rrule` never produces an occurrence');
+      return { series: null, issues };
+    }
+    if (!first.toPlainDateTime().equals(start)) {
+      issue('start', 'matches-rule', `\`start\` must be the first occurrence of \`recurrence.rrule\` (the rule first gives ${occurrenceId(timing, first.toPlainDateTime())})`);
+    }
+    if (isFinite(rule) && countUpTo(rule, MAX_OCCURRENCES + 1) > MAX_OCCURRENCES) {
+      issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce at most ${MAX_OCCURRENCES} occurrences; end the series earlier`);
+    }
+    timing.recurrence.exceptions.forEach((exception, index) => {
+      const field = `recurrence.exceptions[${index}]`;
+      const local = parseOccurrenceId(timing, exception.occurrence);
+      if (!local) {
+        issue(`${field}.occurrence`, 'format', `\`${field}.occurrence\` must be ${form}`);
+        return;
+      }
+      const id = occurrenceId(timing, local);
+      if (exceptions.has(id)) issue(`${field}.occurrence`, 'unique', `\`${field}.occurrence\` ${id} is listed twice`);
+      else if (!occursAt(rule!, zoned(local, timing.timeZone))) {
+        issue(`${field}.occurrence`, 'is-occurrence', `\`${field}.occurrence\` ${id} is not an occurrence of the rule`);
+      }
+      exceptions.set(id, { ...exception, occurrence: id });
+      if (exception.kind === 'moved') {
+        const moved = { ...timing, start: exception.start ?? '', end: exception.end ?? '', recurrence: null };
+        const movedStart = startWallClock(moved);
+        const movedEnd = endWallClock(moved);
+        if (!movedStart) issue(`${field}.start`, 'format', `\`${field}.start\` of a moved occurrence must be ${form}`);
+        if (!movedEnd) issue(`${field}.end`, 'format', `\`${field}.end\` of a moved occurrence must be ${form}`);
+        if (movedStart && movedEnd && Temporal.PlainDateTime.compare(movedEnd, movedStart) <= 0) {
+          issue(`${field}.end`, 'after-start', `\`${field}.end\` must be after \`${field}.start\``);
+        }
+      } else if (exception.start || exception.end || exception.place) {
+        issue(`${field}.kind`, 'moved-only', `only a moved occurrence has its own \`start\`, \`end\` or \`place\``);
+      }
+    });
+  }
+  return { series: issues.length === 0 ? { timing, start, length, rule, exceptions } : null, issues };
+}
+
+function isFinite(rule: Rule): boolean {
+  const options = rule.options();
+  return options.count !== undefined || options.until !== undefined;
+}
+
+function countUpTo(rule: Rule, limit: number): number {
+  return rule.all((_, index) => index < limit).length;
+}
+
+function occursAt(rule: Rule, at: Temporal.ZonedDateTime): boolean {
+  const when = toDate(at.toInstant());
+  return rule.between(when, when, true).length > 0;
+}
+
+function occurrence(s: Series, local: Temporal.PlainDateTime, recurrenceId: string | null): Occurrence {
+  const exception = recurrenceId ? s.exceptions.get(recurrenceId) : undefined;
+  if (exception?.kind === 'moved') {
+    const moved = { ...s.timing, start: exception.start!, end: exception.end!, recurrence: null };
+    return {
+      recurrenceId,
+      start: zoned(startWallClock(moved)!, s.timing.timeZone),
+      end: zoned(endWallClock(moved)!, s.timing.timeZone),
+      cancelled: false,
+      moved: true,
+      place: exception.place ?? null,
+    };
+  }
+  return {
+    recurrenceId,
+    start: zoned(local, s.timing.timeZone),
+    end: zoned(local.add(s.length), s.timing.timeZone),
+    cancelled: exception?.kind === 'cancelled',
+    moved: false,
+    place: null,
+  };
+}
+
+function overlaps(o: Occurrence, from: Temporal.Instant, to: Temporal.Instant): boolean {
+  return Temporal.Instant.compare(o.start.toInstant(), to) < 0 && Temporal.Instant.compare(o.end.toInstant(), from) > 0;
+}
+
+/**
+ * The occurrences that overlap [from, to), in start order. Removed
+ * occurrences are left out; cancelled ones are kept and marked; moved ones
+ * appear at their new time (even when their original time is outside the
+ * window).
+ */
+export function occurrencesBetween(s: Series, from: Temporal.Instant, to: Temporal.Instant): Occurrence[] {
+  if (!s.rule) {
+    const single = occurrence(s, s.start, null);
+    return overlaps(single, from, to) ? [single] : [];
+  }
+  // An occurrence that starts before `from` may still be going on.
+  const lookBehind = from.toZonedDateTimeISO(s.timing.timeZone).subtract(s.length).subtract({ days: 1 });
+  const found: Occurrence[] = [];
+  for (const start of s.rule.between(toDate(lookBehind.toInstant()), toDate(to), true)) {
+    const local = start.toPlainDateTime();
+    const id = occurrenceId(s.timing, local);
+    const kind = s.exceptions.get(id)?.kind;
+    if (kind === 'removed' || kind === 'moved') continue;
+    const o = occurrence(s, local, id);
+    if (overlaps(o, from, to)) found.push(o);
+  }
+  for (const [id, exception] of s.exceptions) {
+    if (exception.kind !== 'moved') continue;
+    const o = occurrence(s, parseOccurrenceId(s.timing, id)!, id);
+    if (overlaps(o, from, to)) found.push(o);
+  }
+  return found.sort((a, b) => Temporal.ZonedDateTime.compare(a.start, b.start));
+}
+
+/** The first occurrence as the rule gives it (also for an event that does not recur). */
+export function firstOccurrence(s: Series): Occurrence {
+  return occurrence(s, s.start, null);
+}
+
+/**
+ * The instants between which every occurrence lies, moved ones included;
+ * `end` is null for a series without end.
+ */
+export function seriesSpan(s: Series): { start: Temporal.Instant; end: Temporal.Instant | null } {
+  const first = firstOccurrence(s);
+  let start = first.start.toInstant();
+  let end: Temporal.Instant | null = first.end.toInstant();
+  if (s.rule) {
+    if (isFinite(s.rule)) {
+      const starts = s.rule.all((_, index) => index < MAX_OCCURRENCES);
+      const last = starts[starts.length - 1];
+      if (last) end = zoned(last.toPlainDateTime().add(s.length), s.timing.timeZone).toInstant();
+    } else {
+      end = null;
+    }
+    for (const [id, exception] of s.exceptions) {
+      if (exception.kind !== 'moved') continue;
+      const moved = occurrence(s, parseOccurrenceId(s.timing, id)!, id);
+      if (Temporal.Instant.compare(moved.start.toInstant(), start) < 0) start = moved.start.toInstant();
+      if (end && Temporal.Instant.compare(moved.end.toInstant(), end) > 0) end = moved.end.toInstant();
+    }
+  }
+  return { start, end };
+}

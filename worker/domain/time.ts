@@ -1,0 +1,96 @@
+/**
+ * Wall-clock times, dates and instants. Events are stored as wall-clock
+ * times in their own time zone, so that a weekly 09:00 meeting stays at
+ * 09:00 local time on both sides of a daylight-saving change; instants are
+ * derived from them.
+ */
+import { Temporal } from 'temporal-polyfill';
+
+export { Temporal };
+
+export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
+
+/** 'YYYY-MM-DD' */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** 'YYYY-MM-DDTHH:MM' with optional seconds, no offset. */
+export const LOCAL_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
+/** A local date-time, or an instant with 'Z' or an offset. */
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+const EARLIEST_YEAR = 2000;
+const LATEST_YEAR = 2100;
+
+export function isTimeZone(name: string): boolean {
+  try {
+    Temporal.Now.instant().toZonedDateTimeISO(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function inSupportedRange(year: number): boolean {
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
+/** A calendar date, or null when the text is not a real date in 2000–2100. */
+export function parseDate(text: string): Temporal.PlainDate | null {
+  if (!DATE_PATTERN.test(text)) return null;
+  try {
+    const date = Temporal.PlainDate.from(text, { overflow: 'reject' });
+    return inSupportedRange(date.year) ? date : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The wall-clock time in `timeZone` that the text names: a local date-time
+ * as such, an instant ('…Z' or '…+02:00') converted to that zone. Null when
+ * it is not a real time in 2000–2100.
+ */
+export function parseWallClock(text: string, timeZone: string): Temporal.PlainDateTime | null {
+  if (!DATE_TIME_PATTERN.test(text)) return null;
+  try {
+    const local = LOCAL_DATE_TIME_PATTERN.test(text)
+      ? Temporal.PlainDateTime.from(text, { overflow: 'reject' })
+      : Temporal.Instant.from(text).toZonedDateTimeISO(timeZone).toPlainDateTime();
+    const minutes = local.round({ smallestUnit: 'minute', roundingMode: 'trunc' });
+    return inSupportedRange(minutes.year) ? minutes : null;
+  } catch {
+    return null;
+  }
+}
+
+/** 'YYYY-MM-DDTHH:MM' */
+export function formatWallClock(local: Temporal.PlainDateTime): string {
+  return local.toString({ smallestUnit: 'minute' });
+}
+
+/**
+ * The instant of a wall-clock time. A time that does not exist (skipped by
+ * a spring-forward change) moves forward by the gap, as calendar clients do.
+ */
+export function zoned(local: Temporal.PlainDateTime, timeZone: string): Temporal.ZonedDateTime {
+  return local.toZonedDateTime(timeZone, { disambiguation: 'compatible' });
+}
+
+/** 'YYYY-MM-DDTHH:MM:SSZ': sortable as text, which the database relies on. */
+export function formatInstant(instant: Temporal.Instant | Temporal.ZonedDateTime): string {
+  const value = instant instanceof Temporal.ZonedDateTime ? instant.toInstant() : instant;
+  return value.toString({ smallestUnit: 'second' });
+}
+
+/** ISO 8601 with the zone's offset, e.g. '2025-03-11T09:00:00+02:00'. */
+export function formatOffsetDateTime(value: Temporal.ZonedDateTime): string {
+  return value.toString({ smallestUnit: 'second', timeZoneName: 'never' });
+}
+
+/** Midnight at the start of a date in a time zone. */
+export function startOfDay(date: Temporal.PlainDate, timeZone: string): Temporal.ZonedDateTime {
+  return date.toZonedDateTime({ timeZone });
+}
+
+export function nowInstant(): Temporal.Instant {
+  return Temporal.Now.instant();
+}

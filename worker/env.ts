@@ -1,0 +1,18 @@
+import type { TokenOwner } from './db/tokens';
+
+export interface Bindings {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** Public origin for links in feeds and documents; empty means the request's origin. */
+  PUBLIC_ORIGIN?: string;
+}
+
+export interface Variables {
+  /** The organisation writing through an API token, when the request has one. */
+  writer?: TokenOwner;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: Variables;
+}

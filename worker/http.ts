@@ -1,0 +1,105 @@
+/**
+ * HTTP mapping shared by every route: problem+json answers (RFC 9457),
+ * ETag headers, bearer-token middleware.
+ */
+import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { findActiveToken } from './db/tokens';
+import { DomainError, type FieldIssue, UnauthorizedError, ValidationError } from './domain/errors';
+import { bearerToken, hashToken } from './domain/tokens';
+import type { AppEnv } from './env';
+import type { Problem } from './shared/schemas';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  422: 'Invalid input',
+  428: 'Precondition required',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+export function problemResponse(status: number, detail: string, code: string, errors?: FieldIssue[], headers: Record<string, string> = {}): Response {
+  const body: Problem = { type: `https://hytekello.fi/problems/${code}`, title: TITLES[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}) };
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...headers } });
+}
+
+/** Field issues from a zod error: the dotted path of the field, the rule, a message naming both. */
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.reduce<string>((path, part) => (typeof part === 'number' ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)), '');
+    const params = 'params' in issue ? (issue.params as { rule?: string } | undefined) : undefined;
+    const rule = params?.rule ?? issue.code;
+    const message = issue.message.startsWith('`') ? issue.message : `\`${field || 'body'}\` ${describe(issue)}`;
+    return { field: field || 'body', rule, message };
+  });
+}
+
+function describe(issue: ZodError['issues'][number]): string {
+  if (issue.code === 'unrecognized_keys') return `has unknown field(s): ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type') return `must be ${issue.expected}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** The zod-openapi hook: a failed request validation becomes a problem naming every field. */
+export function validationHook(result: { success: boolean; error?: ZodError; target?: string }, _c: Context): Response | undefined {
+  if (result.success || !result.error) return undefined;
+  const status = result.target === 'json' ? 422 : 400;
+  throw new ValidationError(zodIssues(result.error), status);
+}
+
+export const onError: ErrorHandler<AppEnv> = (error) => {
+  if (error instanceof ValidationError) return problemResponse(error.status, error.message, error.code, error.issues);
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="hytekello"' } : {};
+    return problemResponse(error.status, error.message, error.code, undefined, headers);
+  }
+  if (error instanceof HTTPException) {
+    const detail = error.status === 400 && /json/i.test(error.message) ? 'the body is not valid JSON' : error.message || (TITLES[error.status] ?? 'error');
+    return problemResponse(error.status, detail, error.status === 413 ? 'too-large' : 'bad-request');
+  }
+  console.error(error);
+  return problemResponse(500, 'something went wrong on our side; nothing was changed', 'internal');
+};
+
+export const quoteEtag = (revision: string) => `"${revision}"`;
+
+/** Whether an If-Match / If-None-Match header names this revision ('*' names any). */
+export function etagMatches(header: string | undefined, revision: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const value = tag.trim().replace(/^W\//, '');
+    return value === '*' || value === quoteEtag(revision);
+  });
+}
+
+/**
+ * Reads a bearer token, when there is one, into `c.var.writer`. With
+ * `required`, a missing, unknown or revoked token is a 401.
+ */
+export function bearerAuth(options: { required: boolean }): MiddlewareHandler<AppEnv> {
+  return async function authenticate(c, next) {
+    const header = c.req.header('Authorization');
+    const token = bearerToken(header);
+    if (!token) {
+      if (options.required) throw new UnauthorizedError(header ? 'the Authorization header must be "Bearer <token>"' : 'a bearer token is required to write');
+      return next();
+    }
+    const owner = await findActiveToken(c.env.DB, await hashToken(token), new Date());
+    if (!owner) {
+      if (options.required) throw new UnauthorizedError('the token is unknown or revoked');
+      return next();
+    }
+    c.set('writer', owner);
+    return next();
+  };
+}

@@ -1,0 +1,210 @@
+/** /api/events: list, read, create, edit, cancel. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { customAlphabet } from 'nanoid';
+import { findEvent, insertEvent, listPublicEvents, searchExpression, updateEvent, type StoredEvent } from '../db/events';
+import { readKnownReferences } from '../db/taxonomy';
+import { NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError, DomainError } from '../domain/errors';
+import { applyPatch, assertMayEdit, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
+import { paginate, resolveWindow } from '../domain/listing';
+import { formatInstant, nowInstant } from '../domain/time';
+import type { AppEnv } from '../env';
+import { bearerAuth, etagMatches, quoteEtag, validationHook } from '../http';
+import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, Problem } from '../shared/schemas';
+
+const newEventId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 12);
+const newRevision = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);
+
+const problem = (description: string) => ({ content: { 'application/problem+json': { schema: Problem } }, description });
+const eventResponse = (description: string) => ({
+  content: { 'application/json': { schema: Event } },
+  headers: z.object({ ETag: z.string().openapi({ description: 'Send back as If-Match when editing' }) }),
+  description,
+});
+const security = [{ bearerAuth: [] }];
+const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const publicEvent = ({ revision: _revision, ...event }: StoredEvent): Event => event;
+
+export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+events.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    summary: 'Published events in a window, recurring ones expanded into occurrences',
+    description: 'Cancelled events and occurrences are included and marked `cancelled`; drafts never are.',
+    request: { query: EventQuery },
+    responses: { 200: { content: { 'application/json': { schema: EventList } }, description: 'One page of occurrences in start order' }, 400: problem('A parameter is invalid') },
+  }),
+  async (c) => {
+    const query = c.req.valid('query');
+    const window = resolveWindow(query.from, query.to, nowInstant());
+    const filter = {
+      from: formatInstant(window.from),
+      to: formatInstant(window.to),
+      networks: asList(query.network),
+      types: asList(query.type),
+      municipalities: asList(query.municipality),
+      organisations: asList(query.organisation),
+      match: searchExpression(query.q),
+    };
+    const found = await listPublicEvents(c.env.DB, filter);
+    const occurrences = found.flatMap((event) => eventOccurrences(publicEvent(event), window.from, window.to));
+    const page = paginate(occurrences, query.limit, query.cursor);
+    return c.json({ ...page, from: filter.from, to: filter.to }, 200);
+  },
+);
+
+events.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    summary: 'One event',
+    description: 'Drafts are visible only with a token of one of their organisers.',
+    security,
+    middleware: [bearerAuth({ required: false })] as const,
+    request: { params: z.object({ id: EventId }) },
+    responses: { 200: eventResponse('The event'), 304: { description: 'Not modified since the ETag in If-None-Match' }, 404: problem('No such event') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const event = await findEvent(c.env.DB, id);
+    const writer = c.get('writer');
+    if (!event || (event.status === 'draft' && !(writer && event.organisations.includes(writer.organisation)))) {
+      throw new NotFoundError('event', id);
+    }
+    c.header('ETag', quoteEtag(event.revision));
+    c.header('Cache-Control', event.status === 'draft' ? 'private, no-store' : 'public, max-age=60');
+    if (etagMatches(c.req.header('If-None-Match'), event.revision)) return c.body(null, 304);
+    return c.json(publicEvent(event), 200);
+  },
+);
+
+events.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    summary: 'Create an event',
+    security,
+    middleware: [bearerAuth({ required: true })] as const,
+    request: { body: { content: { 'application/json': { schema: EventInput } }, required: true } },
+    responses: {
+      201: eventResponse('Created'),
+      401: problem('No valid token'),
+      403: problem("The token's organisation is not among the organisers"),
+      422: problem('The event breaks a rule; nothing was written'),
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const writer = c.get('writer')!;
+    const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
+    if (issues.length > 0) throw new ValidationError(issues);
+    const draft = prepareEvent(input, writer.organisation, input.status ?? 'draft');
+    assertMayEdit(draft.organisations, writer.organisation);
+    const id = newEventId();
+    await insertEvent(c.env.DB, id, draft, { revision: newRevision(), now: new Date().toISOString(), tokenId: writer.tokenId });
+    const created = (await findEvent(c.env.DB, id))!;
+    c.header('ETag', quoteEtag(created.revision));
+    c.header('Location', `/api/events/${id}`);
+    return c.json(publicEvent(created), 201);
+  },
+);
+
+/** Writes an edited event if nobody changed it meanwhile; answers with the new version. */
+async function saveEdit(db: D1Database, before: StoredEvent, expectedRevision: string, draft: EventDraft, action: 'update' | 'cancel', tokenId: number): Promise<StoredEvent> {
+  const saved = await updateEvent(db, before, expectedRevision, draft, nextSequence(before, draft), action, {
+    revision: newRevision(),
+    now: new Date().toISOString(),
+    tokenId,
+  });
+  if (!saved) throw new PreconditionFailedError('event', before.id);
+  return (await findEvent(db, before.id))!;
+}
+
+async function editableEvent(db: D1Database, id: string, organisation: string): Promise<StoredEvent> {
+  const event = await findEvent(db, id);
+  if (!event) throw new NotFoundError('event', id);
+  assertMayEdit(event.organisations, organisation);
+  return event;
+}
+
+events.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/{id}',
+    summary: 'Edit an event',
+    description: 'Given fields replace the stored ones; `null` clears an optional field. Requires If-Match with the ETag of the version edited.',
+    security,
+    middleware: [bearerAuth({ required: true })] as const,
+    request: {
+      params: z.object({ id: EventId }),
+      headers: z.object({ 'if-match': z.string().optional().openapi({ description: 'ETag of the version edited' }) }),
+      body: { content: { 'application/json': { schema: EventPatch } }, required: true },
+    },
+    responses: {
+      200: eventResponse('Saved'),
+      401: problem('No valid token'),
+      403: problem("The token's organisation does not organise the event"),
+      404: problem('No such event'),
+      412: problem('The event was changed meanwhile'),
+      422: problem('The edit breaks a rule; nothing was written'),
+      428: problem('If-Match is missing'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const writer = c.get('writer')!;
+    const ifMatch = c.req.header('If-Match');
+    if (!ifMatch) throw new PreconditionRequiredError();
+    const before = await editableEvent(c.env.DB, id, writer.organisation);
+    if (!etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
+    const { input, status } = applyPatch(publicEvent(before), patch);
+    const checked = EventInput.safeParse(input);
+    if (!checked.success) validationHook({ success: false, error: checked.error, target: 'json' }, c);
+    const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
+    if (issues.length > 0) throw new ValidationError(issues);
+    const draft = prepareEvent(input, writer.organisation, status, status === 'cancelled' ? before.cancelReason : null);
+    assertMayEdit(draft.organisations, writer.organisation);
+    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'update', writer.tokenId);
+    c.header('ETag', quoteEtag(saved.revision));
+    return c.json(publicEvent(saved), 200);
+  },
+);
+
+events.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/cancel',
+    summary: 'Cancel an event',
+    description: 'The event stays in feeds and lists, marked cancelled. If-Match is optional; a stale one gets 412.',
+    security,
+    middleware: [bearerAuth({ required: true })] as const,
+    request: {
+      params: z.object({ id: EventId }),
+      body: { content: { 'application/json': { schema: CancelInput } }, required: false },
+    },
+    responses: {
+      200: eventResponse('Cancelled'),
+      401: problem('No valid token'),
+      403: problem("The token's organisation does not organise the event"),
+      404: problem('No such event'),
+      409: problem('A draft cannot be cancelled'),
+      412: problem('The event was changed meanwhile'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json') ?? {};
+    const writer = c.get('writer')!;
+    const before = await editableEvent(c.env.DB, id, writer.organisation);
+    const ifMatch = c.req.header('If-Match');
+    if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
+    if (before.status === 'draft') throw new DomainError(409, 'draft', 'a draft is not public and cannot be cancelled');
+    const { input } = applyPatch(publicEvent(before), {});
+    const draft = prepareEvent(input, writer.organisation, 'cancelled', body.reason?.trim() || before.cancelReason || null);
+    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'cancel', writer.tokenId);
+    c.header('ETag', quoteEtag(saved.revision));
+    return c.json(publicEvent(saved), 200);
+  },
+);

@@ -1,0 +1,264 @@
+/**
+ * The API's schemas: they validate requests in the worker, type the web
+ * client, and generate the OpenAPI document. A schema and its type share
+ * a name.
+ */
+import { z } from '@hono/zod-openapi';
+import { eventRuleIssues } from '../domain/events';
+import { MAX_OCCURRENCES } from '../domain/recurrence';
+import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from '../domain/time';
+
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export const EVENT_LANGUAGES = ['fi', 'sv', 'en', 'se'] as const;
+
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a slug: lower-case letters, digits and hyphens')
+  .openapi({ example: 'kulttuurihyvinvointi' });
+export type Slug = z.infer<typeof Slug>;
+
+export const EventId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an event id')
+  .openapi({ param: { name: 'id', in: 'path' }, example: 'tilannekuvaseminaari-2025' });
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) => text(max).nullish();
+
+export const HttpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http or https URL')
+  .openapi({ format: 'uri', example: 'https://pohde.fi' });
+
+const WallClockOrInstant = z
+  .string()
+  .regex(DATE_TIME_PATTERN, 'must be YYYY-MM-DDTHH:MM (local) or an ISO 8601 instant')
+  .openapi({ example: '2025-10-02T09:00' });
+const DateOrDateTime = z
+  .string()
+  .refine((value) => DATE_TIME_PATTERN.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be YYYY-MM-DD or YYYY-MM-DDTHH:MM')
+  .openapi({ description: 'A date (all-day events) or a wall-clock date-time in the event time zone', example: '2025-10-02T09:00' });
+
+export const LocalizedTitle = z
+  .object({ fi: text(200).min(1, 'is required'), sv: optionalText(200), en: optionalText(200) })
+  .strict()
+  .openapi('LocalizedTitle', { description: 'Finnish is required; Swedish and English are optional' });
+
+export const LocalizedDescription = z
+  .object({ fi: optionalText(20000), sv: optionalText(20000), en: optionalText(20000) })
+  .strict()
+  .openapi('LocalizedDescription');
+
+export const RecurrenceException = z
+  .object({
+    occurrence: z
+      .string()
+      .refine((value) => LOCAL_DATE_TIME_PATTERN.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be the wall-clock start of an occurrence')
+      .openapi({ description: 'Start of the occurrence as the rule generates it (wall-clock, or a date for all-day events)' }),
+    kind: z.enum(['removed', 'cancelled', 'moved']).openapi({ description: 'removed: left out (EXDATE); cancelled: kept and marked; moved: takes place at start–end' }),
+    start: DateOrDateTime.nullish(),
+    end: DateOrDateTime.nullish(),
+    place: optionalText(300),
+  })
+  .strict()
+  .openapi('RecurrenceException');
+export type RecurrenceException = z.infer<typeof RecurrenceException>;
+
+export const Recurrence = z
+  .object({
+    rrule: z
+      .string()
+      .trim()
+      .max(500, 'must be at most 500 characters')
+      .openapi({ description: `RFC 5545 RRULE (FREQ DAILY, WEEKLY, MONTHLY or YEARLY; at most ${MAX_OCCURRENCES} occurrences when finite)`, example: 'FREQ=MONTHLY;BYDAY=1TU' }),
+    exceptions: z.array(RecurrenceException).max(500, 'may list at most 500 exceptions').optional(),
+  })
+  .strict()
+  .openapi('Recurrence');
+
+export const Location = z
+  .object({ place: optionalText(300), address: optionalText(300), municipality: Slug.nullish() })
+  .strict()
+  .openapi('Location');
+
+export const Contact = z
+  .object({
+    name: optionalText(200),
+    email: z.string().trim().max(254).email('must be an email address').nullish(),
+    phone: z.string().trim().max(40).regex(/^\+?[0-9 ()-]{5,40}$/, 'must be a phone number').nullish(),
+  })
+  .strict()
+  .openapi('Contact');
+
+export const Registration = z
+  .object({ url: HttpUrl.nullish(), deadline: DateOrDateTime.nullish() })
+  .strict()
+  .openapi('Registration', { description: 'Deadline as a wall-clock time in the event time zone' });
+
+export const Material = z
+  .object({
+    kind: z.enum(['slides', 'recording', 'document', 'link']),
+    title: text(300).min(1, 'is required'),
+    url: HttpUrl,
+  })
+  .strict()
+  .openapi('Material');
+
+/** Every field an organiser may set; no cross-field rules (see EventInput). */
+export const EventFields = z
+  .object({
+    status: z.enum(['draft', 'published']).optional().openapi({ description: 'New events are drafts unless published; cancel with POST /api/events/{id}/cancel' }),
+    title: LocalizedTitle,
+    description: LocalizedDescription.nullish(),
+    type: Slug.openapi({ description: 'Event type slug from /api/taxonomy', example: 'tyopaja' }),
+    timeZone: z.string().max(64).optional().openapi({ description: `IANA time zone of start and end; default ${DEFAULT_TIME_ZONE}`, example: DEFAULT_TIME_ZONE }),
+    allDay: z.boolean().optional(),
+    start: WallClockOrInstant.or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).openapi({ description: 'Wall-clock YYYY-MM-DDTHH:MM in timeZone (an instant with offset is converted); YYYY-MM-DD when allDay' }),
+    end: WallClockOrInstant.or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).openapi({ description: 'As start; for all-day events the last day (inclusive)' }),
+    recurrence: Recurrence.nullish(),
+    location: Location.nullish(),
+    onlineUrl: HttpUrl.nullish(),
+    organisations: z.array(Slug).min(1, 'must name at least one organisation').max(10, 'may name at most 10 organisations').optional().openapi({ description: "Organiser organisations; default: the token's organisation" }),
+    contact: Contact.nullish(),
+    networks: z.array(Slug).max(20, 'may name at most 20 networks').optional(),
+    municipalities: z.array(Slug).max(30, 'may name at most 30 municipalities').optional(),
+    audiences: z.array(Slug).max(20, 'may name at most 20 audiences').optional(),
+    languages: z.array(z.enum(EVENT_LANGUAGES)).min(1, 'must name at least one language').max(4).optional().openapi({ description: 'Languages spoken at the event; default ["fi"]' }),
+    registration: Registration.nullish(),
+    materials: z.array(Material).max(50, 'may list at most 50 materials').optional(),
+    clockItem: z.number().int().positive().nullish().openapi({ description: 'Annual-clock item the event realises' }),
+  })
+  .strict();
+
+/** A new event, or the whole of an edited one, with the rules between fields. */
+export const EventInput = EventFields.superRefine((input, ctx) => {
+  for (const issue of eventRuleIssues(input)) {
+    ctx.addIssue({ code: 'custom', path: issue.field.split(/[.[\]]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message, params: { rule: issue.rule } });
+  }
+}).openapi('EventInput');
+export type EventInput = z.infer<typeof EventFields>;
+
+/** A partial edit: the fields given replace the stored ones; null clears an optional one. */
+export const EventPatch = EventFields.partial().openapi('EventPatch');
+export type EventPatch = z.infer<typeof EventPatch>;
+
+export const CancelInput = z
+  .object({ reason: optionalText(500).openapi({ description: 'Shown to subscribers' }) })
+  .strict()
+  .openapi('CancelInput');
+export type CancelInput = z.infer<typeof CancelInput>;
+
+const Localized = z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() });
+
+export const Event = z
+  .object({
+    id: z.string(),
+    status: z.enum(['draft', 'published', 'cancelled']),
+    title: Localized,
+    description: Localized,
+    type: Slug,
+    timeZone: z.string(),
+    allDay: z.boolean(),
+    start: z.string().openapi({ description: 'Wall-clock start (date when allDay)' }),
+    end: z.string().openapi({ description: 'Wall-clock end (last day, inclusive, when allDay)' }),
+    startsAt: z.string().openapi({ description: 'Instant of the first start, UTC' }),
+    endsAt: z.string().openapi({ description: 'Instant of the first end, UTC' }),
+    recurrence: z.object({ rrule: z.string(), exceptions: z.array(RecurrenceException) }).nullable(),
+    location: z.object({ place: z.string().nullable(), address: z.string().nullable(), municipality: Slug.nullable() }).nullable(),
+    onlineUrl: z.string().nullable(),
+    organisations: z.array(Slug),
+    contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+    networks: z.array(Slug),
+    municipalities: z.array(Slug),
+    audiences: z.array(Slug),
+    languages: z.array(z.string()),
+    registration: z.object({ url: z.string().nullable(), deadline: z.string().nullable() }).nullable(),
+    materials: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string() })),
+    clockItem: z.number().nullable(),
+    cancelReason: z.string().nullable(),
+    sequence: z.number().int().openapi({ description: 'iCalendar SEQUENCE: grows when time, place or status change' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Event');
+export type Event = z.infer<typeof Event>;
+
+export const OccurrenceInfo = z
+  .object({
+    recurrenceId: z.string().nullable().openapi({ description: 'Wall-clock start the rule gives this occurrence; null when the event does not recur' }),
+    start: z.string().openapi({ description: 'Start with offset, e.g. 2025-03-11T09:00:00+02:00 (a date when allDay)' }),
+    end: z.string().openapi({ description: 'End with offset (the last day, inclusive, when allDay)' }),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    status: z.enum(['published', 'cancelled']),
+    moved: z.boolean(),
+    place: z.string().nullable(),
+  })
+  .openapi('OccurrenceInfo');
+export type OccurrenceInfo = z.infer<typeof OccurrenceInfo>;
+
+export const EventOccurrence = Event.extend({ occurrence: OccurrenceInfo }).openapi('EventOccurrence');
+export type EventOccurrence = z.infer<typeof EventOccurrence>;
+
+export const EventList = z
+  .object({
+    items: z.array(EventOccurrence),
+    from: z.string(),
+    to: z.string(),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  })
+  .openapi('EventList');
+export type EventList = z.infer<typeof EventList>;
+
+const repeatable = (description: string) =>
+  z
+    .union([Slug, z.array(Slug)])
+    .optional()
+    .openapi({ description: `${description}; repeat the parameter for several (any of them matches)` });
+
+export const EventQuery = z
+  .object({
+    from: z.string().optional().openapi({ description: 'Window start: a date (midnight Europe/Helsinki) or an instant; default today', example: '2025-01-01' }),
+    to: z.string().optional().openapi({ description: 'Window end (exclusive); default one year after from; at most 3 years after from', example: '2025-12-31' }),
+    network: repeatable('Network slug'),
+    type: repeatable('Event type slug'),
+    municipality: repeatable('Municipality slug'),
+    organisation: repeatable('Organisation slug'),
+    q: z.string().max(200, 'must be at most 200 characters').optional().openapi({ description: 'Text search in titles, descriptions and places (all languages)' }),
+    limit: z.coerce.number().int('must be a whole number').min(1).max(500).optional().openapi({ description: 'Page size, 1–500, default 100' }),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type EventQuery = z.infer<typeof EventQuery>;
+
+export const TaxonomyTerm = z
+  .object({ slug: Slug, name: Localized })
+  .openapi('TaxonomyTerm');
+
+export const Taxonomy = z
+  .object({
+    areas: z.array(TaxonomyTerm),
+    municipalities: z.array(TaxonomyTerm.extend({ code: z.string(), area: Slug })),
+    eventTypes: z.array(TaxonomyTerm),
+    networks: z.array(TaxonomyTerm),
+    audiences: z.array(TaxonomyTerm),
+    organisations: z.array(TaxonomyTerm.extend({ kind: z.string(), municipality: Slug.nullable(), website: z.string().nullable() })),
+  })
+  .openapi('Taxonomy');
+export type Taxonomy = z.infer<typeof Taxonomy>;
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z
+      .array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'One entry per broken rule of a field' }),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof Problem>;
