@@ -34,19 +34,24 @@ export function problemResponse(status: number, detail: string, code: string, er
 
 /** Field issues from a zod error: the dotted path of the field, the rule, a message naming both. */
 export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.reduce<string>((path, part) => (typeof part === 'number' ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)), '');
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : p ? `${p}.${String(part)}` : String(part)), '');
+    if (issue.code === 'unrecognized_keys') {
+      // Name each unknown field itself, so that a typo is easy to find.
+      return issue.keys.map((key) => {
+        const field = path ? `${path}.${key}` : key;
+        return { field, rule: 'unknown-field', message: `\`${field}\` is not a known field` };
+      });
+    }
+    const field = path || 'body';
     const params = 'params' in issue ? (issue.params as { rule?: string } | undefined) : undefined;
-    const rule = params?.rule ?? issue.code;
-    const message = issue.message.startsWith('`') ? issue.message : `\`${field || 'body'}\` ${describe(issue)}`;
-    return { field: field || 'body', rule, message };
+    const message = issue.message.startsWith('`') ? issue.message : `\`${field}\` ${describe(issue)}`;
+    return [{ field, rule: params?.rule ?? issue.code.replaceAll('_', '-'), message }];
   });
 }
 
 function describe(issue: ZodError['issues'][number]): string {
-  if (issue.code === 'unrecognized_keys') return `has unknown field(s): ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  if (issue.code === 'invalid_type') return `must be ${issue.expected}`;
+  if (issue.code === 'invalid_type') return /received undefined/.test(issue.message) ? 'is required' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
   return issue.message.replace(/^Invalid input: /, '');
 }
 
@@ -65,6 +70,7 @@ export const onError: ErrorHandler<AppEnv> = (error) => {
   }
   if (error instanceof HTTPException) {
     const detail = error.status === 400 && /json/i.test(error.message) ? 'the body is not valid JSON' : error.message || (TITLES[error.status] ?? 'error');
+    if (error.status === 415) return problemResponse(415, 'send the body as application/json', 'unsupported-media-type');
     return problemResponse(error.status, detail, error.status === 413 ? 'too-large' : 'bad-request');
   }
   console.error(error);

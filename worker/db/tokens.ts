@@ -62,10 +62,16 @@ const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
  */
 export function insertTokenSql(token: NewToken): string {
   return `INSERT INTO api_tokens (name, organisation_id, token_hash, created_at)
-SELECT ${literal(token.name)}, id, ${literal(token.tokenHash)}, ${literal(token.now)} FROM organisations WHERE slug = ${literal(token.organisation)};`;
+SELECT ${literal(token.name)}, id, ${literal(token.tokenHash)}, ${literal(token.now)} FROM organisations WHERE slug = ${literal(token.organisation)} RETURNING id;`;
 }
 
 /** Revocation as SQL text, for `wrangler d1 execute`. */
 export function revokeTokenSql(tokenId: number, now: string): string {
-  return `UPDATE api_tokens SET revoked_at = ${literal(now)} WHERE id = ${Math.trunc(tokenId)} AND revoked_at IS NULL;`;
+  return `UPDATE api_tokens SET revoked_at = ${literal(now)} WHERE id = ${Math.trunc(tokenId)} AND revoked_at IS NULL RETURNING id;`;
+}
+
+/** Every token of every organisation, without hashes, as SQL text for `wrangler d1 execute`. */
+export function listTokensSql(): string {
+  return `SELECT t.id, t.name, o.slug AS organisation, t.created_at, t.last_used_at, t.revoked_at
+FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id ORDER BY t.id;`;
 }

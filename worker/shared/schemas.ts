@@ -32,10 +32,6 @@ export const HttpUrl = z
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http or https URL')
   .openapi({ format: 'uri', example: 'https://pohde.fi' });
 
-const WallClockOrInstant = z
-  .string()
-  .regex(DATE_TIME_PATTERN, 'must be YYYY-MM-DDTHH:MM (local) or an ISO 8601 instant')
-  .openapi({ example: '2025-10-02T09:00' });
 const DateOrDateTime = z
   .string()
   .refine((value) => DATE_TIME_PATTERN.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be YYYY-MM-DD or YYYY-MM-DDTHH:MM')
@@ -115,8 +111,8 @@ export const EventFields = z
     type: Slug.openapi({ description: 'Event type slug from /api/taxonomy', example: 'tyopaja' }),
     timeZone: z.string().max(64).optional().openapi({ description: `IANA time zone of start and end; default ${DEFAULT_TIME_ZONE}`, example: DEFAULT_TIME_ZONE }),
     allDay: z.boolean().optional(),
-    start: WallClockOrInstant.or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).openapi({ description: 'Wall-clock YYYY-MM-DDTHH:MM in timeZone (an instant with offset is converted); YYYY-MM-DD when allDay' }),
-    end: WallClockOrInstant.or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).openapi({ description: 'As start; for all-day events the last day (inclusive)' }),
+    start: DateOrDateTime.openapi({ description: 'Wall-clock YYYY-MM-DDTHH:MM in timeZone (an instant with an offset is converted); YYYY-MM-DD when allDay', example: '2025-10-02T09:00' }),
+    end: DateOrDateTime.openapi({ description: 'As start; for all-day events the last day (inclusive)', example: '2025-10-02T15:30' }),
     recurrence: Recurrence.nullish(),
     location: Location.nullish(),
     onlineUrl: HttpUrl.nullish(),

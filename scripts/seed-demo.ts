@@ -1,0 +1,29 @@
+/** Adds the demo events that are missing from a database; returns how many were added. */
+import { findEvent, insertEvent, updateEvent } from '../worker/db/events';
+import { readKnownReferences } from '../worker/db/taxonomy';
+import { ValidationError } from '../worker/domain/errors';
+import { nextSequence, prepareEvent, referenceIssues } from '../worker/domain/events';
+import { demoCancellations, demoEvents } from './demo-data';
+
+const revision = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+
+export async function seedDemoData(db: D1Database): Promise<{ added: number; existing: number }> {
+  const known = await readKnownReferences(db);
+  let added = 0;
+  for (const { id, organisation, input } of demoEvents) {
+    if (await findEvent(db, id)) continue;
+    const issues = referenceIssues(input, known);
+    if (issues.length > 0) throw new ValidationError(issues);
+    const draft = prepareEvent(input, organisation, input.status ?? 'draft');
+    const now = new Date().toISOString();
+    await insertEvent(db, id, draft, { revision: revision(), now, tokenId: null });
+    const reason = demoCancellations[id];
+    if (reason) {
+      const before = (await findEvent(db, id))!;
+      const cancelled = prepareEvent(input, organisation, 'cancelled', reason);
+      await updateEvent(db, before, before.revision, cancelled, nextSequence(before, cancelled), 'cancel', { revision: revision(), now, tokenId: null });
+    }
+    added++;
+  }
+  return { added, existing: demoEvents.length - added };
+}

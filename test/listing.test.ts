@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { EventList } from '../worker/shared/schemas';
+import { bearerFor, createEvent, request, workshop } from './helpers';
+
+async function list(query: string): Promise<EventList> {
+  const response = await request(`/api/events?${query}`);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as EventList;
+}
+
+// Each test uses its own week in 2031 so that tests never see each other's events.
+describe('filters', () => {
+  it('match any value of one filter and every filter together', async () => {
+    const pohde = await bearerFor('pohde');
+    const day = (d: number) => ({ start: `2031-03-0${d}T09:00`, end: `2031-03-0${d}T10:00` });
+    const culture = (await createEvent(pohde, workshop({ ...day(3), networks: ['kulttuurihyvinvointi'], municipalities: ['raahe'], type: 'webinaari' }))).event.id;
+    const mental = (await createEvent(pohde, workshop({ ...day(4), networks: ['mielen-hyvinvointi'], municipalities: ['oulu'] }))).event.id;
+    const money = (await createEvent(pohde, workshop({ ...day(5), networks: ['taloudellinen-hyvinvointi'], municipalities: ['raahe'], organisations: ['pohde', 'takuusaatio'] }))).event.id;
+    const window = 'from=2031-03-01&to=2031-03-08';
+    const ids = async (query: string) => (await list(`${window}&${query}`)).items.map((item) => item.id);
+
+    expect(await ids('network=kulttuurihyvinvointi')).toEqual([culture]);
+    expect(await ids('network=kulttuurihyvinvointi&network=mielen-hyvinvointi')).toEqual([culture, mental]);
+    expect(await ids('municipality=raahe')).toEqual([culture, money]);
+    expect(await ids('municipality=raahe&type=tyopaja')).toEqual([money]);
+    expect(await ids('organisation=takuusaatio')).toEqual([money]);
+    expect(await ids('organisation=takuusaatio&network=mielen-hyvinvointi')).toEqual([]);
+    expect(await ids('type=webinaari&type=tyopaja')).toEqual([culture, mental, money]);
+  });
+
+  it('searches every language of titles, descriptions and places by word prefix', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(
+      pohde,
+      workshop({ start: '2031-04-01T09:00', end: '2031-04-01T10:00', title: { fi: 'Kulttuurihyvinvoinnin iltapäivä', sv: 'Kulturell välfärd' }, location: { place: 'Pyhäjoen seurakuntatalo' } }),
+    );
+    const window = 'from=2031-04-01&to=2031-04-02';
+    const ids = async (q: string) => (await list(`${window}&q=${encodeURIComponent(q)}`)).items.map((item) => item.id);
+    expect([await ids("kulttuurihyvinvoin"), await ids("välfärd"), await ids("pyhajoen"), await ids("iltapäivä kulttuuri")]).toEqual([[event.id], [event.id], [event.id], [event.id]]);
+    expect(await ids('välfärd')).toEqual([event.id]);
+    expect(await ids('pyhajoen')).toEqual([event.id]);
+    expect(await ids('iltapäivä kulttuuri')).toEqual([event.id]);
+    expect(await ids('iltapäivä jalkapallo')).toEqual([]);
+    // FTS syntax from users is taken as words, never as a query.
+    expect(await ids('kulttuuri* ^"')).toEqual([event.id]);
+    expect(await ids('OR NEAR( "')).toEqual([]);
+  });
+});
+
+describe('recurring events in a window', () => {
+  it('expand into occurrences at the same local time across the October change', async () => {
+    const { event } = await createEvent(
+      await bearerFor('pohde'),
+      workshop({ start: '2031-10-14T09:00', end: '2031-10-14T10:00', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4', exceptions: [{ occurrence: '2031-10-21T09:00', kind: 'cancelled' }] } }),
+    );
+    const body = await list('from=2031-10-13&to=2031-11-10');
+    const mine = body.items.filter((item) => item.id === event.id);
+    expect(mine.map((item) => item.occurrence.start)).toEqual(['2031-10-14T09:00:00+03:00', '2031-10-21T09:00:00+03:00', '2031-10-28T09:00:00+02:00', '2031-11-04T09:00:00+02:00']);
+    expect(mine.map((item) => item.occurrence.startsAt)).toEqual(['2031-10-14T06:00:00Z', '2031-10-21T06:00:00Z', '2031-10-28T07:00:00Z', '2031-11-04T07:00:00Z']);
+    expect(mine.map((item) => item.occurrence.status)).toEqual(['published', 'cancelled', 'published', 'published']);
+    expect(mine[1]!.occurrence.recurrenceId).toBe('2031-10-21T09:00');
+  });
+
+  it('includes an occurrence that began before the window and is still going on', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ allDay: true, start: '2031-06-01', end: '2031-06-03' }));
+    expect((await list('from=2031-06-02&to=2031-06-03')).items.map((item) => item.id)).toContain(event.id);
+    expect((await list('from=2031-06-04&to=2031-06-05')).items.map((item) => item.id)).not.toContain(event.id);
+  });
+});
+
+describe('ordering and pagination', () => {
+  it('pages through occurrences in a stable order without gaps or repeats', async () => {
+    const pohde = await bearerFor('pohde');
+    await createEvent(pohde, workshop({ start: '2031-08-04T09:00', end: '2031-08-04T10:00', recurrence: { rrule: 'FREQ=DAILY;COUNT=5' } }));
+    await createEvent(pohde, workshop({ start: '2031-08-05T09:00', end: '2031-08-05T10:00' }));
+    await createEvent(pohde, workshop({ start: '2031-08-05T09:00', end: '2031-08-05T11:00' }));
+    const window = 'from=2031-08-01&to=2031-08-31';
+    const all = (await list(window)).items.map((item) => `${item.id}/${item.occurrence.recurrenceId}`);
+    expect(all).toHaveLength(7);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: EventList = await list(`${window}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((item) => `${item.id}/${item.occurrence.recurrenceId}`));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    const starts = (await list(window)).items.map((item) => item.occurrence.startsAt);
+    expect([...starts].sort()).toEqual(starts);
+  });
+});

@@ -1,0 +1,59 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { insertTokenSql, revokeTokenSql } from '../worker/db/tokens';
+import { generateToken, hashToken } from '../worker/domain/tokens';
+import type { Taxonomy } from '../worker/shared/schemas';
+import { jsonRequest, request, workshop } from './helpers';
+
+describe('taxonomy', () => {
+  it('lists the 30 municipalities of North Ostrobothnia in the six areas, the event types and the rest', async () => {
+    const response = await request('/api/taxonomy');
+    expect(response.status).toBe(200);
+    const taxonomy = (await response.json()) as Taxonomy;
+    expect(taxonomy.municipalities).toHaveLength(30);
+    expect(taxonomy.areas.map((a) => a.slug)).toEqual(['oulu', 'oulun-etelainen', 'lakeus', 'oulunkaari', 'koillismaa', 'rannikkoseutu']);
+    expect(new Set(taxonomy.municipalities.map((m) => m.area)).size).toBe(6);
+    expect(taxonomy.municipalities.find((m) => m.slug === 'oulu')).toMatchObject({ code: '564', name: { fi: 'Oulu', sv: 'Uleåborg' } });
+    expect(taxonomy.eventTypes.map((t) => t.slug)).toEqual(['tilannekuvaseminaari', 'hyvinvointifoorumi', 'tyopaja', 'koulutus', 'verkostotapaaminen', 'webinaari', 'muu']);
+    expect(taxonomy.networks.map((n) => n.slug)).toEqual(expect.arrayContaining(['sivistysjohtajat', 'sote-johtajat', 'kulttuurihyvinvointi', 'jarjestoyhdyshenkilot']));
+    expect(taxonomy.organisations.map((o) => o.slug)).toEqual(expect.arrayContaining(['pohde', 'pohjois-pohjanmaan-liitto', 'posken', 'takuusaatio', 'hop-hanke', 'oulun-kaupunki']));
+    expect(taxonomy.organisations.filter((o) => o.kind === 'municipality')).toHaveLength(30);
+    const slugs = Object.values(taxonomy).flatMap((terms) => terms.map((t: { slug: string }) => t.slug));
+    expect(slugs.every((slug) => /^[a-z0-9][a-z0-9-]*$/.test(slug))).toBe(true);
+  });
+});
+
+describe('health', () => {
+  it('answers 200 when the worker and D1 answer', async () => {
+    const response = await request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes every path of the API in OpenAPI 3.1, from the same schemas that validate requests', async () => {
+    const response = await request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(['/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/taxonomy']);
+    expect(Object.keys(document.paths['/api/events']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/api/events/{id}']!).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Event', 'EventInput', 'EventPatch', 'EventList', 'Problem', 'Taxonomy']));
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('the token command', () => {
+  it('writes SQL that creates a working token, and SQL that revokes it', async () => {
+    const token = generateToken();
+    const now = new Date().toISOString();
+    await env.DB.exec(insertTokenSql({ name: "O'Brien's integration", organisation: 'posken', tokenHash: await hashToken(token), now }).replaceAll('\n', ' '));
+    const create = () => jsonRequest('POST', '/api/events', workshop({ organisations: ['posken'] }), { Authorization: `Bearer ${token}` });
+    expect((await create()).status).toBe(201);
+    const row = await env.DB.prepare("SELECT id FROM api_tokens WHERE name = 'O''Brien''s integration'").first<{ id: number }>();
+    await env.DB.exec(revokeTokenSql(row!.id, now));
+    expect((await create()).status).toBe(401);
+  });
+});
