@@ -107,3 +107,14 @@ describe('rules that are refused', () => {
     expect(series(timing).issues.map((issue) => `${issue.field} ${issue.rule}`)).toEqual(['recurrence.exceptions[0].occurrence is-occurrence']);
   });
 });
+
+describe('the rule in canonical form', () => {
+  it('writes UNTIL as UTC for timed events and as a date for all-day ones', async () => {
+    const { canonicalRule } = await import('../worker/domain/recurrence');
+    const timed = { allDay: false, timeZone: 'Europe/Helsinki' };
+    expect(canonicalRule('rrule:freq=weekly;until=20261231', timed)).toBe('FREQ=WEEKLY;UNTIL=20261231T215959Z');
+    expect(canonicalRule('FREQ=WEEKLY;UNTIL=20260630T120000', timed)).toBe('FREQ=WEEKLY;UNTIL=20260630T090000Z');
+    expect(canonicalRule('FREQ=WEEKLY;UNTIL=20260630T120000Z;BYDAY=TU', timed)).toBe('FREQ=WEEKLY;UNTIL=20260630T120000Z;BYDAY=TU');
+    expect(canonicalRule('FREQ=YEARLY;UNTIL=20300101T000000Z', { allDay: true, timeZone: 'Europe/Helsinki' })).toBe('FREQ=YEARLY;UNTIL=20300101');
+  });
+});

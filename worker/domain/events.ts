@@ -122,7 +122,7 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
   const canonical = (local: Temporal.PlainDateTime) => (timing.allDay ? local.toPlainDate().toString() : formatWallClock(local));
   const endLocal = timing.allDay ? first.end.toPlainDateTime().subtract({ days: 1 }) : first.end.toPlainDateTime();
   const recurrence = timing.recurrence && {
-    rrule: canonicalRule(timing.recurrence.rrule),
+    rrule: canonicalRule(timing.recurrence.rrule, timing),
     exceptions: [...prepared.exceptions.values()]
       .map((e) => ({ occurrence: e.occurrence, kind: e.kind, start: e.kind === 'moved' ? e.start ?? null : null, end: e.kind === 'moved' ? e.end ?? null : null, place: e.kind === 'moved' ? nullIfBlank(e.place) : null }))
       .sort((a, b) => a.occurrence.localeCompare(b.occurrence)),

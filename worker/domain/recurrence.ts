@@ -84,9 +84,32 @@ export function ruleSyntaxProblem(rrule: string): string | null {
   return null;
 }
 
-/** The rule text in canonical form: upper case, no 'RRULE:' prefix. */
-export function canonicalRule(rrule: string): string {
-  return rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
+/**
+ * The rule text in canonical form: upper case, no 'RRULE:' prefix, and
+ * UNTIL in the form RFC 5545 requires for the event's start, because
+ * calendar clients disagree on the other forms: a UTC date-time ('…Z') for
+ * timed events (a date means the end of that day in the event's time zone),
+ * a date for all-day events.
+ */
+export function canonicalRule(rrule: string, timing: Pick<Timing, 'allDay' | 'timeZone'>): string {
+  const text = rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
+  return text.replace(/(^|;)UNTIL=([0-9TZ]+)/, (whole, separator: string, value: string) => {
+    const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(value);
+    if (!match) return whole;
+    const [, year, month, day, hour, minute, second, utc] = match;
+    const date = `${year}-${month}-${day}`;
+    if (timing.allDay) return `${separator}UNTIL=${year}${month}${day}`;
+    try {
+      const instant = !hour
+        ? zoned(Temporal.PlainDate.from(date).toPlainDateTime({ hour: 23, minute: 59, second: 59 }), timing.timeZone).toInstant()
+        : utc
+          ? Temporal.Instant.from(`${date}T${hour}:${minute}:${second}Z`)
+          : zoned(Temporal.PlainDateTime.from(`${date}T${hour}:${minute}:${second}`), timing.timeZone).toInstant();
+      return `${separator}UNTIL=${instant.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '')}`;
+    } catch {
+      return whole;
+    }
+  });
 }
 
 function startWallClock(timing: Timing): Temporal.PlainDateTime | null {
@@ -112,7 +135,7 @@ function parseOccurrenceId(timing: Timing, text: string): Temporal.PlainDateTime
 
 function makeRule(timing: Timing, start: Temporal.PlainDateTime, rrule: string) {
   return new RRuleTemporal({
-    rruleString: canonicalRule(rrule),
+    rruleString: canonicalRule(rrule, timing),
     dtstart: zoned(start, timing.timeZone),
     maxIterations: SEARCH_LIMIT,
     // Occurrences come back as this module's Temporal objects.
