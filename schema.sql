@@ -218,7 +218,19 @@ CREATE TABLE api_tokens (
   revoked_at TEXT
 );
 
+-- Built iCalendar feeds, kept between requests and isolates.
+CREATE TABLE feed_cache (
+  -- The feed's selection (filters, language, origin), normalised.
+  key TEXT PRIMARY KEY,
+  -- The ETag the body was built for; a different ETag means rebuild.
+  etag TEXT NOT NULL,
+  -- The body, gzip-compressed (D1 rows are limited to 2 MB).
+  body BLOB NOT NULL,
+  built_at TEXT NOT NULL
+);
+
 -- Who changed what, when: one row per write, with the state before and after.
+-- The id of the newest row is the data version that feeds' ETags are made of.
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,

@@ -1,24 +1,40 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
-// Tests run inside workerd with real D1 databases: DB is migrated before
-// every test file; SCHEMA_DB is left empty for the schema comparison.
+// Two kinds of tests:
+// - workers: inside workerd with real D1 databases; DB is migrated before
+//   every test file, SCHEMA_DB is left empty for the schema comparison.
+// - node: pure domain code checked by Node-only tools (iCalendar parsers).
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('migrations');
   const schema = await readD1Migrations({ projectPath: '.', migrationsDir: '.', migrationsPattern: 'schema.sql' });
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: './wrangler.toml' },
-        miniflare: {
-          d1Databases: { DB: 'hytekello-test', SCHEMA_DB: 'hytekello-schema-test' },
-          bindings: { TEST_MIGRATIONS: migrations, SCHEMA_QUERIES: schema[0]?.queries ?? [] },
-        },
-      }),
-    ],
     test: {
-      include: ['test/**/*.test.ts', 'worker/**/*.test.ts'],
-      setupFiles: ['./test/apply-migrations.ts'],
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                d1Databases: { DB: 'hytekello-test', SCHEMA_DB: 'hytekello-schema-test' },
+                bindings: { TEST_MIGRATIONS: migrations, SCHEMA_QUERIES: schema[0]?.queries ?? [] },
+              },
+            }),
+          ],
+          test: {
+            name: 'workers',
+            include: ['test/*.test.ts'],
+            setupFiles: ['./test/apply-migrations.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'node',
+            include: ['test/node/**/*.test.ts'],
+            environment: 'node',
+          },
+        },
+      ],
     },
   };
 });

@@ -5,6 +5,8 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Public origin for links in feeds and documents; empty means the request's origin. */
   PUBLIC_ORIGIN?: string;
+  /** Right-hand side of iCalendar UIDs; never change it once calendars subscribe. */
+  UID_DOMAIN?: string;
 }
 
 export interface Variables {

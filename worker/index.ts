@@ -8,6 +8,7 @@ import { databaseAnswers } from './db/health';
 import type { AppEnv } from './env';
 import { onError, problemResponse, validationHook } from './http';
 import { events } from './routes/events';
+import { feeds } from './routes/feeds';
 import { taxonomy } from './routes/taxonomy';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -24,6 +25,7 @@ app.use(
 
 app.route('/api/events', events);
 app.route('/api/taxonomy', taxonomy);
+app.route('/', feeds);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',

@@ -312,6 +312,14 @@ export function occurrencesBetween(s: Series, from: Temporal.Instant, to: Tempor
   return found.sort((a, b) => Temporal.ZonedDateTime.compare(a.start, b.start));
 }
 
+/** The occurrences that exceptions cancel or move, each at its own time, in start order. */
+export function exceptionalOccurrences(s: Series): Occurrence[] {
+  return [...s.exceptions.values()]
+    .filter((exception) => exception.kind !== 'removed')
+    .map((exception) => occurrence(s, parseOccurrenceId(s.timing, exception.occurrence)!, exception.occurrence))
+    .sort((a, b) => Temporal.ZonedDateTime.compare(a.start, b.start));
+}
+
 /** The first occurrence as the rule gives it (also for an event that does not recur). */
 export function firstOccurrence(s: Series): Occurrence {
   return occurrence(s, s.start, null);

@@ -229,6 +229,17 @@ export const EventQuery = z
   .strict();
 export type EventQuery = z.infer<typeof EventQuery>;
 
+export const FeedQuery = z
+  .object({
+    network: repeatable('Network slug'),
+    type: repeatable('Event type slug'),
+    municipality: repeatable('Municipality slug'),
+    organisation: repeatable('Organisation slug'),
+    lang: z.enum(LANGUAGES).optional().openapi({ description: 'Language of titles, descriptions and labels; Finnish where a text has no translation' }),
+  })
+  .strict();
+export type FeedQuery = z.infer<typeof FeedQuery>;
+
 export const TaxonomyTerm = z
   .object({ slug: Slug, name: Localized })
   .openapi('TaxonomyTerm');

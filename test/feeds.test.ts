@@ -1,0 +1,195 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../worker/shared/schemas';
+import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
+
+/** The VEVENTs of a feed as ical.js reads them. */
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  return { calendar, events: calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)) };
+}
+
+const byUid = (events: ICAL.Event[], id: string) => events.filter((e) => e.uid.startsWith(`${id}@`));
+
+describe('GET /calendar.ics', () => {
+  it('is a well-formed iCalendar feed with the calendar properties clients need', async () => {
+    await createEvent(await bearerFor('pohde'), workshop());
+    const response = await request('/calendar.ics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('Content-Disposition')).toBe('inline; filename="hytekello.ics"');
+    expect(response.headers.get('ETag')).toMatch(/^"feed-\d+-\d{4}-\d{2}-\d{2}"$/);
+    expect(Date.parse(response.headers.get('Last-Modified')!)).not.toBeNaN();
+    const text = await response.text();
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    const encoder = new TextEncoder();
+    expect(text.split('\r\n').every((line) => encoder.encode(line).length <= 75)).toBe(true);
+    const head = text.slice(0, text.indexOf('BEGIN:VEVENT'));
+    for (const property of ['VERSION:2.0', 'PRODID:', 'METHOD:PUBLISH', 'X-WR-CALNAME:Hytekello — kaikki tapahtumat', 'X-WR-TIMEZONE:Europe/Helsinki', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H', 'BEGIN:VTIMEZONE', 'TZID:Europe/Helsinki']) {
+      expect(head).toContain(property);
+    }
+  });
+
+  it('shows a time-zoned event at its local time, with a stable UID and the details clients drop', async () => {
+    const { event } = await createEvent(
+      await bearerFor('pohde'),
+      workshop({
+        title: { fi: 'Kesäinen työpaja; pilkku, ja rivi' },
+        start: '2032-06-15T09:00',
+        end: '2032-06-15T12:00',
+        onlineUrl: 'https://teams.example/kesa',
+        registration: { url: 'https://pohde.fi/ilmo', deadline: '2032-06-01T16:00' },
+        contact: { name: 'Maire', email: 'maire@pohde.fi' },
+      }),
+    );
+    const text = await (await request('/calendar.ics')).text();
+    expect(text).toContain(`UID:${event.id}@hytekello\r\n`);
+    expect(text).toContain('DTSTART;TZID=Europe/Helsinki:20320615T090000');
+    expect(text).toContain('SUMMARY:Kesäinen työpaja\\; pilkku\\, ja rivi');
+    const [vevent] = byUid(parse(text).events, event.id);
+    expect(vevent!.startDate.toJSDate().toISOString()).toBe('2032-06-15T06:00:00.000Z');
+    expect(vevent!.location).toBe('Kaupungintalo, Torikatu 10, Oulu');
+    expect(vevent!.description).toContain('Osallistu verkossa: https://teams.example/kesa');
+    expect(vevent!.description).toContain('Ilmoittautuminen: https://pohde.fi/ilmo (viimeistään 1.6.2032 klo 16.00)');
+    expect(vevent!.description).toContain('Järjestäjä: Pohjois-Pohjanmaan hyvinvointialue (Pohde)');
+    expect(vevent!.description).toContain(`Tapahtuman sivu: https://hytekello.test/events/${event.id}`);
+    expect(vevent!.component.getFirstPropertyValue('url')).toBe(`https://hytekello.test/events/${event.id}`);
+    expect(vevent!.component.getFirstProperty('categories')!.getValues()).toEqual(['Työpaja', 'Osallisuuden ja kehittäjäasiakkaiden verkosto']);
+    expect(vevent!.organizer).toBe('mailto:maire@pohde.fi');
+  });
+
+  it('never carries drafts', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ status: 'draft' }));
+    expect(await (await request('/calendar.ics')).text()).not.toContain(`UID:${event.id}@`);
+  });
+
+  it('filters like /api/events and names the feed after what it holds', async () => {
+    const pohde = await bearerFor('pohde');
+    const culture = (await createEvent(pohde, workshop({ networks: ['kulttuurihyvinvointi'] }))).event;
+    const other = (await createEvent(pohde, workshop({ networks: ['sote-johtajat'] }))).event;
+    const response = await request('/calendar.ics?network=kulttuurihyvinvointi');
+    const text = await response.text();
+    expect(text).toContain(`UID:${culture.id}@`);
+    expect(text).not.toContain(`UID:${other.id}@`);
+    expect(text).toContain('X-WR-CALNAME:Hytekello — Kulttuurihyvinvointiverkosto');
+    expect(response.headers.get('Content-Disposition')).toContain('hytekello-kulttuurihyvinvointi.ics');
+    const swedish = await (await request('/calendar.ics?network=kulttuurihyvinvointi&lang=sv')).text();
+    expect(swedish).toContain('X-WR-CALNAME:Hytekello — Nätverket för kulturell välfärd');
+  });
+
+  it('answers an unknown filter with a problem naming it', async () => {
+    const response = await request('/calendar.ics?network=ei-ole');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Problem).errors?.[0]).toMatchObject({ field: 'network', rule: 'exists' });
+    expect((await request('/calendar.ics?lang=de')).status).toBe(400);
+  });
+
+  it('answers 304 to If-None-Match and If-Modified-Since, and a write changes the ETag', async () => {
+    const pohde = await bearerFor('pohde');
+    const first = await request('/calendar.ics');
+    const etag = first.headers.get('ETag')!;
+    expect((await request('/calendar.ics', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await request('/calendar.ics', { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } })).status).toBe(304);
+    await createEvent(pohde, workshop());
+    const changed = await request('/calendar.ics', { headers: { 'If-None-Match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('ETag')).not.toBe(etag);
+  });
+
+  it('shows an edit to subscribers: new text, and a higher SEQUENCE when the time changes', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event, etag } = await createEvent(pohde, workshop({ title: { fi: 'Ennen muutosta' } }));
+    expect(await (await request('/calendar.ics')).text()).toContain('SUMMARY:Ennen muutosta');
+    await jsonRequest('PATCH', `/api/events/${event.id}`, { title: { fi: 'Muutoksen jälkeen' }, start: '2026-10-06T10:00', end: '2026-10-06T13:00' }, { Authorization: pohde, 'If-Match': etag });
+    const [vevent] = byUid(parse(await (await request('/calendar.ics')).text()).events, event.id);
+    expect(vevent!.summary).toBe('Muutoksen jälkeen');
+    expect(vevent!.sequence).toBe(1);
+    expect(vevent!.startDate.toString()).toBe('2026-10-06T10:00:00');
+  });
+
+  it('keeps a cancelled event, marked cancelled and with a visible prefix in every language', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop({ title: { fi: 'Peruttava', sv: 'Inställs' } }));
+    await jsonRequest('POST', `/api/events/${event.id}/cancel`, { reason: 'Sairastuminen' }, { Authorization: pohde });
+    const [vevent] = byUid(parse(await (await request('/calendar.ics')).text()).events, event.id);
+    expect(vevent!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(vevent!.summary).toBe('Peruttu: Peruttava');
+    expect(vevent!.description).toContain('PERUTTU. Syy: Sairastuminen');
+    expect(vevent!.sequence).toBe(1);
+    const [swedish] = byUid(parse(await (await request('/calendar.ics?lang=sv')).text()).events, event.id);
+    expect(swedish!.summary).toBe('Inställt: Inställs');
+    const [english] = byUid(parse(await (await request('/calendar.ics?lang=en')).text()).events, event.id);
+    expect(english!.summary).toBe('Cancelled: Peruttava');
+  });
+
+  it('writes a recurring event once, with EXDATE and RECURRENCE-ID overrides, never duplicates', async () => {
+    const { event } = await createEvent(
+      await bearerFor('pohde'),
+      workshop({
+        start: '2032-03-02T13:00',
+        end: '2032-03-02T14:30',
+        recurrence: {
+          rrule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=10',
+          exceptions: [
+            { occurrence: '2032-07-06T13:00', kind: 'removed' },
+            { occurrence: '2032-04-06T13:00', kind: 'moved', start: '2032-04-13T10:00', end: '2032-04-13T11:30', place: 'Teams' },
+            { occurrence: '2032-11-02T13:00', kind: 'cancelled' },
+          ],
+        },
+      }),
+    );
+    const text = await (await request('/calendar.ics')).text();
+    const vevents = byUid(parse(text).events, event.id);
+    expect(vevents).toHaveLength(3);
+    const master = vevents.find((v) => !v.isRecurrenceException())!;
+    expect(master.component.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=MONTHLY;COUNT=10;BYDAY=1TU');
+    expect(text).toContain('EXDATE;TZID=Europe/Helsinki:20320706T130000');
+    const moved = vevents.find((v) => v.recurrenceId?.toString() === '2032-04-06T13:00:00')!;
+    expect([moved.startDate.toString(), moved.location]).toEqual(['2032-04-13T10:00:00', 'Teams']);
+    const cancelled = vevents.find((v) => v.recurrenceId?.toString() === '2032-11-02T13:00:00')!;
+    expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(cancelled.summary).toMatch(/^Peruttu: /);
+    // The expansion a client does: 9 occurrences (one removed), one moved, one cancelled, the hour right in summer and winter.
+    const iterator = master.iterator();
+    const starts: string[] = [];
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if (master.component.getAllProperties('exdate').some((p) => p.getValues().some((v) => v.toString() === next!.toString()))) continue;
+      const details = master.getOccurrenceDetails(next);
+      starts.push(details.startDate.toJSDate().toISOString());
+    }
+    expect(starts).toHaveLength(9);
+    expect(starts[0]).toBe('2032-03-02T11:00:00.000Z');
+    expect(starts).toContain('2032-06-01T10:00:00.000Z');
+  });
+
+  it('writes all-day and multi-day events as dates with an exclusive end', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ allDay: true, start: '2032-05-12', end: '2032-05-13' }));
+    const text = await (await request('/calendar.ics')).text();
+    const block = text.slice(text.indexOf(`UID:${event.id}@`));
+    expect(block).toContain('DTSTART;VALUE=DATE:20320512');
+    expect(block).toContain('DTEND;VALUE=DATE:20320514');
+  });
+});
+
+describe('GET /events/{id}.ics', () => {
+  it('downloads one event for "add to my calendar"', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ title: { fi: 'Lisää kalenteriin' } }));
+    const response = await request(`/events/${event.id}.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="${event.id}.ics"`);
+    const { calendar, events } = parse(await response.text());
+    expect(events.map((e) => e.summary)).toEqual(['Lisää kalenteriin']);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Lisää kalenteriin');
+    expect((await request(`/events/${event.id}.ics`, { headers: { 'If-None-Match': response.headers.get('ETag')! } })).status).toBe(304);
+  });
+
+  it('is not found for drafts and unknown events', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ status: 'draft' }));
+    expect((await request(`/events/${event.id}.ics`)).status).toBe(404);
+    expect((await request('/events/no-such-event.ics')).status).toBe(404);
+  });
+});
+

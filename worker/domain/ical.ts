@@ -1,0 +1,232 @@
+/**
+ * Events as iCalendar (RFC 5545). The only module that knows iCalendar:
+ * ical-generator writes the text (escaping, CRLF, folding at 75 octets
+ * without splitting a UTF-8 character); this module decides what goes in.
+ *
+ * - Timed events carry DTSTART;TZID=… and the feed a matching VTIMEZONE, so
+ *   every client shows the right local time in summer and in winter.
+ * - A recurring event is one VEVENT with RRULE; removed occurrences are
+ *   EXDATEs; moved and cancelled occurrences are RECURRENCE-ID overrides
+ *   with the same UID and SEQUENCE.
+ * - A cancelled event stays, STATUS:CANCELLED and with a visible prefix,
+ *   because some clients hide the status.
+ */
+import ical, { ICalCalendarMethod, type ICalCalendar, type ICalEventData, ICalEventStatus } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { Event } from '../shared/schemas';
+import { exceptionalOccurrences, series } from './recurrence';
+import { Temporal, parseDate, parseWallClock, zoned } from './time';
+
+export type Language = 'fi' | 'sv' | 'en';
+
+type Localized = { fi: string; sv: string | null; en: string | null };
+
+/** Names of the terms an event refers to, by slug. */
+export interface TermNames {
+  eventTypes: ReadonlyMap<string, Localized>;
+  networks: ReadonlyMap<string, Localized>;
+  organisations: ReadonlyMap<string, Localized>;
+  municipalities: ReadonlyMap<string, Localized>;
+}
+
+export interface CalendarOptions {
+  /** X-WR-CALNAME, e.g. "Hytekello — Kulttuurihyvinvointiverkosto". */
+  name: string;
+  language: Language;
+  /** Origin of links to event pages, e.g. "https://hytekello.pohde.fi". */
+  origin: string;
+  /** Right-hand side of every UID; must never change once subscribers exist. */
+  uidDomain: string;
+  names: TermNames;
+}
+
+/** How often clients should poll (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+export const REFRESH_SECONDS = 60 * 60;
+
+const CALENDAR_TIME_ZONE = 'Europe/Helsinki';
+
+const LABELS = {
+  fi: { cancelled: 'Peruttu', online: 'Osallistu verkossa', registration: 'Ilmoittautuminen', deadline: 'viimeistään', organiser: 'Järjestäjä', contact: 'Yhteyshenkilö', materials: 'Materiaalit', page: 'Tapahtuman sivu', reason: 'Syy', at: 'klo' },
+  sv: { cancelled: 'Inställt', online: 'Delta online', registration: 'Anmälan', deadline: 'senast', organiser: 'Arrangör', contact: 'Kontaktperson', materials: 'Material', page: 'Evenemangets sida', reason: 'Orsak', at: 'kl.' },
+  en: { cancelled: 'Cancelled', online: 'Join online', registration: 'Registration', deadline: 'by', organiser: 'Organiser', contact: 'Contact', materials: 'Materials', page: 'Event page', reason: 'Reason', at: '' },
+} as const;
+
+/** Text in the chosen language, Finnish when there is none. */
+export function localized(text: Localized, language: Language): string {
+  return text[language] ?? text.fi;
+}
+
+const nameOf = (names: ReadonlyMap<string, Localized>, slug: string, language: Language) => {
+  const name = names.get(slug);
+  return name ? localized(name, language) : slug;
+};
+
+/** '12.9.2025 klo 16.00' in fi/sv, '2025-09-12 16:00' in en: a wall-clock text of the event's zone. */
+function formatLocal(text: string, timeZone: string, language: Language): string {
+  const date = parseDate(text);
+  const local = date ? null : parseWallClock(text, timeZone);
+  const day = date ?? local?.toPlainDate();
+  if (!day) return text;
+  const time = local ? { hour: String(local.hour).padStart(2, '0'), minute: String(local.minute).padStart(2, '0') } : null;
+  if (language === 'en') return `${day.toString()}${time ? ` ${time.hour}:${time.minute}` : ''}`;
+  return `${day.day}.${day.month}.${day.year}${time ? ` ${LABELS[language].at} ${Number(time.hour)}.${time.minute}` : ''}`;
+}
+
+function eventPage(event: Event, options: CalendarOptions): string {
+  return `${options.origin}/events/${event.id}`;
+}
+
+/** What clients otherwise drop goes into DESCRIPTION: links, registration, organiser, materials. */
+function description(event: Event, options: CalendarOptions): string {
+  const { language, names } = options;
+  const label = LABELS[language];
+  const parts: string[] = [];
+  if (event.status === 'cancelled') parts.push(`${label.cancelled.toUpperCase()}${event.cancelReason ? `. ${label.reason}: ${event.cancelReason}` : ''}`);
+  const text = localized(event.description, language).trim();
+  if (text) parts.push(text);
+  const details: string[] = [];
+  if (event.onlineUrl) details.push(`${label.online}: ${event.onlineUrl}`);
+  if (event.registration) {
+    const deadline = event.registration.deadline ? ` (${label.deadline} ${formatLocal(event.registration.deadline, event.timeZone, language)})` : '';
+    details.push(`${label.registration}: ${event.registration.url ?? ''}${deadline}`.replace(': (', ' ('));
+  }
+  details.push(`${label.organiser}: ${event.organisations.map((slug) => nameOf(names.organisations, slug, language)).join(', ')}`);
+  if (event.contact) {
+    details.push(`${label.contact}: ${[event.contact.name, event.contact.email, event.contact.phone].filter(Boolean).join(', ')}`);
+  }
+  if (event.materials.length > 0) {
+    details.push(`${label.materials}:`, ...event.materials.map((m) => `- ${m.title}: ${m.url}`));
+  }
+  details.push(`${label.page}: ${eventPage(event, options)}`);
+  parts.push(details.join('\n'));
+  return parts.join('\n\n');
+}
+
+function location(event: Event, place: string | null): string | null {
+  if (place) return place;
+  const parts = [event.location?.place, event.location?.address].filter(Boolean);
+  if (parts.length > 0) return parts.join(', ');
+  return event.onlineUrl;
+}
+
+function summary(event: Event, language: Language, cancelled: boolean): string {
+  const title = localized(event.title, language);
+  return cancelled ? `${LABELS[language].cancelled}: ${title}` : title;
+}
+
+/** 'YYYYMMDD' or 'YYYYMMDDTHHMMSS' of a wall-clock time. */
+function compact(local: Temporal.PlainDateTime, allDay: boolean): string {
+  const text = local.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '');
+  return allDay ? text.slice(0, 8) : text;
+}
+
+/** The fields every VEVENT of an event shares. */
+function common(event: Event, options: CalendarOptions): Omit<ICalEventData, 'start'> {
+  const updated = Temporal.Instant.from(event.updatedAt);
+  return {
+    id: `${event.id}@${options.uidDomain}`,
+    sequence: event.sequence,
+    stamp: updated,
+    lastModified: updated,
+    created: Temporal.Instant.from(event.createdAt),
+    description: description(event, options),
+    url: eventPage(event, options),
+    categories: [event.type && nameOf(options.names.eventTypes, event.type, options.language), ...event.networks.map((slug) => nameOf(options.names.networks, slug, options.language))].map((name) => ({ name })),
+    organizer: event.contact?.email
+      ? { name: event.contact.name ?? nameOf(options.names.organisations, event.organisations[0] ?? '', options.language), email: event.contact.email }
+      : null,
+  };
+}
+
+function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions): void {
+  const prepared = series({ timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence });
+  // Stored events were checked on the way in; this only guards against rows written by hand.
+  if (!prepared.series) return;
+  const s = prepared.series;
+  const cancelled = event.status === 'cancelled';
+  const base = common(event, options);
+  const when = (start: Temporal.PlainDateTime, end: Temporal.PlainDateTime) =>
+    event.allDay
+      ? { allDay: true, start: start.toPlainDate(), end: end.toPlainDate() }
+      : { timezone: event.timeZone, start: zoned(start, event.timeZone), end: zoned(end, event.timeZone) };
+  const first = s.start;
+  const firstEnd = first.add(s.length);
+
+  const overrides = exceptionalOccurrences(s);
+  const exdates = event.recurrence?.exceptions.filter((e) => event.allDay || e.kind === 'removed') ?? [];
+  const exdateLine =
+    exdates.length === 0
+      ? ''
+      : event.allDay
+        ? `\nEXDATE;VALUE=DATE:${exdates.map((e) => compact(parseDate(e.occurrence)!.toPlainDateTime(), true)).join(',')}`
+        : `\nEXDATE;TZID=${event.timeZone}:${exdates.map((e) => compact(parseWallClock(e.occurrence, event.timeZone)!, false)).join(',')}`;
+
+  calendar.createEvent({
+    ...base,
+    ...when(first, firstEnd),
+    summary: summary(event, options.language, cancelled),
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    location: location(event, null),
+    repeating: event.recurrence ? `RRULE:${event.recurrence.rrule}${exdateLine}` : null,
+  });
+
+  for (const o of overrides) {
+    const isCancelled = cancelled || o.cancelled;
+    const fields = {
+      ...when(o.start.toPlainDateTime(), o.end.toPlainDateTime()),
+      summary: summary(event, options.language, isCancelled),
+      status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      location: location(event, o.place),
+    };
+    if (event.allDay) {
+      // ical-generator writes RECURRENCE-ID only as a date-time, which does not
+      // match an all-day series; such an occurrence is excluded from the series
+      // above and published as an event of its own.
+      calendar.createEvent({ ...base, ...fields, id: `${event.id}-${o.recurrenceId}@${options.uidDomain}` });
+    } else {
+      calendar.createEvent({ ...base, ...fields, recurrenceId: zoned(parseWallClock(o.recurrenceId!, event.timeZone)!, event.timeZone) });
+    }
+  }
+}
+
+function vtimezone(name: string): string | null {
+  const block = tzlib_get_ical_block(name);
+  return Array.isArray(block) && typeof block[0] === 'string' ? block[0] : null;
+}
+
+function newCalendar(name: string): ICalCalendar {
+  return ical({
+    name,
+    prodId: { company: 'Hytekello', product: 'Hytekello', language: 'FI' },
+    method: ICalCalendarMethod.PUBLISH,
+    // No calendar-wide zone name: ical-generator would then write DTSTAMP,
+    // CREATED and LAST-MODIFIED in local time, which RFC 5545 forbids (they
+    // must be UTC). Events name their own TZID; the generator adds a
+    // VTIMEZONE for each zone used; X-WR-TIMEZONE is added in calendarText().
+    timezone: { name: null, generator: vtimezone },
+    ttl: REFRESH_SECONDS,
+  });
+}
+
+/**
+ * The calendar as text, with X-WR-TIMEZONE among the calendar properties
+ * (before any component) and a CRLF after the last line too, as RFC 5545
+ * ends every content line.
+ */
+function calendarText(calendar: ICalCalendar): string {
+  const text = calendar.toString().replace('METHOD:PUBLISH\r\n', `METHOD:PUBLISH\r\nX-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n`);
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/** A feed of events, in the given order. */
+export function calendarOf(events: readonly Event[], options: CalendarOptions): string {
+  const calendar = newCalendar(options.name);
+  for (const event of events) addEvent(calendar, event, options);
+  return calendarText(calendar);
+}
+
+/** Calendar name of a feed: "Hytekello — <what it holds>". */
+export function calendarName(selected: readonly string[], language: Language): string {
+  const everything = { fi: 'kaikki tapahtumat', sv: 'alla evenemang', en: 'all events' }[language];
+  return `Hytekello — ${selected.length > 0 ? selected.join(', ') : everything}`;
+}

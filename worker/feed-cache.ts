@@ -1,0 +1,53 @@
+/**
+ * Built feed bodies, kept in two places: in the isolate's memory (free to
+ * read) and in D1, gzip-compressed, so that a fresh isolate does not have
+ * to rebuild. An entry is valid for one ETag; a write changes every feed's
+ * ETag, so stale entries are never served.
+ */
+import { readCachedFeed, writeCachedFeed } from './db/feeds';
+
+const MEMORY_ENTRIES = 64;
+// D1 rows may be at most 2 MB.
+const MAX_STORED_BYTES = 1_900_000;
+
+const memory = new Map<string, { etag: string; body: string }>();
+
+async function gzip(text: string): Promise<ArrayBuffer> {
+  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+}
+
+async function gunzip(data: ArrayBuffer): Promise<string> {
+  return new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+function remember(key: string, etag: string, body: string): void {
+  // Re-inserting moves the key to the end: the map's order is least recently used first.
+  memory.delete(key);
+  memory.set(key, { etag, body });
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!);
+}
+
+/** The body built for this ETag, from memory or D1; null when it must be built. */
+export async function cachedFeed(db: D1Database, key: string, etag: string): Promise<string | null> {
+  const inMemory = memory.get(key);
+  if (inMemory?.etag === etag) {
+    remember(key, etag, inMemory.body);
+    return inMemory.body;
+  }
+  const stored = await readCachedFeed(db, key, etag);
+  if (!stored) return null;
+  const body = await gunzip(stored);
+  remember(key, etag, body);
+  return body;
+}
+
+/** Keeps a freshly built body; the D1 write can finish after the response (pass it to waitUntil). */
+export function keepFeed(db: D1Database, key: string, etag: string, body: string): Promise<void> {
+  remember(key, etag, body);
+  return gzip(body).then((gzipped) => (gzipped.byteLength <= MAX_STORED_BYTES ? writeCachedFeed(db, key, etag, gzipped, new Date().toISOString()) : undefined));
+}
+
+/** Forgets everything in this isolate's memory (for tests and benchmarks). */
+export function forgetFeedsInMemory(): void {
+  memory.clear();
+}

@@ -1,0 +1,111 @@
+/** iCalendar feeds: /calendar.ics (filtered) and /events/{id}.ics (one event). */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { findEvent, listPublicEvents } from '../db/events';
+import { readDataVersion } from '../db/feeds';
+import { readTaxonomy } from '../db/taxonomy';
+import { NotFoundError } from '../domain/errors';
+import { FEED_END, feedFileName, feedKey, feedName, feedSelection, feedValidators, feedWindowStart, notModifiedSince, termNames } from '../domain/feeds';
+import { calendarOf, localized, type Language } from '../domain/ical';
+import { formatInstant, nowInstant } from '../domain/time';
+import type { AppEnv } from '../env';
+import { cachedFeed, keepFeed } from '../feed-cache';
+import { etagMatches, quoteEtag, validationHook } from '../http';
+import { FeedQuery, LANGUAGES, Problem } from '../shared/schemas';
+
+const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+const FEED_CACHE_CONTROL = 'public, max-age=300';
+
+function publicOrigin(c: Context<AppEnv>): string {
+  return c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
+}
+
+function uidDomain(c: Context<AppEnv>): string {
+  return c.env.UID_DOMAIN || 'hytekello';
+}
+
+export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+feeds.openapi(
+  createRoute({
+    method: 'get',
+    path: '/calendar.ics',
+    summary: 'iCalendar feed of published events',
+    description:
+      'Events of the last 365 days and all future ones; cancelled events stay, marked cancelled. Same filters as /api/events. ' +
+      'Subscribe with webcal://<host>/calendar.ics?… . ETag / If-None-Match and Last-Modified / If-Modified-Since give 304.',
+    request: { query: FeedQuery },
+    responses: {
+      200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The feed' },
+      304: { description: 'Not modified' },
+      400: { content: { 'application/problem+json': { schema: Problem } }, description: 'A filter is invalid or names nothing' },
+    },
+  }),
+  async (c) => {
+    const selection = feedSelection(c.req.valid('query'));
+    const now = nowInstant();
+    const windowStart = feedWindowStart(now);
+    const { version, changedAt } = await readDataVersion(c.env.DB);
+    const { etag, lastModified } = feedValidators(version, changedAt, windowStart);
+    c.header('ETag', quoteEtag(etag));
+    c.header('Last-Modified', lastModified.toUTCString());
+    c.header('Cache-Control', FEED_CACHE_CONTROL);
+    const ifNoneMatch = c.req.header('If-None-Match');
+    if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), lastModified)) {
+      return c.body(null, 304);
+    }
+    c.header('Content-Type', CALENDAR_TYPE);
+    c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
+    const key = feedKey(selection, publicOrigin(c));
+    const cached = await cachedFeed(c.env.DB, key, etag);
+    if (cached !== null) return c.body(cached, 200);
+
+    const names = termNames(await readTaxonomy(c.env.DB));
+    const name = feedName(selection, names);
+    const events = await listPublicEvents(c.env.DB, {
+      from: formatInstant(windowStart),
+      to: FEED_END,
+      networks: selection.networks,
+      types: selection.types,
+      municipalities: selection.municipalities,
+      organisations: selection.organisations,
+      match: null,
+    });
+    const body = calendarOf(events, { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names });
+    c.executionCtx.waitUntil(keepFeed(c.env.DB, key, etag, body));
+    return c.body(body, 200);
+  },
+);
+
+// The path has the id and '.ics' in one segment, which OpenAPI routes cannot
+// express; it is a plain route, described in the document by hand below.
+feeds.get('/events/:file{[a-z0-9][a-z0-9-]*\\.ics}', async (c) => {
+  const id = c.req.param('file').slice(0, -'.ics'.length);
+  const lang = c.req.query('lang');
+  const language: Language = (LANGUAGES as readonly string[]).includes(lang ?? '') ? (lang as Language) : 'fi';
+  const event = await findEvent(c.env.DB, id);
+  if (!event || event.status === 'draft') throw new NotFoundError('event', id);
+  const etag = `${event.revision}-${language}`;
+  c.header('ETag', quoteEtag(etag));
+  c.header('Last-Modified', new Date(event.updatedAt).toUTCString());
+  c.header('Cache-Control', FEED_CACHE_CONTROL);
+  if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  const names = termNames(await readTaxonomy(c.env.DB));
+  const { revision: _revision, ...publicEvent } = event;
+  const body = calendarOf([publicEvent], { name: localized(event.title, language), language, origin: publicOrigin(c), uidDomain: uidDomain(c), names });
+  c.header('Content-Type', CALENDAR_TYPE);
+  c.header('Content-Disposition', `attachment; filename="${id}.ics"`);
+  return c.body(body, 200);
+});
+
+feeds.openAPIRegistry.registerPath({
+  method: 'get',
+  path: '/events/{id}.ics',
+  summary: 'One event as iCalendar ("add to my calendar")',
+  request: { params: z.object({ id: z.string() }), query: z.object({ lang: z.enum(LANGUAGES).optional() }) },
+  responses: {
+    200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The event, with its recurrence and exceptions' },
+    304: { description: 'Not modified' },
+    404: { content: { 'application/problem+json': { schema: Problem } }, description: 'No such published event' },
+  },
+});
