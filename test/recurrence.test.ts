@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { occurrencesBetween, series, seriesSpan, type Timing } from '../worker/domain/recurrence';
+import { checkSeries as series, occurrencesBetween, seriesSpan, type Timing } from '../worker/domain/recurrence';
 import { Temporal } from '../worker/domain/time';
 
 const instant = (text: string) => Temporal.Instant.from(text);

@@ -5,6 +5,8 @@
  * ETag, so stale entries are never served.
  */
 import { readCachedFeed, writeCachedFeed } from './db/feeds';
+import { type CalendarOptions, eventComponents } from './domain/ical';
+import type { Event } from './shared/schemas';
 
 const MEMORY_ENTRIES = 64;
 // D1 rows may be at most 2 MB.
@@ -47,7 +49,39 @@ export function keepFeed(db: D1Database, key: string, etag: string, body: string
   return gzip(body).then((gzipped) => (gzipped.byteLength <= MAX_STORED_BYTES ? writeCachedFeed(db, key, etag, gzipped, new Date().toISOString()) : undefined));
 }
 
+// One entry per event, language and origin: a few thousand at most.
+const COMPONENT_ENTRIES = 20_000;
+const components = new Map<string, string>();
+
+/** FNV-1a: a short, stable fingerprint of a text. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/**
+ * eventComponents, remembered per event version: after a write, a feed
+ * rebuild writes only the events that changed. `names` is everything else
+ * the text depends on (the names of terms), so a renamed network is
+ * written anew.
+ */
+export function rememberedComponents(names: unknown): (event: Event, options: CalendarOptions) => string {
+  const context = fingerprint(JSON.stringify(names, (_key, value) => (value instanceof Map ? [...value] : value)));
+  return (event, options) => {
+    const key = `${event.id}|${event.updatedAt}|${options.language}|${options.origin}|${options.uidDomain}|${context}`;
+    let text = components.get(key);
+    if (text === undefined) {
+      text = eventComponents(event, options);
+      components.set(key, text);
+      if (components.size > COMPONENT_ENTRIES) components.delete(components.keys().next().value!);
+    }
+    return text;
+  };
+}
+
 /** Forgets everything in this isolate's memory (for tests and benchmarks). */
 export function forgetFeedsInMemory(): void {
   memory.clear();
+  components.clear();
 }

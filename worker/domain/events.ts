@@ -6,7 +6,7 @@
 import type { Event, EventInput, EventOccurrence, EventPatch } from '../shared/schemas';
 import type { FieldIssue } from './errors';
 import { ForbiddenError, ValidationError } from './errors';
-import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, series, seriesSpan, firstOccurrence } from './recurrence';
+import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, seriesSpan, firstOccurrence } from './recurrence';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
 
 export type EventStatus = Event['status'];
@@ -58,7 +58,7 @@ export function eventRuleIssues(input: EventInput): FieldIssue[] {
     return [{ field: 'timeZone', rule: 'time-zone', message: `\`timeZone\` '${timeZone}' is not an IANA time zone such as Europe/Helsinki` }];
   }
   const timing = timingOf(input);
-  const checked = series(timing);
+  const checked = checkSeries(timing);
   issues.push(...checked.issues);
 
   const deadline = input.registration?.deadline;
@@ -116,7 +116,7 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
   const issues = eventRuleIssues(input);
   if (issues.length > 0) throw new ValidationError(issues);
   const timing = timingOf(input);
-  const prepared = series(timing).series!;
+  const prepared = checkSeries(timing).series!;
   const first = firstOccurrence(prepared);
   const span = seriesSpan(prepared);
   const canonical = (local: Temporal.PlainDateTime) => (timing.allDay ? local.toPlainDate().toString() : formatWallClock(local));
@@ -225,8 +225,7 @@ export function nextSequence(before: Event, after: EventDraft): number {
 /** The occurrences of an event that overlap [from, to). */
 export function eventOccurrences(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
   const timing: Timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
-  const prepared = series(timing).series;
-  // Stored events were checked on the way in; this only guards against rows written by hand.
+  const prepared = seriesOf(timing);
   if (!prepared) return [];
   return occurrencesBetween(prepared, from, to).map((o) => ({
     ...event,

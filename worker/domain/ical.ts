@@ -14,7 +14,7 @@
 import ical, { ICalCalendarMethod, type ICalCalendar, type ICalEventData, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { Event } from '../shared/schemas';
-import { exceptionalOccurrences, series } from './recurrence';
+import { exceptionalOccurrences, seriesOf } from './recurrence';
 import { Temporal, parseDate, parseWallClock, zoned } from './time';
 
 export type Language = 'fi' | 'sv' | 'en';
@@ -139,10 +139,8 @@ function common(event: Event, options: CalendarOptions): Omit<ICalEventData, 'st
 }
 
 function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions): void {
-  const prepared = series({ timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence });
-  // Stored events were checked on the way in; this only guards against rows written by hand.
-  if (!prepared.series) return;
-  const s = prepared.series;
+  const s = seriesOf({ timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence });
+  if (!s) return;
   const cancelled = event.status === 'cancelled';
   const base = common(event, options);
   const when = (start: Temporal.PlainDateTime, end: Temporal.PlainDateTime) =>
@@ -194,35 +192,56 @@ function vtimezone(name: string): string | null {
   return Array.isArray(block) && typeof block[0] === 'string' ? block[0] : null;
 }
 
-function newCalendar(name: string): ICalCalendar {
+function newCalendar(name: string | null): ICalCalendar {
   return ical({
     name,
     prodId: { company: 'Hytekello', product: 'Hytekello', language: 'FI' },
     method: ICalCalendarMethod.PUBLISH,
-    // No calendar-wide zone name: ical-generator would then write DTSTAMP,
+    // No calendar-wide zone: ical-generator would then write DTSTAMP,
     // CREATED and LAST-MODIFIED in local time, which RFC 5545 forbids (they
-    // must be UTC). Events name their own TZID; the generator adds a
-    // VTIMEZONE for each zone used; X-WR-TIMEZONE is added in calendarText().
-    timezone: { name: null, generator: vtimezone },
+    // must be UTC). Events name their own TZID; calendarOf() adds the
+    // VTIMEZONEs and X-WR-TIMEZONE.
     ttl: REFRESH_SECONDS,
   });
 }
 
+const END_CALENDAR = 'END:VCALENDAR\r\n';
+
 /**
- * The calendar as text, with X-WR-TIMEZONE among the calendar properties
- * (before any component) and a CRLF after the last line too, as RFC 5545
- * ends every content line.
+ * The VEVENT text of one event (with its overrides), CRLF-terminated. A
+ * feed is the concatenation of these, so they can be kept per event and
+ * only changed events need to be written again.
  */
-function calendarText(calendar: ICalCalendar): string {
-  const text = calendar.toString().replace('METHOD:PUBLISH\r\n', `METHOD:PUBLISH\r\nX-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n`);
-  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+export function eventComponents(event: Event, options: CalendarOptions): string {
+  const calendar = newCalendar(null);
+  addEvent(calendar, event, options);
+  const text = calendar.toString();
+  const begin = text.indexOf('BEGIN:VEVENT');
+  const end = text.lastIndexOf('END:VEVENT') + 'END:VEVENT'.length;
+  return begin < 0 ? '' : `${text.slice(begin, end)}\r\n`;
 }
 
-/** A feed of events, in the given order. */
-export function calendarOf(events: readonly Event[], options: CalendarOptions): string {
-  const calendar = newCalendar(options.name);
-  for (const event of events) addEvent(calendar, event, options);
-  return calendarText(calendar);
+/**
+ * A feed of events, in the given order: the calendar properties (all
+ * before any component, X-WR-TIMEZONE among them), a VTIMEZONE for every
+ * zone used, the events, and a CRLF after the last line too.
+ * `components` may be a cached version of eventComponents.
+ */
+export function calendarOf(
+  events: readonly Event[],
+  options: CalendarOptions,
+  components: (event: Event, options: CalendarOptions) => string = eventComponents,
+): string {
+  const header = newCalendar(options.name).toString().replace(/END:VCALENDAR(\r\n)?$/, '');
+  const zones = [...new Set([CALENDAR_TIME_ZONE, ...events.filter((e) => !e.allDay).map((e) => e.timeZone)])];
+  const parts = [header, `X-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n`];
+  for (const zone of zones) {
+    const block = vtimezone(zone);
+    if (block) parts.push(`${block.trim()}\r\n`);
+  }
+  for (const event of events) parts.push(components(event, options));
+  parts.push(END_CALENDAR);
+  return parts.join('');
 }
 
 /** Calendar name of a feed: "Hytekello — <what it holds>". */

@@ -151,21 +151,46 @@ function toDate(instant: Temporal.Instant): Date {
 
 /**
  * A timing whose texts have been checked: the pieces the expansion needs.
- * Built by `series()`, which reports why when it cannot be built.
+ * Built by `checkSeries()` (which reports why it cannot be) or `seriesOf()`.
  */
 export interface Series {
   timing: Timing;
   start: Temporal.PlainDateTime;
   length: Temporal.Duration;
-  rule: Rule | null;
+  readonly rule: Rule | null;
   exceptions: Map<string, RecurrenceException>;
 }
 
 /**
- * Checks a timing and prepares it for expansion. Issues name the field and
- * the rule; `series` is null when there are any.
+ * The series of a stored timing, which was checked when it was written:
+ * no rule is evaluated here, so reading is cheap (feeds read thousands).
+ * Null only for a row that was written by hand and cannot be read.
  */
-export function series(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
+export function seriesOf(timing: Timing): Series | null {
+  const start = startWallClock(timing);
+  const end = endWallClock(timing);
+  if (!start || !end) return null;
+  const exceptions = new Map((timing.recurrence?.exceptions ?? []).map((e) => [e.occurrence, e]));
+  const recurrence = timing.recurrence;
+  let rule: Rule | null | undefined;
+  return {
+    timing,
+    start,
+    length: start.until(end, { largestUnit: 'day' }),
+    exceptions,
+    // Made on first use: feeds write the RRULE text and never evaluate it.
+    get rule() {
+      rule ??= recurrence ? makeRule(timing, start, recurrence.rrule) : null;
+      return rule;
+    },
+  };
+}
+
+/**
+ * Checks a timing as an organiser gave it and prepares it for expansion.
+ * Issues name the field and the rule; `series` is null when there are any.
+ */
+export function checkSeries(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const issue = (field: string, rule: string, message: string) => issues.push({ field, rule, message });
   const form = timing.allDay ? 'a date YYYY-MM-DD' : 'a date-time YYYY-MM-DDTHH:MM';

@@ -52,11 +52,15 @@ export function parseDate(text: string): Temporal.PlainDate | null {
 export function parseWallClock(text: string, timeZone: string): Temporal.PlainDateTime | null {
   if (!DATE_TIME_PATTERN.test(text)) return null;
   try {
-    const local = LOCAL_DATE_TIME_PATTERN.test(text)
-      ? Temporal.PlainDateTime.from(text, { overflow: 'reject' })
-      : Temporal.Instant.from(text).toZonedDateTimeISO(timeZone).toPlainDateTime();
-    const minutes = local.round({ smallestUnit: 'minute', roundingMode: 'trunc' });
-    return inSupportedRange(minutes.year) ? minutes : null;
+    // Stored times are local 'YYYY-MM-DDTHH:MM': built from numbers, which is
+    // many times faster than parsing text (feeds read thousands).
+    const parts = LOCAL_DATE_TIME_PATTERN.test(text) ? text.match(/\d+/g)!.map(Number) : null;
+    const local = parts
+      ? new Temporal.PlainDateTime(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!)
+      : Temporal.Instant.from(text).toZonedDateTimeISO(timeZone).toPlainDateTime().round({ smallestUnit: 'minute', roundingMode: 'trunc' });
+    // The constructor clamps nothing but also checks nothing about the calendar: compare back.
+    if (parts && (local.month !== parts[1] || local.day !== parts[2] || local.hour !== parts[3] || local.minute !== parts[4] || (parts[5] ?? 0) > 59)) return null;
+    return inSupportedRange(local.year) ? local : null;
   } catch {
     return null;
   }

@@ -9,7 +9,7 @@ import { FEED_END, feedFileName, feedKey, feedName, feedSelection, feedValidator
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
-import { cachedFeed, keepFeed } from '../feed-cache';
+import { cachedFeed, keepFeed, rememberedComponents } from '../feed-cache';
 import { etagMatches, quoteEtag, validationHook } from '../http';
 import { FeedQuery, LANGUAGES, Problem } from '../shared/schemas';
 
@@ -71,7 +71,8 @@ feeds.openapi(
       organisations: selection.organisations,
       match: null,
     });
-    const body = calendarOf(events, { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names });
+    const options = { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
+    const body = calendarOf(events, options, rememberedComponents(names));
     c.executionCtx.waitUntil(keepFeed(c.env.DB, key, etag, body));
     return c.body(body, 200);
   },
