@@ -193,3 +193,17 @@ describe('GET /events/{id}.ics', () => {
   });
 });
 
+
+describe('subscription links', () => {
+  it('build a webcal link whose https form is the filtered feed', async () => {
+    const { feedLinks } = await import('../worker/shared/feed-links');
+    const links = feedLinks('https://hytekello.test', { network: ['kulttuurihyvinvointi', 'osallisuus'], lang: 'sv' }, 'Hytekello — Kultur');
+    expect(links.webcal).toBe('webcal://hytekello.test/calendar.ics?network=kulttuurihyvinvointi&network=osallisuus&lang=sv');
+    expect(links.google).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(links.webcal)}`);
+    expect(links.outlook).toContain(`url=${encodeURIComponent(links.https)}`);
+    // What a calendar app does with webcal://: fetch the same URL over https.
+    const response = await request(links.webcal.replace('webcal://hytekello.test', ''));
+    expect(response.status).toBe(200);
+    expect((await response.text()).replaceAll('\r\n ', '')).toContain('X-WR-CALNAME:Hytekello — Nätverket för kulturell välfärd, Nätverket för delaktighet');
+  });
+});
