@@ -1,19 +1,51 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
-import type { EventList, Taxonomy } from '../worker/shared/schemas';
+import type { Event, EventList, Taxonomy } from '../worker/shared/schemas';
 
-export type { EventList, EventOccurrence, Taxonomy } from '../worker/shared/schemas';
+export type { Event, EventList, EventOccurrence, Taxonomy } from '../worker/shared/schemas';
+export { feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
 
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+export class NotFound extends Error {}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  if (response.status === 404) throw new NotFound(path);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }
 
-export function upcomingEvents(from: string, to: string, limit = 100): Promise<EventList> {
-  const query = new URLSearchParams({ from, to, limit: String(limit) });
-  return getJson<EventList>(`/api/events?${query}`);
+export interface EventFilters {
+  network: string[];
+  type: string[];
+  municipality: string[];
+  organisation: string[];
+  q: string;
 }
 
-export function taxonomy(): Promise<Taxonomy> {
-  return getJson<Taxonomy>('/api/taxonomy');
+/** Occurrences in [from, to) matching the filters; pass `cursor` for the next page. */
+export function listEvents(filters: EventFilters, window: { from: string; to: string }, options: { cursor?: string | null; limit?: number; signal?: AbortSignal } = {}): Promise<EventList> {
+  const query = new URLSearchParams({ from: window.from, to: window.to, limit: String(options.limit ?? 50) });
+  for (const key of ['network', 'type', 'municipality', 'organisation'] as const) for (const value of filters[key]) query.append(key, value);
+  if (filters.q.trim()) query.set('q', filters.q.trim());
+  if (options.cursor) query.set('cursor', options.cursor);
+  return getJson<EventList>(`/api/events?${query}`, options.signal);
+}
+
+export function getEvent(id: string, signal?: AbortSignal): Promise<Event> {
+  return getJson<Event>(`/api/events/${encodeURIComponent(id)}`, signal);
+}
+
+let taxonomyRequest: Promise<Taxonomy> | null = null;
+
+/** Reference data, fetched once per page load. */
+export function getTaxonomy(): Promise<Taxonomy> {
+  taxonomyRequest ??= getJson<Taxonomy>('/api/taxonomy').catch((error) => {
+    taxonomyRequest = null;
+    throw error;
+  });
+  return taxonomyRequest;
+}
+
+/** "Add to my calendar" download of one event. */
+export function eventIcsUrl(id: string, language: string): string {
+  return `/events/${encodeURIComponent(id)}.ics${language === 'fi' ? '' : `?lang=${language}`}`;
 }

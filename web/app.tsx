@@ -1,60 +1,38 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type EventOccurrence, upcomingEvents } from './api';
-import { type Language, formatWhen, texts } from './i18n';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { useEffect, useMemo } from 'preact/hooks';
+import { Layout } from './components/layout';
+import { I18nContext, languageOf, makeI18n, useI18n } from './i18n';
+import { CalendarPage } from './pages/calendar';
+import { EmbedPage } from './pages/embed';
+import { EventPage } from './pages/event';
 
-type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; items: EventOccurrence[] };
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+function NotFoundPage() {
+  const { t } = useI18n();
+  return <p>{t.notFound}</p>;
 }
 
-export function App({ language }: { language: Language }) {
-  const t = texts[language];
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
+function Pages() {
+  const { url, path } = useLocation();
+  const language = languageOf(url.includes('?') ? url.slice(url.indexOf('?')) : '');
+  const i18n = useMemo(() => makeI18n(language), [language]);
   useEffect(() => {
-    const today = new Date();
-    const later = new Date(today.getTime() + 120 * 24 * 3600 * 1000);
-    upcomingEvents(isoDate(today), isoDate(later))
-      .then((list) => setState({ kind: 'ready', items: list.items }))
-      .catch(() => setState({ kind: 'failed' }));
-  }, []);
+    document.documentElement.lang = language;
+  }, [language]);
+  const routes = (
+    <Router>
+      <Route path="/" component={CalendarPage} />
+      <Route path="/events/:id" component={EventPage} />
+      <Route path="/embed" component={EmbedPage} />
+      <Route default component={NotFoundPage} />
+    </Router>
+  );
+  return <I18nContext.Provider value={i18n}>{path === '/embed' ? routes : <Layout>{routes}</Layout>}</I18nContext.Provider>;
+}
 
+export function App() {
   return (
-    <>
-      <header>
-        <h1>{t.title}</h1>
-        <p>{t.tagline}</p>
-        <nav aria-label="Kieli / Språk / Language">
-          <a href="?lang=fi" lang="fi">Suomeksi</a>
-          <a href="?lang=sv" lang="sv">På svenska</a>
-          <a href="?lang=en" lang="en">In English</a>
-        </nav>
-      </header>
-      <main>
-        <h2>{t.upcoming}</h2>
-        {state.kind === 'loading' && <p role="status">{t.loading}</p>}
-        {state.kind === 'failed' && <p role="alert">{t.failed}</p>}
-        {state.kind === 'ready' && state.items.length === 0 && <p>{t.none}</p>}
-        {state.kind === 'ready' && state.items.length > 0 && (
-          <ol class="events">
-            {state.items.map((item) => {
-              const cancelled = item.occurrence.status === 'cancelled';
-              const place = item.occurrence.place ?? item.location?.place ?? (item.onlineUrl ? t.online : null);
-              return (
-                <li key={`${item.id}/${item.occurrence.recurrenceId ?? ''}`} class={cancelled ? 'cancelled' : undefined}>
-                  <div class="when">{formatWhen(item.occurrence.start, item.occurrence.end, item.allDay, item.timeZone, language)}</div>
-                  <h2>
-                    {item.title[language] ?? item.title.fi}
-                    {cancelled && <span class="badge">{t.cancelled}</span>}
-                  </h2>
-                  {place && <div class="meta">{place}</div>}
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </main>
-    </>
+    <LocationProvider>
+      <Pages />
+    </LocationProvider>
   );
 }

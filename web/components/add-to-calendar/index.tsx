@@ -1,0 +1,45 @@
+import { type Event, eventIcsUrl } from '../../api';
+import { useI18n } from '../../i18n';
+
+/** 'YYYYMMDDTHHMMSSZ' of an instant, or 'YYYYMMDD' of a date. */
+const compact = (value: string) => value.replace(/[-:]/g, '').replace(/\.\d+/, '');
+
+/** Links that add one event to a calendar: a download, Google and Outlook. */
+export function AddToCalendar({ event, details }: { event: Event; details: string }) {
+  const { t, pick, language } = useI18n();
+  const title = pick(event.title);
+  const place = [event.location?.place, event.location?.address].filter(Boolean).join(', ') || event.onlineUrl || '';
+  const endDate = (date: string) => {
+    const next = new Date(`${date}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return next.toISOString().slice(0, 10);
+  };
+  const dates = event.allDay ? `${compact(event.start)}/${compact(endDate(event.end))}` : `${compact(event.startsAt)}/${compact(event.endsAt)}`;
+  const google = `https://calendar.google.com/calendar/render?${new URLSearchParams({ action: 'TEMPLATE', text: title, dates, details, location: place, ctz: event.timeZone })}`;
+  const outlook = `https://outlook.live.com/calendar/0/deeplink/compose?${new URLSearchParams({
+    path: '/calendar/action/compose',
+    rru: 'addevent',
+    subject: title,
+    startdt: event.allDay ? event.start : event.startsAt,
+    enddt: event.allDay ? endDate(event.end) : event.endsAt,
+    allday: String(event.allDay),
+    body: details,
+    location: place,
+  })}`;
+  return (
+    <section class="add-to-calendar" aria-labelledby="add-to-calendar">
+      <h2 id="add-to-calendar">{t.addToCalendar}</h2>
+      <p class="button-row">
+        <a class="button primary" href={eventIcsUrl(event.id, language)} download={`${event.id}.ics`}>
+          {t.downloadIcs}
+        </a>
+        <a class="button" href={google} target="_blank" rel="noopener noreferrer">
+          {t.googleCalendar}
+        </a>
+        <a class="button" href={outlook} target="_blank" rel="noopener noreferrer">
+          {t.outlookCalendar}
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import type { EventOccurrence } from '../../api';
+import { addDays } from '../../filters';
+import { useI18n, withLanguage } from '../../i18n';
+
+/** The days of a month's grid, Monday first: whole weeks around the month. */
+function gridDays(month: string): string[] {
+  const first = `${month}-01`;
+  const weekday = (new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7;
+  const start = addDays(first, -weekday);
+  const days: string[] = [];
+  for (let day = start; days.length < 42; day = addDays(day, 1)) {
+    if (days.length % 7 === 0 && days.length >= 28 && !day.startsWith(month)) break;
+    days.push(day);
+  }
+  return days;
+}
+
+/** 'YYYY-MM-DD' days an occurrence touches, in Finnish time. */
+function daysOf(item: EventOccurrence): string[] {
+  const local = (instant: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  const first = item.allDay ? item.occurrence.start : local(item.occurrence.startsAt);
+  // The end instant is exclusive: a meeting ending at midnight does not touch the next day.
+  const last = item.allDay ? item.occurrence.end : local(new Date(Date.parse(item.occurrence.endsAt) - 1).toISOString());
+  const days: string[] = [];
+  for (let day = first; day <= last && days.length < 62; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+export function MonthGrid({ month, items, today }: { month: string; items: EventOccurrence[]; today: string }) {
+  const i18n = useI18n();
+  const { t, pick, language } = i18n;
+  const days = gridDays(month);
+  const byDay = new Map<string, EventOccurrence[]>();
+  for (const item of items) for (const day of daysOf(item)) byDay.set(day, [...(byDay.get(day) ?? []), item]);
+  const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return (
+    <table class="month-grid">
+      <caption>{i18n.month(year, m)}</caption>
+      <thead>
+        <tr>
+          {i18n.weekdays.map((name) => (
+            <th key={name} scope="col">
+              {name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week) => (
+          <tr key={week[0]}>
+            {week.map((day) => {
+              const events = byDay.get(day) ?? [];
+              const classes = ['day', day.startsWith(month) ? '' : 'other-month', day === today ? 'today' : ''].filter(Boolean).join(' ');
+              return (
+                <td key={day} class={classes} aria-current={day === today ? 'date' : undefined}>
+                  <span class="day-number" aria-hidden="true">
+                    {Number(day.slice(8))}
+                  </span>
+                  <span class="visually-hidden">{i18n.date(`${day}T12:00:00Z`, 'UTC')}</span>
+                  {events.length > 0 && (
+                    <ul>
+                      {events.map((item) => (
+                        <li key={`${item.id}/${item.occurrence.recurrenceId ?? ''}`} class={item.occurrence.status === 'cancelled' ? 'cancelled' : undefined}>
+                          <a href={withLanguage(`/events/${item.id}`, language)}>
+                            {!item.allDay && <span class="time">{i18n.time(item.occurrence.startsAt)} </span>}
+                            {item.occurrence.status === 'cancelled' && <span class="visually-hidden">{t.cancelled}: </span>}
+                            {pick(item.title)}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { type EventOccurrence, getTaxonomy, listEvents } from '../api';
+import { EventList } from '../components/event-list';
+import { Filters } from '../components/filters';
+import { MonthGrid } from '../components/month-grid';
+import { Empty, Failed, Loading } from '../components/status';
+import { SubscribeDialog } from '../components/subscribe-dialog';
+import { type CalendarState, addDays, addMonths, finnishDate, readState, writeState } from '../filters';
+import { useI18n } from '../i18n';
+import { useResource } from '../use-resource';
+
+const PAGE_SIZE = 50;
+
+function searchOf(url: string): string {
+  const index = url.indexOf('?');
+  return index < 0 ? '' : url.slice(index);
+}
+
+/** The window of the view: a year ahead, the past year, or the weeks of a month's grid. */
+function windowOf(state: CalendarState, today: string): { from: string; to: string } {
+  if (state.view === 'month') {
+    const month = state.month ?? today.slice(0, 7);
+    return { from: addDays(`${month}-01`, -7), to: addDays(`${addMonths(month, 1)}-01`, 7) };
+  }
+  return state.past ? { from: addDays(today, -365), to: addDays(today, 1) } : { from: today, to: addDays(today, 365) };
+}
+
+export function CalendarPage() {
+  const { url, route } = useLocation();
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const state = readState(searchOf(url));
+  const today = finnishDate(new Date());
+  const month = state.month ?? today.slice(0, 7);
+  const window = windowOf(state, today);
+  const [subscribing, setSubscribing] = useState(false);
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const filters = { network: state.network, type: state.type, municipality: state.municipality, organisation: state.organisation, q: state.q };
+  const key = JSON.stringify([filters, window]);
+  // Past events come newest first and the month grid needs the whole month: one large page each.
+  const single = state.past || state.view === 'month';
+  const first = useResource(key, (signal) => listEvents(filters, window, { limit: single ? 500 : PAGE_SIZE, signal }));
+  const [more, setMore] = useState<{ items: EventOccurrence[]; cursor: string | null; loading: boolean; failed: boolean }>({ items: [], cursor: null, loading: false, failed: false });
+  useEffect(() => setMore({ items: [], cursor: first.state === 'ready' ? first.value.nextCursor : null, loading: false, failed: false }), [first]);
+
+  const update = (next: CalendarState) => route(`/${writeState(next, language)}`);
+  const loadMore = async () => {
+    setMore({ ...more, loading: true, failed: false });
+    try {
+      const page = await listEvents(filters, window, { limit: PAGE_SIZE, cursor: more.cursor });
+      setMore({ items: [...more.items, ...page.items], cursor: page.nextCursor, loading: false, failed: false });
+    } catch {
+      setMore({ ...more, loading: false, failed: true });
+    }
+  };
+
+  useEffect(() => {
+    document.title = `${t.calendar} – ${t.appName}`;
+  }, [language]);
+
+  const items = first.state === 'ready' ? [...first.value.items, ...more.items] : [];
+  const heading = state.view === 'month' ? t.calendar : state.past ? t.past : t.upcoming;
+  return (
+    <>
+      <div class="page-head">
+        <h1>{heading}</h1>
+        <button type="button" class="button primary" onClick={() => setSubscribing(true)} disabled={taxonomy.state !== 'ready'}>
+          {t.subscribe}
+        </button>
+      </div>
+      {taxonomy.state === 'ready' && <Filters state={state} taxonomy={taxonomy.value} onChange={update} />}
+      {taxonomy.state === 'failed' && <Failed retry={taxonomy.retry} />}
+      <div class="view-bar">
+        <div class="segmented" role="group" aria-label={t.view}>
+          <button type="button" aria-pressed={state.view === 'list'} onClick={() => update({ ...state, view: 'list' })}>
+            {t.listView}
+          </button>
+          <button type="button" aria-pressed={state.view === 'month'} onClick={() => update({ ...state, view: 'month', month })}>
+            {t.monthView}
+          </button>
+        </div>
+        {state.view === 'list' ? (
+          <button type="button" class="link-button" onClick={() => update({ ...state, past: !state.past })}>
+            {state.past ? t.showUpcoming : t.showPast}
+          </button>
+        ) : (
+          <div class="month-nav">
+            <button type="button" onClick={() => update({ ...state, month: addMonths(month, -1) })} aria-label={t.previousMonth}>
+              ‹ <span aria-hidden="true">{t.previousMonth}</span>
+            </button>
+            <button type="button" onClick={() => update({ ...state, month: addMonths(month, 1) })} aria-label={t.nextMonth}>
+              <span aria-hidden="true">{t.nextMonth}</span> ›
+            </button>
+          </div>
+        )}
+      </div>
+      <section aria-live="polite" aria-busy={first.state === 'loading'}>
+        {first.state === 'loading' && <Loading />}
+        {first.state === 'failed' && <Failed retry={first.retry} />}
+        {first.state === 'ready' && state.view === 'month' && <MonthGrid month={month} items={items} today={today} />}
+        {first.state === 'ready' && state.view === 'list' && items.length === 0 && <Empty>{t.noEvents}</Empty>}
+        {first.state === 'ready' && state.view === 'list' && items.length > 0 && (
+          <EventList items={state.past ? [...items].reverse() : items} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />
+        )}
+        {state.view === 'list' && more.cursor && (
+          <p class="load-more">
+            <button type="button" onClick={loadMore} disabled={more.loading}>
+              {more.loading ? t.loading : t.loadMore}
+            </button>
+          </p>
+        )}
+        {more.failed && <Failed retry={loadMore} />}
+      </section>
+      {subscribing && taxonomy.state === 'ready' && (
+        <SubscribeDialog taxonomy={taxonomy.value} initial={{ ...filters, lang: language }} onClose={() => setSubscribing(false)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { type Event, NotFound, type Taxonomy, getEvent, getTaxonomy } from '../api';
+import { AddToCalendar } from '../components/add-to-calendar';
+import { Failed, Loading } from '../components/status';
+import { HELSINKI, type I18n, formatWhen, useI18n, withLanguage } from '../i18n';
+import { useResource } from '../use-resource';
+
+function names(list: { slug: string; name: { fi: string; sv: string | null; en: string | null } }[] | undefined, slugs: string[], i18n: I18n): string {
+  return slugs.map((slug) => {
+    const term = list?.find((item) => item.slug === slug);
+    return term ? i18n.pick(term.name) : slug;
+  }).join(', ');
+}
+
+/** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" in the event's zone, as text. */
+function formatDeadline(deadline: string, event: Event, i18n: I18n): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return i18n.date(`${deadline}T12:00:00Z`, 'UTC');
+  const instant = new Date(`${deadline}:00Z`);
+  // The deadline is a wall-clock time of the event's zone; shown as such.
+  return `${i18n.date(instant, 'UTC')} ${i18n.t.at} ${i18n.time(instant, 'UTC')}`.replace('  ', ' ');
+}
+
+function Details({ event, taxonomy }: { event: Event; taxonomy: Taxonomy | null }) {
+  const i18n = useI18n();
+  const { t, pick, language } = i18n;
+  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const cancelled = event.status === 'cancelled';
+  const municipality = event.location?.municipality ? names(taxonomy?.municipalities, [event.location.municipality], i18n) : null;
+  const placeText = [event.location?.place, event.location?.address].filter(Boolean).join(', ');
+  // The municipality is named unless the address already says it.
+  const place = municipality && !placeText.includes(municipality) ? [placeText, municipality].filter(Boolean).join(', ') : placeText;
+  const description = pick(event.description);
+  const when = formatWhen(i18n, event.allDay ? event.start : event.startsAt, event.allDay ? event.end : event.endsAt, event.allDay, event.timeZone);
+  const showViewerTime = !event.allDay && viewerZone !== event.timeZone && viewerZone !== HELSINKI;
+  return (
+    <article class={cancelled ? 'event-page cancelled' : 'event-page'}>
+      <p>
+        <a href={withLanguage('/', language)}>← {t.backToCalendar}</a>
+      </p>
+      <h1>
+        {cancelled && <span class="badge badge-cancelled">{t.cancelled}</span>} {pick(event.title)}
+      </h1>
+      {cancelled && (
+        <div class="notice notice-cancelled" role="note">
+          <p>
+            <strong>{t.cancelled}.</strong> {event.cancelReason && `${t.cancelReason}: ${event.cancelReason}`}
+          </p>
+        </div>
+      )}
+      <dl class="facts">
+        <dt>{t.when}</dt>
+        <dd>
+          {when} {!event.allDay && `(${t.finnishTime})`}
+          {showViewerTime && (
+            <>
+              <br />
+              {formatWhen(i18n, event.startsAt, event.endsAt, false, viewerZone)} ({t.yourTime})
+            </>
+          )}
+          {event.recurrence && (
+            <>
+              <br />
+              {t.recurring}
+            </>
+          )}
+        </dd>
+        {place && (
+          <>
+            <dt>{t.where}</dt>
+            <dd>{place}</dd>
+          </>
+        )}
+        {event.onlineUrl && (
+          <>
+            <dt>{t.onlineLink}</dt>
+            <dd>
+              <a href={event.onlineUrl} rel="noopener noreferrer">
+                {event.onlineUrl}
+              </a>
+            </dd>
+          </>
+        )}
+        {event.registration && (
+          <>
+            <dt>{t.registration}</dt>
+            <dd>
+              {event.registration.url && (
+                <a href={event.registration.url} rel="noopener noreferrer">
+                  {t.registerHere}
+                </a>
+              )}
+              {event.registration.deadline && (
+                <>
+                  {event.registration.url && <br />}
+                  {t.deadline}: {formatDeadline(event.registration.deadline, event, i18n)}
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        <dt>{t.organiser}</dt>
+        <dd>{names(taxonomy?.organisations, event.organisations, i18n)}</dd>
+        {event.contact && (
+          <>
+            <dt>{t.contact}</dt>
+            <dd>
+              {[event.contact.name, event.contact.phone].filter(Boolean).join(', ')}
+              {event.contact.email && (
+                <>
+                  {(event.contact.name || event.contact.phone) && ', '}
+                  <a href={`mailto:${event.contact.email}`}>{event.contact.email}</a>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        <dt>{t.type}</dt>
+        <dd>{names(taxonomy?.eventTypes, [event.type], i18n)}</dd>
+        {event.networks.length > 0 && (
+          <>
+            <dt>{t.networks}</dt>
+            <dd>{names(taxonomy?.networks, event.networks, i18n)}</dd>
+          </>
+        )}
+        {event.municipalities.length > 0 && (
+          <>
+            <dt>{t.municipalities}</dt>
+            <dd>{names(taxonomy?.municipalities, event.municipalities, i18n)}</dd>
+          </>
+        )}
+        {event.audiences.length > 0 && (
+          <>
+            <dt>{t.audiences}</dt>
+            <dd>{names(taxonomy?.audiences, event.audiences, i18n)}</dd>
+          </>
+        )}
+      </dl>
+      {description && (
+        <div class="description">
+          {description.split(/\n{2,}/).map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+      )}
+      {event.materials.length > 0 && (
+        <section aria-labelledby="materials">
+          <h2 id="materials">{t.materials}</h2>
+          <ul>
+            {event.materials.map((material) => (
+              <li key={material.url}>
+                <a href={material.url} rel="noopener noreferrer">
+                  {material.title}
+                </a>{' '}
+                ({t.materialKinds[material.kind as keyof typeof t.materialKinds] ?? material.kind})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!cancelled && <AddToCalendar event={event} details={`${description}\n\n${location.href}`.trim()} />}
+    </article>
+  );
+}
+
+export function EventPage() {
+  const { params } = useRoute();
+  const { t, pick } = useI18n();
+  const id = params.id ?? '';
+  const event = useResource(`event/${id}`, (signal) => getEvent(id, signal));
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  useEffect(() => {
+    if (event.state === 'ready') document.title = `${pick(event.value.title)} – ${t.appName}`;
+  }, [event, t]);
+  if (event.state === 'loading') return <Loading />;
+  if (event.state === 'failed') {
+    return event.error instanceof NotFound ? <Failed message={t.eventNotFound} /> : <Failed retry={event.retry} />;
+  }
+  return <Details event={event.value} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />;
+}
