@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Two kinds of tests:
 // - workers: inside workerd with real D1 databases; DB is migrated before
 //   every test file, SCHEMA_DB is left empty for the schema comparison.
+// - browser: the UI in Chromium against `wrangler dev` with the demo data.
 // - node: pure domain code checked by Node-only tools (iCalendar parsers).
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('migrations');
@@ -25,6 +26,16 @@ export default defineConfig(async () => {
             name: 'workers',
             include: ['test/*.test.ts'],
             setupFiles: ['./test/apply-migrations.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['./test/browser/server.ts'],
+            testTimeout: 30_000,
+            hookTimeout: 120_000,
           },
         },
         {

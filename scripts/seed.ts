@@ -3,11 +3,14 @@
  * `npm run db:setup`, which `npm start` runs). Idempotent: events that exist
  * are left alone, so a second run adds nothing.
  */
+import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { ValidationError } from '../worker/domain/errors';
 import { seedDemoData } from './seed-demo';
 
-const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: 'wrangler.toml', persist: true });
+// PERSIST_TO names another local state directory, as `wrangler --persist-to` does (tests use one of their own).
+const persistTo = process.env.PERSIST_TO;
+const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: 'wrangler.toml', persist: persistTo ? { path: join(persistTo, 'v3') } : true });
 try {
   const { added, existing } = await seedDemoData(proxy.env.DB);
   console.log(`Demo data: ${added} events added, ${existing} already there.`);

@@ -8,7 +8,7 @@ import { EventPage } from './pages/event';
 
 function NotFoundPage() {
   const { t } = useI18n();
-  return <p>{t.notFound}</p>;
+  return <h1>{t.notFound}</h1>;
 }
 
 function Pages() {

@@ -9,6 +9,7 @@ import type { AppEnv } from './env';
 import { onError, problemResponse, validationHook } from './http';
 import { events } from './routes/events';
 import { feeds } from './routes/feeds';
+import { pages } from './routes/pages';
 import { taxonomy } from './routes/taxonomy';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -46,8 +47,7 @@ app.get('/healthz', async (c) => {
   return c.json({ status: ok ? 'ok' : 'database unavailable' }, ok ? 200 : 503);
 });
 
-// Event pages (/events/{id}) are the UI's; only /events/{id}.ics belongs to the worker.
-app.get('/events/*', (c) => c.env.ASSETS.fetch(c.req.raw));
+app.route('/', pages);
 
 app.notFound((c) => problemResponse(404, `nothing at ${new URL(c.req.url).pathname}`, 'not-found'));
 app.onError(onError);

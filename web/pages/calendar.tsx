@@ -17,13 +17,13 @@ function searchOf(url: string): string {
   return index < 0 ? '' : url.slice(index);
 }
 
-/** The window of the view: a year ahead, the past year, or the weeks of a month's grid. */
+/** The window of the view: a year ahead, the two past years, or the weeks of a month's grid. */
 function windowOf(state: CalendarState, today: string): { from: string; to: string } {
   if (state.view === 'month') {
     const month = state.month ?? today.slice(0, 7);
     return { from: addDays(`${month}-01`, -7), to: addDays(`${addMonths(month, 1)}-01`, 7) };
   }
-  return state.past ? { from: addDays(today, -365), to: addDays(today, 1) } : { from: today, to: addDays(today, 365) };
+  return state.past ? { from: addDays(today, -730), to: addDays(today, 1) } : { from: today, to: addDays(today, 365) };
 }
 
 export function CalendarPage() {

@@ -165,7 +165,7 @@ function Details({ event, taxonomy }: { event: Event; taxonomy: Taxonomy | null 
 
 export function EventPage() {
   const { params } = useRoute();
-  const { t, pick } = useI18n();
+  const { t, pick, language } = useI18n();
   const id = params.id ?? '';
   const event = useResource(`event/${id}`, (signal) => getEvent(id, signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
@@ -174,7 +174,15 @@ export function EventPage() {
   }, [event, t]);
   if (event.state === 'loading') return <Loading />;
   if (event.state === 'failed') {
-    return event.error instanceof NotFound ? <Failed message={t.eventNotFound} /> : <Failed retry={event.retry} />;
+    return (
+      <>
+        <h1>{event.error instanceof NotFound ? t.eventNotFound : t.loadFailed}</h1>
+        {!(event.error instanceof NotFound) && <Failed retry={event.retry} />}
+        <p>
+          <a href={withLanguage('/', language)}>← {t.backToCalendar}</a>
+        </p>
+      </>
+    );
   }
   return <Details event={event.value} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />;
 }

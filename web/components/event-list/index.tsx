@@ -21,11 +21,11 @@ export function EventList({ items, taxonomy, linkTarget }: { items: EventOccurre
               {cancelled && <span class="badge badge-cancelled">{t.cancelled}</span>}
               {item.occurrence.moved && <span class="badge">{t.moved}</span>}
             </p>
-            <h3 class="event-title">
+            <h2 class="event-title">
               <a href={withLanguage(`/events/${item.id}`, language)} target={linkTarget}>
                 {pick(item.title)}
               </a>
-            </h3>
+            </h2>
             <p class="meta">
               {[type, place].filter(Boolean).join(' · ')}
             </p>

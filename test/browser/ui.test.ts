@@ -1,0 +1,162 @@
+/**
+ * The public UI in a real Chromium against the running service with the
+ * demo data: every page checked by axe-core (WCAG 2.1 AA), and what a
+ * visitor does: filter, open an event, subscribe, switch language, use
+ * the keyboard.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launch } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI' });
+  page = await context.newPage();
+});
+
+/** Opens a page and waits until its data has arrived (no loading indicator left). */
+async function open(path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('main');
+  await page.waitForFunction(() => !document.querySelector('.spinner') && document.querySelector('main')!.textContent!.trim().length > 0);
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it.each([
+    ['the calendar list', '/'],
+    ['the calendar in Swedish', '/?lang=sv'],
+    ['past events', '/?past=1'],
+    ['the month grid', '/?view=month&month=2026-12'],
+    ['a filtered view', '/?network=hyvinvointiyhdyshenkilot&type=verkostotapaaminen'],
+    ['an event page', '/events/tilannekuvaseminaari-2025'],
+    ['a cancelled event', '/events/webinaari-ikaihmisten-hyvinvointi-2026'],
+    ['an unknown event', '/events/no-such-event'],
+    ['the widget', '/embed?municipality=oulu&limit=5'],
+  ])('%s has no violations', async (_, path) => {
+    await open(path);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('the subscribe dialog has no violations', async () => {
+    await open('/');
+    await page.getByRole('button', { name: 'Tilaa kalenteri' }).click();
+    await page.waitForSelector('dialog[open]');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
+
+describe('a visitor', () => {
+  it('filters the calendar, and the filter is kept in the URL', async () => {
+    await open('/');
+    await page.getByLabel('Verkosto').selectOption('kulttuurihyvinvointi');
+    await page.waitForURL(/network=kulttuurihyvinvointi/);
+    await page.waitForFunction(() => !document.querySelector('.spinner'));
+    const titles = await page.locator('.event-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    // Exactly the events of that network, as the API gives them.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    const api = (await (await fetch(`${baseUrl}/api/events?network=kulttuurihyvinvointi&from=${today}&limit=50`)).json()) as { items: { title: { fi: string }; networks: string[] }[] };
+    expect(api.items.every((item) => item.networks.includes('kulttuurihyvinvointi'))).toBe(true);
+    expect(titles).toEqual(api.items.map((item) => item.title.fi));
+    // The same URL opened afresh shows the same view.
+    await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    await expect(page.getByLabel('Verkosto').inputValue()).resolves.toBe('kulttuurihyvinvointi');
+  });
+
+  it('searches by text', async () => {
+    await open('/?past=1');
+    await page.getByLabel('Hae', { exact: true }).fill('rahasta');
+    await page.getByRole('button', { name: 'Hae', exact: true }).click();
+    await page.waitForURL(/q=rahasta/);
+    await page.waitForFunction(() => !document.querySelector('.spinner'));
+    expect(await page.locator('.event-title').allTextContents()).toEqual(['Puhutaan rahasta – taloudellinen hyvinvointi puheeksi palveluissa']);
+  });
+
+  it('opens an event and sees its details and the ways to add it to a calendar', async () => {
+    await open('/?past=1&q=tilannekuvaseminaari');
+    await page.getByRole('link', { name: 'Hyvinvoinnin tilannekuvaseminaari 2025' }).click();
+    await page.waitForURL(/\/events\/tilannekuvaseminaari-2025/);
+    await page.waitForSelector('h1');
+    expect(await page.locator('h1').textContent()).toContain('Hyvinvoinnin tilannekuvaseminaari 2025');
+    const facts = await page.locator('.facts').textContent();
+    expect(facts).toContain('to 25.9.2025 klo 9.00–15.30');
+    expect(facts).toContain('Pohjois-Pohjanmaan hyvinvointialue (Pohde)');
+    expect(await page.getByRole('link', { name: 'Lataa tiedosto (.ics)' }).getAttribute('href')).toBe('/events/tilannekuvaseminaari-2025.ics');
+    expect(await page.getByRole('link', { name: 'Seminaaritallenne' }).getAttribute('href')).toContain('youtube');
+    const ics = await page.request.get(`${baseUrl}/events/tilannekuvaseminaari-2025.ics`);
+    expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  });
+
+  it('sees a cancelled event as cancelled', async () => {
+    await open('/events/webinaari-ikaihmisten-hyvinvointi-2026');
+    expect(await page.locator('.notice-cancelled').textContent()).toContain('Peruttu');
+  });
+
+  it('builds a subscription link from chosen networks, and the link is a working feed', async () => {
+    await open('/');
+    await page.getByRole('button', { name: 'Tilaa kalenteri' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('Kulttuurihyvinvointiverkosto').check();
+    await dialog.getByLabel('ruotsi').check();
+    const https = await dialog.getByLabel('Tilausosoite (https)').inputValue();
+    expect(https).toBe(`${baseUrl}/calendar.ics?network=kulttuurihyvinvointi&lang=sv`);
+    expect(await dialog.getByRole('link', { name: /webcal/ }).getAttribute('href')).toBe(https.replace(/^http:/, 'webcal:'));
+    expect(await dialog.getByRole('link', { name: 'Tilaa Google-kalenteriin' }).getAttribute('href')).toContain('calendar.google.com');
+    const feed = await page.request.get(https);
+    expect(feed.status()).toBe(200);
+    expect((await feed.text()).replaceAll('\r\n ', '')).toContain('X-WR-CALNAME:Hytekello — Nätverket för kulturell välfärd');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(0);
+  });
+
+  it('switches the language, which is kept in the URL', async () => {
+    await open('/?network=kulttuurihyvinvointi');
+    await page.getByRole('link', { name: 'På svenska' }).click();
+    await page.waitForURL(/lang=sv/);
+    expect(new URL(page.url()).searchParams.get('network')).toBe('kulttuurihyvinvointi');
+    expect(await page.locator('h1').textContent()).toBe('Kommande evenemang');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+  });
+
+  it('moves through the month grid', async () => {
+    await open('/?view=month&month=2026-12');
+    expect(await page.locator('caption').textContent()).toMatch(/joulukuu 2026/i);
+    await page.getByRole('button', { name: 'Seuraava kuukausi' }).click();
+    await page.waitForURL(/month=2027-01/);
+    await page.waitForFunction(() => /tammikuu 2027/i.test(document.querySelector('caption')?.textContent ?? ''));
+  });
+
+  it('can use the page with the keyboard alone: skip link, filters, dialog', async () => {
+    await open('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Siirry sisältöön');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    // Tab from the main content reaches the subscribe button and opens the dialog.
+    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Tilaa kalenteri'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog[open]');
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tilaa kalenteri');
+  });
+});
+
+describe('the widget', () => {
+  it('shows the next events of a municipality, linking out to the full pages', async () => {
+    await open('/embed?municipality=oulu&limit=3');
+    const links = page.locator('.event-title a');
+    expect(await links.count()).toBeLessThanOrEqual(3);
+    expect(await links.first().getAttribute('target')).toBe('_blank');
+    expect(await page.locator('.site-header').count()).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Event pages (/events/{id}): the UI's index.html with the event's title
+ * and schema.org JSON-LD in <head>, so that the data is there without
+ * running the UI's JavaScript.
+ */
+import { Hono } from 'hono';
+import { findEvent } from '../db/events';
+import { readTaxonomy } from '../db/taxonomy';
+import { termNames } from '../domain/feeds';
+import { type Language, localized } from '../domain/ical';
+import { eventJsonLd, scriptJson } from '../domain/jsonld';
+import type { AppEnv } from '../env';
+
+export const pages = new Hono<AppEnv>();
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+pages.get('/events/:id{[a-z0-9][a-z0-9-]*}', async (c) => {
+  const index = await c.env.ASSETS.fetch(new URL('/', c.req.url));
+  const event = await findEvent(c.env.DB, c.req.param('id'));
+  if (!event || event.status === 'draft') return new Response(index.body, { status: 404, headers: index.headers });
+  const lang = c.req.query('lang');
+  const language: Language = lang === 'sv' || lang === 'en' ? lang : 'fi';
+  const origin = c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
+  const { revision: _revision, ...publicEvent } = event;
+  const data = eventJsonLd(publicEvent, termNames(await readTaxonomy(c.env.DB)), origin, language);
+  const title = `${localized(event.title, language)} – Hytekello`;
+  const page = new HTMLRewriter()
+    .on('html', { element: (element) => void element.setAttribute('lang', language) })
+    .on('title', { element: (element) => void element.setInnerContent(title) })
+    .on('head', {
+      element: (element) =>
+        void element.append(
+          `<meta property="og:title" content="${escapeHtml(localized(event.title, language))}"><link rel="alternate" type="text/calendar" href="/events/${event.id}.ics"><script type="application/ld+json">${scriptJson(data)}</script>`,
+          { html: true },
+        ),
+    })
+    .transform(index);
+  return new Response(page.body, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
+});
+
+// Anything else under /events/ is the UI's (it shows its own "not found").
+pages.get('/events/*', (c) => c.env.ASSETS.fetch(new URL('/', c.req.url)));
