@@ -10,9 +10,7 @@
  * events: rebuild after a write, cached 200, 304, and /healthz as the
  * baseline of one D1 read. The machine is noisy: read the ratios.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { insertEvent } from '../worker/db/events';
@@ -26,9 +24,9 @@ import { rememberedComponents } from '../worker/feed-cache';
 import { etagMatches, quoteEtag } from '../worker/http';
 import type { Event } from '../worker/shared/schemas';
 import { demoEvents } from './demo-data';
+import { startLocalService } from './local-service';
 
 const EVENTS = 2000;
-const PORT = 8899;
 
 /** 2,000 realistic events: the demo events repeated, single ones moved forward a week at a time. */
 function benchmarkEvents(): { id: string; draft: EventDraft }[] {
@@ -92,36 +90,20 @@ async function inProcess(events: { id: string; draft: EventDraft }[]) {
   return { build, incremental, validators, bytes: new TextEncoder().encode(body).length, vevents: body.split('BEGIN:VEVENT').length - 1 };
 }
 
-async function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env } });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
-  });
-}
-
 async function throughWorker(events: { id: string; draft: EventDraft }[]) {
-  const persist = mkdtempSync(join(tmpdir(), 'hytekello-bench-'));
-  await run('wrangler', ['d1', 'migrations', 'apply', 'hytekello', '--local', '--persist-to', persist]);
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: 'wrangler.toml', persist: { path: join(persist, 'v3') } });
   const token = generateToken();
-  try {
-    const now = new Date().toISOString();
-    for (const { id, draft } of events) await insertEvent(proxy.env.DB, id, draft, { revision: id, now, tokenId: null });
-    await insertToken(proxy.env.DB, { name: 'bench', organisation: 'pohde', tokenHash: await hashToken(token), now });
-  } finally {
-    await proxy.dispose();
-  }
-  const server = spawn('wrangler', ['dev', '--port', String(PORT), '--persist-to', persist, '--log-level', 'error'], { stdio: 'ignore', detached: true });
-  const base = `http://127.0.0.1:${PORT}`;
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        if (attempt > 120) throw new Error('wrangler dev did not start');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
+  const service = await startLocalService(async (persist) => {
+    const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: 'wrangler.toml', persist: { path: join(persist, 'v3') } });
+    try {
+      const now = new Date().toISOString();
+      for (const { id, draft } of events) await insertEvent(proxy.env.DB, id, draft, { revision: id, now, tokenId: null });
+      await insertToken(proxy.env.DB, { name: 'bench', organisation: 'pohde', tokenHash: await hashToken(token), now });
+    } finally {
+      await proxy.dispose();
     }
+  });
+  const base = service.baseUrl;
+  try {
     const timed = async (runs: number, request: () => Promise<Response>, before?: () => Promise<unknown>) => {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -146,8 +128,7 @@ async function throughWorker(events: { id: string; draft: EventDraft }[]) {
     const health = await timed(200, () => fetch(`${base}/healthz`));
     return { rebuild, cached, notModified, health };
   } finally {
-    process.kill(-server.pid!, 'SIGTERM');
-    rmSync(persist, { recursive: true, force: true });
+    service.stop();
   }
 }
 

@@ -70,6 +70,7 @@ export function CalendarPage() {
         </button>
       </div>
       {taxonomy.state === 'ready' && <Filters state={state} taxonomy={taxonomy.value} onChange={update} />}
+      {taxonomy.state === 'loading' && <div class="filters-placeholder" />}
       {taxonomy.state === 'failed' && <Failed retry={taxonomy.retry} />}
       <div class="view-bar">
         <div class="segmented" role="group" aria-label={t.view}>
