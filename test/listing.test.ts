@@ -90,3 +90,32 @@ describe('ordering and pagination', () => {
     expect([...starts].sort()).toEqual(starts);
   });
 });
+
+describe("an event's occurrences", () => {
+  it('lists the occurrences of one series in a window, cancelled and moved ones marked', async () => {
+    const { event } = await createEvent(
+      await bearerFor('pohde'),
+      workshop({
+        start: '2031-09-02T13:00',
+        end: '2031-09-02T14:00',
+        recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4', exceptions: [{ occurrence: '2031-09-09T13:00', kind: 'cancelled' }, { occurrence: '2031-09-16T13:00', kind: 'moved', start: '2031-09-17T10:00', end: '2031-09-17T11:00' }] },
+      }),
+    );
+    const response = await request(`/api/events/${event.id}/occurrences?from=2031-09-01&to=2031-10-01`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { items: { recurrenceId: string; start: string; status: string; moved: boolean }[] };
+    expect(body.items.map((o) => [o.recurrenceId, o.start, o.status, o.moved])).toEqual([
+      ['2031-09-02T13:00', '2031-09-02T13:00:00+03:00', 'published', false],
+      ['2031-09-09T13:00', '2031-09-09T13:00:00+03:00', 'cancelled', false],
+      ['2031-09-16T13:00', '2031-09-17T10:00:00+03:00', 'published', true],
+      ['2031-09-23T13:00', '2031-09-23T13:00:00+03:00', 'published', false],
+    ]);
+    expect((await request(`/api/events/${event.id}/occurrences?from=2031-09-01&to=2031-10-01&limit=1`).then((r) => r.json()) as { items: unknown[] }).items).toHaveLength(1);
+  });
+
+  it('is 404 for drafts and unknown events', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ status: 'draft' }));
+    expect((await request(`/api/events/${event.id}/occurrences`)).status).toBe(404);
+    expect((await request('/api/events/no-such-event/occurrences')).status).toBe(404);
+  });
+});

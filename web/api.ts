@@ -1,7 +1,7 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
-import type { Event, EventList, Taxonomy } from '../worker/shared/schemas';
+import type { Event, EventList, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
 
-export type { Event, EventList, EventOccurrence, Taxonomy } from '../worker/shared/schemas';
+export type { Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
 export { feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
 
 export class NotFound extends Error {}
@@ -32,6 +32,12 @@ export function listEvents(filters: EventFilters, window: { from: string; to: st
 
 export function getEvent(id: string, signal?: AbortSignal): Promise<Event> {
   return getJson<Event>(`/api/events/${encodeURIComponent(id)}`, signal);
+}
+
+/** The occurrences of one event in [from, to). */
+export function getOccurrences(id: string, window: { from: string; to: string }, limit: number, signal?: AbortSignal): Promise<OccurrenceList> {
+  const query = new URLSearchParams({ from: window.from, to: window.to, limit: String(limit) });
+  return getJson<OccurrenceList>(`/api/events/${encodeURIComponent(id)}/occurrences?${query}`, signal);
 }
 
 let taxonomyRequest: Promise<Taxonomy> | null = null;

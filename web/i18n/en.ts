@@ -34,6 +34,7 @@ export const en: Messages = {
   cancelled: 'Cancelled',
   moved: 'Moved',
   online: 'Online',
+  upcomingTimes: 'Upcoming times',
   recurring: 'Recurring event',
   at: '',
   when: 'When',

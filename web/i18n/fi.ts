@@ -33,6 +33,7 @@ export const fi = {
   cancelled: 'Peruttu',
   moved: 'Siirretty',
   online: 'Verkossa',
+  upcomingTimes: 'Tulevat ajat',
   recurring: 'Toistuva tapahtuma',
   at: 'klo',
   when: 'Aika',

@@ -34,6 +34,7 @@ export const sv: Messages = {
   cancelled: 'Inställt',
   moved: 'Flyttat',
   online: 'Online',
+  upcomingTimes: 'Kommande tider',
   recurring: 'Återkommande evenemang',
   at: 'kl.',
   when: 'Tid',

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
-import { type Event, NotFound, type Taxonomy, getEvent, getTaxonomy } from '../api';
+import { useLocation, useRoute } from 'preact-iso';
+import { type Event, NotFound, type OccurrenceInfo, type Taxonomy, getEvent, getOccurrences, getTaxonomy } from '../api';
+import { addDays, finnishDate } from '../filters';
 import { AddToCalendar } from '../components/add-to-calendar';
 import { Failed, Loading } from '../components/status';
 import { HELSINKI, type I18n, formatWhen, useI18n, withLanguage } from '../i18n';
@@ -21,17 +22,38 @@ function formatDeadline(deadline: string, event: Event, i18n: I18n): string {
   return `${i18n.date(instant, 'UTC')} ${i18n.t.at} ${i18n.time(instant, 'UTC')}`.replace('  ', ' ');
 }
 
-function Details({ event, taxonomy }: { event: Event; taxonomy: Taxonomy | null }) {
+const UPCOMING = 8;
+
+/** For a recurring event: the occurrence the visitor came for, and the next ones. */
+function useOccurrences(event: Event, chosen: string | null) {
+  return useResource(`occurrences/${event.id}/${event.updatedAt}/${chosen}`, async (signal) => {
+    if (!event.recurrence) return { chosen: null, upcoming: [] as OccurrenceInfo[] };
+    const today = finnishDate(new Date());
+    const upcoming = getOccurrences(event.id, { from: today, to: addDays(today, 365) }, UPCOMING, signal);
+    const day = chosen?.slice(0, 10);
+    // A moved occurrence may have moved a few weeks either way.
+    const around = day ? getOccurrences(event.id, { from: addDays(day, -60), to: addDays(day, 60) }, 500, signal) : null;
+    return { chosen: (await around)?.items.find((o) => o.recurrenceId === chosen) ?? null, upcoming: (await upcoming).items };
+  });
+}
+
+function Details({ event, taxonomy, chosenOccurrence }: { event: Event; taxonomy: Taxonomy | null; chosenOccurrence: string | null }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
+  const occurrences = useOccurrences(event, chosenOccurrence);
+  const chosen = occurrences.state === 'ready' ? occurrences.value.chosen : null;
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const cancelled = event.status === 'cancelled';
+  const cancelled = event.status === 'cancelled' || chosen?.status === 'cancelled';
   const municipality = event.location?.municipality ? names(taxonomy?.municipalities, [event.location.municipality], i18n) : null;
   const placeText = [event.location?.place, event.location?.address].filter(Boolean).join(', ');
   // The municipality is named unless the address already says it.
   const place = municipality && !placeText.includes(municipality) ? [placeText, municipality].filter(Boolean).join(', ') : placeText;
   const description = pick(event.description);
-  const when = formatWhen(i18n, event.allDay ? event.start : event.startsAt, event.allDay ? event.end : event.endsAt, event.allDay, event.timeZone);
+  const startsAt = chosen ? chosen.startsAt : event.startsAt;
+  const endsAt = chosen ? chosen.endsAt : event.endsAt;
+  const when = event.allDay
+    ? formatWhen(i18n, chosen?.start ?? event.start, chosen?.end ?? event.end, true)
+    : formatWhen(i18n, startsAt, endsAt, false, event.timeZone);
   const showViewerTime = !event.allDay && viewerZone !== event.timeZone && viewerZone !== HELSINKI;
   return (
     <article class={cancelled ? 'event-page cancelled' : 'event-page'}>
@@ -55,7 +77,13 @@ function Details({ event, taxonomy }: { event: Event; taxonomy: Taxonomy | null 
           {showViewerTime && (
             <>
               <br />
-              {formatWhen(i18n, event.startsAt, event.endsAt, false, viewerZone)} ({t.yourTime})
+              {formatWhen(i18n, startsAt, endsAt, false, viewerZone)} ({t.yourTime})
+            </>
+          )}
+          {chosen?.moved && (
+            <>
+              {' '}
+              <span class="badge">{t.moved}</span>
             </>
           )}
           {event.recurrence && (
@@ -143,6 +171,22 @@ function Details({ event, taxonomy }: { event: Event; taxonomy: Taxonomy | null 
           ))}
         </div>
       )}
+      {occurrences.state === 'ready' && occurrences.value.upcoming.length > 0 && (
+        <section aria-labelledby="upcoming-times">
+          <h2 id="upcoming-times">{t.upcomingTimes}</h2>
+          <ul class="occurrences">
+            {occurrences.value.upcoming.map((o) => (
+              <li key={o.recurrenceId ?? o.startsAt} class={o.status === 'cancelled' ? 'cancelled' : undefined}>
+                <a href={withLanguage(`/events/${event.id}?occurrence=${encodeURIComponent(o.recurrenceId ?? '')}`, language)} aria-current={o.recurrenceId === chosenOccurrence ? 'true' : undefined}>
+                  {formatWhen(i18n, event.allDay ? o.start : o.startsAt, event.allDay ? o.end : o.endsAt, event.allDay, event.timeZone)}
+                </a>
+                {o.status === 'cancelled' && <span class="badge badge-cancelled">{t.cancelled}</span>}
+                {o.moved && <span class="badge">{t.moved}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {event.materials.length > 0 && (
         <section aria-labelledby="materials">
           <h2 id="materials">{t.materials}</h2>
@@ -158,13 +202,15 @@ function Details({ event, taxonomy }: { event: Event; taxonomy: Taxonomy | null 
           </ul>
         </section>
       )}
-      {!cancelled && <AddToCalendar event={event} details={`${description}\n\n${location.href}`.trim()} />}
+      {!cancelled && <AddToCalendar event={event} details={`${description}\n\n${location.href}`.trim()} times={chosen} />}
     </article>
   );
 }
 
 export function EventPage() {
   const { params } = useRoute();
+  const { url } = useLocation();
+  const chosenOccurrence = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?')) : '').get('occurrence');
   const { t, pick, language } = useI18n();
   const id = params.id ?? '';
   const event = useResource(`event/${id}`, (signal) => getEvent(id, signal));
@@ -184,5 +230,5 @@ export function EventPage() {
       </>
     );
   }
-  return <Details event={event.value} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />;
+  return <Details event={event.value} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} chosenOccurrence={chosenOccurrence} />;
 }

@@ -9,7 +9,7 @@ import { paginate, resolveWindow } from '../domain/listing';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
 import { bearerAuth, etagMatches, quoteEtag, validationHook } from '../http';
-import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, Problem } from '../shared/schemas';
+import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Problem } from '../shared/schemas';
 
 const newEventId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 12);
 const newRevision = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);
@@ -54,6 +54,38 @@ events.openapi(
   },
 );
 
+/** An event that the request may see: drafts only with a token of one of their organisers. */
+async function visibleEvent(db: D1Database, id: string, writer: { organisation: string } | undefined): Promise<StoredEvent> {
+  const event = await findEvent(db, id);
+  if (!event || (event.status === 'draft' && !(writer && event.organisations.includes(writer.organisation)))) {
+    throw new NotFoundError('event', id);
+  }
+  return event;
+}
+
+events.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/occurrences',
+    summary: "An event's occurrences in a window",
+    description: 'For a recurring event: its occurrences, cancelled ones marked and moved ones at their new time; for a single event, the one.',
+    security,
+    middleware: [bearerAuth({ required: false })] as const,
+    request: { params: z.object({ id: EventId }), query: OccurrenceQuery },
+    responses: { 200: { content: { 'application/json': { schema: OccurrenceList } }, description: 'Occurrences in start order' }, 404: problem('No such event') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const event = await visibleEvent(c.env.DB, id, c.get('writer'));
+    const window = resolveWindow(query.from, query.to, nowInstant());
+    const items = eventOccurrences(publicEvent(event), window.from, window.to)
+      .slice(0, query.limit ?? 100)
+      .map((o) => o.occurrence);
+    return c.json({ items, from: formatInstant(window.from), to: formatInstant(window.to) }, 200);
+  },
+);
+
 events.openapi(
   createRoute({
     method: 'get',
@@ -67,11 +99,7 @@ events.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const event = await findEvent(c.env.DB, id);
-    const writer = c.get('writer');
-    if (!event || (event.status === 'draft' && !(writer && event.organisations.includes(writer.organisation)))) {
-      throw new NotFoundError('event', id);
-    }
+    const event = await visibleEvent(c.env.DB, id, c.get('writer'));
     c.header('ETag', quoteEtag(event.revision));
     c.header('Cache-Control', event.status === 'draft' ? 'private, no-store' : 'public, max-age=60');
     if (etagMatches(c.req.header('If-None-Match'), event.revision)) return c.body(null, 304);

@@ -208,6 +208,19 @@ export const EventList = z
   .openapi('EventList');
 export type EventList = z.infer<typeof EventList>;
 
+export const OccurrenceList = z
+  .object({ items: z.array(OccurrenceInfo), from: z.string(), to: z.string() })
+  .openapi('OccurrenceList');
+export type OccurrenceList = z.infer<typeof OccurrenceList>;
+
+export const OccurrenceQuery = z
+  .object({
+    from: z.string().optional().openapi({ description: 'Window start: a date (midnight Europe/Helsinki) or an instant; default today' }),
+    to: z.string().optional().openapi({ description: 'Window end (exclusive); default one year after from' }),
+    limit: z.coerce.number().int('must be a whole number').min(1).max(500).optional().openapi({ description: 'At most this many, 1–500, default 100' }),
+  })
+  .strict();
+
 const repeatable = (description: string) =>
   z
     .union([Slug, z.array(Slug)])

@@ -4,8 +4,11 @@ import { useI18n } from '../../i18n';
 /** 'YYYYMMDDTHHMMSSZ' of an instant, or 'YYYYMMDD' of a date. */
 const compact = (value: string) => value.replace(/[-:]/g, '').replace(/\.\d+/, '');
 
-/** Links that add one event to a calendar: a download, Google and Outlook. */
-export function AddToCalendar({ event, details }: { event: Event; details: string }) {
+/**
+ * Links that add an event to a calendar: the download has the whole
+ * series; Google and Outlook links add the occurrence shown (`times`).
+ */
+export function AddToCalendar({ event, details, times }: { event: Event; details: string; times?: { start: string; end: string; startsAt: string; endsAt: string } | null }) {
   const { t, pick, language } = useI18n();
   const title = pick(event.title);
   const place = [event.location?.place, event.location?.address].filter(Boolean).join(', ') || event.onlineUrl || '';
@@ -14,14 +17,15 @@ export function AddToCalendar({ event, details }: { event: Event; details: strin
     next.setUTCDate(next.getUTCDate() + 1);
     return next.toISOString().slice(0, 10);
   };
-  const dates = event.allDay ? `${compact(event.start)}/${compact(endDate(event.end))}` : `${compact(event.startsAt)}/${compact(event.endsAt)}`;
+  const { start, end, startsAt, endsAt } = times ?? event;
+  const dates = event.allDay ? `${compact(start)}/${compact(endDate(end))}` : `${compact(startsAt)}/${compact(endsAt)}`;
   const google = `https://calendar.google.com/calendar/render?${new URLSearchParams({ action: 'TEMPLATE', text: title, dates, details, location: place, ctz: event.timeZone })}`;
   const outlook = `https://outlook.live.com/calendar/0/deeplink/compose?${new URLSearchParams({
     path: '/calendar/action/compose',
     rru: 'addevent',
     subject: title,
-    startdt: event.allDay ? event.start : event.startsAt,
-    enddt: event.allDay ? endDate(event.end) : event.endsAt,
+    startdt: event.allDay ? start : startsAt,
+    enddt: event.allDay ? endDate(end) : endsAt,
     allday: String(event.allDay),
     body: details,
     location: place,

@@ -1,6 +1,12 @@
 import type { EventOccurrence, Taxonomy } from '../../api';
 import { formatWhen, useI18n, withLanguage } from '../../i18n';
 
+/** The event page, showing this occurrence when the event recurs. */
+export function eventPath(item: EventOccurrence): string {
+  const occurrence = item.occurrence.recurrenceId;
+  return `/events/${item.id}${occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : ''}`;
+}
+
 export function EventList({ items, taxonomy, linkTarget }: { items: EventOccurrence[]; taxonomy: Taxonomy | null; linkTarget?: string }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
@@ -22,7 +28,7 @@ export function EventList({ items, taxonomy, linkTarget }: { items: EventOccurre
               {item.occurrence.moved && <span class="badge">{t.moved}</span>}
             </p>
             <h2 class="event-title">
-              <a href={withLanguage(`/events/${item.id}`, language)} target={linkTarget}>
+              <a href={withLanguage(eventPath(item), language)} target={linkTarget}>
                 {pick(item.title)}
               </a>
             </h2>

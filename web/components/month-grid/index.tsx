@@ -1,5 +1,6 @@
 import type { EventOccurrence } from '../../api';
 import { addDays } from '../../filters';
+import { eventPath } from '../event-list';
 import { useI18n, withLanguage } from '../../i18n';
 
 /** The days of a month's grid, Monday first: whole weeks around the month. */
@@ -62,7 +63,7 @@ export function MonthGrid({ month, items, today }: { month: string; items: Event
                     <ul>
                       {events.map((item) => (
                         <li key={`${item.id}/${item.occurrence.recurrenceId ?? ''}`} class={item.occurrence.status === 'cancelled' ? 'cancelled' : undefined}>
-                          <a href={withLanguage(`/events/${item.id}`, language)}>
+                          <a href={withLanguage(eventPath(item), language)}>
                             {!item.allDay && <span class="time">{i18n.time(item.occurrence.startsAt)} </span>}
                             {item.occurrence.status === 'cancelled' && <span class="visually-hidden">{t.cancelled}: </span>}
                             {pick(item.title)}
