@@ -63,13 +63,87 @@ CREATE TABLE organisations (
   website TEXT CHECK (website IS NULL OR website LIKE 'https://%')
 );
 
--- Annual-clock items; an event may name the item it realises.
+-- Clocks: the network's regional annual clock and organisations' own, each
+-- with rings (lanes) and items. Annual items recur on a span of months or
+-- dates that may cross New Year; term items belong to years 1–4 of the
+-- council term. An event may name the item it realises.
+CREATE TABLE clocks (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  name_fi TEXT NOT NULL CHECK (name_fi <> ''),
+  name_sv TEXT,
+  name_en TEXT,
+  -- NULL for the network's regional clock.
+  organisation_id INTEGER REFERENCES organisations (id),
+  -- The month at the top of the wheel (1 = January, 8 = a school year).
+  start_month INTEGER NOT NULL DEFAULT 1 CHECK (start_month BETWEEN 1 AND 12),
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE clock_rings (
+  id INTEGER PRIMARY KEY,
+  clock_id INTEGER NOT NULL REFERENCES clocks (id) ON DELETE CASCADE,
+  slug TEXT NOT NULL CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+  name_fi TEXT NOT NULL CHECK (name_fi <> ''),
+  name_sv TEXT,
+  name_en TEXT,
+  -- 0 is the outermost ring.
+  position INTEGER NOT NULL CHECK (position >= 0),
+  UNIQUE (clock_id, slug)
+);
+
+-- The statutory wellbeing cycle, and the network's own yearly events.
+CREATE TABLE clock_template_items (
+  key TEXT PRIMARY KEY CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9-]*'),
+  ring TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('annual', 'term')),
+  title_fi TEXT NOT NULL,
+  title_sv TEXT,
+  title_en TEXT,
+  description_fi TEXT,
+  start_month INTEGER CHECK (start_month BETWEEN 1 AND 12),
+  end_month INTEGER CHECK (end_month BETWEEN 1 AND 12),
+  repeat TEXT NOT NULL DEFAULT 'yearly' CHECK (repeat IN ('yearly', 'odd-years', 'even-years')),
+  term_year_start INTEGER CHECK (term_year_start BETWEEN 1 AND 4),
+  term_year_end INTEGER CHECK (term_year_end BETWEEN 1 AND 4),
+  colour TEXT NOT NULL CHECK (length(colour) = 7 AND colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
+  -- Where the duty or the practice is written down.
+  source TEXT NOT NULL CHECK (source <> ''),
+  position INTEGER NOT NULL,
+  CHECK ((kind = 'annual') = (start_month IS NOT NULL AND end_month IS NOT NULL)),
+  CHECK ((kind = 'term') = (term_year_start IS NOT NULL AND term_year_end IS NOT NULL))
+);
+
 CREATE TABLE clock_items (
   id INTEGER PRIMARY KEY,
   title_fi TEXT NOT NULL CHECK (title_fi <> ''),
   title_sv TEXT,
-  title_en TEXT
+  title_en TEXT,
+  clock_id INTEGER REFERENCES clocks (id),
+  ring_id INTEGER REFERENCES clock_rings (id),
+  kind TEXT NOT NULL DEFAULT 'annual' CHECK (kind IN ('annual', 'term')),
+  description_fi TEXT,
+  description_sv TEXT,
+  description_en TEXT,
+  -- Annual items: from start (month, day) to end (month, day); a missing day
+  -- means the whole month; an end before the start crosses New Year.
+  start_month INTEGER CHECK (start_month BETWEEN 1 AND 12),
+  start_day INTEGER CHECK (start_day BETWEEN 1 AND 31),
+  end_month INTEGER CHECK (end_month BETWEEN 1 AND 12),
+  end_day INTEGER CHECK (end_day BETWEEN 1 AND 31),
+  repeat TEXT NOT NULL DEFAULT 'yearly' CHECK (repeat IN ('yearly', 'odd-years', 'even-years', 'once')),
+  once_year INTEGER CHECK (once_year BETWEEN 2000 AND 2100),
+  -- Term items: years of the council term, 1–4.
+  term_year_start INTEGER CHECK (term_year_start BETWEEN 1 AND 4),
+  term_year_end INTEGER CHECK (term_year_end BETWEEN 1 AND 4),
+  colour TEXT NOT NULL DEFAULT '#00508c' CHECK (length(colour) = 7 AND colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
+  responsible_organisation_id INTEGER REFERENCES organisations (id),
+  source TEXT,
+  template_key TEXT,
+  -- Links to documents: a JSON array of {"title", "url"}.
+  links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links) AND json_type(links) = 'array')
 );
+CREATE INDEX clock_items_by_clock ON clock_items (clock_id, kind);
 
 CREATE TABLE events (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^a-z0-9-]*'),
@@ -122,6 +196,7 @@ CREATE TABLE events (
 CREATE INDEX events_by_span ON events (status, span_start, span_end);
 CREATE INDEX events_by_type ON events (event_type_id);
 CREATE INDEX events_by_updated ON events (updated_at);
+CREATE INDEX events_by_clock_item ON events (clock_item_id);
 
 -- A single occurrence of a recurring event that was removed (EXDATE),
 -- cancelled (kept, marked cancelled) or moved (RECURRENCE-ID override).

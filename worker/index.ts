@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { databaseAnswers } from './db/health';
 import type { AppEnv } from './env';
 import { onError, problemResponse, validationHook } from './http';
+import { clock } from './routes/clock';
 import { events } from './routes/events';
 import { feeds } from './routes/feeds';
 import { pages } from './routes/pages';
@@ -27,6 +28,7 @@ app.use(
 app.route('/api/events', events);
 app.route('/api/taxonomy', taxonomy);
 app.route('/', feeds);
+app.route('/', clock);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',

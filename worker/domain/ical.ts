@@ -11,7 +11,7 @@
  * - A cancelled event stays, STATUS:CANCELLED and with a visible prefix,
  *   because some clients hide the status.
  */
-import ical, { ICalCalendarMethod, type ICalCalendar, type ICalEventData, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, type ICalCalendar, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { Event } from '../shared/schemas';
 import { exceptionalOccurrences, seriesOf } from './recurrence';
@@ -46,9 +46,9 @@ export const REFRESH_SECONDS = 60 * 60;
 const CALENDAR_TIME_ZONE = 'Europe/Helsinki';
 
 const LABELS = {
-  fi: { cancelled: 'Peruttu', online: 'Osallistu verkossa', registration: 'Ilmoittautuminen', deadline: 'viimeistään', organiser: 'Järjestäjä', contact: 'Yhteyshenkilö', materials: 'Materiaalit', page: 'Tapahtuman sivu', reason: 'Syy', at: 'klo' },
-  sv: { cancelled: 'Inställt', online: 'Delta online', registration: 'Anmälan', deadline: 'senast', organiser: 'Arrangör', contact: 'Kontaktperson', materials: 'Material', page: 'Evenemangets sida', reason: 'Orsak', at: 'kl.' },
-  en: { cancelled: 'Cancelled', online: 'Join online', registration: 'Registration', deadline: 'by', organiser: 'Organiser', contact: 'Contact', materials: 'Materials', page: 'Event page', reason: 'Reason', at: '' },
+  fi: { cancelled: 'Peruttu', online: 'Osallistu verkossa', registration: 'Ilmoittautuminen', deadline: 'viimeistään', organiser: 'Järjestäjä', contact: 'Yhteyshenkilö', materials: 'Materiaalit', page: 'Tapahtuman sivu', reason: 'Syy', at: 'klo', source: 'Lähde' },
+  sv: { cancelled: 'Inställt', online: 'Delta online', registration: 'Anmälan', deadline: 'senast', organiser: 'Arrangör', contact: 'Kontaktperson', materials: 'Material', page: 'Evenemangets sida', reason: 'Orsak', at: 'kl.', source: 'Källa' },
+  en: { cancelled: 'Cancelled', online: 'Join online', registration: 'Registration', deadline: 'by', organiser: 'Organiser', contact: 'Contact', materials: 'Materials', page: 'Event page', reason: 'Reason', at: '', source: 'Source' },
 } as const;
 
 /** Text in the chosen language, Finnish when there is none. */
@@ -242,6 +242,49 @@ export function calendarOf(
   for (const event of events) parts.push(components(event, options));
   parts.push(END_CALENDAR);
   return parts.join('');
+}
+
+export interface ClockOccurrence {
+  itemId: number;
+  title: Localized;
+  description: Localized;
+  ring: string | null;
+  source: string | null;
+  links: { title: string; url: string }[];
+  /** First and last day, inclusive. */
+  start: string;
+  end: string;
+}
+
+/**
+ * The annual clock as a calendar: every occurrence of an item is an all-day
+ * event (deadlines and seasons, not meetings), so members can subscribe to them.
+ */
+export function clockCalendarOf(occurrences: readonly ClockOccurrence[], options: CalendarOptions & { ringNames: ReadonlyMap<string, Localized>; changedAt: string }): string {
+  const calendar = newCalendar(null);
+  for (const o of occurrences) {
+    const text = localized(o.description, options.language).trim();
+    const details = [text, o.source ? `${LABELS[options.language].source}: ${o.source}` : '', ...o.links.map((link) => `${link.title}: ${link.url}`)].filter(Boolean);
+    const ring = o.ring ? options.ringNames.get(o.ring) : undefined;
+    calendar.createEvent({
+      id: `clock-${o.itemId}-${o.start}@${options.uidDomain}`,
+      allDay: true,
+      start: Temporal.PlainDate.from(o.start),
+      end: Temporal.PlainDate.from(o.end).add({ days: 1 }),
+      summary: localized(o.title, options.language),
+      description: details.join('\n\n') || null,
+      categories: ring ? [{ name: localized(ring, options.language) }] : [],
+      url: `${options.origin}/clock`,
+      // Items carry no revision of their own yet: the time of the latest change stands for all.
+      stamp: Temporal.Instant.from(options.changedAt),
+      lastModified: Temporal.Instant.from(options.changedAt),
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+  const text = calendar.toString();
+  const body = text.slice(text.indexOf('BEGIN:VEVENT'), text.lastIndexOf('END:VCALENDAR'));
+  const header = newCalendar(options.name).toString().replace(/END:VCALENDAR(\r\n)?$/, '');
+  return `${header}X-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n${occurrences.length > 0 ? body : ''}${END_CALENDAR}`;
 }
 
 /** Calendar name of a feed: "Hytekello — <what it holds>". */

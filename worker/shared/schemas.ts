@@ -253,6 +253,77 @@ export const FeedQuery = z
   .strict();
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
+const ClockEventLink = z.object({ id: z.string(), title: Localized, start: z.string(), startsAt: z.string(), allDay: z.boolean(), status: z.enum(['published', 'cancelled']) });
+
+const ClockItemFields = {
+  id: z.number().int(),
+  ring: Slug.nullable(),
+  title: Localized,
+  description: Localized,
+  colour: z.string().openapi({ example: '#00508c' }),
+  responsibleOrganisation: Slug.nullable(),
+  source: z.string().nullable().openapi({ description: 'Where the duty or practice is written down' }),
+  links: z.array(z.object({ title: z.string(), url: z.string() })),
+  events: z.array(ClockEventLink).openapi({ description: 'Published events that realise the item' }),
+};
+
+export const AnnualClockItem = z
+  .object({
+    ...ClockItemFields,
+    span: z.object({ startMonth: z.number().int(), startDay: z.number().int().nullable(), endMonth: z.number().int(), endDay: z.number().int().nullable() }),
+    repeat: z.enum(['yearly', 'odd-years', 'even-years', 'once']),
+    onceYear: z.number().int().nullable().openapi({ description: "The year of a 'once' item" }),
+    occurrences: z.array(z.object({ start: z.string(), end: z.string() })).openapi({ description: 'Date spans (inclusive) that touch the year; one may start the year before' }),
+  })
+  .openapi('AnnualClockItem');
+
+const ClockInfo = z.object({
+  slug: Slug,
+  name: Localized,
+  organisation: Slug.nullable(),
+  startMonth: z.number().int().openapi({ description: 'The month at the top of the wheel' }),
+  rings: z.array(z.object({ slug: Slug, name: Localized })),
+});
+
+export const AnnualClock = z
+  .object({ clock: ClockInfo, year: z.number().int(), items: z.array(AnnualClockItem) })
+  .openapi('AnnualClock');
+export type AnnualClock = z.infer<typeof AnnualClock>;
+
+export const CouncilTermItem = z
+  .object({ ...ClockItemFields, termYears: z.object({ start: z.number().int(), end: z.number().int() }), span: z.object({ start: z.string(), end: z.string() }) })
+  .openapi('CouncilTermItem');
+
+export const CouncilTermClock = z
+  .object({
+    clock: ClockInfo,
+    term: z.object({ name: z.string(), start: z.string(), end: z.string(), years: z.array(z.object({ year: z.number().int(), start: z.string(), end: z.string() })) }),
+    currentYear: z.number().int().nullable().openapi({ description: 'Year of the term (1–4) today, null when the term shown is not the current one' }),
+    items: z.array(CouncilTermItem),
+  })
+  .openapi('CouncilTermClock');
+export type CouncilTermClock = z.infer<typeof CouncilTermClock>;
+
+export const ClockQuery = z
+  .object({
+    clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }),
+    year: z.coerce.number().int('must be a whole number').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier').optional().openapi({ description: 'Default: this year' }),
+    ring: repeatable('Ring slug'),
+    organisation: repeatable('Responsible organisation slug'),
+    lang: z.enum(LANGUAGES).optional().openapi({ description: 'For /clock.ics: language of the texts' }),
+  })
+  .strict();
+export type ClockQuery = z.infer<typeof ClockQuery>;
+
+export const CouncilTermQuery = z
+  .object({
+    clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional().openapi({ description: 'Show the term that contains this date; default today' }),
+    ring: repeatable('Ring slug'),
+    organisation: repeatable('Responsible organisation slug'),
+  })
+  .strict();
+
 export const TaxonomyTerm = z
   .object({ slug: Slug, name: Localized })
   .openapi('TaxonomyTerm');

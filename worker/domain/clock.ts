@@ -1,0 +1,214 @@
+/**
+ * The annual clock and the council-term clock: when an item happens in a
+ * given year (spans of months or dates, across New Year, with repeat
+ * rules), the years of the council term, and the geometry of the wheel
+ * (date to angle, lanes for overlapping items). No HTTP, no SQL.
+ */
+import { Temporal } from './time';
+
+export type Repeat = 'yearly' | 'odd-years' | 'even-years' | 'once';
+
+export interface AnnualSpan {
+  startMonth: number;
+  /** Null: from the first day of the month. */
+  startDay: number | null;
+  endMonth: number;
+  /** Null: to the last day of the month. */
+  endDay: number | null;
+  repeat: Repeat;
+  /** The year of a 'once' item. */
+  onceYear: number | null;
+}
+
+export interface DateSpan {
+  /** First and last day, inclusive, 'YYYY-MM-DD'. */
+  start: string;
+  end: string;
+}
+
+function day(year: number, month: number, dayOfMonth: number | null, last: boolean): Temporal.PlainDate {
+  const first = Temporal.PlainDate.from({ year, month, day: 1 });
+  if (dayOfMonth === null) return last ? first.with({ day: first.daysInMonth }) : first;
+  // 29 February in a common year falls on the 28th.
+  return first.with({ day: Math.min(dayOfMonth, first.daysInMonth) });
+}
+
+/** Whether the item has an occurrence that starts in `year`. */
+export function occursInYear(span: Pick<AnnualSpan, 'repeat' | 'onceYear'>, year: number): boolean {
+  switch (span.repeat) {
+    case 'yearly':
+      return true;
+    case 'odd-years':
+      return year % 2 === 1;
+    case 'even-years':
+      return year % 2 === 0;
+    case 'once':
+      return span.onceYear === year;
+  }
+}
+
+/** The occurrence that starts in `year`, or null. An end before the start crosses New Year. */
+export function occurrenceStartingIn(span: AnnualSpan, year: number): DateSpan | null {
+  if (!occursInYear(span, year)) return null;
+  const start = day(year, span.startMonth, span.startDay, false);
+  let end = day(year, span.endMonth, span.endDay, true);
+  if (Temporal.PlainDate.compare(end, start) < 0) end = day(year + 1, span.endMonth, span.endDay, true);
+  return { start: start.toString(), end: end.toString() };
+}
+
+/** Occurrences that touch `year`: one starting in it, and one from the year before that reaches into it. */
+export function occurrencesTouching(span: AnnualSpan, year: number): DateSpan[] {
+  const yearStart = `${year}-01-01`;
+  const previous = occurrenceStartingIn(span, year - 1);
+  const current = occurrenceStartingIn(span, year);
+  return [previous && previous.end >= yearStart ? previous : null, current].filter((o): o is DateSpan => o !== null);
+}
+
+/** Municipal and county councils' terms begin on 1 June every four years, the current one in 2025. */
+const FIRST_TERM_START = Temporal.PlainDate.from('2025-06-01');
+
+export interface CouncilTerm {
+  /** e.g. '2025–2029' */
+  name: string;
+  start: string;
+  end: string;
+  years: { year: number; start: string; end: string }[];
+}
+
+/** The council term that contains `date` (terms are four years from 1 June 2025, either way). */
+export function councilTermOf(date: Temporal.PlainDate): CouncilTerm {
+  const years = date.since(FIRST_TERM_START, { largestUnit: 'years' }).years - (Temporal.PlainDate.compare(date, FIRST_TERM_START) < 0 ? 1 : 0);
+  const offset = Math.floor(years / 4) * 4;
+  const start = FIRST_TERM_START.add({ years: offset });
+  const end = start.add({ years: 4 }).subtract({ days: 1 });
+  return {
+    name: `${start.year}–${start.year + 4}`,
+    start: start.toString(),
+    end: end.toString(),
+    years: [1, 2, 3, 4].map((n) => ({ year: n, start: start.add({ years: n - 1 }).toString(), end: start.add({ years: n }).subtract({ days: 1 }).toString() })),
+  };
+}
+
+/** The year of the term (1–4) that contains `date`. */
+export function yearOfTerm(term: CouncilTerm, date: Temporal.PlainDate): number {
+  return term.years.find((y) => y.start <= date.toString() && date.toString() <= y.end)?.year ?? 1;
+}
+
+/**
+ * The angle of the start of a day on a wheel that begins at the top with
+ * `startMonth` and goes clockwise: 0 at the start of that month, 360 a
+ * year later. Leap years have 366 days.
+ */
+export function angleOfDate(date: string, startMonth = 1): number {
+  const d = Temporal.PlainDate.from(date);
+  const wheelYear = d.month >= startMonth ? d.year : d.year - 1;
+  const wheelStart = Temporal.PlainDate.from({ year: wheelYear, month: startMonth, day: 1 });
+  const length = wheelStart.until(wheelStart.add({ years: 1 }), { largestUnit: 'days' }).days;
+  return (wheelStart.until(d, { largestUnit: 'days' }).days / length) * 360;
+}
+
+/**
+ * The arc of an occurrence on a one-year wheel: from the start of its first
+ * day to the end of its last, clipped to the wheel year that `wheelStart`
+ * begins ('YYYY-MM-DD'). Null when it does not touch that year.
+ */
+export function arcOf(span: DateSpan, wheelStart: string): { from: number; to: number } | null {
+  const start = Temporal.PlainDate.from(wheelStart);
+  const end = start.add({ years: 1 });
+  const length = start.until(end, { largestUnit: 'days' }).days;
+  const first = Temporal.PlainDate.from(span.start);
+  const afterLast = Temporal.PlainDate.from(span.end).add({ days: 1 });
+  if (Temporal.PlainDate.compare(afterLast, start) <= 0 || Temporal.PlainDate.compare(first, end) >= 0) return null;
+  const clip = (d: Temporal.PlainDate) => (Temporal.PlainDate.compare(d, start) < 0 ? start : Temporal.PlainDate.compare(d, end) > 0 ? end : d);
+  return { from: (start.until(clip(first), { largestUnit: 'days' }).days / length) * 360, to: (start.until(clip(afterLast), { largestUnit: 'days' }).days / length) * 360 };
+}
+
+/**
+ * Lanes for arcs in one ring: each arc gets the first lane where it does
+ * not overlap an arc already there (arcs taken in start order). Returns
+ * the lane of each arc, in the input order.
+ */
+export function assignLanes(arcs: readonly { from: number; to: number }[]): number[] {
+  const order = arcs.map((arc, index) => ({ arc, index })).sort((a, b) => a.arc.from - b.arc.from || b.arc.to - a.arc.to);
+  const laneEnds: number[] = [];
+  const lanes = new Array<number>(arcs.length);
+  for (const { arc, index } of order) {
+    let lane = laneEnds.findIndex((end) => end <= arc.from);
+    if (lane < 0) lane = laneEnds.push(0) - 1;
+    laneEnds[lane] = arc.to;
+    lanes[index] = lane;
+  }
+  return lanes;
+}
+
+type Localized = { fi: string; sv: string | null; en: string | null };
+
+/** An item as stored, for the views below (the database's shape, without SQL). */
+export interface ClockItemData {
+  id: number;
+  ring: string | null;
+  kind: 'annual' | 'term';
+  title: Localized;
+  description: Localized;
+  startMonth: number | null;
+  startDay: number | null;
+  endMonth: number | null;
+  endDay: number | null;
+  repeat: Repeat;
+  onceYear: number | null;
+  termYearStart: number | null;
+  termYearEnd: number | null;
+  colour: string;
+  responsibleOrganisation: string | null;
+  source: string | null;
+  links: { title: string; url: string }[];
+}
+
+export interface LinkedEventData {
+  id: string;
+  clockItem: number;
+  title: Localized;
+  startsAt: string;
+  allDay: boolean;
+  start: string;
+  status: 'published' | 'cancelled';
+}
+
+export interface ItemFilter {
+  rings: string[];
+  organisations: string[];
+}
+
+function selected(item: ClockItemData, filter: ItemFilter): boolean {
+  return (filter.rings.length === 0 || (item.ring !== null && filter.rings.includes(item.ring))) && (filter.organisations.length === 0 || (item.responsibleOrganisation !== null && filter.organisations.includes(item.responsibleOrganisation)));
+}
+
+function common(item: ClockItemData, events: LinkedEventData[]) {
+  const { id, ring, title, description, colour, responsibleOrganisation, source, links } = item;
+  return {
+    id, ring, title, description, colour, responsibleOrganisation, source, links,
+    events: events.filter((e) => e.clockItem === id).map(({ clockItem: _item, ...event }) => event),
+  };
+}
+
+/** The annual items that touch `year`, with their date spans and the events that realise them. */
+export function annualItems(items: ClockItemData[], events: LinkedEventData[], year: number, filter: ItemFilter) {
+  return items
+    .filter((item) => item.kind === 'annual' && item.startMonth !== null && item.endMonth !== null && selected(item, filter))
+    .map((item) => {
+      const span = { startMonth: item.startMonth!, startDay: item.startDay, endMonth: item.endMonth!, endDay: item.endDay, repeat: item.repeat, onceYear: item.onceYear };
+      return { ...common(item, events), span: { startMonth: span.startMonth, startDay: span.startDay, endMonth: span.endMonth, endDay: span.endDay }, repeat: item.repeat, onceYear: item.onceYear, occurrences: occurrencesTouching(span, year) };
+    })
+    .filter((item) => item.occurrences.length > 0);
+}
+
+/** The term items of a council term, with the dates their years cover. */
+export function termItems(items: ClockItemData[], events: LinkedEventData[], term: CouncilTerm, filter: ItemFilter) {
+  return items
+    .filter((item) => item.kind === 'term' && item.termYearStart !== null && item.termYearEnd !== null && selected(item, filter))
+    .map((item) => ({
+      ...common(item, events),
+      termYears: { start: item.termYearStart!, end: item.termYearEnd! },
+      span: { start: term.years[item.termYearStart! - 1]!.start, end: term.years[item.termYearEnd! - 1]!.end },
+    }));
+}
