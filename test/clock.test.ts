@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { angleOfDate, arcOf, assignLanes, councilTermOf, occurrenceStartingIn, occurrencesTouching, yearOfTerm } from '../worker/domain/clock';
+import { councilTermOf, occurrenceStartingIn, occurrencesTouching, yearOfTerm } from '../worker/domain/clock';
+import { angleOfDate, arcOf, assignLanes, sectorPath, wheelStartOf } from '../worker/shared/wheel';
 import { Temporal } from '../worker/domain/time';
 
 const span = (startMonth: number, endMonth: number, extra: Partial<Parameters<typeof occurrenceStartingIn>[0]> = {}) => ({
@@ -60,6 +61,17 @@ describe('wheel geometry', () => {
     expect(arc.to).toBe(360);
     expect(arcOf({ start: '2026-10-01', end: '2027-01-31' }, '2027-01-01')).toEqual({ from: 0, to: (31 / 365) * 360 });
     expect(arcOf({ start: '2025-03-01', end: '2025-04-30' }, '2026-01-01')).toBeNull();
+  });
+
+  it('finds the wheel year of a date, for a school year from August too', () => {
+    expect(wheelStartOf('2027-03-10')).toBe('2027-01-01');
+    expect(wheelStartOf('2027-03-10', 8)).toBe('2026-08-01');
+    expect(wheelStartOf('2027-09-10', 8)).toBe('2027-08-01');
+  });
+
+  it('draws a sector as one closed path, and a whole ring without a zero-length arc', () => {
+    expect(sectorPath(100, 100, 50, 80, 0, 90)).toBe('M100.00 20.00A80 80 0 0 1 180.00 100.00L150.00 100.00A50 50 0 0 0 100.00 50.00Z');
+    expect(sectorPath(100, 100, 50, 80, 0, 360)).toBe('M100.00 20.00A80 80 0 1 1 100.00 180.00A80 80 0 1 1 100.00 20.00ZM100.00 50.00A50 50 0 1 0 100.00 150.00A50 50 0 1 0 100.00 50.00Z');
   });
 
   it('gives overlapping arcs separate lanes and reuses free ones', () => {

@@ -1,7 +1,7 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
-import type { Event, EventList, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
+import type { AnnualClock, CouncilTermClock, Event, EventList, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
 
-export type { Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
+export type { AnnualClock, CouncilTermClock, Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
 export { feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
 
 export class NotFound extends Error {}
@@ -38,6 +38,26 @@ export function getEvent(id: string, signal?: AbortSignal): Promise<Event> {
 export function getOccurrences(id: string, window: { from: string; to: string }, limit: number, signal?: AbortSignal): Promise<OccurrenceList> {
   const query = new URLSearchParams({ from: window.from, to: window.to, limit: String(limit) });
   return getJson<OccurrenceList>(`/api/events/${encodeURIComponent(id)}/occurrences?${query}`, signal);
+}
+
+/** The annual clock's items that touch `year`. */
+export function getClock(year: number, clock: string | null, signal?: AbortSignal): Promise<AnnualClock> {
+  const query = new URLSearchParams({ year: String(year) });
+  if (clock) query.set('clock', clock);
+  return getJson<AnnualClock>(`/api/clock?${query}`, signal);
+}
+
+/** The council term that contains today, and its items. */
+export function getCouncilTerm(clock: string | null, signal?: AbortSignal): Promise<CouncilTermClock> {
+  return getJson<CouncilTermClock>(`/api/council-term${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, signal);
+}
+
+/** The annual clock as a feed to subscribe to. */
+export function clockFeedUrl(clock: string | null, language: string): string {
+  const query = new URLSearchParams();
+  if (clock) query.set('clock', clock);
+  if (language !== 'fi') query.set('lang', language);
+  return `/clock.ics${query.size ? `?${query}` : ''}`;
 }
 
 let taxonomyRequest: Promise<Taxonomy> | null = null;

@@ -1,10 +1,18 @@
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { useEffect, useMemo } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { I18nContext, languageOf, makeI18n, useI18n } from './i18n';
 import { CalendarPage } from './pages/calendar';
 import { EmbedPage } from './pages/embed';
 import { EventPage } from './pages/event';
+
+// The clock is loaded when it is opened, so the calendar pages stay small.
+const ClockPage = lazy(() => import('./pages/clock').then((module) => module.ClockPage));
+const ClockEmbed = () => (
+  <main id="content" class="embed">
+    <ClockPage embedded />
+  </main>
+);
 
 function NotFoundPage() {
   const { t } = useI18n();
@@ -23,10 +31,12 @@ function Pages() {
       <Route path="/" component={CalendarPage} />
       <Route path="/events/:id" component={EventPage} />
       <Route path="/embed" component={EmbedPage} />
+      <Route path="/clock" component={ClockPage} />
+      <Route path="/embed/clock" component={ClockEmbed} />
       <Route default component={NotFoundPage} />
     </Router>
   );
-  return <I18nContext.Provider value={i18n}>{path === '/embed' ? routes : <Layout>{routes}</Layout>}</I18nContext.Provider>;
+  return <I18nContext.Provider value={i18n}>{path.startsWith('/embed') ? routes : <Layout>{routes}</Layout>}</I18nContext.Provider>;
 }
 
 export function App() {

@@ -49,6 +49,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['an unknown event', '/events/no-such-event'],
     ['an occurrence of a series', '/events/hyvinvointiyhdyshenkilot-kuukausitapaaminen?occurrence=2026-12-01T13:00'],
     ['the widget', '/embed?municipality=oulu&limit=5'],
+    ['the annual clock wheel', '/clock?year=2027'],
+    ['the annual clock as a table', '/clock?view=table&year=2027'],
+    ['the council-term clock', '/clock?view=term'],
+    ['the embedded wheel', '/embed/clock?year=2027'],
   ])('%s has no violations', async (_, path) => {
     await open(path);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -164,6 +168,48 @@ describe('a visitor', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tilaa kalenteri');
+  });
+});
+
+describe('the annual clock', () => {
+  it('shows every item as a focusable arc; Enter opens its details, with its source and events', async () => {
+    await open('/clock?year=2026');
+    const items = page.locator('svg.wheel [role="button"]');
+    expect(await items.count()).toBeGreaterThan(8);
+    const seminar = page.getByRole('button', { name: /^Hyvinvoinnin tilannekuvaseminaari talous- ja toimintasuunnittelun tueksi: 1\.9\.2026 – 30\.9\.2026$/ });
+    await seminar.focus();
+    await page.keyboard.press('Enter');
+    const details = page.locator('.clock-details');
+    await details.waitFor();
+    expect(await details.textContent()).toContain('Pohjois-Pohjanmaan hyvinvointisopimus 2019–2025');
+    expect(await details.getByRole('link', { name: 'Hyvinvoinnin tilannekuvaseminaari 2026' }).getAttribute('href')).toBe('/events/tilannekuvaseminaari-2026');
+  });
+
+  it('starts the wheel from August for a school year, and moves between years', async () => {
+    await open('/clock?year=2026');
+    await page.getByLabel('Alkukuukausi').selectOption('8');
+    await page.waitForURL(/start=8/);
+    await page.waitForFunction(() => document.querySelector('svg.wheel')?.textContent?.includes('2026–2027'));
+    await page.getByRole('button', { name: 'Seuraava vuosi' }).click();
+    await page.waitForURL(/year=2027/);
+    await page.waitForFunction(() => document.querySelector('svg.wheel')?.textContent?.includes('2027–2028'));
+  });
+
+  it('lists the same items as a table, and the council term by year', async () => {
+    await open('/clock?view=table&year=2027');
+    const rows = await page.locator('.data-table tbody th').allTextContents();
+    expect(rows).toContain('Kouluterveyskysely (parittomina vuosina)');
+    await open('/clock?view=term');
+    expect(await page.locator('caption').textContent()).toContain('2025–2029');
+    expect(await page.locator('thead th[aria-current="true"]').textContent()).toContain('2.');
+  });
+
+  it('offers the clock as a feed that calendar apps read', async () => {
+    await open('/clock');
+    const href = await page.getByRole('link', { name: 'Tilaa vuosikello kalenteriin' }).getAttribute('href');
+    const feed = await page.request.get(`${baseUrl}${href}`);
+    expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await feed.text()).toContain('SUMMARY:Tilinpäätös ja toimintakertomus');
   });
 });
 

@@ -30,6 +30,10 @@ export interface I18n {
   time: (value: Date | string, timeZone?: string) => string;
   /** "lokakuu 2026" */
   month: (year: number, month: number) => string;
+  /** "loka" */
+  monthShort: (month: number) => string;
+  /** "1.9.2030" of 'YYYY-MM-DD' */
+  day: (date: string) => string;
   weekdays: string[];
 }
 
@@ -46,6 +50,8 @@ export function makeI18n(language: Language): I18n {
     date: (value, timeZone = HELSINKI) => dateFormat(timeZone).format(toDate(value)),
     time: (value, timeZone = HELSINKI) => timeFormat(timeZone).format(toDate(value)),
     month: (year, month) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15))),
+    monthShort: (month) => new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 15))).replace(/\.$/, ''),
+    day: (date) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)),
     weekdays: Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(monday + i * 86400000))),
   };
 }

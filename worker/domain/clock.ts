@@ -94,53 +94,6 @@ export function yearOfTerm(term: CouncilTerm, date: Temporal.PlainDate): number 
   return term.years.find((y) => y.start <= date.toString() && date.toString() <= y.end)?.year ?? 1;
 }
 
-/**
- * The angle of the start of a day on a wheel that begins at the top with
- * `startMonth` and goes clockwise: 0 at the start of that month, 360 a
- * year later. Leap years have 366 days.
- */
-export function angleOfDate(date: string, startMonth = 1): number {
-  const d = Temporal.PlainDate.from(date);
-  const wheelYear = d.month >= startMonth ? d.year : d.year - 1;
-  const wheelStart = Temporal.PlainDate.from({ year: wheelYear, month: startMonth, day: 1 });
-  const length = wheelStart.until(wheelStart.add({ years: 1 }), { largestUnit: 'days' }).days;
-  return (wheelStart.until(d, { largestUnit: 'days' }).days / length) * 360;
-}
-
-/**
- * The arc of an occurrence on a one-year wheel: from the start of its first
- * day to the end of its last, clipped to the wheel year that `wheelStart`
- * begins ('YYYY-MM-DD'). Null when it does not touch that year.
- */
-export function arcOf(span: DateSpan, wheelStart: string): { from: number; to: number } | null {
-  const start = Temporal.PlainDate.from(wheelStart);
-  const end = start.add({ years: 1 });
-  const length = start.until(end, { largestUnit: 'days' }).days;
-  const first = Temporal.PlainDate.from(span.start);
-  const afterLast = Temporal.PlainDate.from(span.end).add({ days: 1 });
-  if (Temporal.PlainDate.compare(afterLast, start) <= 0 || Temporal.PlainDate.compare(first, end) >= 0) return null;
-  const clip = (d: Temporal.PlainDate) => (Temporal.PlainDate.compare(d, start) < 0 ? start : Temporal.PlainDate.compare(d, end) > 0 ? end : d);
-  return { from: (start.until(clip(first), { largestUnit: 'days' }).days / length) * 360, to: (start.until(clip(afterLast), { largestUnit: 'days' }).days / length) * 360 };
-}
-
-/**
- * Lanes for arcs in one ring: each arc gets the first lane where it does
- * not overlap an arc already there (arcs taken in start order). Returns
- * the lane of each arc, in the input order.
- */
-export function assignLanes(arcs: readonly { from: number; to: number }[]): number[] {
-  const order = arcs.map((arc, index) => ({ arc, index })).sort((a, b) => a.arc.from - b.arc.from || b.arc.to - a.arc.to);
-  const laneEnds: number[] = [];
-  const lanes = new Array<number>(arcs.length);
-  for (const { arc, index } of order) {
-    let lane = laneEnds.findIndex((end) => end <= arc.from);
-    if (lane < 0) lane = laneEnds.push(0) - 1;
-    laneEnds[lane] = arc.to;
-    lanes[index] = lane;
-  }
-  return lanes;
-}
-
 type Localized = { fi: string; sv: string | null; en: string | null };
 
 /** An item as stored, for the views below (the database's shape, without SQL). */

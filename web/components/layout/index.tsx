@@ -28,6 +28,20 @@ export function Layout({ children }: { children: ComponentChildren }) {
             </a>
             <p class="tagline">{t.tagline}</p>
           </div>
+          <nav aria-label={t.mainNav}>
+            <ul class="main-nav">
+              <li>
+                <a href={withLanguage('/', language)} aria-current={url.split('?')[0] === '/' ? 'page' : undefined}>
+                  {t.calendar}
+                </a>
+              </li>
+              <li>
+                <a href={withLanguage('/clock', language)} aria-current={url.startsWith('/clock') ? 'page' : undefined}>
+                  {t.clock}
+                </a>
+              </li>
+            </ul>
+          </nav>
           <nav aria-label={t.languageNav}>
             <ul class="languages">
               {LANGUAGES.map((code) => (

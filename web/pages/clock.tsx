@@ -1,0 +1,351 @@
+import { useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
+import { Failed, Loading } from '../components/status';
+import { type ClockItem, RingLegend, Wheel, spanText } from '../components/wheel';
+import { finnishDate } from '../filters';
+import { type I18n, useI18n, withLanguage } from '../i18n';
+import { useResource } from '../use-resource';
+import { wheelStartOf } from '../../worker/shared/wheel';
+
+type View = 'wheel' | 'table' | 'term';
+
+interface ClockState {
+  view: View;
+  year: number;
+  startMonth: number;
+  ring: string;
+  clock: string | null;
+}
+
+function readClockState(search: string, today: string): ClockState {
+  const query = new URLSearchParams(search);
+  const view = query.get('view');
+  const year = Number(query.get('year'));
+  const start = Number(query.get('start'));
+  const startMonth = start >= 1 && start <= 12 ? start : 1;
+  return {
+    view: view === 'table' || view === 'term' ? view : 'wheel',
+    // The default is the wheel year that contains today.
+    year: year >= 2000 && year <= 2100 ? year : Number(wheelStartOf(today, startMonth).slice(0, 4)),
+    startMonth,
+    ring: query.get('ring') ?? '',
+    clock: query.get('clock'),
+  };
+}
+
+function writeClockState(path: string, state: ClockState, language: string): string {
+  const query = new URLSearchParams();
+  if (state.clock) query.set('clock', state.clock);
+  if (state.view !== 'wheel') query.set('view', state.view);
+  query.set('year', String(state.year));
+  if (state.startMonth !== 1) query.set('start', String(state.startMonth));
+  if (state.ring) query.set('ring', state.ring);
+  if (language !== 'fi') query.set('lang', language);
+  return `${path}?${query}`;
+}
+
+/** Items of the wheel year: with a start month other than January it spans two calendar years. */
+async function wheelItems(state: ClockState, signal: AbortSignal): Promise<AnnualClock> {
+  const first = await getClock(state.year, state.clock, signal);
+  if (state.startMonth === 1) return first;
+  const second = await getClock(state.year + 1, state.clock, signal);
+  const byId = new Map(first.items.map((item) => [item.id, { ...item, occurrences: [...item.occurrences] }]));
+  for (const item of second.items) {
+    const known = byId.get(item.id);
+    if (!known) byId.set(item.id, item);
+    else for (const o of item.occurrences) if (!known.occurrences.some((k) => k.start === o.start)) known.occurrences.push(o);
+  }
+  return { ...first, items: [...byId.values()] };
+}
+
+function repeatText(item: ClockItem, i18n: I18n): string {
+  const { t } = i18n;
+  return item.repeat === 'yearly' ? t.everyYear : item.repeat === 'odd-years' ? t.oddYears : item.repeat === 'even-years' ? t.evenYears : `${t.onceIn} ${item.onceYear}`;
+}
+
+function Details({ item, organisations }: { item: ClockItem | undefined; organisations: Map<string, string> }) {
+  const i18n = useI18n();
+  const { t, pick, language } = i18n;
+  if (!item) return <p class="details-empty">{t.chooseItem}</p>;
+  return (
+    <div class="clock-details" aria-live="polite">
+      <h2>{pick(item.title)}</h2>
+      <p>
+        <strong>{t.period}:</strong> {item.occurrences.map((o) => spanText(i18n, o)).join(', ')} ({repeatText(item, i18n)})
+      </p>
+      {pick(item.description) && <p>{pick(item.description)}</p>}
+      {item.responsibleOrganisation && (
+        <p>
+          <strong>{t.responsible}:</strong> {organisations.get(item.responsibleOrganisation) ?? item.responsibleOrganisation}
+        </p>
+      )}
+      {item.source && (
+        <p>
+          <strong>{t.source}:</strong> {item.source}
+        </p>
+      )}
+      {item.links.length > 0 && (
+        <ul>
+          {item.links.map((link) => (
+            <li key={link.url}>
+              <a href={link.url}>{link.title}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t.relatedEvents}</h3>
+      {item.events.length === 0 ? (
+        <p>{t.noRelatedEvents}</p>
+      ) : (
+        <ul>
+          {item.events.map((event) => (
+            <li key={event.id}>
+              <a href={withLanguage(`/events/${event.id}`, language)}>{pick(event.title)}</a> – {event.allDay ? i18n.day(event.start) : i18n.date(event.startsAt)}
+              {event.status === 'cancelled' && <span class="badge badge-cancelled">{t.cancelled}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items: ClockItem[]; organisations: Map<string, string> }) {
+  const i18n = useI18n();
+  const { t, pick, language } = i18n;
+  const ringName = (slug: string | null) => pick(clock.clock.rings.find((r) => r.slug === slug)?.name ?? { fi: '', sv: null, en: null });
+  return (
+    <table class="data-table">
+      <caption>
+        {t.clock} {clock.year}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.ring}</th>
+          <th scope="col">{t.item}</th>
+          <th scope="col">{t.period}</th>
+          <th scope="col">{t.responsible}</th>
+          <th scope="col">{t.relatedEvents}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <td>{ringName(item.ring)}</td>
+            <th scope="row">{pick(item.title)}</th>
+            <td>
+              {item.occurrences.map((o) => spanText(i18n, o)).join(', ')} ({repeatText(item, i18n)})
+            </td>
+            <td>{item.responsibleOrganisation ? organisations.get(item.responsibleOrganisation) ?? item.responsibleOrganisation : ''}</td>
+            <td>
+              {item.events.map((event, index) => (
+                <span key={event.id}>
+                  {index > 0 && ', '}
+                  <a href={withLanguage(`/events/${event.id}`, language)}>{pick(event.title)}</a>
+                </span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function TermView({ ring }: { ring: string }) {
+  const i18n = useI18n();
+  const { t, pick } = i18n;
+  const term = useResource('council-term', (signal) => getCouncilTerm(null, signal));
+  if (term.state === 'loading') return <Loading />;
+  if (term.state === 'failed') return <Failed retry={term.retry} />;
+  const data: CouncilTermClock = term.value;
+  const items = data.items.filter((item) => !ring || item.ring === ring);
+  return (
+    <table class="data-table term-table">
+      <caption>
+        {t.councilTerm} {data.term.name}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.item}</th>
+          {data.term.years.map((year) => (
+            <th key={year.year} scope="col" class={year.year === data.currentYear ? 'current' : undefined} aria-current={year.year === data.currentYear ? 'true' : undefined}>
+              {year.year}. {t.year.toLowerCase()}
+              <br />
+              <span class="small">
+                {i18n.day(year.start)} – {i18n.day(year.end)}
+              </span>
+              {year.year === data.currentYear && (
+                <>
+                  <br />
+                  <span class="small">({t.currentTermYear})</span>
+                </>
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <th scope="row">
+              {pick(item.title)}
+              {item.source && <span class="small source"> {item.source}</span>}
+            </th>
+            {data.term.years.map((year) => {
+              const on = year.year >= item.termYears.start && year.year <= item.termYears.end;
+              return (
+                <td key={year.year} class={[on ? 'on' : '', year.year === data.currentYear ? 'current' : ''].filter(Boolean).join(' ') || undefined}>
+                  {on && <span class="bar" style={{ background: item.colour }}>✓<span class="visually-hidden"> {pick(item.title)}</span></span>}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Downloads the wheel as SVG, or drawn on a canvas as PNG. */
+function exportWheel(svg: SVGSVGElement | null, format: 'svg' | 'png', name: string) {
+  if (!svg) return;
+  const text = new XMLSerializer().serializeToString(svg);
+  const svgBlob = new Blob([text], { type: 'image/svg+xml' });
+  const download = (blob: Blob, extension: string) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${name}.${extension}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  };
+  if (format === 'svg') return download(svgBlob, 'svg');
+  const image = new Image();
+  image.onload = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1440;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    canvas.toBlob((blob) => blob && download(blob, 'png'), 'image/png');
+  };
+  image.src = URL.createObjectURL(svgBlob);
+}
+
+export function ClockPage({ embedded = false }: { embedded?: boolean }) {
+  const { url, path, route } = useLocation();
+  const i18n = useI18n();
+  const { t, pick, language } = i18n;
+  const today = finnishDate(new Date());
+  const state = readClockState(url.includes('?') ? url.slice(url.indexOf('?')) : '', today);
+  const [selected, setSelected] = useState<number | null>(null);
+  const wheelRef = useRef<HTMLDivElement>(null);
+  const clock = useResource(JSON.stringify([state.year, state.startMonth, state.clock]), (signal) => wheelItems(state, signal));
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const organisations = new Map(taxonomy.state === 'ready' ? taxonomy.value.organisations.map((o) => [o.slug, pick(o.name)]) : []);
+  const update = (next: Partial<ClockState>) => route(writeClockState(path, { ...state, ...next }, language));
+
+  const controls = (
+    <div class="clock-controls">
+      <div class="segmented" role="group" aria-label={t.view}>
+        {(['wheel', 'table', 'term'] as View[]).map((view) => (
+          <button key={view} type="button" aria-pressed={state.view === view} onClick={() => update({ view })}>
+            {view === 'wheel' ? t.wheelView : view === 'table' ? t.tableView : t.termView}
+          </button>
+        ))}
+      </div>
+      {state.view !== 'term' && (
+        <div class="year-nav">
+          <button type="button" onClick={() => update({ year: state.year - 1 })} aria-label={t.previousYear}>
+            ‹
+          </button>
+          <span aria-live="polite">
+            {t.year} {state.startMonth === 1 ? state.year : `${state.year}–${state.year + 1}`}
+          </span>
+          <button type="button" onClick={() => update({ year: state.year + 1 })} aria-label={t.nextYear}>
+            ›
+          </button>
+        </div>
+      )}
+      {state.view === 'wheel' && (
+        <div class="field inline-field">
+          <label for="clock-start">{t.startMonth}</label>
+          <select id="clock-start" value={String(state.startMonth)} onChange={(event) => update({ startMonth: Number(event.currentTarget.value) })}>
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
+              <option key={month} value={String(month)}>
+                {i18n.month(2024, month).replace(/\s*\d{4}$/, '')}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {clock.state === 'ready' && (
+        <div class="field inline-field">
+          <label for="clock-ring">{t.ring}</label>
+          <select id="clock-ring" value={state.ring} onChange={(event) => update({ ring: event.currentTarget.value })}>
+            <option value="">{t.allRings}</option>
+            {clock.value.clock.rings.map((ring) => (
+              <option key={ring.slug} value={ring.slug}>
+                {pick(ring.name)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
+  );
+
+  return (
+    <section class={embedded ? 'clock embed' : 'clock'} aria-labelledby="clock-title">
+      <div class="page-head">
+        <h1 id="clock-title">{clock.state === 'ready' ? pick(clock.value.clock.name) : t.clockTitle}</h1>
+        {!embedded && (
+          <p class="button-row no-print">
+            <a class="button" href={clockFeedUrl(state.clock, language)}>
+              {t.subscribeClock}
+            </a>
+          </p>
+        )}
+      </div>
+      {controls}
+      {state.view === 'term' ? (
+        <TermView ring={state.ring} />
+      ) : clock.state === 'loading' ? (
+        <Loading />
+      ) : clock.state === 'failed' ? (
+        <Failed retry={clock.retry} />
+      ) : (
+        (() => {
+          const items = clock.value.items.filter((item) => !state.ring || item.ring === state.ring);
+          const rings = clock.value.clock.rings.filter((ring) => !state.ring || ring.slug === state.ring);
+          if (state.view === 'table') return <ClockTable clock={clock.value} items={items} organisations={organisations} />;
+          const wheelStart = `${state.year}-${String(state.startMonth).padStart(2, '0')}-01`;
+          return (
+            <div class="clock-layout">
+              <div class="wheel-box" ref={wheelRef}>
+                <Wheel items={items} rings={rings} wheelStart={wheelStart} startMonth={state.startMonth} today={today} selected={selected} onSelect={setSelected} title={pick(clock.value.clock.name)} />
+                <RingLegend rings={rings} />
+                {!embedded && (
+                  <p class="button-row no-print">
+                    <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'svg', `vuosikello-${state.year}`)}>
+                      {t.exportSvg}
+                    </button>
+                    <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'png', `vuosikello-${state.year}`)}>
+                      {t.exportPng}
+                    </button>
+                    <button type="button" onClick={() => window.print()}>
+                      {t.print}
+                    </button>
+                  </p>
+                )}
+              </div>
+              <Details item={items.find((item) => item.id === selected)} organisations={organisations} />
+            </div>
+          );
+        })()
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * Geometry of the annual-clock wheel, in plain date arithmetic (no Temporal)
+ * so that the web UI can use it without a polyfill: a date's angle on a
+ * wheel that starts at the top with a given month, an occurrence's arc, and
+ * lanes for overlapping arcs.
+ */
+
+const DAY = 86_400_000;
+
+function utc(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day);
+}
+
+/** 'YYYY-MM-DD' of the first day of the wheel year that contains `date`. */
+export function wheelStartOf(date: string, startMonth = 1): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const wheelYear = month >= startMonth ? year : year - 1;
+  return `${wheelYear}-${String(startMonth).padStart(2, '0')}-01`;
+}
+
+function wheelLength(wheelStart: string): { start: number; end: number; days: number } {
+  const start = utc(wheelStart);
+  const [year, month] = wheelStart.split('-').map(Number) as [number, number];
+  const end = Date.UTC(year + 1, month - 1, 1);
+  return { start, end, days: Math.round((end - start) / DAY) };
+}
+
+/**
+ * The angle of the start of a day, in degrees clockwise from the top, on a
+ * wheel whose year begins with `startMonth`. Leap years have 366 days.
+ */
+export function angleOfDate(date: string, startMonth = 1): number {
+  const { start, days } = wheelLength(wheelStartOf(date, startMonth));
+  return ((utc(date) - start) / DAY / days) * 360;
+}
+
+/**
+ * The arc of an occurrence (first and last day, inclusive) on the wheel year
+ * that begins on `wheelStart`: from the start of its first day to the end
+ * of its last, clipped to the wheel year; null when it does not touch it.
+ */
+export function arcOf(span: { start: string; end: string }, wheelStart: string): { from: number; to: number } | null {
+  const wheel = wheelLength(wheelStart);
+  const first = utc(span.start);
+  const afterLast = utc(span.end) + DAY;
+  if (afterLast <= wheel.start || first >= wheel.end) return null;
+  const clip = (t: number) => Math.min(Math.max(t, wheel.start), wheel.end);
+  const angle = (t: number) => ((clip(t) - wheel.start) / DAY / wheel.days) * 360;
+  return { from: angle(first), to: angle(afterLast) };
+}
+
+/**
+ * Lanes for arcs in one ring: each arc gets the first lane where it does
+ * not overlap an arc already there (arcs taken in start order). Returns
+ * the lane of each arc, in the input order.
+ */
+export function assignLanes(arcs: readonly { from: number; to: number }[]): number[] {
+  const order = arcs.map((arc, index) => ({ arc, index })).sort((a, b) => a.arc.from - b.arc.from || b.arc.to - a.arc.to);
+  const laneEnds: number[] = [];
+  const lanes = new Array<number>(arcs.length);
+  for (const { arc, index } of order) {
+    let lane = laneEnds.findIndex((end) => end <= arc.from);
+    if (lane < 0) lane = laneEnds.push(0) - 1;
+    laneEnds[lane] = arc.to;
+    lanes[index] = lane;
+  }
+  return lanes;
+}
+
+/** A point on a circle at an angle (degrees clockwise from the top). */
+export function pointAt(cx: number, cy: number, radius: number, angle: number): [number, number] {
+  const radians = (angle * Math.PI) / 180;
+  return [cx + radius * Math.sin(radians), cy - radius * Math.cos(radians)];
+}
+
+/** SVG path of a ring sector between two radii and two angles; a whole ring when they are 360° apart. */
+export function sectorPath(cx: number, cy: number, inner: number, outer: number, from: number, to: number): string {
+  const f = (n: number) => n.toFixed(2);
+  if (to - from >= 360) {
+    // An arc cannot end where it starts: a whole ring is two half rings, the inner one drawn the other way round (the hole).
+    const circle = (r: number, sweep: 0 | 1) => `M${f(cx)} ${f(cy - r)}A${r} ${r} 0 1 ${sweep} ${f(cx)} ${f(cy + r)}A${r} ${r} 0 1 ${sweep} ${f(cx)} ${f(cy - r)}Z`;
+    return circle(outer, 1) + circle(inner, 0);
+  }
+  const large = to - from > 180 ? 1 : 0;
+  const [x1, y1] = pointAt(cx, cy, outer, from);
+  const [x2, y2] = pointAt(cx, cy, outer, to);
+  const [x3, y3] = pointAt(cx, cy, inner, to);
+  const [x4, y4] = pointAt(cx, cy, inner, from);
+  return `M${f(x1)} ${f(y1)}A${outer} ${outer} 0 ${large} 1 ${f(x2)} ${f(y2)}L${f(x3)} ${f(y3)}A${inner} ${inner} 0 ${large} 0 ${f(x4)} ${f(y4)}Z`;
+}
