@@ -141,7 +141,10 @@ CREATE TABLE clock_items (
   source TEXT,
   template_key TEXT,
   -- Links to documents: a JSON array of {"title", "url"}.
-  links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links) AND json_type(links) = 'array')
+  links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links) AND json_type(links) = 'array'),
+  -- The ETag of an item, and the guard that makes its write all-or-nothing.
+  revision TEXT NOT NULL DEFAULT 'initial',
+  updated_at TEXT
 );
 CREATE INDEX clock_items_by_clock ON clock_items (clock_id, kind);
 
@@ -310,8 +313,8 @@ CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
   token_id INTEGER REFERENCES api_tokens (id),
-  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'cancel')),
-  entity TEXT NOT NULL CHECK (entity IN ('event')),
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'cancel', 'delete')),
+  entity TEXT NOT NULL CHECK (entity IN ('event', 'clock', 'clock_item')),
   entity_id TEXT NOT NULL,
   before_json TEXT,
   after_json TEXT

@@ -15,6 +15,7 @@ interface ClockState {
   year: number;
   startMonth: number;
   ring: string;
+  organisation: string;
   clock: string | null;
 }
 
@@ -30,6 +31,7 @@ function readClockState(search: string, today: string): ClockState {
     year: year >= 2000 && year <= 2100 ? year : Number(wheelStartOf(today, startMonth).slice(0, 4)),
     startMonth,
     ring: query.get('ring') ?? '',
+    organisation: query.get('organisation') ?? '',
     clock: query.get('clock'),
   };
 }
@@ -41,6 +43,7 @@ function writeClockState(path: string, state: ClockState, language: string): str
   query.set('year', String(state.year));
   if (state.startMonth !== 1) query.set('start', String(state.startMonth));
   if (state.ring) query.set('ring', state.ring);
+  if (state.organisation) query.set('organisation', state.organisation);
   if (language !== 'fi') query.set('lang', language);
   return `${path}?${query}`;
 }
@@ -153,14 +156,14 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
   );
 }
 
-function TermView({ ring }: { ring: string }) {
+function TermView({ ring, organisation }: { ring: string; organisation: string }) {
   const i18n = useI18n();
   const { t, pick } = i18n;
   const term = useResource('council-term', (signal) => getCouncilTerm(null, signal));
   if (term.state === 'loading') return <Loading />;
   if (term.state === 'failed') return <Failed retry={term.retry} />;
   const data: CouncilTermClock = term.value;
-  const items = data.items.filter((item) => !ring || item.ring === ring);
+  const items = data.items.filter((item) => (!ring || item.ring === ring) && (!organisation || item.responsibleOrganisation === organisation));
   return (
     <table class="data-table term-table">
       <caption>
@@ -283,6 +286,19 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
       )}
       {clock.state === 'ready' && (
         <div class="field inline-field">
+          <label for="clock-organisation">{t.responsible}</label>
+          <select id="clock-organisation" value={state.organisation} onChange={(event) => update({ organisation: event.currentTarget.value })}>
+            <option value="">{t.all}</option>
+            {[...new Set(clock.value.items.map((item) => item.responsibleOrganisation).filter((slug): slug is string => slug !== null))].map((slug) => (
+              <option key={slug} value={slug}>
+                {organisations.get(slug) ?? slug}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {clock.state === 'ready' && (
+        <div class="field inline-field">
           <label for="clock-ring">{t.ring}</label>
           <select id="clock-ring" value={state.ring} onChange={(event) => update({ ring: event.currentTarget.value })}>
             <option value="">{t.allRings}</option>
@@ -311,14 +327,14 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
       </div>
       {controls}
       {state.view === 'term' ? (
-        <TermView ring={state.ring} />
+        <TermView ring={state.ring} organisation={state.organisation} />
       ) : clock.state === 'loading' ? (
         <Loading />
       ) : clock.state === 'failed' ? (
         <Failed retry={clock.retry} />
       ) : (
         (() => {
-          const items = clock.value.items.filter((item) => !state.ring || item.ring === state.ring);
+          const items = clock.value.items.filter((item) => (!state.ring || item.ring === state.ring) && (!state.organisation || item.responsibleOrganisation === state.organisation));
           const rings = clock.value.clock.rings.filter((ring) => !state.ring || ring.slug === state.ring);
           if (state.view === 'table') return <ClockTable clock={clock.value} items={items} organisations={organisations} />;
           const wheelStart = `${state.year}-${String(state.startMonth).padStart(2, '0')}-01`;

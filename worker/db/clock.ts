@@ -119,3 +119,138 @@ export async function readLinkedEvents(db: D1Database, clockId: number, from: st
     status: row.status as 'published' | 'cancelled',
   }));
 }
+
+/** A clock item as the API gives it, with what a write needs to know. */
+export interface WritableClockItem {
+  item: import('../shared/schemas').StoredClockItem;
+  revision: string;
+  clockId: number;
+  clockOrganisation: string | null;
+}
+
+export async function findClockItem(db: D1Database, id: number): Promise<WritableClockItem | null> {
+  const row = await db
+    .prepare(
+      `SELECT i.*, c.slug AS clock_slug, co.slug AS clock_organisation, r.slug AS ring, o.slug AS responsible FROM clock_items i
+       JOIN clocks c ON c.id = i.clock_id
+       LEFT JOIN organisations co ON co.id = c.organisation_id
+       LEFT JOIN clock_rings r ON r.id = i.ring_id
+       LEFT JOIN organisations o ON o.id = i.responsible_organisation_id
+       WHERE i.id = ?1`,
+    )
+    .bind(id)
+    .first<Record<string, unknown>>();
+  if (!row) return null;
+  const annual = row.kind === 'annual';
+  return {
+    item: {
+      id: row.id as number,
+      clock: row.clock_slug as string,
+      ring: row.ring as string | null,
+      kind: row.kind as 'annual' | 'term',
+      title: { fi: row.title_fi as string, sv: row.title_sv as string | null, en: row.title_en as string | null },
+      description: { fi: (row.description_fi as string | null) ?? '', sv: row.description_sv as string | null, en: row.description_en as string | null },
+      span: annual ? { startMonth: row.start_month as number, startDay: row.start_day as number | null, endMonth: row.end_month as number, endDay: row.end_day as number | null } : null,
+      repeat: row.repeat as WritableClockItem['item']['repeat'],
+      onceYear: row.once_year as number | null,
+      termYears: annual ? null : { start: row.term_year_start as number, end: row.term_year_end as number },
+      colour: row.colour as string,
+      responsibleOrganisation: row.responsible as string | null,
+      source: row.source as string | null,
+      links: JSON.parse(row.links as string),
+    },
+    revision: row.revision as string,
+    clockId: row.clock_id as number,
+    clockOrganisation: row.clock_organisation as string | null,
+  };
+}
+
+type ItemRecord = Omit<import('../shared/schemas').StoredClockItem, 'id' | 'clock'>;
+
+function itemValues(record: ItemRecord): unknown[] {
+  return [
+    record.kind, record.title.fi, record.title.sv, record.title.en, record.description.fi || null, record.description.sv, record.description.en,
+    record.span?.startMonth ?? null, record.span?.startDay ?? null, record.span?.endMonth ?? null, record.span?.endDay ?? null,
+    record.repeat, record.onceYear, record.termYears?.start ?? null, record.termYears?.end ?? null, record.colour, record.source, JSON.stringify(record.links),
+  ];
+}
+
+// ?1…?18 follow itemValues(); ?19 clock id, ?20 ring slug, ?21 responsible organisation slug.
+const ITEM_ASSIGNMENTS = `kind = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4, description_fi = ?5, description_sv = ?6, description_en = ?7,
+  start_month = ?8, start_day = ?9, end_month = ?10, end_day = ?11, repeat = ?12, once_year = ?13, term_year_start = ?14, term_year_end = ?15,
+  colour = ?16, source = ?17, links = ?18, clock_id = ?19, ring_id = (SELECT id FROM clock_rings WHERE clock_id = ?19 AND slug = ?20),
+  responsible_organisation_id = (SELECT id FROM organisations WHERE slug = ?21)`;
+
+function clockAudit(db: D1Database, action: 'create' | 'update', idSql: string, before: unknown, after: unknown, revision: string, now: string, tokenId: number): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, token_id, action, entity, entity_id, before_json, after_json)
+       SELECT ?1, ?2, ?3, 'clock_item', CAST(id AS TEXT), ?4, ?5 FROM clock_items WHERE ${idSql} AND revision = ?6`,
+    )
+    .bind(now, tokenId, action, before === null ? null : JSON.stringify(before), JSON.stringify(after), revision);
+}
+
+/** Creates an item in a clock; returns its id. */
+export async function insertClockItem(db: D1Database, clockId: number, record: ItemRecord, ctx: { revision: string; now: string; tokenId: number }): Promise<number> {
+  const insert = db
+    .prepare(
+      `INSERT INTO clock_items (kind, title_fi, title_sv, title_en, description_fi, description_sv, description_en, start_month, start_day, end_month, end_day,
+         repeat, once_year, term_year_start, term_year_end, colour, source, links, clock_id, ring_id, responsible_organisation_id, revision, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+         (SELECT id FROM clock_rings WHERE clock_id = ?19 AND slug = ?20), (SELECT id FROM organisations WHERE slug = ?21), ?22, ?23)`,
+    )
+    .bind(...itemValues(record), clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now);
+  await db.batch([insert, clockAudit(db, 'create', '1 = 1', null, record, ctx.revision, ctx.now, ctx.tokenId)]);
+  const row = await db.prepare('SELECT id FROM clock_items WHERE revision = ?1').bind(ctx.revision).first<{ id: number }>();
+  return row!.id;
+}
+
+/** Replaces an item if it still has `expectedRevision`; false (nothing changed) when it does not. */
+export async function updateClockItem(
+  db: D1Database,
+  current: WritableClockItem,
+  expectedRevision: string,
+  record: ItemRecord,
+  ctx: { revision: string; now: string; tokenId: number },
+): Promise<boolean> {
+  const update = db
+    .prepare(`UPDATE clock_items SET ${ITEM_ASSIGNMENTS}, revision = ?22, updated_at = ?23 WHERE id = ?24 AND revision = ?25`)
+    .bind(...itemValues(record), current.clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now, current.item.id, expectedRevision);
+  const [result] = await db.batch([update, clockAudit(db, 'update', `id = ${Math.trunc(current.item.id)}`, current.item, record, ctx.revision, ctx.now, ctx.tokenId)]);
+  return (result?.meta.changes ?? 0) > 0;
+}
+
+/**
+ * An organisation's own clock, filled from the statutory template in one
+ * batch: the clock, the regional clock's rings, and every template item.
+ * Returns false when the organisation already has a clock.
+ */
+export async function insertClockFromTemplate(db: D1Database, organisation: string, slug: string, startMonth: number, ctx: { now: string; tokenId: number }): Promise<boolean> {
+  const exists = await db.prepare('SELECT 1 FROM clocks c JOIN organisations o ON o.id = c.organisation_id WHERE o.slug = ?1 OR c.slug = ?2').bind(organisation, slug).first();
+  if (exists) return false;
+  const clockId = `(SELECT id FROM clocks WHERE slug = ?1)`;
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO clocks (slug, name_fi, name_sv, name_en, organisation_id, start_month, created_at)
+         SELECT ?1, 'Hyvinvointityön vuosikello: ' || o.name_fi, 'Årsklocka: ' || coalesce(o.name_sv, o.name_fi), 'Annual clock: ' || coalesce(o.name_en, o.name_fi), o.id, ?3, ?4
+         FROM organisations o WHERE o.slug = ?2`,
+      )
+      .bind(slug, organisation, startMonth, ctx.now),
+    db
+      .prepare(`INSERT INTO clock_rings (clock_id, slug, name_fi, name_sv, name_en, position) SELECT ${clockId}, slug, name_fi, name_sv, name_en, position FROM clock_rings WHERE clock_id = (SELECT id FROM clocks WHERE organisation_id IS NULL ORDER BY id LIMIT 1)`)
+      .bind(slug),
+    db
+      .prepare(
+        `INSERT INTO clock_items (clock_id, ring_id, kind, title_fi, title_sv, title_en, description_fi, start_month, end_month, repeat, term_year_start, term_year_end, colour, source, template_key, updated_at)
+         SELECT ${clockId}, (SELECT r.id FROM clock_rings r WHERE r.clock_id = ${clockId} AND r.slug = t.ring), t.kind, t.title_fi, t.title_sv, t.title_en, t.description_fi,
+                t.start_month, t.end_month, t.repeat, t.term_year_start, t.term_year_end, t.colour, t.source, t.key, ?2
+         FROM clock_template_items t ORDER BY t.position`,
+      )
+      .bind(slug, ctx.now),
+    db
+      .prepare(`INSERT INTO audit_log (at, token_id, action, entity, entity_id, after_json) VALUES (?1, ?2, 'create', 'clock', ?3, ?4)`)
+      .bind(ctx.now, ctx.tokenId, slug, JSON.stringify({ organisation, startMonth, template: 'statutory' })),
+  ]);
+  return true;
+}

@@ -3,11 +3,14 @@
 export interface TokenOwner {
   tokenId: number;
   organisation: string;
+  /** The organisation's kind, e.g. 'wellbeing-county'. */
+  kind: string;
 }
 
 interface TokenRow {
   id: number;
   organisation: string;
+  kind: string;
   last_used_at: string | null;
 }
 
@@ -18,7 +21,7 @@ const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 export async function findActiveToken(db: D1Database, tokenHash: string, now: Date): Promise<TokenOwner | null> {
   const row = await db
     .prepare(
-      `SELECT t.id, o.slug AS organisation, t.last_used_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id
+      `SELECT t.id, o.slug AS organisation, o.kind, t.last_used_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id
        WHERE t.token_hash = ?1 AND t.revoked_at IS NULL`,
     )
     .bind(tokenHash)
@@ -27,7 +30,7 @@ export async function findActiveToken(db: D1Database, tokenHash: string, now: Da
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
     await db.prepare('UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1').bind(row.id, now.toISOString()).run();
   }
-  return { tokenId: row.id, organisation: row.organisation };
+  return { tokenId: row.id, organisation: row.organisation, kind: row.kind };
 }
 
 export interface NewToken {

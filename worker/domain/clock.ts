@@ -165,3 +165,84 @@ export function termItems(items: ClockItemData[], events: LinkedEventData[], ter
       span: { start: term.years[item.termYearStart! - 1]!.start, end: term.years[item.termYearEnd! - 1]!.end },
     }));
 }
+
+/** What the rules between a clock item's fields need to see. */
+interface ClockItemRuleInput {
+  kind: 'annual' | 'term';
+  span?: { startMonth: number; startDay?: number | null; endMonth: number; endDay?: number | null } | null;
+  repeat?: Repeat;
+  onceYear?: number | null;
+  termYears?: { start: number; end: number } | null;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The rules between a clock item's fields, each naming its field. */
+export function clockItemRuleIssues(input: ClockItemRuleInput): { field: string; rule: string; message: string }[] {
+  const issues: { field: string; rule: string; message: string }[] = [];
+  if (input.kind === 'annual') {
+    if (!input.span) issues.push({ field: 'span', rule: 'required', message: '`span` is required for an annual item' });
+    for (const end of ['start', 'end'] as const) {
+      const month = input.span?.[`${end}Month`];
+      const dayOfMonth = input.span?.[`${end}Day`];
+      if (month && dayOfMonth && dayOfMonth > DAYS_IN_MONTH[month - 1]!) {
+        issues.push({ field: `span.${end}Day`, rule: 'in-month', message: `\`span.${end}Day\` ${dayOfMonth} is not a day of month ${month}` });
+      }
+    }
+    if (input.termYears) issues.push({ field: 'termYears', rule: 'term-only', message: '`termYears` belongs to council-term items only' });
+    if (input.repeat === 'once' && !input.onceYear) issues.push({ field: 'onceYear', rule: 'required', message: "`onceYear` is required when `repeat` is 'once'" });
+  } else {
+    if (!input.termYears) issues.push({ field: 'termYears', rule: 'required', message: '`termYears` is required for a council-term item' });
+    else if (input.termYears.end < input.termYears.start) issues.push({ field: 'termYears.end', rule: 'after-start', message: '`termYears.end` must not be before `termYears.start`' });
+    if (input.span) issues.push({ field: 'span', rule: 'annual-only', message: '`span` belongs to annual items only' });
+  }
+  return issues;
+}
+
+/** Who may write a clock: its own organisation; the regional clock, the wellbeing county and the regional council. */
+export function mayWriteClock(clockOrganisation: string | null, writer: { organisation: string; kind: string }): boolean {
+  return clockOrganisation === null ? writer.kind === 'wellbeing-county' || writer.kind === 'regional-council' : clockOrganisation === writer.organisation;
+}
+
+type ClockItemWriteInput = import('../shared/schemas').ClockItemInput;
+type ClockItemView = import('../shared/schemas').StoredClockItem;
+
+const blank = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value.trim());
+
+/** What is stored for a valid item input: defaults filled, the other kind's fields left out. */
+export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView, 'id' | 'clock'> {
+  const annual = input.kind === 'annual';
+  const repeat = annual ? (input.repeat ?? 'yearly') : 'yearly';
+  return {
+    ring: input.ring,
+    kind: input.kind,
+    title: { fi: input.title.fi.trim(), sv: blank(input.title.sv), en: blank(input.title.en) },
+    description: { fi: input.description?.fi?.trim() ?? '', sv: blank(input.description?.sv), en: blank(input.description?.en) },
+    span: annual && input.span ? { startMonth: input.span.startMonth, startDay: input.span.startDay ?? null, endMonth: input.span.endMonth, endDay: input.span.endDay ?? null } : null,
+    repeat,
+    onceYear: repeat === 'once' ? (input.onceYear ?? null) : null,
+    termYears: annual ? null : (input.termYears ?? null),
+    colour: input.colour ?? '#00508c',
+    responsibleOrganisation: input.responsibleOrganisation ?? null,
+    source: blank(input.source),
+    links: input.links ?? [],
+  };
+}
+
+/** The input that would recreate a stored item: the base a partial edit applies to. */
+export function clockItemToInput(item: ClockItemView): ClockItemWriteInput {
+  return {
+    ring: item.ring ?? '',
+    kind: item.kind,
+    title: item.title,
+    description: item.description,
+    span: item.span,
+    repeat: item.repeat,
+    onceYear: item.onceYear,
+    termYears: item.termYears,
+    colour: item.colour,
+    responsibleOrganisation: item.responsibleOrganisation,
+    source: item.source,
+    links: item.links,
+  };
+}

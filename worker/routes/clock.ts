@@ -1,15 +1,16 @@
 /** The annual clock and the council-term clock: /api/clock, /api/council-term, /clock.ics. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type ClockRow, readClock, readClockItems, readLinkedEvents } from '../db/clock';
+import { type ClockRow, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, updateClockItem } from '../db/clock';
+import { readKnownReferences } from '../db/taxonomy';
 import { readDataVersion } from '../db/feeds';
-import { annualItems, councilTermOf, occurrenceStartingIn, termItems, yearOfTerm } from '../domain/clock';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { annualItems, clockItemToInput, councilTermOf, mayWriteClock, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
-import { etagMatches, quoteEtag, validationHook } from '../http';
-import { AnnualClock, ClockQuery, CouncilTermClock, CouncilTermQuery, Problem } from '../shared/schemas';
+import { bearerAuth, etagMatches, quoteEtag, validationHook } from '../http';
+import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, Problem, Slug, StoredClockItem } from '../shared/schemas';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -125,5 +126,152 @@ clock.openapi(
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', `inline; filename="hytekello-${found.slug}-vuosikello.ics"`);
     return c.body(body, 200);
+  },
+);
+
+const security = [{ bearerAuth: [] }];
+const newRevision = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+const itemResponse = (description: string) => ({
+  content: { 'application/json': { schema: StoredClockItem } },
+  headers: z.object({ ETag: z.string() }),
+  description,
+});
+const ItemId = z.object({ id: z.coerce.number().int('must be a whole number').positive('must be positive').openapi({ param: { name: 'id', in: 'path' }, example: 3 }) });
+
+/** References of an item that must exist: its ring in the clock, the responsible organisation. */
+async function itemReferenceIssues(db: D1Database, clockRow: ClockRow, input: { ring: string; responsibleOrganisation?: string | null }): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  if (!clockRow.rings.some((ring) => ring.slug === input.ring)) issues.push({ field: 'ring', rule: 'exists', message: `\`ring\`: the clock has no ring '${input.ring}'` });
+  if (input.responsibleOrganisation && !(await readKnownReferences(db)).organisations.has(input.responsibleOrganisation)) {
+    issues.push({ field: 'responsibleOrganisation', rule: 'exists', message: `\`responsibleOrganisation\`: there is no organisation '${input.responsibleOrganisation}'` });
+  }
+  return issues;
+}
+
+function assertMayWrite(clockOrganisation: string | null, writer: { organisation: string; kind: string }): void {
+  if (!mayWriteClock(clockOrganisation, writer)) {
+    throw new ForbiddenError(clockOrganisation === null ? 'only the wellbeing county and the regional council may edit the regional clock' : `only ${clockOrganisation} may edit its clock`);
+  }
+}
+
+clock.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/clock/items/{id}',
+    summary: 'One clock item',
+    request: { params: ItemId },
+    responses: { 200: itemResponse('The item'), 404: problem('No such item') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const found = await findClockItem(c.env.DB, id);
+    if (!found) throw new NotFoundError('clock item', String(id));
+    c.header('ETag', quoteEtag(found.revision));
+    return c.json(found.item, 200);
+  },
+);
+
+clock.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/clock/items',
+    summary: 'Add an item to a clock',
+    security,
+    middleware: [bearerAuth({ required: true })] as const,
+    request: {
+      query: z.object({ clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }) }).strict(),
+      body: { content: { 'application/json': { schema: ClockItemInput } }, required: true },
+    },
+    responses: { 201: itemResponse('Created'), 401: problem('No valid token'), 403: problem('The token may not edit this clock'), 404: problem('No such clock'), 422: problem('The item breaks a rule') },
+  }),
+  async (c) => {
+    const { clock: slug } = c.req.valid('query');
+    const input = c.req.valid('json');
+    const writer = c.get('writer')!;
+    const clockRow = await clockOrFail(c.env.DB, slug, []);
+    assertMayWrite(clockRow.organisation, writer);
+    const issues = await itemReferenceIssues(c.env.DB, clockRow, input);
+    if (issues.length > 0) throw new ValidationError(issues);
+    const revision = newRevision();
+    const id = await insertClockItem(c.env.DB, clockRow.id, prepareClockItem(input), { revision, now: new Date().toISOString(), tokenId: writer.tokenId });
+    const created = (await findClockItem(c.env.DB, id))!;
+    c.header('ETag', quoteEtag(created.revision));
+    c.header('Location', `/api/clock/items/${id}`);
+    return c.json(created.item, 201);
+  },
+);
+
+clock.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/api/clock/items/{id}',
+    summary: 'Edit a clock item',
+    description: 'Given fields replace the stored ones. Requires If-Match with the ETag of the version edited.',
+    security,
+    middleware: [bearerAuth({ required: true })] as const,
+    request: { params: ItemId, body: { content: { 'application/json': { schema: ClockItemPatch } }, required: true } },
+    responses: {
+      200: itemResponse('Saved'),
+      401: problem('No valid token'),
+      403: problem('The token may not edit this clock'),
+      404: problem('No such item'),
+      412: problem('The item was changed meanwhile'),
+      422: problem('The edit breaks a rule'),
+      428: problem('If-Match is missing'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const writer = c.get('writer')!;
+    const ifMatch = c.req.header('If-Match');
+    if (!ifMatch) throw new PreconditionRequiredError();
+    const current = await findClockItem(c.env.DB, id);
+    if (!current) throw new NotFoundError('clock item', String(id));
+    assertMayWrite(current.clockOrganisation, writer);
+    if (!etagMatches(ifMatch, current.revision)) throw new PreconditionFailedError('clock item', String(id));
+    const merged = { ...clockItemToInput(current.item), ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
+    const checked = ClockItemInput.safeParse(merged);
+    if (!checked.success) validationHook({ success: false, error: checked.error, target: 'json' }, c);
+    const input = checked.data!;
+    const clockRow = (await readClock(c.env.DB, current.item.clock))!;
+    const issues = await itemReferenceIssues(c.env.DB, clockRow, input);
+    if (issues.length > 0) throw new ValidationError(issues);
+    const saved = await updateClockItem(c.env.DB, current, current.revision, prepareClockItem(input), { revision: newRevision(), now: new Date().toISOString(), tokenId: writer.tokenId });
+    if (!saved) throw new PreconditionFailedError('clock item', String(id));
+    const after = (await findClockItem(c.env.DB, id))!;
+    c.header('ETag', quoteEtag(after.revision));
+    return c.json(after.item, 200);
+  },
+);
+
+clock.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/clocks',
+    summary: "Create an organisation's own clock from the statutory template",
+    description: 'In one step: the clock, the rings of the regional clock, and every item of the statutory wellbeing cycle with its source.',
+    security,
+    middleware: [bearerAuth({ required: true })] as const,
+    request: { body: { content: { 'application/json': { schema: NewClockInput } }, required: true } },
+    responses: {
+      201: { content: { 'application/json': { schema: AnnualClock } }, description: 'The new clock for this year' },
+      401: problem('No valid token'),
+      403: problem('The token belongs to another organisation'),
+      409: problem('The organisation has a clock already'),
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const writer = c.get('writer')!;
+    const organisation = input.organisation ?? writer.organisation;
+    if (organisation !== writer.organisation) throw new ForbiddenError(`your organisation '${writer.organisation}' may create only its own clock`);
+    const slug = `${organisation}-vuosikello`.slice(0, 60);
+    const created = await insertClockFromTemplate(c.env.DB, organisation, slug, input.startMonth ?? 1, { now: new Date().toISOString(), tokenId: writer.tokenId });
+    if (!created) throw new DomainError(409, 'exists', `'${organisation}' has a clock already`);
+    const found = (await readClock(c.env.DB, slug))!;
+    const year = today().year;
+    c.header('Location', `/api/clock?clock=${slug}`);
+    return c.json({ clock: clockInfo(found), year, items: annualItems(await readClockItems(c.env.DB, found.id, 'annual'), [], year, { rings: [], organisations: [] }) }, 201);
   },
 );

@@ -4,6 +4,7 @@
  * a name.
  */
 import { z } from '@hono/zod-openapi';
+import { clockItemRuleIssues } from '../domain/clock';
 import { eventRuleIssues } from '../domain/events';
 import { MAX_OCCURRENCES } from '../domain/recurrence';
 import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from '../domain/time';
@@ -323,6 +324,71 @@ export const CouncilTermQuery = z
     organisation: repeatable('Responsible organisation slug'),
   })
   .strict();
+
+const Colour = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a colour #rrggbb in lower case').openapi({ example: '#00508c' });
+
+/** A clock item as an organiser writes it: an annual span or years of the council term. */
+export const ClockItemWrite = z
+  .object({
+    ring: Slug.openapi({ description: "Ring slug of the item's clock" }),
+    kind: z.enum(['annual', 'term']),
+    title: LocalizedTitle,
+    description: LocalizedDescription.nullish(),
+    span: z
+      .object({
+        startMonth: z.number().int().min(1, 'must be 1–12').max(12, 'must be 1–12'),
+        startDay: z.number().int().min(1, 'must be 1–31').max(31, 'must be 1–31').nullish(),
+        endMonth: z.number().int().min(1, 'must be 1–12').max(12, 'must be 1–12'),
+        endDay: z.number().int().min(1, 'must be 1–31').max(31, 'must be 1–31').nullish(),
+      })
+      .strict()
+      .nullish()
+      .openapi({ description: 'Annual items: an end before the start crosses New Year; a missing day means the whole month' }),
+    repeat: z.enum(['yearly', 'odd-years', 'even-years', 'once']).optional(),
+    onceYear: z.number().int().min(2000, 'must be 2000–2100').max(2100, 'must be 2000–2100').nullish(),
+    termYears: z.object({ start: z.number().int().min(1, 'must be 1–4').max(4, 'must be 1–4'), end: z.number().int().min(1, 'must be 1–4').max(4, 'must be 1–4') }).strict().nullish(),
+    colour: Colour.optional(),
+    responsibleOrganisation: Slug.nullish(),
+    source: optionalText(500),
+    links: z.array(z.object({ title: text(300).min(1, 'is required'), url: HttpUrl }).strict()).max(20, 'may list at most 20 links').optional(),
+  })
+  .strict();
+
+export const ClockItemInput = ClockItemWrite.superRefine((input, ctx) => {
+  for (const issue of clockItemRuleIssues(input)) ctx.addIssue({ code: 'custom', path: issue.field.split('.'), message: issue.message, params: { rule: issue.rule } });
+}).openapi('ClockItemInput');
+export type ClockItemInput = z.infer<typeof ClockItemWrite>;
+
+export const ClockItemPatch = ClockItemWrite.partial().openapi('ClockItemPatch');
+export type ClockItemPatch = z.infer<typeof ClockItemPatch>;
+
+export const StoredClockItem = z
+  .object({
+    id: z.number().int(),
+    clock: Slug,
+    ring: Slug.nullable(),
+    kind: z.enum(['annual', 'term']),
+    title: Localized,
+    description: Localized,
+    span: z.object({ startMonth: z.number().int(), startDay: z.number().int().nullable(), endMonth: z.number().int(), endDay: z.number().int().nullable() }).nullable(),
+    repeat: z.enum(['yearly', 'odd-years', 'even-years', 'once']),
+    onceYear: z.number().int().nullable(),
+    termYears: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+    colour: z.string(),
+    responsibleOrganisation: Slug.nullable(),
+    source: z.string().nullable(),
+    links: z.array(z.object({ title: z.string(), url: z.string() })),
+  })
+  .openapi('ClockItem');
+export type StoredClockItem = z.infer<typeof StoredClockItem>;
+
+export const NewClockInput = z
+  .object({
+    organisation: Slug.optional().openapi({ description: "The organisation whose clock it is; default the token's" }),
+    startMonth: z.number().int().min(1, 'must be 1–12').max(12, 'must be 1–12').optional(),
+  })
+  .strict()
+  .openapi('NewClockInput', { description: 'A clock filled from the statutory wellbeing cycle template' });
 
 export const TaxonomyTerm = z
   .object({ slug: Slug, name: Localized })

@@ -99,6 +99,7 @@ export function Wheel(props: {
                   aria-label={label}
                   aria-pressed={item.id === selected}
                   onClick={() => onSelect(item.id)}
+                  onFocus={() => onSelect(item.id)}
                   onKeyDown={(event) => {
                     if (event.key === 'Enter' || event.key === ' ') {
                       event.preventDefault();

@@ -1,0 +1,94 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { AnnualClock, ClockItemInput, CouncilTermClock, Problem, StoredClockItem } from '../worker/shared/schemas';
+import { bearerFor, jsonRequest, request, rowCounts } from './helpers';
+
+const item = (overrides: Partial<ClockItemInput> = {}): ClockItemInput => ({
+  ring: 'hyvinvointialue',
+  kind: 'annual',
+  title: { fi: 'Hyte-kertoimen raportointi' },
+  span: { startMonth: 4, startDay: 15, endMonth: 5, endDay: 31 },
+  colour: '#6a1b9a',
+  responsibleOrganisation: 'pohde',
+  source: 'Laki hyvinvointialueesta 611/2021',
+  links: [{ title: 'Ohje', url: 'https://pohde.fi/ohje' }],
+  ...overrides,
+});
+
+async function create(authorization: string, body: unknown, clock?: string) {
+  return jsonRequest('POST', `/api/clock/items${clock ? `?clock=${clock}` : ''}`, body, { Authorization: authorization });
+}
+
+describe('writing clock items', () => {
+  it('the wellbeing county adds an item to the regional clock; it shows in the clock and in its feed', async () => {
+    const pohde = await bearerFor('pohde');
+    const feedEtag = (await request('/clock.ics?year=2030')).headers.get('ETag');
+    const response = await create(pohde, item({ title: { fi: 'Uusi kohta 2030' } }));
+    expect(response.status).toBe(201);
+    expect(response.headers.get('ETag')).toMatch(/^"[0-9a-f]{16}"$/);
+    const created = (await response.json()) as StoredClockItem;
+    expect(created).toMatchObject({ clock: 'pohjois-pohjanmaa', ring: 'hyvinvointialue', span: { startMonth: 4, startDay: 15, endMonth: 5, endDay: 31 }, repeat: 'yearly' });
+    const clock = (await (await request('/api/clock?year=2030')).json()) as AnnualClock;
+    expect(clock.items.find((i) => i.id === created.id)?.occurrences).toEqual([{ start: '2030-04-15', end: '2030-05-31' }]);
+    expect((await request('/clock.ics?year=2030')).headers.get('ETag')).not.toBe(feedEtag);
+    const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity = 'clock_item' AND entity_id = ?1").bind(String(created.id)).all<{ action: string }>();
+    expect(audit.results.map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('someone else may not: no token 401, a municipality 403, and nothing is written', async () => {
+    const before = await rowCounts();
+    expect((await jsonRequest('POST', '/api/clock/items', item())).status).toBe(401);
+    expect((await create(await bearerFor('oulun-kaupunki'), item())).status).toBe(403);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it.each([
+    [{ span: null }, 'span'],
+    [{ span: { startMonth: 4, startDay: 31, endMonth: 5 } }, 'span.startDay'],
+    [{ span: { startMonth: 13, endMonth: 5 } }, 'span.startMonth'],
+    [{ kind: 'term' as const, span: null, termYears: { start: 3, end: 2 } }, 'termYears.end'],
+    [{ kind: 'term' as const, span: null }, 'termYears'],
+    [{ repeat: 'once' as const }, 'onceYear'],
+    [{ ring: 'ei-ole' }, 'ring'],
+    [{ responsibleOrganisation: 'acme' }, 'responsibleOrganisation'],
+    [{ colour: 'red' }, 'colour'],
+    [{ links: [{ title: 'x', url: 'javascript:alert(1)' }] }, 'links[0].url'],
+  ])('bad input %j is refused naming %s', async (overrides, field) => {
+    const response = await create(await bearerFor('pohde'), item(overrides as Partial<ClockItemInput>));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Problem).errors?.map((e) => e.field)).toContain(field);
+  });
+
+  it('edits with If-Match; a stale one gets 412 and changes nothing; a missing one 428', async () => {
+    const pohde = await bearerFor('pohde');
+    const response = await create(pohde, item());
+    const created = (await response.json()) as StoredClockItem;
+    const etag = response.headers.get('ETag')!;
+    const edited = await jsonRequest('PATCH', `/api/clock/items/${created.id}`, { span: { startMonth: 5, endMonth: 6 }, title: { fi: 'Siirretty kohta' } }, { Authorization: pohde, 'If-Match': etag });
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toMatchObject({ title: { fi: 'Siirretty kohta' }, span: { startMonth: 5, startDay: null, endMonth: 6, endDay: null }, links: [{ title: 'Ohje' }] });
+    const stale = await jsonRequest('PATCH', `/api/clock/items/${created.id}`, { title: { fi: 'Myöhässä' } }, { Authorization: pohde, 'If-Match': etag });
+    expect(stale.status).toBe(412);
+    expect(((await (await request(`/api/clock/items/${created.id}`)).json()) as StoredClockItem).title.fi).toBe('Siirretty kohta');
+    expect((await jsonRequest('PATCH', `/api/clock/items/${created.id}`, { title: { fi: 'X' } }, { Authorization: pohde })).status).toBe(428);
+  });
+});
+
+describe("an organisation's own clock", () => {
+  it('is created from the statutory template in one step, and its organisation edits only it', async () => {
+    const oulu = await bearerFor('oulun-kaupunki');
+    const response = await jsonRequest('POST', '/api/clocks', { startMonth: 8 }, { Authorization: oulu });
+    expect(response.status).toBe(201);
+    const clock = (await response.json()) as AnnualClock;
+    expect(clock.clock).toMatchObject({ slug: 'oulun-kaupunki-vuosikello', organisation: 'oulun-kaupunki', startMonth: 8 });
+    expect(clock.clock.name.fi).toBe('Hyvinvointityön vuosikello: Oulun kaupunki');
+    expect(clock.clock.rings.map((r) => r.slug)).toEqual(['kunnat', 'hyvinvointialue', 'maakunta', 'jarjestot']);
+    expect(clock.items.every((i) => i.source)).toBe(true);
+    const term = (await (await request('/api/council-term?clock=oulun-kaupunki-vuosikello')).json()) as CouncilTermClock;
+    expect(term.items.map((i) => i.title.fi)).toContain('Laaja hyvinvointikertomus ja -suunnitelma valtuustokaudelle');
+    expect((await jsonRequest('POST', '/api/clocks', {}, { Authorization: oulu })).status).toBe(409);
+    expect((await jsonRequest('POST', '/api/clocks', { organisation: 'raahen-kaupunki' }, { Authorization: oulu })).status).toBe(403);
+    expect((await create(oulu, item({ responsibleOrganisation: 'oulun-kaupunki' }), 'oulun-kaupunki-vuosikello')).status).toBe(201);
+    expect((await create(oulu, item())).status).toBe(403);
+  });
+});
