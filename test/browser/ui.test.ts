@@ -204,6 +204,19 @@ describe('the annual clock', () => {
     expect(await page.locator('thead th[aria-current="true"]').textContent()).toContain('2.');
   });
 
+  it('exports the wheel as SVG and PNG', async () => {
+    await open('/clock?year=2026');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lataa SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('vuosikello-2026.svg');
+    const text = (await import('node:fs')).readFileSync((await svg.path())!, 'utf8');
+    expect(text).toContain('<svg');
+    expect(text).toContain('Tilinpäätös ja toimintakertomus');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lataa PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('vuosikello-2026.png');
+    const bytes = (await import('node:fs')).readFileSync((await png.path())!);
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  });
+
   it('offers the clock as a feed that calendar apps read', async () => {
     await open('/clock');
     const href = await page.getByRole('link', { name: 'Tilaa vuosikello kalenteriin' }).getAttribute('href');

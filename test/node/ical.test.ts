@@ -184,3 +184,29 @@ describe('the Swedish feed', () => {
     expect(unfolded).toContain('CATEGORIES:Nätverksmöte');
   });
 });
+
+describe('the annual clock feed', () => {
+  it('is all-day events that both parsers read, one per occurrence, crossing New Year when the item does', async () => {
+    const { clockCalendarOf } = await import('../../worker/domain/ical');
+    const text = clockCalendarOf(
+      [
+        { itemId: 1, title: { fi: 'Tilinpäätös', sv: null, en: null }, description: { fi: 'Valtuusto käsittelee kesäkuussa.', sv: null, en: null }, ring: 'kunnat', source: 'Kuntalaki 410/2015, 113 §', links: [], start: '2027-02-01', end: '2027-06-30' },
+        { itemId: 2, title: { fi: 'Avustushaut', sv: null, en: null }, description: { fi: '', sv: null, en: null }, ring: null, source: null, links: [{ title: 'Ohje', url: 'https://pohde.fi/ohje' }], start: '2027-10-01', end: '2028-01-31' },
+      ],
+      { ...options, name: 'Hytekello — vuosikello', language: 'fi', ringNames: new Map([['kunnat', { fi: 'Kunnat', sv: null, en: null }]]), changedAt: '2026-11-01T10:00:00Z' },
+    );
+    golden('clock-fi.ics', text);
+    const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
+    expect(parsed.map((e) => [e.summary, e.datetype, e.start.toISOString().slice(0, 10)])).toEqual([
+      ['Tilinpäätös', 'date', '2027-02-01'],
+      ['Avustushaut', 'date', '2027-10-01'],
+    ]);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.startDate.toString(), e.endDate.toString()])).toEqual([
+      ['2027-02-01', '2027-07-01'],
+      ['2027-10-01', '2028-02-01'],
+    ]);
+    expect(events[0]!.description).toContain('Lähde: Kuntalaki 410/2015, 113 §');
+    expect(events[0]!.component.getFirstProperty('categories')!.getValues()).toEqual(['Kunnat']);
+  });
+});
