@@ -1,4 +1,6 @@
 /** SQL for clocks, their rings and items, and the events that realise items. */
+import type { ClockItemData, LinkedEventData } from '../domain/clock';
+import type { StoredClockItem } from '../shared/schemas';
 
 type Localized = { fi: string; sv: string | null; en: string | null };
 
@@ -9,26 +11,6 @@ export interface ClockRow {
   organisation: string | null;
   startMonth: number;
   rings: { slug: string; name: Localized }[];
-}
-
-export interface StoredClockItem {
-  id: number;
-  ring: string | null;
-  kind: 'annual' | 'term';
-  title: Localized;
-  description: Localized;
-  startMonth: number | null;
-  startDay: number | null;
-  endMonth: number | null;
-  endDay: number | null;
-  repeat: 'yearly' | 'odd-years' | 'even-years' | 'once';
-  onceYear: number | null;
-  termYearStart: number | null;
-  termYearEnd: number | null;
-  colour: string;
-  responsibleOrganisation: string | null;
-  source: string | null;
-  links: { title: string; url: string }[];
 }
 
 /** A clock by slug (the regional one when no slug is given), with its rings in order. */
@@ -56,7 +38,7 @@ export async function readClock(db: D1Database, slug: string | null): Promise<Cl
 }
 
 /** A clock's items of one kind, in ring order and then by start. */
-export async function readClockItems(db: D1Database, clockId: number, kind: 'annual' | 'term'): Promise<StoredClockItem[]> {
+export async function readClockItems(db: D1Database, clockId: number, kind: 'annual' | 'term'): Promise<ClockItemData[]> {
   const { results } = await db
     .prepare(
       `SELECT i.*, r.slug AS ring, o.slug AS responsible FROM clock_items i
@@ -77,7 +59,7 @@ export async function readClockItems(db: D1Database, clockId: number, kind: 'ann
     startDay: row.start_day as number | null,
     endMonth: row.end_month as number | null,
     endDay: row.end_day as number | null,
-    repeat: row.repeat as StoredClockItem['repeat'],
+    repeat: row.repeat as ClockItemData['repeat'],
     onceYear: row.once_year as number | null,
     termYearStart: row.term_year_start as number | null,
     termYearEnd: row.term_year_end as number | null,
@@ -88,18 +70,8 @@ export async function readClockItems(db: D1Database, clockId: number, kind: 'ann
   }));
 }
 
-export interface LinkedEvent {
-  id: string;
-  clockItem: number;
-  title: Localized;
-  startsAt: string;
-  allDay: boolean;
-  start: string;
-  status: 'published' | 'cancelled';
-}
-
 /** Public events that realise items of a clock and take place in [from, to). */
-export async function readLinkedEvents(db: D1Database, clockId: number, from: string, to: string): Promise<LinkedEvent[]> {
+export async function readLinkedEvents(db: D1Database, clockId: number, from: string, to: string): Promise<LinkedEventData[]> {
   const { results } = await db
     .prepare(
       `SELECT e.id, e.clock_item_id, e.title_fi, e.title_sv, e.title_en, e.starts_at, e.all_day, e.start_local, e.status
@@ -122,7 +94,7 @@ export async function readLinkedEvents(db: D1Database, clockId: number, from: st
 
 /** A clock item as the API gives it, with what a write needs to know. */
 export interface WritableClockItem {
-  item: import('../shared/schemas').StoredClockItem;
+  item: StoredClockItem;
   revision: string;
   clockId: number;
   clockOrganisation: string | null;
@@ -165,7 +137,7 @@ export async function findClockItem(db: D1Database, id: number): Promise<Writabl
   };
 }
 
-type ItemRecord = Omit<import('../shared/schemas').StoredClockItem, 'id' | 'clock'>;
+type ItemRecord = Omit<StoredClockItem, 'id' | 'clock'>;
 
 function itemValues(record: ItemRecord): unknown[] {
   return [
