@@ -110,6 +110,7 @@ CREATE TABLE clock_template_items (
   -- Where the duty or the practice is written down.
   source TEXT NOT NULL CHECK (source <> ''),
   position INTEGER NOT NULL,
+  category TEXT NOT NULL DEFAULT 'muu' CHECK (category IN ('talous', 'hyvinvointikertomus', 'tiedonkeruu', 'yhteistyo', 'verkosto', 'jarjestot', 'muu')),
   CHECK ((kind = 'annual') = (start_month IS NOT NULL AND end_month IS NOT NULL)),
   CHECK ((kind = 'term') = (term_year_start IS NOT NULL AND term_year_end IS NOT NULL))
 );
@@ -144,7 +145,9 @@ CREATE TABLE clock_items (
   links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links) AND json_type(links) = 'array'),
   -- The ETag of an item, and the guard that makes its write all-or-nothing.
   revision TEXT NOT NULL DEFAULT 'initial',
-  updated_at TEXT
+  updated_at TEXT,
+  -- For the wheel's colour legend.
+  category TEXT NOT NULL DEFAULT 'muu' CHECK (category IN ('talous', 'hyvinvointikertomus', 'tiedonkeruu', 'yhteistyo', 'verkosto', 'jarjestot', 'muu'))
 );
 CREATE INDEX clock_items_by_clock ON clock_items (clock_id, kind);
 

@@ -92,3 +92,36 @@ describe("an organisation's own clock", () => {
     expect((await create(oulu, item())).status).toBe(403);
   });
 });
+
+describe("a clock's rings", () => {
+  it('are renamed, reordered and added by the clock\'s organisation; a ring with items cannot be removed', async () => {
+    const raahe = await bearerFor('raahen-kaupunki');
+    expect((await jsonRequest('POST', '/api/clocks', {}, { Authorization: raahe })).status).toBe(201);
+    const rings = [
+      { slug: 'hyvinvointialue', name: { fi: 'Pohde' } },
+      { slug: 'kunnat', name: { fi: 'Raahen kaupunki', sv: 'Brahestad' } },
+      { slug: 'maakunta', name: { fi: 'Maakunta' } },
+      { slug: 'jarjestot', name: { fi: 'Järjestöt' } },
+      { slug: 'koulut', name: { fi: 'Koulut' } },
+    ];
+    const response = await jsonRequest('PUT', '/api/clocks/raahen-kaupunki-vuosikello/rings', { rings }, { Authorization: raahe });
+    expect(response.status).toBe(200);
+    const clock = (await response.json()) as AnnualClock;
+    expect(clock.clock.rings.map((r) => [r.slug, r.name.fi])).toEqual(rings.map((r) => [r.slug, r.name.fi]));
+    const removing = await jsonRequest('PUT', '/api/clocks/raahen-kaupunki-vuosikello/rings', { rings: rings.slice(1) }, { Authorization: raahe });
+    expect(removing.status).toBe(422);
+    expect(((await removing.json()) as Problem).errors?.[0]).toMatchObject({ field: 'rings', rule: 'in-use' });
+    expect((await jsonRequest('PUT', '/api/clocks/raahen-kaupunki-vuosikello/rings', { rings: rings.filter((r) => r.slug !== 'koulut') }, { Authorization: raahe })).status).toBe(200);
+    expect((await jsonRequest('PUT', '/api/clocks/raahen-kaupunki-vuosikello/rings', { rings: [rings[0], rings[0]] }, { Authorization: raahe })).status).toBe(422);
+    expect((await jsonRequest('PUT', '/api/clocks/raahen-kaupunki-vuosikello/rings', { rings }, { Authorization: await bearerFor('pohde') })).status).toBe(403);
+  });
+
+  it('items carry a category, which the template sets and writers may choose', async () => {
+    const body = (await (await request('/api/clock?year=2027')).json()) as AnnualClock;
+    expect(body.items.find((i) => i.title.fi === 'Tilinpäätös ja toimintakertomus')?.category).toBe('talous');
+    expect(body.items.find((i) => i.title.fi.startsWith('Kouluterveyskysely'))?.category).toBe('tiedonkeruu');
+    const created = await create(await bearerFor('pohde'), item({ category: 'yhteistyo' }));
+    expect(((await created.json()) as StoredClockItem).category).toBe('yhteistyo');
+    expect((await create(await bearerFor('pohde'), item({ category: 'juhla' as 'muu' }))).status).toBe(422);
+  });
+});

@@ -37,7 +37,7 @@ describe('OpenAPI', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/taxonomy', '/calendar.ics', '/clock.ics', '/events/{id}.ics']);
+    expect(Object.keys(document.paths).sort()).toEqual(['/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/clocks/{slug}/rings', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/taxonomy', '/calendar.ics', '/clock.ics', '/events/{id}.ics']);
     expect(Object.keys(document.paths['/api/events']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/api/events/{id}']!).sort()).toEqual(['get', 'patch']);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Event', 'EventInput', 'EventPatch', 'EventList', 'Problem', 'Taxonomy']));

@@ -100,6 +100,7 @@ export const en: Messages = {
   termYear: 'Year of the council term',
   currentTermYear: 'current year',
   councilTerm: 'Council term',
+  categoriesLegend: 'Colours',
   ringsLegend: 'Rings from outside in',
   everyYear: 'every year',
   oddYears: 'in odd years',

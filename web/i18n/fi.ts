@@ -99,6 +99,7 @@ export const fi = {
   termYear: 'Valtuustokauden vuosi',
   currentTermYear: 'kuluva vuosi',
   councilTerm: 'Valtuustokausi',
+  categoriesLegend: 'Värit',
   ringsLegend: 'Kehät ulkoa sisään',
   everyYear: 'joka vuosi',
   oddYears: 'parittomina vuosina',

@@ -100,6 +100,7 @@ export const sv: Messages = {
   termYear: 'Fullmäktigeperiodens år',
   currentTermYear: 'innevarande år',
   councilTerm: 'Fullmäktigeperiod',
+  categoriesLegend: 'Färgerna',
   ringsLegend: 'Ringarna utifrån och in',
   everyYear: 'varje år',
   oddYears: 'udda år',

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
 import { Failed, Loading } from '../components/status';
-import { type ClockItem, RingLegend, Wheel, spanText } from '../components/wheel';
+import { CategoryLegend, type ClockItem, RingLegend, Wheel, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { useResource } from '../use-resource';
@@ -343,6 +343,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
               <div class="wheel-box" ref={wheelRef}>
                 <Wheel items={items} rings={rings} wheelStart={wheelStart} startMonth={state.startMonth} today={today} selected={selected} onSelect={setSelected} title={pick(clock.value.clock.name)} />
                 <RingLegend rings={rings} />
+                <CategoryLegend items={items} />
                 {!embedded && (
                   <p class="button-row no-print">
                     <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'svg', `vuosikello-${state.year}`)}>

@@ -64,6 +64,7 @@ export async function readClockItems(db: D1Database, clockId: number, kind: 'ann
     termYearStart: row.term_year_start as number | null,
     termYearEnd: row.term_year_end as number | null,
     colour: row.colour as string,
+    category: row.category as ClockItemData['category'],
     responsibleOrganisation: row.responsible as string | null,
     source: row.source as string | null,
     links: JSON.parse(row.links as string),
@@ -127,6 +128,7 @@ export async function findClockItem(db: D1Database, id: number): Promise<Writabl
       onceYear: row.once_year as number | null,
       termYears: annual ? null : { start: row.term_year_start as number, end: row.term_year_end as number },
       colour: row.colour as string,
+      category: row.category as StoredClockItem['category'],
       responsibleOrganisation: row.responsible as string | null,
       source: row.source as string | null,
       links: JSON.parse(row.links as string),
@@ -144,14 +146,15 @@ function itemValues(record: ItemRecord): unknown[] {
     record.kind, record.title.fi, record.title.sv, record.title.en, record.description.fi || null, record.description.sv, record.description.en,
     record.span?.startMonth ?? null, record.span?.startDay ?? null, record.span?.endMonth ?? null, record.span?.endDay ?? null,
     record.repeat, record.onceYear, record.termYears?.start ?? null, record.termYears?.end ?? null, record.colour, record.source, JSON.stringify(record.links),
+    record.category,
   ];
 }
 
-// ?1…?18 follow itemValues(); ?19 clock id, ?20 ring slug, ?21 responsible organisation slug.
+// ?1…?19 follow itemValues(); ?20 clock id, ?21 ring slug, ?22 responsible organisation slug.
 const ITEM_ASSIGNMENTS = `kind = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4, description_fi = ?5, description_sv = ?6, description_en = ?7,
   start_month = ?8, start_day = ?9, end_month = ?10, end_day = ?11, repeat = ?12, once_year = ?13, term_year_start = ?14, term_year_end = ?15,
-  colour = ?16, source = ?17, links = ?18, clock_id = ?19, ring_id = (SELECT id FROM clock_rings WHERE clock_id = ?19 AND slug = ?20),
-  responsible_organisation_id = (SELECT id FROM organisations WHERE slug = ?21)`;
+  colour = ?16, source = ?17, links = ?18, category = ?19, clock_id = ?20, ring_id = (SELECT id FROM clock_rings WHERE clock_id = ?20 AND slug = ?21),
+  responsible_organisation_id = (SELECT id FROM organisations WHERE slug = ?22)`;
 
 function clockAudit(db: D1Database, action: 'create' | 'update', idSql: string, before: unknown, after: unknown, revision: string, now: string, tokenId: number): D1PreparedStatement {
   return db
@@ -167,9 +170,9 @@ export async function insertClockItem(db: D1Database, clockId: number, record: I
   const insert = db
     .prepare(
       `INSERT INTO clock_items (kind, title_fi, title_sv, title_en, description_fi, description_sv, description_en, start_month, start_day, end_month, end_day,
-         repeat, once_year, term_year_start, term_year_end, colour, source, links, clock_id, ring_id, responsible_organisation_id, revision, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-         (SELECT id FROM clock_rings WHERE clock_id = ?19 AND slug = ?20), (SELECT id FROM organisations WHERE slug = ?21), ?22, ?23)`,
+         repeat, once_year, term_year_start, term_year_end, colour, source, links, category, clock_id, ring_id, responsible_organisation_id, revision, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+         (SELECT id FROM clock_rings WHERE clock_id = ?20 AND slug = ?21), (SELECT id FROM organisations WHERE slug = ?22), ?23, ?24)`,
     )
     .bind(...itemValues(record), clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now);
   await db.batch([insert, clockAudit(db, 'create', '1 = 1', null, record, ctx.revision, ctx.now, ctx.tokenId)]);
@@ -186,7 +189,7 @@ export async function updateClockItem(
   ctx: { revision: string; now: string; tokenId: number },
 ): Promise<boolean> {
   const update = db
-    .prepare(`UPDATE clock_items SET ${ITEM_ASSIGNMENTS}, revision = ?22, updated_at = ?23 WHERE id = ?24 AND revision = ?25`)
+    .prepare(`UPDATE clock_items SET ${ITEM_ASSIGNMENTS}, revision = ?23, updated_at = ?24 WHERE id = ?25 AND revision = ?26`)
     .bind(...itemValues(record), current.clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now, current.item.id, expectedRevision);
   const [result] = await db.batch([update, clockAudit(db, 'update', `id = ${Math.trunc(current.item.id)}`, current.item, record, ctx.revision, ctx.now, ctx.tokenId)]);
   return (result?.meta.changes ?? 0) > 0;
@@ -214,9 +217,9 @@ export async function insertClockFromTemplate(db: D1Database, organisation: stri
       .bind(slug),
     db
       .prepare(
-        `INSERT INTO clock_items (clock_id, ring_id, kind, title_fi, title_sv, title_en, description_fi, start_month, end_month, repeat, term_year_start, term_year_end, colour, source, template_key, updated_at)
+        `INSERT INTO clock_items (clock_id, ring_id, kind, title_fi, title_sv, title_en, description_fi, start_month, end_month, repeat, term_year_start, term_year_end, colour, category, source, template_key, updated_at)
          SELECT ${clockId}, (SELECT r.id FROM clock_rings r WHERE r.clock_id = ${clockId} AND r.slug = t.ring), t.kind, t.title_fi, t.title_sv, t.title_en, t.description_fi,
-                t.start_month, t.end_month, t.repeat, t.term_year_start, t.term_year_end, t.colour, t.source, t.key, ?2
+                t.start_month, t.end_month, t.repeat, t.term_year_start, t.term_year_end, t.colour, t.category, t.source, t.key, ?2
          FROM clock_template_items t ORDER BY t.position`,
       )
       .bind(slug, ctx.now),
@@ -225,4 +228,36 @@ export async function insertClockFromTemplate(db: D1Database, organisation: stri
       .bind(ctx.now, ctx.tokenId, slug, JSON.stringify({ organisation, startMonth, template: 'statutory' })),
   ]);
   return true;
+}
+
+/** Slugs of a clock's rings that items are in. */
+export async function ringsInUse(db: D1Database, clockId: number): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT DISTINCT r.slug FROM clock_items i JOIN clock_rings r ON r.id = i.ring_id WHERE r.clock_id = ?1')
+    .bind(clockId)
+    .all<{ slug: string }>();
+  return results.map((row) => row.slug);
+}
+
+/** Replaces a clock's rings (names and order), in one batch; rings not named are removed. */
+export async function replaceRings(
+  db: D1Database,
+  clockId: number,
+  rings: { slug: string; name: { fi: string; sv?: string | null; en?: string | null } }[],
+  ctx: { now: string; tokenId: number; clockSlug: string },
+): Promise<void> {
+  await db.batch([
+    ...rings.map((ring, position) =>
+      db
+        .prepare(
+          `INSERT INTO clock_rings (clock_id, slug, name_fi, name_sv, name_en, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+           ON CONFLICT (clock_id, slug) DO UPDATE SET name_fi = ?3, name_sv = ?4, name_en = ?5, position = ?6`,
+        )
+        .bind(clockId, ring.slug, ring.name.fi, ring.name.sv ?? null, ring.name.en ?? null, position),
+    ),
+    db.prepare('DELETE FROM clock_rings WHERE clock_id = ?1 AND slug NOT IN (SELECT value FROM json_each(?2))').bind(clockId, JSON.stringify(rings.map((r) => r.slug))),
+    db
+      .prepare(`INSERT INTO audit_log (at, token_id, action, entity, entity_id, after_json) VALUES (?1, ?2, 'update', 'clock', ?3, ?4)`)
+      .bind(ctx.now, ctx.tokenId, ctx.clockSlug, JSON.stringify({ rings })),
+  ]);
 }

@@ -4,6 +4,7 @@
  * rules), the years of the council term, and the geometry of the wheel
  * (date to angle, lanes for overlapping items). No HTTP, no SQL.
  */
+import type { ClockCategory } from '../shared/clock-categories';
 import { Temporal } from './time';
 
 export type Repeat = 'yearly' | 'odd-years' | 'even-years' | 'once';
@@ -112,6 +113,7 @@ export interface ClockItemData {
   termYearStart: number | null;
   termYearEnd: number | null;
   colour: string;
+  category: ClockCategory;
   responsibleOrganisation: string | null;
   source: string | null;
   links: { title: string; url: string }[];
@@ -137,9 +139,9 @@ function selected(item: ClockItemData, filter: ItemFilter): boolean {
 }
 
 function common(item: ClockItemData, events: LinkedEventData[]) {
-  const { id, ring, title, description, colour, responsibleOrganisation, source, links } = item;
+  const { id, ring, title, description, colour, category, responsibleOrganisation, source, links } = item;
   return {
-    id, ring, title, description, colour, responsibleOrganisation, source, links,
+    id, ring, title, description, colour, category, responsibleOrganisation, source, links,
     events: events.filter((e) => e.clockItem === id).map(({ clockItem: _item, ...event }) => event),
   };
 }
@@ -223,6 +225,7 @@ export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView
     onceYear: repeat === 'once' ? (input.onceYear ?? null) : null,
     termYears: annual ? null : (input.termYears ?? null),
     colour: input.colour ?? '#00508c',
+    category: input.category ?? 'muu',
     responsibleOrganisation: input.responsibleOrganisation ?? null,
     source: blank(input.source),
     links: input.links ?? [],
@@ -241,6 +244,7 @@ export function clockItemToInput(item: ClockItemView): ClockItemWriteInput {
     onceYear: item.onceYear,
     termYears: item.termYears,
     colour: item.colour,
+    category: item.category,
     responsibleOrganisation: item.responsibleOrganisation,
     source: item.source,
     links: item.links,

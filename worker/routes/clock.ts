@@ -1,7 +1,7 @@
 /** The annual clock and the council-term clock: /api/clock, /api/council-term, /clock.ics. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type ClockRow, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, updateClockItem } from '../db/clock';
+import { type ClockRow, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { readDataVersion } from '../db/feeds';
 import { annualItems, clockItemToInput, councilTermOf, mayWriteClock, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
@@ -10,7 +10,7 @@ import { type Language, clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
 import { bearerAuth, etagMatches, quoteEtag, validationHook } from '../http';
-import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, Problem, Slug, StoredClockItem } from '../shared/schemas';
+import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, Problem, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -273,5 +273,43 @@ clock.openapi(
     const year = today().year;
     c.header('Location', `/api/clock?clock=${slug}`);
     return c.json({ clock: clockInfo(found), year, items: annualItems(await readClockItems(c.env.DB, found.id, 'annual'), [], year, { rings: [], organisations: [] }) }, 201);
+  },
+);
+
+clock.openapi(
+  createRoute({
+    method: 'put',
+    path: '/api/clocks/{slug}/rings',
+    summary: "Set a clock's rings: their names and order",
+    description: 'Rings not named are removed; a ring that has items cannot be removed.',
+    security,
+    middleware: [bearerAuth({ required: true })] as const,
+    request: {
+      params: z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' } }) }),
+      body: { content: { 'application/json': { schema: RingsInput } }, required: true },
+    },
+    responses: {
+      200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock with its new rings, this year' },
+      401: problem('No valid token'),
+      403: problem('The token may not edit this clock'),
+      404: problem('No such clock'),
+      422: problem('A ring with items would be removed'),
+    },
+  }),
+  async (c) => {
+    const { slug } = c.req.valid('param');
+    const { rings } = c.req.valid('json');
+    const writer = c.get('writer')!;
+    const found = await clockOrFail(c.env.DB, slug, []);
+    assertMayWrite(found.organisation, writer);
+    const kept = new Set(rings.map((ring) => ring.slug));
+    const removed = (await ringsInUse(c.env.DB, found.id)).filter((ring) => !kept.has(ring));
+    if (removed.length > 0) {
+      throw new ValidationError(removed.map((ring) => ({ field: 'rings', rule: 'in-use', message: `\`rings\`: ring '${ring}' has items; move them before removing it` })));
+    }
+    await replaceRings(c.env.DB, found.id, rings, { now: new Date().toISOString(), tokenId: writer.tokenId, clockSlug: found.slug });
+    const updated = (await readClock(c.env.DB, slug))!;
+    const year = today().year;
+    return c.json({ clock: clockInfo(updated), year, items: annualItems(await readClockItems(c.env.DB, updated.id, 'annual'), [], year, { rings: [], organisations: [] }) }, 200);
   },
 );

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { clockItemRuleIssues } from '../domain/clock';
+import { CLOCK_CATEGORIES } from './clock-categories';
 import { eventRuleIssues } from '../domain/events';
 import { MAX_OCCURRENCES } from '../domain/recurrence';
 import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from '../domain/time';
@@ -262,6 +263,7 @@ const ClockItemFields = {
   title: Localized,
   description: Localized,
   colour: z.string().openapi({ example: '#00508c' }),
+  category: z.enum(CLOCK_CATEGORIES).openapi({ description: 'What the colour means; names in /api/clock categories' }),
   responsibleOrganisation: Slug.nullable(),
   source: z.string().nullable().openapi({ description: 'Where the duty or practice is written down' }),
   links: z.array(z.object({ title: z.string(), url: z.string() })),
@@ -348,6 +350,7 @@ export const ClockItemWrite = z
     onceYear: z.number().int().min(2000, 'must be 2000–2100').max(2100, 'must be 2000–2100').nullish(),
     termYears: z.object({ start: z.number().int().min(1, 'must be 1–4').max(4, 'must be 1–4'), end: z.number().int().min(1, 'must be 1–4').max(4, 'must be 1–4') }).strict().nullish(),
     colour: Colour.optional(),
+    category: z.enum(CLOCK_CATEGORIES).optional().openapi({ description: "Default 'muu'" }),
     responsibleOrganisation: Slug.nullish(),
     source: optionalText(500),
     links: z.array(z.object({ title: text(300).min(1, 'is required'), url: HttpUrl }).strict()).max(20, 'may list at most 20 links').optional(),
@@ -375,12 +378,25 @@ export const StoredClockItem = z
     onceYear: z.number().int().nullable(),
     termYears: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
     colour: z.string(),
+    category: z.enum(CLOCK_CATEGORIES),
     responsibleOrganisation: Slug.nullable(),
     source: z.string().nullable(),
     links: z.array(z.object({ title: z.string(), url: z.string() })),
   })
   .openapi('ClockItem');
 export type StoredClockItem = z.infer<typeof StoredClockItem>;
+
+export const RingsInput = z
+  .object({
+    rings: z
+      .array(z.object({ slug: Slug, name: LocalizedTitle }).strict())
+      .min(1, 'must have at least one ring')
+      .max(8, 'may have at most 8 rings')
+      .refine((rings) => new Set(rings.map((r) => r.slug)).size === rings.length, 'must not name a ring twice')
+      .openapi({ description: 'Outermost first' }),
+  })
+  .strict()
+  .openapi('RingsInput');
 
 export const NewClockInput = z
   .object({

@@ -1,5 +1,6 @@
 import type { AnnualClock } from '../../api';
 import { useI18n } from '../../i18n';
+import { CATEGORY_NAMES } from '../../../worker/shared/clock-categories';
 import { angleOfDate, arcOf, assignLanes, pointAt, sectorPath } from '../../../worker/shared/wheel';
 
 export type ClockItem = AnnualClock['items'][number];
@@ -129,6 +130,24 @@ export function Wheel(props: {
         </text>
       )}
     </svg>
+  );
+}
+
+/** What the colours mean: the categories of the items shown, each with the colour of its items. */
+export function CategoryLegend({ items }: { items: ClockItem[] }) {
+  const { t, language } = useI18n();
+  const categories = [...new Map(items.map((item) => [item.category, item.colour])).entries()];
+  return (
+    <div class="legend">
+      <p class="legend-title">{t.categoriesLegend}</p>
+      <ul>
+        {categories.map(([category, colour]) => (
+          <li key={category}>
+            <span class="swatch" style={{ background: colour }} aria-hidden="true" /> {CATEGORY_NAMES[category][language]}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
