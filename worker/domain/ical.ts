@@ -260,7 +260,10 @@ export interface ClockOccurrence {
  * The annual clock as a calendar: every occurrence of an item is an all-day
  * event (deadlines and seasons, not meetings), so members can subscribe to them.
  */
-export function clockCalendarOf(occurrences: readonly ClockOccurrence[], options: CalendarOptions & { ringNames: ReadonlyMap<string, Localized>; changedAt: string }): string {
+export function clockCalendarOf(
+  occurrences: readonly ClockOccurrence[],
+  options: Omit<CalendarOptions, 'names'> & { ringNames: ReadonlyMap<string, Localized>; changedAt: string },
+): string {
   const calendar = newCalendar(null);
   for (const o of occurrences) {
     const text = localized(o.description, options.language).trim();

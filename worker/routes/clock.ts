@@ -119,7 +119,6 @@ clock.openapi(
       language,
       origin: publicOrigin(c),
       uidDomain: c.env.UID_DOMAIN || 'hytekello',
-      names: { eventTypes: new Map(), networks: new Map(), organisations: new Map(), municipalities: new Map() },
       ringNames: new Map(found.rings.map((r) => [r.slug, r.name])),
       changedAt: changedAt ?? '2026-01-01T00:00:00Z',
     });
