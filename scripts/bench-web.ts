@@ -13,7 +13,7 @@ import { startLocalService } from './local-service';
 
 const ASSETS = 'web/dist/assets';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PAGES = ['/', '/?view=month', '/events/tilannekuvaseminaari-2025', '/embed?municipality=oulu'];
+const PAGES = ['/', '/?view=month', '/events/tilannekuvaseminaari-2025', '/embed?municipality=oulu', '/clock', '/clock?view=term'];
 const RUNS = 3;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -14,8 +14,8 @@ function names(list: { slug: string; name: { fi: string; sv: string | null; en: 
   }).join(', ');
 }
 
-/** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" in the event's zone, as text. */
-function formatDeadline(deadline: string, event: Event, i18n: I18n): string {
+/** A deadline, "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" of the event's zone, as text of that zone. */
+function formatDeadline(deadline: string, i18n: I18n): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return i18n.date(`${deadline}T12:00:00Z`, 'UTC');
   const instant = new Date(`${deadline}:00Z`);
   // The deadline is a wall-clock time of the event's zone; shown as such.
@@ -121,7 +121,7 @@ function Details({ event, taxonomy, chosenOccurrence }: { event: Event; taxonomy
               {event.registration.deadline && (
                 <>
                   {event.registration.url && <br />}
-                  {t.deadline}: {formatDeadline(event.registration.deadline, event, i18n)}
+                  {t.deadline}: {formatDeadline(event.registration.deadline, i18n)}
                 </>
               )}
             </dd>
