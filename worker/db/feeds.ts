@@ -9,7 +9,8 @@ export interface DataVersion {
 
 /** The data version: one indexed read, cheap enough to do on every feed request. */
 export async function readDataVersion(db: D1Database): Promise<DataVersion> {
-  const row = await db.prepare('SELECT id, at FROM audit_log ORDER BY id DESC LIMIT 1').first<{ id: number; at: string }>();
+  // max(id) reads one end of the rowid tree (a plan of SEARCH, not SCAN).
+  const row = await db.prepare('SELECT id, at FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)').first<{ id: number; at: string }>();
   return { version: row?.id ?? 0, changedAt: row?.at ?? null };
 }
 

@@ -1,0 +1,62 @@
+/**
+ * The hot queries use indexes: every statement the database layer runs for
+ * a list, a feed, a read or a token check is explained by SQLite, and no
+ * table that grows with use (events and their rows, clock items, audit log,
+ * tokens, cached feeds) is read whole.
+ */
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { readClock, readClockItems, readLinkedEvents } from '../worker/db/clock';
+import { findEvent, listPublicEvents, searchExpression } from '../worker/db/events';
+import { readCachedFeed, readDataVersion } from '../worker/db/feeds';
+import { findActiveToken } from '../worker/db/tokens';
+
+const GROWING = /^(SCAN) (events|event_organisations|event_networks|event_municipalities|event_audiences|event_materials|event_exceptions|clock_items|audit_log|api_tokens|feed_cache)\b(?! USING (COVERING )?INDEX)/;
+
+/** The real database, with every statement it is asked to prepare written down. */
+function recording(db: D1Database): { db: D1Database; statements: { sql: string; values: unknown[] }[] } {
+  const statements: { sql: string; values: unknown[] }[] = [];
+  const wrapped = {
+    prepare(sql: string) {
+      const entry = { sql, values: [] as unknown[] };
+      statements.push(entry);
+      const statement = db.prepare(sql);
+      const bind = (...values: unknown[]) => {
+        entry.values = values;
+        return statement.bind(...values);
+      };
+      return new Proxy(statement, { get: (target, key) => (key === 'bind' ? bind : Reflect.get(target, key)) });
+    },
+    batch: (list: D1PreparedStatement[]) => db.batch(list),
+  } as unknown as D1Database;
+  return { db: wrapped, statements };
+}
+
+async function plan(sql: string, values: unknown[]): Promise<string[]> {
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...values).all<{ detail: string }>();
+  return results.map((row) => row.detail);
+}
+
+describe('query plans', () => {
+  it('no hot query reads a growing table whole', async () => {
+    const { db, statements } = recording(env.DB);
+    const filter = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', networks: ['osallisuus'], types: ['tyopaja'], municipalities: ['oulu'], organisations: ['pohde'], match: searchExpression('työpaja') };
+    await listPublicEvents(db, filter);
+    await listPublicEvents(db, { ...filter, networks: [], types: [], municipalities: [], organisations: [], match: null });
+    await findEvent(db, 'any-event');
+    await readDataVersion(db);
+    await readCachedFeed(db, 'key', 'etag');
+    await findActiveToken(db, '0'.repeat(64), new Date());
+    const clock = (await readClock(db, null))!;
+    await readClockItems(db, clock.id, 'annual');
+    await readLinkedEvents(db, clock.id, filter.from, filter.to);
+    expect(statements.length).toBeGreaterThanOrEqual(9);
+    const scans: string[] = [];
+    for (const { sql, values } of statements) {
+      for (const detail of await plan(sql, values)) {
+        if (GROWING.test(detail)) scans.push(`${detail}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
+      }
+    }
+    expect(scans).toEqual([]);
+  });
+});
