@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { readCachedFeed } from '../worker/db/feeds';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
@@ -96,6 +98,23 @@ describe('GET /calendar.ics', () => {
     const changed = await request('/calendar.ics', { headers: { 'If-None-Match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('ETag')).not.toBe(etag);
+  });
+
+  it('keeps the built body in D1, gzip-compressed, for isolates that have not built it', async () => {
+    await createEvent(await bearerFor('pohde'), workshop({ networks: ['elintapaohjaus'] }));
+    const response = await request('/calendar.ics?network=elintapaohjaus');
+    const body = await response.text();
+    const etag = response.headers.get('ETag')!.replaceAll('"', '');
+    let row: { key: string } | null = null;
+    // The D1 write finishes after the response (waitUntil).
+    for (let attempt = 0; attempt < 50 && !row; attempt++) {
+      row = await env.DB.prepare('SELECT key FROM feed_cache WHERE etag = ?1 AND key LIKE ?2').bind(etag, '%elintapaohjaus%').first<{ key: string }>();
+      if (!row) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(row).not.toBeNull();
+    const gzipped = (await readCachedFeed(env.DB, row!.key, etag))!;
+    const stored = await new Response(new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(stored).toBe(body);
   });
 
   it('shows an edit to subscribers: new text, and a higher SEQUENCE when the time changes', async () => {

@@ -4,11 +4,13 @@
  * to rebuild. An entry is valid for one ETag; a write changes every feed's
  * ETag, so stale entries are never served.
  */
-import { readCachedFeed, writeCachedFeed } from './db/feeds';
+import { pruneCachedFeeds, readCachedFeed, writeCachedFeed } from './db/feeds';
 import { type CalendarOptions, eventComponents } from './domain/ical';
 import type { Event } from './shared/schemas';
 
 const MEMORY_ENTRIES = 64;
+// Stored bodies of selections nobody asked for in this long are dropped.
+const STORED_DAYS = 30;
 // D1 rows may be at most 2 MB.
 const MAX_STORED_BYTES = 1_900_000;
 
@@ -43,10 +45,13 @@ export async function cachedFeed(db: D1Database, key: string, etag: string): Pro
   return body;
 }
 
-/** Keeps a freshly built body; the D1 write can finish after the response (pass it to waitUntil). */
-export function keepFeed(db: D1Database, key: string, etag: string, body: string): Promise<void> {
+/** Keeps a freshly built body; the D1 writes can finish after the response (pass it to waitUntil). */
+export async function keepFeed(db: D1Database, key: string, etag: string, body: string): Promise<void> {
   remember(key, etag, body);
-  return gzip(body).then((gzipped) => (gzipped.byteLength <= MAX_STORED_BYTES ? writeCachedFeed(db, key, etag, gzipped, new Date().toISOString()) : undefined));
+  const gzipped = await gzip(body);
+  const now = new Date();
+  if (gzipped.byteLength <= MAX_STORED_BYTES) await writeCachedFeed(db, key, etag, gzipped, now.toISOString());
+  await pruneCachedFeeds(db, new Date(now.getTime() - STORED_DAYS * 86_400_000).toISOString());
 }
 
 // One entry per event, language and origin: a few thousand at most.
