@@ -208,3 +208,40 @@ describe('tokens', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('retrying a create', () => {
+  it('with the same Idempotency-Key answers with the first event and makes no second one', async () => {
+    const pohde = await bearerFor('pohde');
+    const headers = { Authorization: pohde, 'Idempotency-Key': 'retry-1' };
+    const first = await jsonRequest('POST', '/api/events', workshop({ title: { fi: 'Uudelleenyritys' } }), headers);
+    const before = await rowCounts();
+    const second = await jsonRequest('POST', '/api/events', workshop({ title: { fi: 'Uudelleenyritys' } }), headers);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(((await second.json()) as Event).id).toBe(((await first.json()) as Event).id);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('makes one event when retries race', async () => {
+    const pohde = await bearerFor('pohde');
+    const before = (await rowCounts()).events!;
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => jsonRequest('POST', '/api/events', workshop({ title: { fi: 'Kilpa' } }), { Authorization: pohde, 'Idempotency-Key': 'race-1' })),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as Event).id)));
+    expect(ids.size).toBe(1);
+    expect((await rowCounts()).events).toBe(before + 1);
+  });
+
+  it('refuses the same key with another body, and keys are per token', async () => {
+    const pohde = await bearerFor('pohde');
+    await jsonRequest('POST', '/api/events', workshop(), { Authorization: pohde, 'Idempotency-Key': 'k-1' });
+    const other = await jsonRequest('POST', '/api/events', workshop({ title: { fi: 'Toinen' } }), { Authorization: pohde, 'Idempotency-Key': 'k-1' });
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as Problem).errors?.[0]).toMatchObject({ field: 'Idempotency-Key', rule: 'reused' });
+    const anotherToken = await jsonRequest('POST', '/api/events', workshop(), { Authorization: await bearerFor('pohde'), 'Idempotency-Key': 'k-1' });
+    expect(anotherToken.headers.get('Idempotent-Replayed')).toBeNull();
+    expect((await jsonRequest('POST', '/api/events', workshop(), { Authorization: pohde, 'Idempotency-Key': 'ä'.repeat(3) })).status).toBe(400);
+  });
+});

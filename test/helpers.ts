@@ -48,7 +48,7 @@ export async function createEvent(authorization: string, input: EventInput): Pro
 
 /** Counts rows, to prove that a refused request wrote nothing. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const tables = ['events', 'event_organisations', 'event_networks', 'event_municipalities', 'event_audiences', 'event_materials', 'event_exceptions', 'audit_log'];
+  const tables = ['events', 'event_organisations', 'event_networks', 'event_municipalities', 'event_audiences', 'event_materials', 'event_exceptions', 'audit_log', 'idempotency_keys'];
   const counts: Record<string, number> = {};
   for (const table of tables) {
     counts[table] = (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;

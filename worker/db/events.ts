@@ -215,8 +215,24 @@ const EVENT_ASSIGNMENTS = `status = ?1, title_fi = ?2, title_sv = ?3, title_en =
   online_url = ?21, contact_name = ?22, contact_email = ?23, contact_phone = ?24,
   languages = ?25, registration_url = ?26, registration_deadline = ?27, clock_item_id = ?28, cancel_reason = ?29`;
 
-/** Creates an event with all its related rows, or nothing. Throws if the id is taken. */
-export async function insertEvent(db: D1Database, id: string, draft: EventDraft, ctx: WriteContext): Promise<void> {
+export interface IdempotencyKey {
+  tokenId: number;
+  key: string;
+  requestHash: string;
+}
+
+/** The event an earlier create with this key made, and the hash of that request. */
+export async function findIdempotentCreate(db: D1Database, tokenId: number, key: string): Promise<{ eventId: string; requestHash: string } | null> {
+  const row = await db.prepare('SELECT event_id, request_hash FROM idempotency_keys WHERE token_id = ?1 AND key = ?2').bind(tokenId, key).first<{ event_id: string; request_hash: string }>();
+  return row ? { eventId: row.event_id, requestHash: row.request_hash } : null;
+}
+
+/**
+ * Creates an event with all its related rows, or nothing. Throws if the id
+ * is taken, or if `idempotency` names a key that another create used (the
+ * key's row is in the same batch, so of two racing retries one is undone).
+ */
+export async function insertEvent(db: D1Database, id: string, draft: EventDraft, ctx: WriteContext, idempotency?: IdempotencyKey): Promise<void> {
   const insert = db
     .prepare(
       `INSERT INTO events (id, revision, sequence, created_at, updated_at, status, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
@@ -229,7 +245,10 @@ export async function insertEvent(db: D1Database, id: string, draft: EventDraft,
          ?25, ?26, ?27, ?28, ?29)`,
     )
     .bind(...eventValues(draft), id, ctx.revision, ctx.now);
-  await db.batch([insert, ...relatedRowStatements(db, id, draft, ctx.revision), auditStatement(db, id, 'create', null, draft, ctx)]);
+  const key = idempotency
+    ? [db.prepare('INSERT INTO idempotency_keys (token_id, key, request_hash, event_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(idempotency.tokenId, idempotency.key, idempotency.requestHash, id, ctx.now)]
+    : [];
+  await db.batch([insert, ...key, ...relatedRowStatements(db, id, draft, ctx.revision), auditStatement(db, id, 'create', null, draft, ctx)]);
 }
 
 /**

@@ -1,12 +1,14 @@
 /** /api/events: list, read, create, edit, cancel. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { customAlphabet } from 'nanoid';
-import { findEvent, insertEvent, listPublicEvents, searchExpression, updateEvent, type StoredEvent } from '../db/events';
+import { findEvent, findIdempotentCreate, insertEvent, listPublicEvents, searchExpression, updateEvent, type StoredEvent } from '../db/events';
 import { readKnownReferences } from '../db/taxonomy';
 import { NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError, DomainError } from '../domain/errors';
 import { applyPatch, assertMayEdit, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
 import { paginate, resolveWindow } from '../domain/listing';
 import { formatInstant, nowInstant } from '../domain/time';
+import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { bearerAuth, etagMatches, quoteEtag, validationHook } from '../http';
 import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Problem } from '../shared/schemas';
@@ -112,9 +114,13 @@ events.openapi(
     method: 'post',
     path: '/',
     summary: 'Create an event',
+    description: 'With an `Idempotency-Key` header, a retry of the same request answers with the event the first one made, never a second event.',
     security,
     middleware: [bearerAuth({ required: true })] as const,
-    request: { body: { content: { 'application/json': { schema: EventInput } }, required: true } },
+    request: {
+      headers: z.object({ 'idempotency-key': z.string().optional().openapi({ description: 'A key of your own for this create (1–200 visible ASCII characters)' }) }),
+      body: { content: { 'application/json': { schema: EventInput } }, required: true },
+    },
     responses: {
       201: eventResponse('Created'),
       401: problem('No valid token'),
@@ -125,18 +131,54 @@ events.openapi(
   async (c) => {
     const input = c.req.valid('json');
     const writer = c.get('writer')!;
+    const key = idempotencyKey(c.req.header('Idempotency-Key'));
+    const requestHash = await sha256Hex(JSON.stringify(input));
+    if (key) {
+      const replay = await replayedCreate(c.env.DB, writer.tokenId, key, requestHash);
+      if (replay) return createdResponse(c, replay, true);
+    }
     const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
     if (issues.length > 0) throw new ValidationError(issues);
     const draft = prepareEvent(input, writer.organisation, input.status ?? 'draft');
     assertMayEdit(draft.organisations, writer.organisation);
     const id = newEventId();
-    await insertEvent(c.env.DB, id, draft, { revision: newRevision(), now: new Date().toISOString(), tokenId: writer.tokenId });
-    const created = (await findEvent(c.env.DB, id))!;
-    c.header('ETag', quoteEtag(created.revision));
-    c.header('Location', `/api/events/${id}`);
-    return c.json(publicEvent(created), 201);
+    try {
+      await insertEvent(c.env.DB, id, draft, { revision: newRevision(), now: new Date().toISOString(), tokenId: writer.tokenId }, key ? { tokenId: writer.tokenId, key, requestHash } : undefined);
+    } catch (error) {
+      // A retry that raced this one made the event first: answer with that one.
+      const replay = key ? await replayedCreate(c.env.DB, writer.tokenId, key, requestHash) : null;
+      if (!replay) throw error;
+      return createdResponse(c, replay, true);
+    }
+    return createdResponse(c, (await findEvent(c.env.DB, id))!, false);
   },
 );
+
+/** The Idempotency-Key header, checked; null when there is none. */
+function idempotencyKey(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(header)) {
+    throw new ValidationError([{ field: 'Idempotency-Key', rule: 'format', message: '`Idempotency-Key` must be 1–200 visible ASCII characters' }], 400);
+  }
+  return header;
+}
+
+/** The event an earlier create with this key made, or null; the same key with another body is refused. */
+async function replayedCreate(db: D1Database, tokenId: number, key: string, requestHash: string): Promise<StoredEvent | null> {
+  const earlier = await findIdempotentCreate(db, tokenId, key);
+  if (!earlier) return null;
+  if (earlier.requestHash !== requestHash) {
+    throw new ValidationError([{ field: 'Idempotency-Key', rule: 'reused', message: '`Idempotency-Key` was used for another request body; use a new key for a new event' }]);
+  }
+  return findEvent(db, earlier.eventId);
+}
+
+function createdResponse(c: Context<AppEnv>, event: StoredEvent, replayed: boolean) {
+  c.header('ETag', quoteEtag(event.revision));
+  c.header('Location', `/api/events/${event.id}`);
+  if (replayed) c.header('Idempotent-Replayed', 'true');
+  return c.json(publicEvent(event), 201);
+}
 
 /** Writes an edited event if nobody changed it meanwhile; answers with the new version. */
 async function saveEdit(db: D1Database, before: StoredEvent, expectedRevision: string, draft: EventDraft, action: 'update' | 'cancel', tokenId: number): Promise<StoredEvent> {
