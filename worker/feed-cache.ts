@@ -45,6 +45,15 @@ export async function cachedFeed(db: D1Database, key: string, etag: string): Pro
   return body;
 }
 
+/**
+ * The last body built for a feed in this isolate, whatever its ETag: what
+ * subscribers get when D1 does not answer, rather than an error that some
+ * calendar clients answer by emptying the calendar.
+ */
+export function lastBuiltFeed(key: string): { etag: string; body: string } | null {
+  return memory.get(key) ?? null;
+}
+
 /** Keeps a freshly built body; the D1 writes can finish after the response (pass it to waitUntil). */
 export async function keepFeed(db: D1Database, key: string, etag: string, body: string): Promise<void> {
   remember(key, etag, body);

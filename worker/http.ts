@@ -62,8 +62,20 @@ export function validationHook(result: { success: boolean; error?: ZodError; tar
   throw new ValidationError(zodIssues(result.error), status);
 }
 
+/**
+ * Whether an error says that D1 could not answer right now (overloaded,
+ * network, timeout, reset), as opposed to a fault in a query.
+ */
+export function databaseUnavailable(error: unknown): boolean {
+  const message = error instanceof Error ? `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}` : String(error);
+  return /overloaded|network connection lost|timed? ?out|timeout|reset because|temporarily unavailable|storage operation exceeded/i.test(message);
+}
+
 export const onError: ErrorHandler<AppEnv> = (error) => {
   if (error instanceof ValidationError) return problemResponse(error.status, error.message, error.code, error.issues);
+  if (databaseUnavailable(error)) {
+    return problemResponse(503, 'the database did not answer; nothing was changed, try again in a moment', 'unavailable', undefined, { 'Retry-After': '5' });
+  }
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="hytekello"' } : {};
     return problemResponse(error.status, error.message, error.code, undefined, headers);

@@ -9,8 +9,8 @@ import { FEED_END, feedFileName, feedKey, feedName, feedSelection, feedValidator
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
-import { cachedFeed, keepFeed, rememberedComponents } from '../feed-cache';
-import { etagMatches, quoteEtag, validationHook } from '../http';
+import { cachedFeed, keepFeed, lastBuiltFeed, rememberedComponents } from '../feed-cache';
+import { databaseUnavailable, etagMatches, quoteEtag, validationHook } from '../http';
 import { FeedQuery, LANGUAGES, Problem } from '../shared/schemas';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
@@ -43,40 +43,56 @@ feeds.openapi(
   }),
   async (c) => {
     const selection = feedSelection(c.req.valid('query'));
-    const now = nowInstant();
-    const windowStart = feedWindowStart(now);
-    const { version, changedAt } = await readDataVersion(c.env.DB);
-    const { etag, lastModified } = feedValidators(version, changedAt, windowStart);
-    c.header('ETag', quoteEtag(etag));
-    c.header('Last-Modified', lastModified.toUTCString());
-    c.header('Cache-Control', FEED_CACHE_CONTROL);
-    const ifNoneMatch = c.req.header('If-None-Match');
-    if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), lastModified)) {
-      return c.body(null, 304);
-    }
-    c.header('Content-Type', CALENDAR_TYPE);
-    c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
     const key = feedKey(selection, publicOrigin(c));
-    const cached = await cachedFeed(c.env.DB, key, etag);
-    if (cached !== null) return c.body(cached, 200);
-
-    const names = termNames(await readTaxonomy(c.env.DB));
-    const name = feedName(selection, names);
-    const events = await listPublicEvents(c.env.DB, {
-      from: formatInstant(windowStart),
-      to: FEED_END,
-      networks: selection.networks,
-      types: selection.types,
-      municipalities: selection.municipalities,
-      organisations: selection.organisations,
-      match: null,
-    });
-    const options = { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
-    const body = calendarOf(events, options, rememberedComponents(names));
-    c.executionCtx.waitUntil(keepFeed(c.env.DB, key, etag, body));
-    return c.body(body, 200);
+    try {
+      return await feedResponse(c, selection, key);
+    } catch (error) {
+      // Stale if error: the last good body rather than an error.
+      const last = databaseUnavailable(error) ? lastBuiltFeed(key) : null;
+      if (!last) throw error;
+      return c.body(last.body, 200, {
+        'Content-Type': CALENDAR_TYPE,
+        'Content-Disposition': `inline; filename="${feedFileName(selection)}"`,
+        ETag: quoteEtag(last.etag),
+        'Cache-Control': 'public, max-age=60',
+      });
+    }
   },
 );
+
+async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof feedSelection>, key: string): Promise<Response> {
+  const now = nowInstant();
+  const windowStart = feedWindowStart(now);
+  const { version, changedAt } = await readDataVersion(c.env.DB);
+  const { etag, lastModified } = feedValidators(version, changedAt, windowStart);
+  c.header('ETag', quoteEtag(etag));
+  c.header('Last-Modified', lastModified.toUTCString());
+  c.header('Cache-Control', FEED_CACHE_CONTROL);
+  const ifNoneMatch = c.req.header('If-None-Match');
+  if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), lastModified)) {
+    return c.body(null, 304);
+  }
+  c.header('Content-Type', CALENDAR_TYPE);
+  c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
+  const cached = await cachedFeed(c.env.DB, key, etag);
+  if (cached !== null) return c.body(cached, 200);
+
+  const names = termNames(await readTaxonomy(c.env.DB));
+  const name = feedName(selection, names);
+  const events = await listPublicEvents(c.env.DB, {
+    from: formatInstant(windowStart),
+    to: FEED_END,
+    networks: selection.networks,
+    types: selection.types,
+    municipalities: selection.municipalities,
+    organisations: selection.organisations,
+    match: null,
+  });
+  const options = { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
+  const body = calendarOf(events, options, rememberedComponents(names));
+  c.executionCtx.waitUntil(keepFeed(c.env.DB, key, etag, body));
+  return c.body(body, 200);
+}
 
 // The path has the id and '.ics' in one segment, which OpenAPI routes cannot
 // express; it is a plain route, described in the document by hand below.
