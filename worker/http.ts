@@ -9,7 +9,7 @@ import { findActiveToken } from './db/tokens';
 import { DomainError, type FieldIssue, UnauthorizedError, ValidationError } from './domain/errors';
 import { bearerToken, hashToken } from './domain/tokens';
 import type { AppEnv } from './env';
-import type { Problem } from './shared/schemas';
+import { Problem as ProblemSchema, type Problem } from './shared/schemas';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -88,6 +88,21 @@ export const onError: ErrorHandler<AppEnv> = (error) => {
   console.error(error);
   return problemResponse(500, 'something went wrong on our side; nothing was changed', 'internal');
 };
+
+/** An OpenAPI response of problem+json, for route descriptions. */
+export const problemSpec = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
+
+/** The error responses of an edit guarded by If-Match, for route descriptions. */
+export function editProblemSpecs(entity: string, forbidden: string) {
+  return {
+    401: problemSpec('No valid token'),
+    403: problemSpec(forbidden),
+    404: problemSpec(`No such ${entity}`),
+    412: problemSpec(`The ${entity} was changed meanwhile`),
+    422: problemSpec('The edit breaks a rule; nothing was written'),
+    428: problemSpec('If-Match is missing'),
+  };
+}
 
 export const quoteEtag = (revision: string) => `"${revision}"`;
 

@@ -9,13 +9,12 @@ import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, Preconditi
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
-import { bearerAuth, etagMatches, quoteEtag, validationHook } from '../http';
-import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, Problem, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
+import { bearerAuth, editProblemSpecs, etagMatches, problemSpec, quoteEtag, validationHook } from '../http';
+import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: Problem } }, description });
 const today = () => nowInstant().toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate();
 
 async function clockOrFail(db: D1Database, slug: string | undefined, rings: string[]): Promise<ClockRow> {
@@ -40,7 +39,7 @@ clock.openapi(
     summary: 'The annual clock of a year',
     description: 'Items that touch the year, in ring order, with their date spans and the events that realise them.',
     request: { query: ClockQuery },
-    responses: { 200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock' }, 400: problem('A parameter is invalid'), 404: problem('No such clock') },
+    responses: { 200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock' }, 400: problemSpec('A parameter is invalid'), 404: problemSpec('No such clock') },
   }),
   async (c) => {
     const query = c.req.valid('query');
@@ -61,7 +60,7 @@ clock.openapi(
     summary: 'The council-term clock',
     description: 'Items of the four-year council term (2025–2029 began on 1 June 2025) by year of term.',
     request: { query: CouncilTermQuery },
-    responses: { 200: { content: { 'application/json': { schema: CouncilTermClock } }, description: 'The term and its items' }, 400: problem('A parameter is invalid'), 404: problem('No such clock') },
+    responses: { 200: { content: { 'application/json': { schema: CouncilTermClock } }, description: 'The term and its items' }, 400: problemSpec('A parameter is invalid'), 404: problemSpec('No such clock') },
   }),
   async (c) => {
     const query = c.req.valid('query');
@@ -94,7 +93,7 @@ clock.openapi(
     summary: 'The annual clock as iCalendar',
     description: 'Occurrences of the annual items that start this year and next (or `year` and the next) as all-day events.',
     request: { query: ClockQuery },
-    responses: { 200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The calendar' }, 304: { description: 'Not modified' }, 404: problem('No such clock') },
+    responses: { 200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The calendar' }, 304: { description: 'Not modified' }, 404: problemSpec('No such clock') },
   }),
   async (c) => {
     const query = c.req.valid('query');
@@ -159,7 +158,7 @@ clock.openapi(
     path: '/api/clock/items/{id}',
     summary: 'One clock item',
     request: { params: ItemId },
-    responses: { 200: itemResponse('The item'), 404: problem('No such item') },
+    responses: { 200: itemResponse('The item'), 404: problemSpec('No such item') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -181,7 +180,7 @@ clock.openapi(
       query: z.object({ clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }) }).strict(),
       body: { content: { 'application/json': { schema: ClockItemInput } }, required: true },
     },
-    responses: { 201: itemResponse('Created'), 401: problem('No valid token'), 403: problem('The token may not edit this clock'), 404: problem('No such clock'), 422: problem('The item breaks a rule') },
+    responses: { 201: itemResponse('Created'), 401: problemSpec('No valid token'), 403: problemSpec('The token may not edit this clock'), 404: problemSpec('No such clock'), 422: problemSpec('The item breaks a rule') },
   }),
   async (c) => {
     const { clock: slug } = c.req.valid('query');
@@ -209,15 +208,7 @@ clock.openapi(
     security,
     middleware: [bearerAuth({ required: true })] as const,
     request: { params: ItemId, body: { content: { 'application/json': { schema: ClockItemPatch } }, required: true } },
-    responses: {
-      200: itemResponse('Saved'),
-      401: problem('No valid token'),
-      403: problem('The token may not edit this clock'),
-      404: problem('No such item'),
-      412: problem('The item was changed meanwhile'),
-      422: problem('The edit breaks a rule'),
-      428: problem('If-Match is missing'),
-    },
+    responses: { 200: itemResponse('Saved'), ...editProblemSpecs('clock item', 'The token may not edit this clock') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -255,9 +246,9 @@ clock.openapi(
     request: { body: { content: { 'application/json': { schema: NewClockInput } }, required: true } },
     responses: {
       201: { content: { 'application/json': { schema: AnnualClock } }, description: 'The new clock for this year' },
-      401: problem('No valid token'),
-      403: problem('The token belongs to another organisation'),
-      409: problem('The organisation has a clock already'),
+      401: problemSpec('No valid token'),
+      403: problemSpec('The token belongs to another organisation'),
+      409: problemSpec('The organisation has a clock already'),
     },
   }),
   async (c) => {
@@ -289,10 +280,10 @@ clock.openapi(
     },
     responses: {
       200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock with its new rings, this year' },
-      401: problem('No valid token'),
-      403: problem('The token may not edit this clock'),
-      404: problem('No such clock'),
-      422: problem('A ring with items would be removed'),
+      401: problemSpec('No valid token'),
+      403: problemSpec('The token may not edit this clock'),
+      404: problemSpec('No such clock'),
+      422: problemSpec('A ring with items would be removed'),
     },
   }),
   async (c) => {

@@ -10,13 +10,12 @@ import { paginate, resolveWindow } from '../domain/listing';
 import { formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { bearerAuth, etagMatches, quoteEtag, validationHook } from '../http';
-import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Problem } from '../shared/schemas';
+import { bearerAuth, editProblemSpecs, etagMatches, problemSpec, quoteEtag, validationHook } from '../http';
+import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/schemas';
 
 const newEventId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 12);
 const newRevision = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);
 
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: Problem } }, description });
 const eventResponse = (description: string) => ({
   content: { 'application/json': { schema: Event } },
   headers: z.object({ ETag: z.string().openapi({ description: 'Send back as If-Match when editing' }) }),
@@ -35,7 +34,7 @@ events.openapi(
     summary: 'Published events in a window, recurring ones expanded into occurrences',
     description: 'Cancelled events and occurrences are included and marked `cancelled`; drafts never are.',
     request: { query: EventQuery },
-    responses: { 200: { content: { 'application/json': { schema: EventList } }, description: 'One page of occurrences in start order' }, 400: problem('A parameter is invalid') },
+    responses: { 200: { content: { 'application/json': { schema: EventList } }, description: 'One page of occurrences in start order' }, 400: problemSpec('A parameter is invalid') },
   }),
   async (c) => {
     const query = c.req.valid('query');
@@ -74,7 +73,7 @@ events.openapi(
     security,
     middleware: [bearerAuth({ required: false })] as const,
     request: { params: z.object({ id: EventId }), query: OccurrenceQuery },
-    responses: { 200: { content: { 'application/json': { schema: OccurrenceList } }, description: 'Occurrences in start order' }, 404: problem('No such event') },
+    responses: { 200: { content: { 'application/json': { schema: OccurrenceList } }, description: 'Occurrences in start order' }, 404: problemSpec('No such event') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -97,7 +96,7 @@ events.openapi(
     security,
     middleware: [bearerAuth({ required: false })] as const,
     request: { params: z.object({ id: EventId }) },
-    responses: { 200: eventResponse('The event'), 304: { description: 'Not modified since the ETag in If-None-Match' }, 404: problem('No such event') },
+    responses: { 200: eventResponse('The event'), 304: { description: 'Not modified since the ETag in If-None-Match' }, 404: problemSpec('No such event') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -123,9 +122,9 @@ events.openapi(
     },
     responses: {
       201: eventResponse('Created'),
-      401: problem('No valid token'),
-      403: problem("The token's organisation is not among the organisers"),
-      422: problem('The event breaks a rule; nothing was written'),
+      401: problemSpec('No valid token'),
+      403: problemSpec("The token's organisation is not among the organisers"),
+      422: problemSpec('The event breaks a rule; nothing was written'),
     },
   }),
   async (c) => {
@@ -211,15 +210,7 @@ events.openapi(
       headers: z.object({ 'if-match': z.string().optional().openapi({ description: 'ETag of the version edited' }) }),
       body: { content: { 'application/json': { schema: EventPatch } }, required: true },
     },
-    responses: {
-      200: eventResponse('Saved'),
-      401: problem('No valid token'),
-      403: problem("The token's organisation does not organise the event"),
-      404: problem('No such event'),
-      412: problem('The event was changed meanwhile'),
-      422: problem('The edit breaks a rule; nothing was written'),
-      428: problem('If-Match is missing'),
-    },
+    responses: { 200: eventResponse('Saved'), ...editProblemSpecs('event', "The token's organisation does not organise the event") },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -256,11 +247,11 @@ events.openapi(
     },
     responses: {
       200: eventResponse('Cancelled'),
-      401: problem('No valid token'),
-      403: problem("The token's organisation does not organise the event"),
-      404: problem('No such event'),
-      409: problem('A draft cannot be cancelled'),
-      412: problem('The event was changed meanwhile'),
+      401: problemSpec('No valid token'),
+      403: problemSpec("The token's organisation does not organise the event"),
+      404: problemSpec('No such event'),
+      409: problemSpec('A draft cannot be cancelled'),
+      412: problemSpec('The event was changed meanwhile'),
     },
   }),
   async (c) => {

@@ -10,8 +10,8 @@ import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
 import { cachedFeed, keepFeed, lastBuiltFeed, rememberedComponents } from '../feed-cache';
-import { databaseUnavailable, etagMatches, quoteEtag, validationHook } from '../http';
-import { FeedQuery, LANGUAGES, Problem } from '../shared/schemas';
+import { databaseUnavailable, etagMatches, problemSpec, quoteEtag, validationHook } from '../http';
+import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const FEED_CACHE_CONTROL = 'public, max-age=300';
@@ -38,7 +38,7 @@ feeds.openapi(
     responses: {
       200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The feed' },
       304: { description: 'Not modified' },
-      400: { content: { 'application/problem+json': { schema: Problem } }, description: 'A filter is invalid or names nothing' },
+      400: problemSpec('A filter is invalid or names nothing'),
     },
   }),
   async (c) => {
@@ -123,6 +123,6 @@ feeds.openAPIRegistry.registerPath({
   responses: {
     200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The event, with its recurrence and exceptions' },
     304: { description: 'Not modified' },
-    404: { content: { 'application/problem+json': { schema: Problem } }, description: 'No such published event' },
+    404: problemSpec('No such published event'),
   },
 });
