@@ -3,9 +3,9 @@ import { findEvent, insertEvent, updateEvent } from '../worker/db/events';
 import { readKnownReferences } from '../worker/db/taxonomy';
 import { ValidationError } from '../worker/domain/errors';
 import { nextSequence, prepareEvent, referenceIssues } from '../worker/domain/events';
+import { newRevision as revision } from '../worker/domain/ids';
 import { demoCancellations, demoEvents } from './demo-data';
 
-const revision = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 
 export async function seedDemoData(db: D1Database): Promise<{ added: number; existing: number }> {
   const known = await readKnownReferences(db);

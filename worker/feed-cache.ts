@@ -93,9 +93,3 @@ export function rememberedComponents(names: unknown): (event: Event, options: Ca
     return text;
   };
 }
-
-/** Forgets everything in this isolate's memory (for tests and benchmarks). */
-export function forgetFeedsInMemory(): void {
-  memory.clear();
-  components.clear();
-}

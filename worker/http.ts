@@ -6,7 +6,7 @@ import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { findActiveToken } from './db/tokens';
-import { DomainError, type FieldIssue, UnauthorizedError, ValidationError } from './domain/errors';
+import { DomainError, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, UnauthorizedError, ValidationError } from './domain/errors';
 import { bearerToken, hashToken } from './domain/tokens';
 import type { AppEnv } from './env';
 import { Problem as ProblemSchema, type Problem } from './shared/schemas';
@@ -105,6 +105,34 @@ export function editProblemSpecs(entity: string, forbidden: string) {
 }
 
 export const quoteEtag = (revision: string) => `"${revision}"`;
+
+/** A parameter given once or repeated (`?network=a&network=b`), as a list. */
+export function queryList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The origin of links in feeds and pages: PUBLIC_ORIGIN, or the request's. */
+export function publicOrigin(c: Context<AppEnv>): string {
+  return c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
+}
+
+/** The right-hand side of iCalendar UIDs. */
+export function uidDomain(c: Context<AppEnv>): string {
+  return c.env.UID_DOMAIN || 'hytekello';
+}
+
+/** The If-Match of an edit: 428 when it is missing, 412 when it does not name the stored revision. */
+export function assertIfMatch(header: string | undefined, revision: string, entity: string, id: string): void {
+  if (!header) throw new PreconditionRequiredError();
+  if (!etagMatches(header, revision)) throw new PreconditionFailedError(entity, id);
+}
+
+/** A value checked against a schema, or a 422 naming every broken field (for edits merged in the worker). */
+export function parseOrThrow<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(zodIssues(result.error));
+  return result.data;
+}
 
 /** Whether an If-Match / If-None-Match header names this revision ('*' names any). */
 export function etagMatches(header: string | undefined, revision: string): boolean {

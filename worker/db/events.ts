@@ -8,6 +8,11 @@ import type { Event } from '../shared/schemas';
 
 export type StoredEvent = Event & { revision: string };
 
+/** The event as the API shows it: its revision is the ETag, not a field. */
+export function withoutRevision({ revision: _revision, ...event }: StoredEvent): Event {
+  return event;
+}
+
 interface EventRow {
   id: string;
   status: Event['status'];
@@ -267,8 +272,7 @@ export async function updateEvent(
   const update = db
     .prepare(`UPDATE events SET ${EVENT_ASSIGNMENTS}, sequence = ?30, revision = ?31, updated_at = ?32 WHERE id = ?33 AND revision = ?34`)
     .bind(...eventValues(draft), sequence, ctx.revision, ctx.now, before.id, expectedRevision);
-  const { revision: _revision, ...beforeEvent } = before;
-  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), auditStatement(db, before.id, action, beforeEvent, draft, ctx)]);
+  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), auditStatement(db, before.id, action, withoutRevision(before), draft, ctx)]);
   return (result?.meta.changes ?? 0) > 0;
 }
 

@@ -5,6 +5,7 @@
  * (date to angle, lanes for overlapping items). No HTTP, no SQL.
  */
 import type { ClockCategory } from '../shared/clock-categories';
+import { mergePatch } from './patch';
 import { Temporal } from './time';
 
 export type Repeat = 'yearly' | 'odd-years' | 'even-years' | 'once';
@@ -232,8 +233,13 @@ export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView
   };
 }
 
+/** The whole input after a partial edit of a stored item. */
+export function applyClockItemPatch(item: ClockItemView, patch: Partial<ClockItemWriteInput>): ClockItemWriteInput {
+  return mergePatch(clockItemToInput(item), patch);
+}
+
 /** The input that would recreate a stored item: the base a partial edit applies to. */
-export function clockItemToInput(item: ClockItemView): ClockItemWriteInput {
+function clockItemToInput(item: ClockItemView): ClockItemWriteInput {
   return {
     ring: item.ring ?? '',
     kind: item.kind,

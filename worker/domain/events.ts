@@ -6,6 +6,7 @@
 import type { Event, EventInput, EventOccurrence, EventPatch } from '../shared/schemas';
 import type { FieldIssue } from './errors';
 import { ForbiddenError, ValidationError } from './errors';
+import { mergePatch } from './patch';
 import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, seriesSpan, firstOccurrence } from './recurrence';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
 
@@ -191,17 +192,13 @@ export function eventToInput(event: Event): EventInput {
  * draft again: subscribers already have it.
  */
 export function applyPatch(event: Event, patch: EventPatch): { input: EventInput; status: EventStatus } {
-  const base = eventToInput(event);
-  const merged = { ...base } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined) merged[key] = value;
-  }
+  const merged = mergePatch(eventToInput(event), patch);
   if (patch.status === 'draft' && event.status !== 'draft') {
     throw new ValidationError([{ field: 'status', rule: 'no-unpublish', message: '`status`: a published event cannot return to draft; cancel it instead' }]);
   }
   // A cancelled event stays cancelled unless the edit publishes it again.
   const status: EventStatus = patch.status ?? event.status;
-  return { input: merged as EventInput, status };
+  return { input: merged, status };
 }
 
 /** An organiser may write only events their organisation organises. */

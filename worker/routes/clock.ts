@@ -1,20 +1,19 @@
 /** The annual clock and the council-term clock: /api/clock, /api/council-term, /clock.ics. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { type ClockRow, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { readDataVersion } from '../db/feeds';
-import { annualItems, clockItemToInput, councilTermOf, mayWriteClock, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
-import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
+import { annualItems, applyClockItemPatch, councilTermOf, mayWriteClock, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
+import { newRevision } from '../domain/ids';
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
-import { bearerAuth, editProblemSpecs, etagMatches, problemSpec, quoteEtag, validationHook } from '../http';
+import { assertIfMatch, bearerAuth, editProblemSpecs, etagMatches, parseOrThrow, problemSpec, publicOrigin, queryList, quoteEtag, uidDomain, validationHook } from '../http';
 import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const today = () => nowInstant().toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate();
 
 async function clockOrFail(db: D1Database, slug: string | undefined, rings: string[]): Promise<ClockRow> {
@@ -43,13 +42,13 @@ clock.openapi(
   }),
   async (c) => {
     const query = c.req.valid('query');
-    const rings = asList(query.ring);
+    const rings = queryList(query.ring);
     const found = await clockOrFail(c.env.DB, query.clock, rings);
     const year = query.year ?? today().year;
     const window = between(Temporal.PlainDate.from({ year: year - 1, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'annual'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: asList(query.organisation) }) }, 200);
+    return c.json({ clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }) }, 200);
   },
 );
 
@@ -64,7 +63,7 @@ clock.openapi(
   }),
   async (c) => {
     const query = c.req.valid('query');
-    const rings = asList(query.ring);
+    const rings = queryList(query.ring);
     const found = await clockOrFail(c.env.DB, query.clock, rings);
     const now = today();
     let date: Temporal.PlainDate;
@@ -78,13 +77,9 @@ clock.openapi(
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'term'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
     const current = term.start <= now.toString() && now.toString() <= term.end ? yearOfTerm(term, now) : null;
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: asList(query.organisation) }) }, 200);
+    return c.json({ clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }) }, 200);
   },
 );
-
-function publicOrigin(c: Context<AppEnv>): string {
-  return c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
-}
 
 clock.openapi(
   createRoute({
@@ -97,7 +92,7 @@ clock.openapi(
   }),
   async (c) => {
     const query = c.req.valid('query');
-    const rings = asList(query.ring);
+    const rings = queryList(query.ring);
     const found = await clockOrFail(c.env.DB, query.clock, rings);
     const year = query.year ?? today().year;
     const language: Language = query.lang ?? 'fi';
@@ -106,7 +101,7 @@ clock.openapi(
     c.header('ETag', quoteEtag(etag));
     c.header('Cache-Control', 'public, max-age=300');
     if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-    const items = annualItems(await readClockItems(c.env.DB, found.id, 'annual'), [], year, { rings, organisations: asList(query.organisation) });
+    const items = annualItems(await readClockItems(c.env.DB, found.id, 'annual'), [], year, { rings, organisations: queryList(query.organisation) });
     const occurrences = items.flatMap((item) =>
       [year, year + 1]
         .map((y) => occurrenceStartingIn({ ...item.span, repeat: item.repeat, onceYear: item.onceYear }, y))
@@ -117,7 +112,7 @@ clock.openapi(
       name: `Hytekello — ${localized(found.name, language)}`,
       language,
       origin: publicOrigin(c),
-      uidDomain: c.env.UID_DOMAIN || 'hytekello',
+      uidDomain: uidDomain(c),
       ringNames: new Map(found.rings.map((r) => [r.slug, r.name])),
       changedAt: changedAt ?? '2026-01-01T00:00:00Z',
     });
@@ -128,7 +123,6 @@ clock.openapi(
 );
 
 const security = [{ bearerAuth: [] }];
-const newRevision = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 const itemResponse = (description: string) => ({
   content: { 'application/json': { schema: StoredClockItem } },
   headers: z.object({ ETag: z.string() }),
@@ -214,16 +208,11 @@ clock.openapi(
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
     const writer = c.get('writer')!;
-    const ifMatch = c.req.header('If-Match');
-    if (!ifMatch) throw new PreconditionRequiredError();
     const current = await findClockItem(c.env.DB, id);
     if (!current) throw new NotFoundError('clock item', String(id));
     assertMayWrite(current.clockOrganisation, writer);
-    if (!etagMatches(ifMatch, current.revision)) throw new PreconditionFailedError('clock item', String(id));
-    const merged = { ...clockItemToInput(current.item), ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
-    const checked = ClockItemInput.safeParse(merged);
-    if (!checked.success) validationHook({ success: false, error: checked.error, target: 'json' }, c);
-    const input = checked.data!;
+    assertIfMatch(c.req.header('If-Match'), current.revision, 'clock item', String(id));
+    const input = parseOrThrow(ClockItemInput, applyClockItemPatch(current.item, patch));
     const clockRow = (await readClock(c.env.DB, current.item.clock))!;
     const issues = await itemReferenceIssues(c.env.DB, clockRow, input);
     if (issues.length > 0) throw new ValidationError(issues);

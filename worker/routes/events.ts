@@ -1,20 +1,18 @@
 /** /api/events: list, read, create, edit, cancel. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { customAlphabet } from 'nanoid';
-import { findEvent, findIdempotentCreate, insertEvent, listPublicEvents, searchExpression, updateEvent, type StoredEvent } from '../db/events';
+import { findEvent, findIdempotentCreate, insertEvent, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
 import { readKnownReferences } from '../db/taxonomy';
-import { NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError, DomainError } from '../domain/errors';
+import { NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
 import { applyPatch, assertMayEdit, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
 import { paginate, resolveWindow } from '../domain/listing';
+import { newEventId, newRevision } from '../domain/ids';
 import { formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { bearerAuth, editProblemSpecs, etagMatches, problemSpec, quoteEtag, validationHook } from '../http';
+import { assertIfMatch, bearerAuth, editProblemSpecs, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../http';
 import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/schemas';
 
-const newEventId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 12);
-const newRevision = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);
 
 const eventResponse = (description: string) => ({
   content: { 'application/json': { schema: Event } },
@@ -22,8 +20,6 @@ const eventResponse = (description: string) => ({
   description,
 });
 const security = [{ bearerAuth: [] }];
-const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const publicEvent = ({ revision: _revision, ...event }: StoredEvent): Event => event;
 
 export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -42,10 +38,10 @@ events.openapi(
     const filter = {
       from: formatInstant(window.from),
       to: formatInstant(window.to),
-      networks: asList(query.network),
-      types: asList(query.type),
-      municipalities: asList(query.municipality),
-      organisations: asList(query.organisation),
+      networks: queryList(query.network),
+      types: queryList(query.type),
+      municipalities: queryList(query.municipality),
+      organisations: queryList(query.organisation),
       match: searchExpression(query.q),
     };
     const found = await listPublicEvents(c.env.DB, filter);
@@ -216,13 +212,10 @@ events.openapi(
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
     const writer = c.get('writer')!;
-    const ifMatch = c.req.header('If-Match');
-    if (!ifMatch) throw new PreconditionRequiredError();
     const before = await editableEvent(c.env.DB, id, writer.organisation);
-    if (!etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
+    assertIfMatch(c.req.header('If-Match'), before.revision, 'event', id);
     const { input, status } = applyPatch(publicEvent(before), patch);
-    const checked = EventInput.safeParse(input);
-    if (!checked.success) validationHook({ success: false, error: checked.error, target: 'json' }, c);
+    parseOrThrow(EventInput, input);
     const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
     if (issues.length > 0) throw new ValidationError(issues);
     const draft = prepareEvent(input, writer.organisation, status, status === 'cancelled' ? before.cancelReason : null);

@@ -1,7 +1,7 @@
 /** iCalendar feeds: /calendar.ics (filtered) and /events/{id}.ics (one event). */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { findEvent, listPublicEvents } from '../db/events';
+import { findEvent, listPublicEvents, withoutRevision } from '../db/events';
 import { readDataVersion } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { NotFoundError } from '../domain/errors';
@@ -10,19 +10,12 @@ import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
 import { cachedFeed, keepFeed, lastBuiltFeed, rememberedComponents } from '../feed-cache';
-import { databaseUnavailable, etagMatches, problemSpec, quoteEtag, validationHook } from '../http';
+import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../http';
 import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const FEED_CACHE_CONTROL = 'public, max-age=300';
 
-function publicOrigin(c: Context<AppEnv>): string {
-  return c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
-}
-
-function uidDomain(c: Context<AppEnv>): string {
-  return c.env.UID_DOMAIN || 'hytekello';
-}
 
 export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -108,8 +101,7 @@ feeds.get('/events/:file{[a-z0-9][a-z0-9-]*\\.ics}', async (c) => {
   c.header('Cache-Control', FEED_CACHE_CONTROL);
   if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
   const names = termNames(await readTaxonomy(c.env.DB));
-  const { revision: _revision, ...publicEvent } = event;
-  const body = calendarOf([publicEvent], { name: localized(event.title, language), language, origin: publicOrigin(c), uidDomain: uidDomain(c), names });
+  const body = calendarOf([withoutRevision(event)], { name: localized(event.title, language), language, origin: publicOrigin(c), uidDomain: uidDomain(c), names });
   c.header('Content-Type', CALENDAR_TYPE);
   c.header('Content-Disposition', `attachment; filename="${id}.ics"`);
   return c.body(body, 200);

@@ -4,12 +4,13 @@
  * running the UI's JavaScript.
  */
 import { Hono } from 'hono';
-import { findEvent } from '../db/events';
+import { findEvent, withoutRevision } from '../db/events';
 import { readTaxonomy } from '../db/taxonomy';
 import { termNames } from '../domain/feeds';
 import { type Language, localized } from '../domain/ical';
 import { eventJsonLd, scriptJson } from '../domain/jsonld';
 import type { AppEnv } from '../env';
+import { publicOrigin } from '../http';
 
 export const pages = new Hono<AppEnv>();
 
@@ -21,9 +22,7 @@ pages.get('/events/:id{[a-z0-9][a-z0-9-]*}', async (c) => {
   if (!event || event.status === 'draft') return new Response(index.body, { status: 404, headers: index.headers });
   const lang = c.req.query('lang');
   const language: Language = lang === 'sv' || lang === 'en' ? lang : 'fi';
-  const origin = c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
-  const { revision: _revision, ...publicEvent } = event;
-  const data = eventJsonLd(publicEvent, termNames(await readTaxonomy(c.env.DB)), origin, language);
+  const data = eventJsonLd(withoutRevision(event), termNames(await readTaxonomy(c.env.DB)), publicOrigin(c), language);
   const title = `${localized(event.title, language)} – Hytekello`;
   const page = new HTMLRewriter()
     .on('html', { element: (element) => void element.setAttribute('lang', language) })

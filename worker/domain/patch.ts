@@ -1,0 +1,11 @@
+/**
+ * A partial edit: the fields given replace the stored ones (null clears an
+ * optional one); fields left out keep their stored value.
+ */
+export function mergePatch<T extends object>(base: T, patch: Partial<T>): T {
+  const merged = { ...base } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged as T;
+}
