@@ -74,3 +74,13 @@ describe('GET /clock.ics', () => {
     expect((await request('/clock.ics?year=2027', { headers: { 'If-None-Match': response.headers.get('ETag')! } })).status).toBe(304);
   });
 });
+
+describe('events of a clock item', () => {
+  it('are those of the year shown', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ title: { fi: 'Foorumi 2033' }, start: '2033-11-10T09:00', end: '2033-11-10T15:00', clockItem: 2 }));
+    const forum = (clock: AnnualClock) => clock.items.find((item) => item.id === 2)!;
+    expect(forum((await (await request('/api/clock?year=2033')).json()) as AnnualClock).events.map((e) => e.id)).toContain(event.id);
+    expect(forum((await (await request('/api/clock?year=2034')).json()) as AnnualClock).events.map((e) => e.id)).not.toContain(event.id);
+    expect((await request('/api/council-term?date=2026-02-30')).status).toBe(400);
+  });
+});

@@ -7,7 +7,7 @@ import { annualItems, applyClockItemPatch, councilTermOf, mayWriteClock, occurre
 import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
-import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, startOfDay } from '../domain/time';
+import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
 import { assertIfMatch, bearerAuth, editProblemSpecs, etagMatches, parseOrThrow, problemSpec, publicOrigin, queryList, quoteEtag, uidDomain, validationHook } from '../http';
 import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
@@ -45,7 +45,8 @@ clock.openapi(
     const rings = queryList(query.ring);
     const found = await clockOrFail(c.env.DB, query.clock, rings);
     const year = query.year ?? today().year;
-    const window = between(Temporal.PlainDate.from({ year: year - 1, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
+    // The events of the year shown, not those of the year before.
+    const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'annual'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json({ clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }) }, 200);
@@ -66,12 +67,8 @@ clock.openapi(
     const rings = queryList(query.ring);
     const found = await clockOrFail(c.env.DB, query.clock, rings);
     const now = today();
-    let date: Temporal.PlainDate;
-    try {
-      date = query.date ? Temporal.PlainDate.from(query.date, { overflow: 'reject' }) : now;
-    } catch {
-      throw new ValidationError([{ field: 'date', rule: 'format', message: '`date` must be a real date YYYY-MM-DD' }], 400);
-    }
+    const date = query.date ? parseDate(query.date) : now;
+    if (!date) throw new ValidationError([{ field: 'date', rule: 'format', message: '`date` must be a real date YYYY-MM-DD between 2000 and 2100' }], 400);
     const term = councilTermOf(date);
     const window = between(Temporal.PlainDate.from(term.start), Temporal.PlainDate.from(term.end).add({ days: 1 }));
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'term'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
