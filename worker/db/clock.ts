@@ -1,5 +1,5 @@
 /** SQL for clocks, their rings and items, and the events that realise items. */
-import type { ClockItemData, LinkedEventData } from '../domain/clock';
+import { type ClockItemData, type LinkedEventData, clockItemView } from '../domain/clock';
 import type { StoredClockItem } from '../shared/schemas';
 
 type Localized = { fi: string; sv: string | null; en: string | null };
@@ -49,7 +49,12 @@ export async function readClockItems(db: D1Database, clockId: number, kind: 'ann
     )
     .bind(clockId, kind)
     .all<Record<string, unknown>>();
-  return results.map((row) => ({
+  return results.map(rowToItem);
+}
+
+/** One mapper of a clock_items row (joined with its ring's and responsible organisation's slugs). */
+function rowToItem(row: Record<string, unknown>): ClockItemData {
+  return {
     id: row.id as number,
     ring: row.ring as string | null,
     kind: row.kind as 'annual' | 'term',
@@ -68,7 +73,7 @@ export async function readClockItems(db: D1Database, clockId: number, kind: 'ann
     responsibleOrganisation: row.responsible as string | null,
     source: row.source as string | null,
     links: JSON.parse(row.links as string),
-  }));
+  };
 }
 
 /** Public events that realise items of a clock and take place in [from, to). */
@@ -114,25 +119,8 @@ export async function findClockItem(db: D1Database, id: number): Promise<Writabl
     .bind(id)
     .first<Record<string, unknown>>();
   if (!row) return null;
-  const annual = row.kind === 'annual';
   return {
-    item: {
-      id: row.id as number,
-      clock: row.clock_slug as string,
-      ring: row.ring as string | null,
-      kind: row.kind as 'annual' | 'term',
-      title: { fi: row.title_fi as string, sv: row.title_sv as string | null, en: row.title_en as string | null },
-      description: { fi: (row.description_fi as string | null) ?? '', sv: row.description_sv as string | null, en: row.description_en as string | null },
-      span: annual ? { startMonth: row.start_month as number, startDay: row.start_day as number | null, endMonth: row.end_month as number, endDay: row.end_day as number | null } : null,
-      repeat: row.repeat as WritableClockItem['item']['repeat'],
-      onceYear: row.once_year as number | null,
-      termYears: annual ? null : { start: row.term_year_start as number, end: row.term_year_end as number },
-      colour: row.colour as string,
-      category: row.category as StoredClockItem['category'],
-      responsibleOrganisation: row.responsible as string | null,
-      source: row.source as string | null,
-      links: JSON.parse(row.links as string),
-    },
+    item: clockItemView(rowToItem(row), row.clock_slug as string),
     revision: row.revision as string,
     clockId: row.clock_id as number,
     clockOrganisation: row.clock_organisation as string | null,

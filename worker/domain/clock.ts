@@ -233,6 +233,18 @@ export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView
   };
 }
 
+/** An item as the API shows it on its own: span or term years by kind, in its clock. */
+export function clockItemView(item: ClockItemData, clock: string): ClockItemView {
+  const annual = item.kind === 'annual';
+  const { startMonth, startDay, endMonth, endDay, termYearStart, termYearEnd, ...rest } = item;
+  return {
+    ...rest,
+    clock,
+    span: annual ? { startMonth: startMonth!, startDay, endMonth: endMonth!, endDay } : null,
+    termYears: annual ? null : { start: termYearStart!, end: termYearEnd! },
+  };
+}
+
 /** The whole input after a partial edit of a stored item. */
 export function applyClockItemPatch(item: ClockItemView, patch: Partial<ClockItemWriteInput>): ClockItemWriteInput {
   return mergePatch(clockItemToInput(item), patch);
