@@ -25,6 +25,7 @@ import { etagMatches, quoteEtag } from '../worker/http';
 import type { Event } from '../worker/shared/schemas';
 import { demoEvents } from './demo-data';
 import { startLocalService } from './local-service';
+import { SYSTEM_ACTOR } from '../worker/domain/access';
 
 const EVENTS = 2000;
 
@@ -96,7 +97,7 @@ async function throughWorker(events: { id: string; draft: EventDraft }[]) {
     const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: 'wrangler.toml', persist: { path: join(persist, 'v3') } });
     try {
       const now = new Date().toISOString();
-      for (const { id, draft } of events) await insertEvent(proxy.env.DB, id, draft, { revision: id, now, tokenId: null });
+      for (const { id, draft } of events) await insertEvent(proxy.env.DB, id, draft, { revision: id, now, actor: SYSTEM_ACTOR });
       await insertToken(proxy.env.DB, { name: 'bench', organisation: 'pohde', tokenHash: await hashToken(token), now });
     } finally {
       await proxy.dispose();

@@ -5,6 +5,7 @@ import { ValidationError } from '../worker/domain/errors';
 import { nextSequence, prepareEvent, referenceIssues } from '../worker/domain/events';
 import { newRevision as revision } from '../worker/domain/ids';
 import { demoCancellations, demoEvents } from './demo-data';
+import { SYSTEM_ACTOR } from '../worker/domain/access';
 
 
 export async function seedDemoData(db: D1Database): Promise<{ added: number; existing: number }> {
@@ -16,12 +17,12 @@ export async function seedDemoData(db: D1Database): Promise<{ added: number; exi
     if (issues.length > 0) throw new ValidationError(issues);
     const draft = prepareEvent(input, organisation, input.status ?? 'draft');
     const now = new Date().toISOString();
-    await insertEvent(db, id, draft, { revision: revision(), now, tokenId: null });
+    await insertEvent(db, id, draft, { revision: revision(), now, actor: SYSTEM_ACTOR });
     const reason = demoCancellations[id];
     if (reason) {
       const before = (await findEvent(db, id))!;
       const cancelled = prepareEvent(input, organisation, 'cancelled', reason);
-      await updateEvent(db, before, before.revision, cancelled, nextSequence(before, cancelled), 'cancel', { revision: revision(), now, tokenId: null });
+      await updateEvent(db, before, before.revision, cancelled, nextSequence(before, cancelled), 'cancel', { revision: revision(), now, actor: SYSTEM_ACTOR });
     }
     added++;
   }
