@@ -1,13 +1,27 @@
-/** Adds the demo events that are missing from a database; returns how many were added. */
+/** Adds the demo people and events that are missing from a database. */
+import { findPersonActor, insertPerson, setPasswordHash } from '../worker/db/accounts';
 import { findEvent, insertEvent, updateEvent } from '../worker/db/events';
 import { readKnownReferences } from '../worker/db/taxonomy';
 import { ValidationError } from '../worker/domain/errors';
 import { nextSequence, prepareEvent, referenceIssues } from '../worker/domain/events';
 import { newRevision as revision } from '../worker/domain/ids';
-import { demoCancellations, demoEvents } from './demo-data';
 import { SYSTEM_ACTOR } from '../worker/domain/access';
+import { hashPassword } from '../worker/domain/passwords';
+import { DEMO_PASSWORD, demoCancellations, demoEvents, demoPeople } from './demo-data';
 
+/** Adds the demo people that are missing (matched by email), with the demo password; returns how many were added. */
+export async function seedDemoPeople(db: D1Database): Promise<number> {
+  let added = 0;
+  for (const person of demoPeople) {
+    if (await findPersonActor(db, person.email, 'session')) continue;
+    const id = await insertPerson(db, person, new Date().toISOString(), SYSTEM_ACTOR);
+    await setPasswordHash(db, id, await hashPassword(DEMO_PASSWORD));
+    added++;
+  }
+  return added;
+}
 
+/** Adds the demo events that are missing from a database; returns how many were added. */
 export async function seedDemoData(db: D1Database): Promise<{ added: number; existing: number }> {
   const known = await readKnownReferences(db);
   let added = 0;

@@ -44,6 +44,11 @@ export async function findPersonActor(db: D1Database, email: string, via: Actor[
   return row ? rowToActor(row, via) : null;
 }
 
+/** Sets a password hash directly (the demo seed; people set their own through invitations). */
+export async function setPasswordHash(db: D1Database, personId: number, passwordHash: string): Promise<void> {
+  await db.prepare('UPDATE people SET password_hash = ?2 WHERE id = ?1').bind(personId, passwordHash).run();
+}
+
 export async function findPasswordHash(db: D1Database, email: string): Promise<{ personId: number; passwordHash: string | null } | null> {
   const row = await db.prepare('SELECT id, password_hash FROM people WHERE email = ?1').bind(email).first<{ id: number; password_hash: string | null }>();
   return row ? { personId: row.id, passwordHash: row.password_hash } : null;
