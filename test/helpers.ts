@@ -1,7 +1,9 @@
 /** What the tests share: requests through the worker's own fetch, tokens, and valid inputs to vary. */
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
+import { insertPerson, insertSession } from '../worker/db/accounts';
 import { insertToken } from '../worker/db/tokens';
+import { SYSTEM_ACTOR } from '../worker/domain/access';
 import { generateToken, hashToken } from '../worker/domain/tokens';
 import type { Event, EventInput } from '../worker/shared/schemas';
 
@@ -55,3 +57,22 @@ export async function rowCounts(): Promise<Record<string, number>> {
   }
   return counts;
 }
+
+let people = 0;
+
+/**
+ * A new person with these memberships, signed in: returns the Cookie header
+ * of their session and the person's id. Requests with it also need an
+ * Origin of the site for writes (see `asBrowser`).
+ */
+export async function sessionFor(memberships: { organisation: string; role: 'administrator' | 'organiser' | 'viewer' }[], name = 'Testi Henkilö'): Promise<{ cookie: string; personId: number; email: string }> {
+  const email = `person-${Date.now()}-${++people}@test.example`;
+  const personId = await insertPerson(env.DB, { name, email, memberships }, new Date().toISOString(), SYSTEM_ACTOR);
+  const token = generateToken('hys_');
+  const now = new Date();
+  await insertSession(env.DB, { personId, tokenHash: await hashToken(token), now: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() });
+  return { cookie: `hyk_session=${token}`, personId, email };
+}
+
+/** Headers of a same-site browser request with a session cookie. */
+export const asBrowser = (cookie: string, extra: Record<string, string> = {}): Record<string, string> => ({ Cookie: cookie, Origin: 'https://hytekello.test', 'Sec-Fetch-Site': 'same-origin', ...extra });
