@@ -5,6 +5,7 @@ import { generateToken, hashToken } from '../worker/domain/tokens';
 import type { Taxonomy } from '../worker/shared/schemas';
 import { jsonRequest, request, workshop } from './helpers';
 import { CONTENT_SECURITY_POLICY } from '../worker/headers';
+import { inviteAdministratorSql } from '../worker/db/accounts';
 
 describe('taxonomy', () => {
   it('lists the 30 municipalities of North Ostrobothnia in the six areas, the event types and the rest', async () => {
@@ -85,5 +86,18 @@ describe('security headers', () => {
       const response = await request(path, { headers: { Origin: 'https://evil.example' } });
       expect(response.headers.get('Access-Control-Allow-Origin'), path).toBeNull();
     }
+  });
+});
+
+describe('the first-administrator command', () => {
+  it('writes SQL that makes an administrator with a working invitation, and can be run twice', async () => {
+    const token = generateToken('hyi_');
+    const now = new Date();
+    const sql = inviteAdministratorSql({ name: "Aino O'Neill", email: 'Aino.First@Test.example', organisation: 'pohde', tokenHash: await hashToken(token), now: now.toISOString(), expiresAt: new Date(now.getTime() + 86_400_000).toISOString() });
+    await env.DB.exec(sql.replaceAll('\n  ', ' '));
+    await env.DB.exec(sql.replaceAll('\n  ', ' '));
+    const accepted = await jsonRequest('POST', `/api/auth/invitations/${token}`, { password: 'ensimmäinen ylläpitäjä' }, { Origin: 'https://hytekello.test' });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ person: { name: "Aino O'Neill", email: 'aino.first@test.example' }, administrator: true });
   });
 });
