@@ -35,6 +35,8 @@ export function securityHeaders(): MiddlewareHandler {
     const embeddable = EMBEDDABLE.test(c.req.path);
     await (embeddable ? framed : unframed)(c, async () => {
       await next();
+      // Answers passed through from static assets have immutable headers.
+      c.res = new Response(c.res.body, c.res);
     });
     c.header('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors ${embeddable ? '*' : "'none'"}`);
   };
