@@ -25,6 +25,8 @@ export default defineConfig(async () => {
           test: {
             name: 'workers',
             include: ['test/*.test.ts'],
+            // Property-based tests send hundreds of requests; a busy machine must not make them time out.
+            testTimeout: 60_000,
             setupFiles: ['./test/apply-migrations.ts'],
           },
         },

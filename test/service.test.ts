@@ -43,7 +43,7 @@ describe('OpenAPI', () => {
       '/api/admin/audit', '/api/admin/networks', '/api/admin/networks/{slug}', '/api/admin/organisations', '/api/admin/organisations/{slug}',
       '/api/admin/people', '/api/admin/people/{id}', '/api/admin/people/{id}/data', '/api/admin/people/{id}/invitations', '/api/admin/people/{id}/memberships', '/api/admin/people/{id}/sign-out',
       '/api/auth/dev-sign-in', '/api/auth/invitations/{token}', '/api/auth/login', '/api/auth/logout', '/api/auth/me',
-      '/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/clocks/{slug}/rings', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/me/events', '/api/me/feed', '/api/taxonomy', '/api/tokens', '/api/tokens/{id}', '/calendar.ics', '/clock.ics', '/events/{id}.ics']);
+      '/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/clocks/{slug}/rings', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/me/events', '/api/me/feed', '/api/taxonomy', '/api/tokens', '/api/tokens/{id}', '/calendar.ics', '/clock.ics', '/events/{id}.ics', '/feed.atom', '/feed.json', '/feed.rss']);
     expect(Object.keys(document.paths['/api/events']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/api/events/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Event', 'EventInput', 'EventPatch', 'EventList', 'Problem', 'Taxonomy']));
