@@ -101,3 +101,21 @@ describe('the first-administrator command', () => {
     expect(await accepted.json()).toMatchObject({ person: { name: "Aino O'Neill", email: 'aino.first@test.example' }, administrator: true });
   });
 });
+
+describe('the API documentation page', () => {
+  it('shows every operation of the OpenAPI document, each with a curl example', async () => {
+    const document = (await (await request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const response = await request('/api/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toContain('text/html');
+    const html = await response.text();
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => [method, path] as const));
+    for (const [method, path] of operations) {
+      expect(html, `${method} ${path}`).toContain(`<span class="method method-${method}">${method.toUpperCase()}</span> <code>${path}</code>`);
+    }
+    expect(html.match(/<h4>Example<\/h4><pre><code>curl/g)).toHaveLength(operations.length);
+    expect(html).toContain('curl -X POST &#39;https://hytekello.test/api/events&#39; \\\n  -H &quot;Authorization: Bearer $TOKEN&quot;');
+    expect(html).toContain('If-Match: &quot;&lt;ETag&gt;&quot;');
+    expect(html).not.toMatch(/<script/);
+  });
+});
