@@ -15,6 +15,8 @@ import { auth } from './routes/auth';
 import { clock } from './routes/clock';
 import { events } from './routes/events';
 import { feeds } from './routes/feeds';
+import { imports } from './routes/imports';
+import { syncScheduled } from './imports';
 import { me } from './routes/me';
 import { pages } from './routes/pages';
 import { taxonomy } from './routes/taxonomy';
@@ -43,6 +45,7 @@ app.route('/api/tokens', tokens);
 app.route('/api/admin', admin);
 app.route('/api/events', events);
 app.route('/api/taxonomy', taxonomy);
+app.route('/api/imports', imports);
 app.route('/', feeds);
 app.route('/', clock);
 
@@ -83,4 +86,11 @@ app.route('/', pages);
 app.notFound((c) => problemResponse(404, `nothing at ${new URL(c.req.url).pathname}`, 'not-found'));
 app.onError(onError);
 
-export default app;
+export { app };
+
+/** Cron Trigger (wrangler.toml): syncs the calendar URLs that organisers saved. */
+async function scheduled(_controller: ScheduledController, env: AppEnv['Bindings'], ctx: ExecutionContext): Promise<void> {
+  ctx.waitUntil(syncScheduled(env.DB));
+}
+
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<AppEnv['Bindings']>;
