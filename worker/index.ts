@@ -13,6 +13,7 @@ import { onError, problemResponse, publicOrigin, validationHook } from './http';
 import { admin } from './routes/admin';
 import { auth } from './routes/auth';
 import { clock } from './routes/clock';
+import { clockImport } from './routes/clock-import';
 import { events } from './routes/events';
 import { feeds } from './routes/feeds';
 import { imports } from './routes/imports';
@@ -48,6 +49,7 @@ app.route('/api/taxonomy', taxonomy);
 app.route('/api/imports', imports);
 app.route('/', feeds);
 app.route('/', clock);
+app.route('/', clockImport);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',
