@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertPerson, setPasswordHash } from '../worker/db/accounts';
 import { SYSTEM_ACTOR } from '../worker/domain/access';
 import { hashPassword, iterationsOf, MAX_ITERATIONS, needsRehash, verifyPassword } from '../worker/domain/passwords';
-import app from '../worker/index';
+import { app } from '../worker/index';
 import type { Me } from '../worker/shared/accounts';
 import { asBrowser, jsonRequest, request, sessionFor } from './helpers';
 

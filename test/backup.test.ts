@@ -2,7 +2,7 @@
 import { applyD1Migrations, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, newestMigration, readAllTables, replaceAllTables } from '../worker/db/backup';
-import app from '../worker/index';
+import { app } from '../worker/index';
 import { asBrowser, bearerFor, createEvent, jsonRequest, request, sessionFor, workshop } from './helpers';
 
 describe('export and restore', () => {

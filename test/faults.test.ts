@@ -5,7 +5,7 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import app from '../worker/index';
+import { app } from '../worker/index';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, workshop } from './helpers';
 

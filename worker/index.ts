@@ -13,8 +13,11 @@ import { onError, problemResponse, publicOrigin, validationHook } from './http';
 import { admin } from './routes/admin';
 import { auth } from './routes/auth';
 import { clock } from './routes/clock';
+import { clockImport } from './routes/clock-import';
 import { events } from './routes/events';
 import { feeds } from './routes/feeds';
+import { imports } from './routes/imports';
+import { syncScheduled } from './imports';
 import { me } from './routes/me';
 import { pages } from './routes/pages';
 import { taxonomy } from './routes/taxonomy';
@@ -43,8 +46,10 @@ app.route('/api/tokens', tokens);
 app.route('/api/admin', admin);
 app.route('/api/events', events);
 app.route('/api/taxonomy', taxonomy);
+app.route('/api/imports', imports);
 app.route('/', feeds);
 app.route('/', clock);
+app.route('/', clockImport);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',
@@ -83,4 +88,11 @@ app.route('/', pages);
 app.notFound((c) => problemResponse(404, `nothing at ${new URL(c.req.url).pathname}`, 'not-found'));
 app.onError(onError);
 
-export default app;
+export { app };
+
+/** Cron Trigger (wrangler.toml): syncs the calendar URLs that organisers saved. */
+async function scheduled(_controller: ScheduledController, env: AppEnv['Bindings'], ctx: ExecutionContext): Promise<void> {
+  ctx.waitUntil(syncScheduled(env.DB));
+}
+
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<AppEnv['Bindings']>;

@@ -251,3 +251,22 @@ export async function replaceRings(
     auditStatement(db, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'clock', entityId: ctx.clockSlug, before: null, after: { rings } }),
   ]);
 }
+
+/**
+ * Creates several items in a clock in one batch: all or none. Each record
+ * comes with its own revision, by which its audit row finds its id.
+ */
+export async function insertClockItems(db: D1Database, clockId: number, records: { record: ItemRecord; revision: string }[], ctx: ClockWriteContext): Promise<void> {
+  const statements = records.flatMap(({ record, revision }) => [
+    db
+      .prepare(
+        `INSERT INTO clock_items (kind, title_fi, title_sv, title_en, description_fi, description_sv, description_en, start_month, start_day, end_month, end_day,
+           repeat, once_year, term_year_start, term_year_end, colour, source, links, category, clock_id, ring_id, responsible_organisation_id, revision, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+           (SELECT id FROM clock_rings WHERE clock_id = ?20 AND slug = ?21), (SELECT id FROM organisations WHERE slug = ?22), ?23, ?24)`,
+      )
+      .bind(...itemValues(record), clockId, record.ring, record.responsibleOrganisation, revision, ctx.now),
+    clockAudit(db, 'create', '1 = 1', null, record, { ...ctx, revision }),
+  ]);
+  await db.batch(statements);
+}

@@ -242,8 +242,9 @@ export async function findIdempotentCreate(db: D1Database, owner: string, key: s
  * Creates an event with all its related rows, or nothing. Throws if the id
  * is taken, or if `idempotency` names a key that another create used (the
  * key's row is in the same batch, so of two racing retries one is undone).
+ * `also` joins the batch (e.g. an import's record of the event's source).
  */
-export async function insertEvent(db: D1Database, id: string, draft: EventDraft, ctx: WriteContext, idempotency?: IdempotencyKey): Promise<void> {
+export async function insertEvent(db: D1Database, id: string, draft: EventDraft, ctx: WriteContext, idempotency?: IdempotencyKey, also: D1PreparedStatement[] = []): Promise<void> {
   const insert = db
     .prepare(
       `INSERT INTO events (id, revision, sequence, created_at, updated_at, status, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
@@ -259,12 +260,13 @@ export async function insertEvent(db: D1Database, id: string, draft: EventDraft,
   const key = idempotency
     ? [db.prepare('INSERT INTO idempotency_keys (actor, key, request_hash, event_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(idempotency.owner, idempotency.key, idempotency.requestHash, id, ctx.now)]
     : [];
-  await db.batch([insert, ...key, ...relatedRowStatements(db, id, draft, ctx.revision), eventAudit(db, id, 'create', null, draft, ctx)]);
+  await db.batch([insert, ...key, ...relatedRowStatements(db, id, draft, ctx.revision), eventAudit(db, id, 'create', null, draft, ctx), ...also]);
 }
 
 /**
  * Replaces an event if it still has `expectedRevision`. Returns false, and
  * changes nothing, when it does not (it was changed meanwhile, or is gone).
+ * `also` joins the batch (e.g. an import's bookkeeping, guarded by ctx.revision).
  */
 export async function updateEvent(
   db: D1Database,
@@ -274,11 +276,12 @@ export async function updateEvent(
   sequence: number,
   action: 'update' | 'cancel',
   ctx: WriteContext,
+  also: D1PreparedStatement[] = [],
 ): Promise<boolean> {
   const update = db
     .prepare(`UPDATE events SET ${EVENT_ASSIGNMENTS}, sequence = ?31, revision = ?32, updated_at = ?33 WHERE id = ?34 AND revision = ?35`)
     .bind(...eventValues(draft), sequence, ctx.revision, ctx.now, before.id, expectedRevision);
-  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), eventAudit(db, before.id, action, withoutRevision(before), draft, ctx)]);
+  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), eventAudit(db, before.id, action, withoutRevision(before), draft, ctx), ...also]);
   return (result?.meta.changes ?? 0) > 0;
 }
 

@@ -1,0 +1,189 @@
+/** /api/imports: preview and import an iCalendar file or URL; sources that are synced. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { findSource, findSourceByUrl, listSources, saveSource } from '../db/imports';
+import { readKnownReferences } from '../db/taxonomy';
+import { type Actor, assertMayWriteEvent, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { type ImportMapping, type PlanItem, mappingIssues, planSummary } from '../domain/import-plan';
+import { calendarUrl } from '../domain/url-guard';
+import type { AppEnv } from '../env';
+import { CalendarFetchError, fetchCalendar } from '../fetch-calendar';
+import { applyPlan, parseOrRefuse, planFor, syncSource } from '../imports';
+import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../http';
+import { ImportPreview, ImportRequest, ImportResult, ImportSourceView } from '../shared/imports';
+
+export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Local development: a worker reached on loopback may read feeds served on loopback; production never. */
+const loopbackAllowed = (c: Context<AppEnv>) => LOOPBACK.has(new URL(c.req.url).hostname);
+
+/**
+ * The request, from JSON ({ organisation, type, …, ics | url }) or from a
+ * text/calendar body with the mapping in the query.
+ */
+async function importRequest(c: Context<AppEnv>): Promise<ImportRequest> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'text/calendar' || type === 'text/plain') {
+    const query = c.req.queries();
+    return parseOrThrow(ImportRequest, {
+      organisation: query.organisation?.[0],
+      type: query.type?.[0],
+      networks: query.network,
+      municipalities: query.municipality,
+      ics: await c.req.text(),
+      ...(query.sync ? { sync: query.sync[0] === 'true' } : {}),
+    });
+  }
+  if (type !== 'application/json') throw new ValidationError([{ field: 'Content-Type', rule: 'media-type', message: '`Content-Type` must be text/calendar or application/json' }], 400);
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ValidationError([{ field: 'body', rule: 'json', message: 'the body is not JSON' }], 400);
+  }
+  return parseOrThrow(ImportRequest, body);
+}
+
+interface Prepared {
+  actor: Actor;
+  mapping: ImportMapping;
+  /** The normalised URL, or '' for a file. */
+  url: string;
+  text: string;
+  /** Keep the URL synced. */
+  sync: boolean;
+}
+
+/** Checks rights and the mapping, then reads the calendar text (fetching a URL). */
+async function prepare(c: Context<AppEnv>): Promise<Prepared> {
+  const actor = requireActor(c.get('actor'));
+  const request = await importRequest(c);
+  const mapping: ImportMapping = { organisation: request.organisation, type: request.type, networks: request.networks ?? [], municipalities: request.municipalities ?? [] };
+  assertMayWriteEvent(actor, [mapping.organisation]);
+  const issues = mappingIssues(mapping, await readKnownReferences(c.env.DB));
+  if (issues.length > 0) throw new ValidationError(issues);
+  if (request.url === undefined) return { actor, mapping, url: '', text: request.ics!, sync: false };
+  const verdict = calendarUrl(request.url, loopbackAllowed(c));
+  if ('problem' in verdict) throw new ValidationError([{ field: 'url', rule: 'fetchable', message: `\`url\` ${verdict.problem}` }]);
+  try {
+    return { actor, mapping, url: verdict.url.toString(), text: await fetchCalendar(verdict.url.toString(), { allowLoopback: loopbackAllowed(c) }), sync: request.sync ?? false };
+  } catch (error) {
+    if (error instanceof CalendarFetchError) throw new ValidationError([{ field: 'url', rule: 'fetch', message: `\`url\`: ${error.message}` }]);
+    throw error;
+  }
+}
+
+const previewItem = (item: PlanItem) => ({ uid: item.uid, status: item.status, title: item.title, reason: item.reason, eventId: item.eventId, cancelled: item.cancelled, event: item.input });
+
+const requestBody = {
+  content: {
+    'application/json': { schema: ImportRequest },
+    'text/calendar': { schema: z.string().openapi({ description: 'The iCalendar file; the mapping in the query: organisation, type, network, municipality' }) },
+  },
+  required: true,
+};
+const mappingQuery = z.object({
+  organisation: z.string().optional().openapi({ description: 'With a text/calendar body' }),
+  type: z.string().optional().openapi({ description: 'With a text/calendar body' }),
+  network: z.array(z.string()).optional(),
+  municipality: z.array(z.string()).optional(),
+});
+const importProblems = {
+  400: problemSpec('The body is not JSON or iCalendar'),
+  401: problemSpec('Not signed in, or no valid token'),
+  403: problemSpec('You are not an organiser of the organisation'),
+  422: problemSpec('The mapping refers to something that does not exist, the text is no calendar, or the URL cannot be fetched'),
+};
+
+imports.openAPIRegistry.registerPath({
+  method: 'post',
+  path: '/preview',
+  summary: 'Preview an import: what each event of a calendar file or URL would become',
+  description:
+    'Each VEVENT is `new`, `changed` or `unchanged` (by UID, against earlier imports from the same file source or URL), or `unparseable` with the reason; for a URL, events no longer in it are `gone` (they would be cancelled). Nothing is written.',
+  security: writeSecurity,
+  request: { query: mappingQuery, body: requestBody },
+  responses: { 200: { content: { 'application/json': { schema: ImportPreview } }, description: 'The plan' }, ...importProblems },
+});
+imports.post('/preview', async (c) => {
+  const { mapping, url, text } = await prepare(c);
+  const parsed = parseOrRefuse(text, url ? 'url' : 'ics');
+  const source = await findSourceByUrl(c.env.DB, mapping.organisation, url);
+  const items = await planFor(c.env.DB, parsed, mapping, source);
+  return c.json({ sourceId: source?.id ?? null, summary: planSummary(items), items: items.map(previewItem) }, 200);
+});
+
+imports.openAPIRegistry.registerPath({
+  method: 'post',
+  path: '/',
+  summary: 'Import a calendar file or URL',
+  description:
+    'The same body as the preview. New events are created, changed ones updated (SEQUENCE grows when time, place or status change), cancelled ones cancelled; for a URL, events gone from it are cancelled. Each event is written whole or not at all. With `sync: true` the URL is synced every 30 minutes.',
+  security: writeSecurity,
+  request: { query: mappingQuery, body: requestBody },
+  responses: { 200: { content: { 'application/json': { schema: ImportResult } }, description: 'What was done to each event' }, ...importProblems },
+});
+imports.post('/', async (c) => {
+  const { actor, mapping, url, text, sync } = await prepare(c);
+  const parsed = parseOrRefuse(text, url ? 'url' : 'ics');
+  const now = new Date().toISOString();
+  const source = await saveSource(c.env.DB, { organisation: mapping.organisation, url, mapping, sync }, now, auditActor(actor));
+  const items = await planFor(c.env.DB, parsed, mapping, source);
+  const applied = await applyPlan(c.env.DB, source, items, auditActor(actor));
+  return c.json({ sourceId: source.id, summary: planSummary(items), items: applied }, 200);
+});
+
+const sourceView = (source: Awaited<ReturnType<typeof findSource>> & object) => ({
+  id: source.id,
+  organisation: source.organisation,
+  url: source.url || null,
+  mapping: { type: source.mapping.type, networks: source.mapping.networks, municipalities: source.mapping.municipalities },
+  sync: source.sync,
+  lastSyncedAt: source.lastSyncedAt,
+  lastError: source.lastError,
+});
+
+imports.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sources',
+    summary: 'Calendars your organisations import from, with the last sync and its error',
+    security: writeSecurity,
+    responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(ImportSourceView) }) } }, description: 'The sources' }, 401: problemSpec('Not signed in, or no valid token') },
+  }),
+  async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const sources = await listSources(c.env.DB, isAdministrator(actor) ? null : writableOrganisations(actor));
+    return c.json({ items: sources.map(sourceView) }, 200);
+  },
+);
+
+imports.openapi(
+  createRoute({
+    method: 'post',
+    path: '/sources/{id}/sync',
+    summary: 'Sync a calendar URL now',
+    description: 'As the scheduled sync does: fetch, update events by UID, cancel those gone. The outcome (and any error) is also kept on the source.',
+    security: writeSecurity,
+    request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    responses: {
+      200: { content: { 'application/json': { schema: ImportResult.extend({ error: z.string().nullable() }) } }, description: 'What was done; `error` when the feed could not be read' },
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('You are not an organiser of the organisation'),
+      404: problemSpec('No such source, or it is a file source'),
+    },
+  }),
+  async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const { id } = c.req.valid('param');
+    const source = await findSource(c.env.DB, id);
+    if (!source || source.url === '') throw new NotFoundError('import source', String(id));
+    assertMayWriteEvent(actor, [source.organisation]);
+    const { items, error } = await syncSource(c.env.DB, source, auditActor(actor), { allowLoopback: loopbackAllowed(c) });
+    const summary = { new: 0, changed: 0, unchanged: 0, unparseable: 0, gone: 0 };
+    for (const item of items) summary[item.status]++;
+    return c.json({ sourceId: source.id, summary, items, error }, 200);
+  },
+);
