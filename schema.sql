@@ -199,10 +199,12 @@ CREATE TABLE events (
   CHECK (status <> 'cancelled' OR cancel_reason IS NULL OR cancel_reason <> '')
 );
 
-CREATE INDEX events_by_span ON events (status, span_start, span_end);
 CREATE INDEX events_by_type ON events (event_type_id);
 CREATE INDEX events_by_updated ON events (updated_at);
 CREATE INDEX events_by_clock_item ON events (clock_item_id);
+-- Windows [from, to) read the events that end after `from` (or never end):
+-- the window and what follows it, not all of history.
+CREATE INDEX events_by_span_end ON events (status, span_end, span_start);
 
 -- A single occurrence of a recurring event that was removed (EXDATE),
 -- cancelled (kept, marked cancelled) or moved (RECURRENCE-ID override).

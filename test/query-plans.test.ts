@@ -59,4 +59,20 @@ describe('query plans', () => {
     }
     expect(scans).toEqual([]);
   });
+
+  it('a window reads the events that end after its start, not every event that began before its end', async () => {
+    const { db, statements } = recording(env.DB);
+    const window = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
+    await listPublicEvents(db, { ...window, networks: [], types: [], municipalities: [], organisations: [], match: null });
+    const clock = (await readClock(db, null))!;
+    await readLinkedEvents(db, clock.id, window.from, window.to);
+    for (const { sql, values } of statements.filter((s) => s.sql.includes('span_end'))) {
+      const details = await plan(sql, values);
+      // Events that end after `from` (a range on span_end), and series without end (span_end IS NULL).
+      expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX events_by_span_end \(status=\? AND span_end>\?/));
+      expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX events_by_span_end \(status=\? AND span_end=\? AND span_start<\?\)/));
+      expect(details.filter((detail) => /\(status=\? AND span_start<\?\)/.test(detail))).toEqual([]);
+    }
+    expect(statements.filter((s) => s.sql.includes('span_end'))).toHaveLength(2);
+  });
 });
