@@ -118,3 +118,28 @@ describe('the rule in canonical form', () => {
     expect(canonicalRule('FREQ=YEARLY;UNTIL=20300101T000000Z', { allDay: true, timeZone: 'Europe/Helsinki' })).toBe('FREQ=YEARLY;UNTIL=20300101');
   });
 });
+
+describe('a single event occurrence from its stored instants', () => {
+  it('gives the same texts as the expansion with Temporal, in summer, winter and across a skipped hour', async () => {
+    const { prepareEvent, eventOccurrences } = await import('../worker/domain/events');
+    const { seriesOf, occurrencesBetween: expand } = await import('../worker/domain/recurrence');
+    const { formatOffsetDateTime } = await import('../worker/domain/time');
+    const cases = [
+      { timeZone: 'Europe/Helsinki', start: '2026-03-29T02:30', end: '2026-03-29T03:30' },
+      { timeZone: 'Europe/Helsinki', start: '2026-10-25T03:30', end: '2026-10-25T04:30' },
+      { timeZone: 'Europe/Helsinki', start: '2026-07-01T09:00', end: '2026-07-01T12:00' },
+      { timeZone: 'Europe/Helsinki', start: '2026-12-31T23:00', end: '2027-01-01T01:00' },
+      { timeZone: 'America/St_Johns', start: '2026-11-02T09:15', end: '2026-11-02T10:00' },
+      { timeZone: 'Asia/Kolkata', start: '2026-05-05T18:00', end: '2026-05-05T19:00' },
+      { timeZone: 'UTC', start: '2026-05-05T18:00', end: '2026-05-05T19:00' },
+    ];
+    const window = [instant('2000-01-01T00:00Z'), instant('2100-01-01T00:00Z')] as const;
+    for (const timing of cases) {
+      const draft = prepareEvent({ title: { fi: 'Tapaaminen' }, type: 'muu', ...timing }, 'pohde', 'published');
+      const event = { ...draft, id: 'x', sequence: 0, createdAt: draft.startsAt, updatedAt: draft.startsAt };
+      const [fast] = eventOccurrences(event, ...window);
+      const [slow] = expand(seriesOf({ ...timing, allDay: false, recurrence: null })!, ...window);
+      expect([fast!.occurrence.start, fast!.occurrence.end]).toEqual([formatOffsetDateTime(slow!.start), formatOffsetDateTime(slow!.end)]);
+    }
+  });
+});

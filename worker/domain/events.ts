@@ -8,7 +8,7 @@ import type { FieldIssue } from './errors';
 import { ForbiddenError, ValidationError } from './errors';
 import { mergePatch } from './patch';
 import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, seriesSpan, firstOccurrence } from './recurrence';
-import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
+import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
 
 export type EventStatus = Event['status'];
 
@@ -219,8 +219,34 @@ export function nextSequence(before: Event, after: EventDraft): number {
   return changed ? before.sequence + 1 : before.sequence;
 }
 
+/**
+ * The one occurrence of an event that does not recur, from its stored
+ * instants: no rule, no Temporal objects. Lists are mostly such events,
+ * and this is what keeps a month of them cheap.
+ */
+function singleOccurrence(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
+  const startsAt = Date.parse(event.startsAt);
+  const endsAt = Date.parse(event.endsAt);
+  if (!(startsAt < to.epochMilliseconds && endsAt > from.epochMilliseconds)) return [];
+  const status = event.status === 'cancelled' ? 'cancelled' : 'published';
+  return [{
+    ...event,
+    occurrence: {
+      recurrenceId: null,
+      start: event.allDay ? event.start : formatInstantInZone(event.startsAt, event.timeZone),
+      end: event.allDay ? event.end : formatInstantInZone(event.endsAt, event.timeZone),
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      status,
+      moved: false,
+      place: null,
+    },
+  }];
+}
+
 /** The occurrences of an event that overlap [from, to). */
 export function eventOccurrences(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
+  if (!event.recurrence) return singleOccurrence(event, from, to);
   const timing: Timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
   const prepared = seriesOf(timing);
   if (!prepared) return [];
