@@ -312,6 +312,17 @@ CREATE TABLE feed_cache (
   built_at TEXT NOT NULL
 );
 
+-- The VEVENT text of each event per language, valid for one context (the
+-- event's version, origin, UID domain, names of terms): a feed built in a
+-- fresh isolate concatenates these instead of writing every event again.
+CREATE TABLE event_components (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  language TEXT NOT NULL CHECK (language IN ('fi', 'sv', 'en')),
+  context TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (event_id, language)
+);
+
 -- A retried create with the same Idempotency-Key makes no second event.
 CREATE TABLE idempotency_keys (
   token_id INTEGER NOT NULL REFERENCES api_tokens (id),

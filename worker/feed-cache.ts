@@ -4,7 +4,7 @@
  * to rebuild. An entry is valid for one ETag; a write changes every feed's
  * ETag, so stale entries are never served.
  */
-import { pruneCachedFeeds, readCachedFeed, writeCachedFeed } from './db/feeds';
+import { pruneCachedFeeds, readCachedFeed, type StoredComponent, writeCachedFeed } from './db/feeds';
 import { type CalendarOptions, eventComponents } from './domain/ical';
 import type { Event } from './shared/schemas';
 
@@ -74,22 +74,51 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+export interface FeedComponents {
+  /** eventComponents, from memory, from the stored texts added, or written anew. */
+  components: (event: Event, options: CalendarOptions) => string;
+  /** Events whose text is not in memory: look for them in D1 and add() what is stored. */
+  missing: (events: readonly Event[]) => string[];
+  add: (stored: ReadonlyMap<string, StoredComponent>) => void;
+  /** The texts written anew by components(), to store for other isolates. */
+  built: StoredComponent[];
+}
+
 /**
- * eventComponents, remembered per event version: after a write, a feed
- * rebuild writes only the events that changed. `names` is everything else
- * the text depends on (the names of terms), so a renamed network is
- * written anew.
+ * Each event's VEVENT text, remembered per event version, so that a feed
+ * writes only the events that changed: in the isolate's memory, and in D1
+ * for fresh isolates. `names` is everything else the text depends on (the
+ * names of terms), so a renamed network is written anew.
  */
-export function rememberedComponents(names: unknown): (event: Event, options: CalendarOptions) => string {
-  const context = fingerprint(JSON.stringify(names, (_key, value) => (value instanceof Map ? [...value] : value)));
-  return (event, options) => {
-    const key = `${event.id}|${event.updatedAt}|${options.language}|${options.origin}|${options.uidDomain}|${context}`;
-    let text = components.get(key);
-    if (text === undefined) {
-      text = eventComponents(event, options);
-      components.set(key, text);
-      if (components.size > COMPONENT_ENTRIES) components.delete(components.keys().next().value!);
-    }
-    return text;
+export function feedComponents(names: unknown, options: Pick<CalendarOptions, 'language' | 'origin' | 'uidDomain'>): FeedComponents {
+  const common = `${options.origin}|${options.uidDomain}|${fingerprint(JSON.stringify(names, (_key, value) => (value instanceof Map ? [...value] : value)))}`;
+  const contextOf = (event: Event) => `${event.updatedAt}|${common}`;
+  const keyOf = (event: Event) => `${event.id}|${options.language}|${contextOf(event)}`;
+  const stored = new Map<string, StoredComponent>();
+  const built: StoredComponent[] = [];
+  const remember = (key: string, text: string) => {
+    components.set(key, text);
+    if (components.size > COMPONENT_ENTRIES) components.delete(components.keys().next().value!);
+  };
+  return {
+    built,
+    missing: (events) => events.filter((event) => !components.has(keyOf(event))).map((event) => event.id),
+    add: (texts) => texts.forEach((text, id) => stored.set(id, text)),
+    components: (event, calendarOptions) => {
+      const key = keyOf(event);
+      let text = components.get(key);
+      if (text === undefined) {
+        const context = contextOf(event);
+        const kept = stored.get(event.id);
+        if (kept?.context === context) {
+          text = kept.text;
+        } else {
+          text = eventComponents(event, calendarOptions);
+          built.push({ eventId: event.id, context, text });
+        }
+        remember(key, text);
+      }
+      return text;
+    },
   };
 }

@@ -2,14 +2,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findEvent, listPublicEvents, withoutRevision } from '../db/events';
-import { readDataVersion } from '../db/feeds';
+import { readDataVersion, readEventComponents, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { NotFoundError } from '../domain/errors';
 import { FEED_END, feedFileName, feedKey, feedName, feedSelection, feedValidators, feedWindowStart, notModifiedSince, termNames } from '../domain/feeds';
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
-import { cachedFeed, keepFeed, lastBuiltFeed, rememberedComponents } from '../feed-cache';
+import { cachedFeed, feedComponents, keepFeed, lastBuiltFeed } from '../feed-cache';
 import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../http';
 import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
@@ -82,8 +82,11 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
     match: null,
   });
   const options = { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
-  const body = calendarOf(events, options, rememberedComponents(names));
-  c.executionCtx.waitUntil(keepFeed(c.env.DB, key, etag, body));
+  const texts = feedComponents(names, options);
+  const missing = texts.missing(events);
+  if (missing.length > 0) texts.add(await readEventComponents(c.env.DB, selection.language, missing));
+  const body = calendarOf(events, options, texts.components);
+  c.executionCtx.waitUntil(Promise.all([keepFeed(c.env.DB, key, etag, body), writeEventComponents(c.env.DB, selection.language, texts.built)]));
   return c.body(body, 200);
 }
 
