@@ -4,7 +4,7 @@
  * to rebuild. An entry is valid for one ETag; a write changes every feed's
  * ETag, so stale entries are never served.
  */
-import { pruneCachedFeeds, readCachedFeed, type StoredComponent, writeCachedFeed } from './db/feeds';
+import { readCachedFeed, type StoredComponent, writeCachedFeed } from './db/feeds';
 import { type CalendarOptions, eventComponents } from './domain/ical';
 import type { Event } from './shared/schemas';
 
@@ -59,8 +59,8 @@ export async function keepFeed(db: D1Database, key: string, etag: string, body: 
   remember(key, etag, body);
   const gzipped = await gzip(body);
   const now = new Date();
-  if (gzipped.byteLength <= MAX_STORED_BYTES) await writeCachedFeed(db, key, etag, gzipped, now.toISOString());
-  await pruneCachedFeeds(db, new Date(now.getTime() - STORED_DAYS * 86_400_000).toISOString());
+  const pruneBefore = new Date(now.getTime() - STORED_DAYS * 86_400_000).toISOString();
+  if (gzipped.byteLength <= MAX_STORED_BYTES) await writeCachedFeed(db, key, etag, gzipped, now.toISOString(), pruneBefore);
 }
 
 // One entry per event, language and origin: a few thousand at most.

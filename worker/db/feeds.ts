@@ -21,16 +21,14 @@ export async function readCachedFeed(db: D1Database, key: string, etag: string):
   return row.body instanceof ArrayBuffer ? row.body : new Uint8Array(row.body).buffer;
 }
 
-export async function writeCachedFeed(db: D1Database, key: string, etag: string, gzipped: ArrayBuffer, now: string): Promise<void> {
-  await db
-    .prepare('INSERT INTO feed_cache (key, etag, body, built_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET etag = ?2, body = ?3, built_at = ?4')
-    .bind(key, etag, gzipped, now)
-    .run();
-}
-
-/** Drops bodies that were not used for a long time (their selections may never come back). */
-export async function pruneCachedFeeds(db: D1Database, builtBefore: string): Promise<void> {
-  await db.prepare('DELETE FROM feed_cache WHERE built_at < ?1').bind(builtBefore).run();
+/** Stores a built body, and drops bodies not built since `pruneBefore` (their selections may never come back); one batch. */
+export async function writeCachedFeed(db: D1Database, key: string, etag: string, gzipped: ArrayBuffer, now: string, pruneBefore: string): Promise<void> {
+  await db.batch([
+    db
+      .prepare('INSERT INTO feed_cache (key, etag, body, built_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET etag = ?2, body = ?3, built_at = ?4')
+      .bind(key, etag, gzipped, now),
+    db.prepare('DELETE FROM feed_cache WHERE built_at < ?1').bind(pruneBefore),
+  ]);
 }
 
 export interface StoredComponent {

@@ -70,17 +70,21 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   const cached = await cachedFeed(c.env.DB, key, etag);
   if (cached !== null) return c.body(cached, 200);
 
-  const names = termNames(await readTaxonomy(c.env.DB));
+  // Two reads at once: one round trip of waiting instead of two.
+  const [taxonomy, events] = await Promise.all([
+    readTaxonomy(c.env.DB),
+    listPublicEvents(c.env.DB, {
+      from: formatInstant(windowStart),
+      to: FEED_END,
+      networks: selection.networks,
+      types: selection.types,
+      municipalities: selection.municipalities,
+      organisations: selection.organisations,
+      match: null,
+    }),
+  ]);
+  const names = termNames(taxonomy);
   const name = feedName(selection, names);
-  const events = await listPublicEvents(c.env.DB, {
-    from: formatInstant(windowStart),
-    to: FEED_END,
-    networks: selection.networks,
-    types: selection.types,
-    municipalities: selection.municipalities,
-    organisations: selection.organisations,
-    match: null,
-  });
   const options = { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
   const texts = feedComponents(names, options);
   const missing = texts.missing(events);
