@@ -166,7 +166,7 @@ export function eventsSql(events: readonly GeneratedEvent[], now: string): strin
         d.type, d.timeZone, d.allDay ? 1 : 0, d.start, d.end, d.recurrence?.rrule ?? null, d.startsAt, d.endsAt, d.spanStart, d.spanEnd,
         d.location?.place ?? null, d.location?.address ?? null, d.location?.municipality ?? null, d.onlineUrl,
         d.contact?.name ?? null, d.contact?.email ?? null, d.contact?.phone ?? null, d.languages.join(','),
-        d.registration?.url ?? null, d.registration?.deadline ?? null, d.clockItem, d.cancelReason,
+        d.registration?.url ?? null, d.registration?.deadline ?? null, d.clockItem, d.cancelReason, d.visibility,
       ].map(quote).join(', ')})`,
     );
     for (const kind of ['organisations', 'networks', 'municipalities', 'audiences'] as const) {
@@ -174,13 +174,13 @@ export function eventsSql(events: readonly GeneratedEvent[], now: string): strin
     }
     d.materials.forEach((m, position) => materials.push(`(${[id, position, m.kind, m.title, m.url].map(quote).join(', ')})`));
     for (const e of d.recurrence?.exceptions ?? []) exceptions.push(`(${[id, e.occurrence, e.kind, e.start ?? null, e.end ?? null, e.place ?? null].map(quote).join(', ')})`);
-    audit.push(`(${[now, 'create', 'event', id].map(quote).join(', ')})`);
+    audit.push(`(${[now, 'system', 'create', 'event', id].map(quote).join(', ')})`);
   }
   const columns = `id, revision, sequence, created_at, updated_at, status, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
   event_type_id, time_zone, all_day, start_local, end_local, rrule, starts_at, ends_at, span_start, span_end,
   location_place, location_address, location_municipality_id, online_url, contact_name, contact_email, contact_phone,
-  languages, registration_url, registration_deadline, clock_item_id, cancel_reason`;
-  const values = Array.from({ length: 34 }, (_, n) => `v.column${n + 1}`);
+  languages, registration_url, registration_deadline, clock_item_id, cancel_reason, visibility`;
+  const values = Array.from({ length: 35 }, (_, n) => `v.column${n + 1}`);
   values[12] = '(SELECT id FROM event_types WHERE slug = v.column13)';
   values[24] = '(SELECT id FROM municipalities WHERE slug = v.column25)';
   const statements = [
@@ -195,7 +195,7 @@ export function eventsSql(events: readonly GeneratedEvent[], now: string): strin
     ),
     ...inserts('INSERT INTO event_materials (event_id, position, kind, title, url) VALUES', '', materials, 500),
     ...inserts('INSERT INTO event_exceptions (event_id, occurrence, kind, start_local, end_local, location_place) VALUES', '', exceptions, 500),
-    ...inserts('INSERT INTO audit_log (at, action, entity, entity_id) VALUES', '', audit, 500),
+    ...inserts('INSERT INTO audit_log (at, via, action, entity, entity_id) VALUES', '', audit, 500),
   ];
   return statements.join('\n');
 }

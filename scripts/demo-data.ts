@@ -439,3 +439,16 @@ export const demoCancellations: Record<string, string> = {
 };
 
 export const demoEvents: readonly DemoEvent[] = events;
+
+/**
+ * Demo people, one of each kind of right. Locally they sign in with the
+ * development sign-in, or with the password below (never used elsewhere).
+ */
+export const DEMO_PASSWORD = 'hytekello-demo-salasana';
+
+export const demoPeople: { name: string; email: string; memberships: { organisation: string; role: 'administrator' | 'organiser' | 'viewer' }[] }[] = [
+  { name: 'Aino Ylläpitäjä', email: 'aino.yllapitaja@pohde.example', memberships: [{ organisation: 'pohde', role: 'administrator' }] },
+  { name: 'Olli Järjestäjä', email: 'olli.jarjestaja@pohde.example', memberships: [{ organisation: 'pohde', role: 'organiser' }, { organisation: 'hop-hanke', role: 'organiser' }] },
+  { name: 'Pirjo Posken', email: 'pirjo@posken.example', memberships: [{ organisation: 'posken', role: 'organiser' }] },
+  { name: 'Ville Katsoja', email: 'ville.katsoja@oulu.example', memberships: [{ organisation: 'oulun-kaupunki', role: 'viewer' }] },
+];

@@ -45,7 +45,7 @@ export async function startLocalService(fill: (persistDir: string) => Promise<vo
   run('wrangler', ['d1', 'migrations', 'apply', 'hytekello', '--local', '--persist-to', persist]);
   await fill(persist);
   const port = await freePort();
-  const server = spawn('wrangler', ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--log-level', 'warn'], {
+  const server = spawn('wrangler', ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--log-level', 'warn', '--var', 'DEV_SIGN_IN:enabled'], {
     stdio: 'ignore',
     detached: true,
   });

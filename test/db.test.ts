@@ -5,8 +5,9 @@ import { nextSequence, prepareEvent } from '../worker/domain/events';
 import { seedDemoData } from '../scripts/seed-demo';
 import { demoEvents } from '../scripts/demo-data';
 import { workshop } from './helpers';
+import { SYSTEM_ACTOR } from '../worker/domain/access';
 
-const context = (revision: string) => ({ revision, now: '2026-11-23T10:00:00.000Z', tokenId: null });
+const context = (revision: string) => ({ revision, now: '2026-11-23T10:00:00.000Z', actor: SYSTEM_ACTOR });
 const count = async (sql: string, ...values: unknown[]) => (await env.DB.prepare(sql).bind(...values).first<{ n: number }>())!.n;
 
 describe('event rows', () => {

@@ -40,9 +40,9 @@ async function plan(sql: string, values: unknown[]): Promise<string[]> {
 describe('query plans', () => {
   it('no hot query reads a growing table whole', async () => {
     const { db, statements } = recording(env.DB);
-    const filter = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', networks: ['osallisuus'], types: ['tyopaja'], municipalities: ['oulu'], organisations: ['pohde'], match: searchExpression('työpaja') };
+    const filter = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', networks: ['osallisuus'], types: ['tyopaja'], municipalities: ['oulu'], organisations: ['pohde'], includeMembersOnly: false, match: searchExpression('työpaja') };
     await listPublicEvents(db, filter);
-    await listPublicEvents(db, { ...filter, networks: [], types: [], municipalities: [], organisations: [], match: null });
+    await listPublicEvents(db, { ...filter, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false });
     await findEvent(db, 'any-event');
     await readDataVersion(db);
     await readCachedFeed(db, 'key', 'etag');
@@ -64,7 +64,7 @@ describe('query plans', () => {
   it('a window reads the events that end after its start, not every event that began before its end', async () => {
     const { db, statements } = recording(env.DB);
     const window = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
-    await listPublicEvents(db, { ...window, networks: [], types: [], municipalities: [], organisations: [], match: null });
+    await listPublicEvents(db, { ...window, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false });
     const clock = (await readClock(db, null))!;
     await readLinkedEvents(db, clock.id, window.from, window.to);
     for (const { sql, values } of statements.filter((s) => s.sql.includes('span_end'))) {

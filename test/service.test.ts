@@ -37,11 +37,16 @@ describe('OpenAPI', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/clocks/{slug}/rings', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/taxonomy', '/calendar.ics', '/clock.ics', '/events/{id}.ics']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/audit', '/api/admin/networks', '/api/admin/networks/{slug}', '/api/admin/organisations', '/api/admin/organisations/{slug}',
+      '/api/admin/people', '/api/admin/people/{id}', '/api/admin/people/{id}/invitations', '/api/admin/people/{id}/memberships', '/api/admin/people/{id}/sign-out',
+      '/api/auth/dev-sign-in', '/api/auth/invitations/{token}', '/api/auth/login', '/api/auth/logout', '/api/auth/me',
+      '/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/clocks/{slug}/rings', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/me/events', '/api/me/feed', '/api/taxonomy', '/api/tokens', '/api/tokens/{id}', '/calendar.ics', '/clock.ics', '/events/{id}.ics']);
     expect(Object.keys(document.paths['/api/events']!).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(document.paths['/api/events/{id}']!).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(document.paths['/api/events/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Event', 'EventInput', 'EventPatch', 'EventList', 'Problem', 'Taxonomy']));
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'hyk_session' });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { TokenOwner } from './db/tokens';
+import type { Actor } from './domain/access';
 
 export interface Bindings {
   DB: D1Database;
@@ -7,11 +7,20 @@ export interface Bindings {
   PUBLIC_ORIGIN?: string;
   /** Right-hand side of iCalendar UIDs; never change it once calendars subscribe. */
   UID_DOMAIN?: string;
+  /** Cloudflare Access team domain, e.g. 'https://pohde.cloudflareaccess.com'; empty when Access is not in front. */
+  ACCESS_TEAM_DOMAIN?: string;
+  /** The Access application's AUD tag. */
+  ACCESS_AUD?: string;
+  /**
+   * 'enabled' turns on the development sign-in (any known person, no
+   * password). Only `npm start` passes it, and it works only on loopback.
+   */
+  DEV_SIGN_IN?: string;
 }
 
 export interface Variables {
-  /** The organisation writing through an API token, when the request has one. */
-  writer?: TokenOwner;
+  /** Who is asking, when the request carries a session, an Access token or an API token. */
+  actor?: Actor;
 }
 
 export interface AppEnv {

@@ -1,13 +1,11 @@
 /**
  * HTTP mapping shared by every route: problem+json answers (RFC 9457),
- * ETag headers, bearer-token middleware.
+ * ETag headers, If-Match checks.
  */
-import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
+import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { findActiveToken } from './db/tokens';
-import { DomainError, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, UnauthorizedError, ValidationError } from './domain/errors';
-import { bearerToken, hashToken } from './domain/tokens';
+import { DomainError, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, ValidationError } from './domain/errors';
 import type { AppEnv } from './env';
 import { Problem as ProblemSchema, type Problem } from './shared/schemas';
 
@@ -18,11 +16,13 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
+  410: 'Gone',
   412: 'Precondition failed',
   413: 'Content too large',
   415: 'Unsupported media type',
   422: 'Invalid input',
   428: 'Precondition required',
+  429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -78,6 +78,7 @@ export const onError: ErrorHandler<AppEnv> = (error) => {
   }
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="hytekello"' } : {};
+    if (error.status === 429 && 'retryAfter' in error) headers['Retry-After'] = String(error.retryAfter);
     return problemResponse(error.status, error.message, error.code, undefined, headers);
   }
   if (error instanceof HTTPException) {
@@ -89,13 +90,16 @@ export const onError: ErrorHandler<AppEnv> = (error) => {
   return problemResponse(500, 'something went wrong on our side; nothing was changed', 'internal');
 };
 
+/** Who may call a write, for route descriptions: an API token, or a signed-in browser. */
+export const writeSecurity: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
+
 /** An OpenAPI response of problem+json, for route descriptions. */
 export const problemSpec = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
 /** The error responses of an edit guarded by If-Match, for route descriptions. */
 export function editProblemSpecs(entity: string, forbidden: string) {
   return {
-    401: problemSpec('No valid token'),
+    401: problemSpec('Not signed in, or no valid token'),
     403: problemSpec(forbidden),
     404: problemSpec(`No such ${entity}`),
     412: problemSpec(`The ${entity} was changed meanwhile`),
@@ -141,26 +145,4 @@ export function etagMatches(header: string | undefined, revision: string): boole
     const value = tag.trim().replace(/^W\//, '');
     return value === '*' || value === quoteEtag(revision);
   });
-}
-
-/**
- * Reads a bearer token, when there is one, into `c.var.writer`. With
- * `required`, a missing, unknown or revoked token is a 401.
- */
-export function bearerAuth(options: { required: boolean }): MiddlewareHandler<AppEnv> {
-  return async function authenticate(c, next) {
-    const header = c.req.header('Authorization');
-    const token = bearerToken(header);
-    if (!token) {
-      if (options.required) throw new UnauthorizedError(header ? 'the Authorization header must be "Bearer <token>"' : 'a bearer token is required to write');
-      return next();
-    }
-    const owner = await findActiveToken(c.env.DB, await hashToken(token), new Date());
-    if (!owner) {
-      if (options.required) throw new UnauthorizedError('the token is unknown or revoked');
-      return next();
-    }
-    c.set('writer', owner);
-    return next();
-  };
 }

@@ -4,14 +4,19 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { authenticate, SESSION_COOKIE, sameOriginWrites } from './auth';
 import { databaseAnswers } from './db/health';
 import type { AppEnv } from './env';
 import { onError, problemResponse, validationHook } from './http';
+import { admin } from './routes/admin';
+import { auth } from './routes/auth';
 import { clock } from './routes/clock';
 import { events } from './routes/events';
 import { feeds } from './routes/feeds';
+import { me } from './routes/me';
 import { pages } from './routes/pages';
 import { taxonomy } from './routes/taxonomy';
+import { tokens } from './routes/tokens';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -23,8 +28,14 @@ app.use(
     maxSize: MAX_BODY_BYTES,
     onError: () => problemResponse(413, `the body may be at most ${MAX_BODY_BYTES / 1024} KiB`, 'too-large'),
   }),
+  sameOriginWrites(),
+  authenticate(),
 );
 
+app.route('/api/auth', auth);
+app.route('/api/me', me);
+app.route('/api/tokens', tokens);
+app.route('/api/admin', admin);
 app.route('/api/events', events);
 app.route('/api/taxonomy', taxonomy);
 app.route('/', feeds);
@@ -33,7 +44,13 @@ app.route('/', clock);
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',
   scheme: 'bearer',
-  description: 'An API token of an organisation, created with `npm run token`',
+  description: 'An API token of an organisation, made on the tokens page or with `npm run token`',
+});
+app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: SESSION_COOKIE,
+  description: 'The session of a signed-in browser (POST /api/auth/login); writes must come from this site',
 });
 app.doc31('/api/openapi.json', {
   openapi: '3.1.0',

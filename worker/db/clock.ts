@@ -1,7 +1,14 @@
 /** SQL for clocks, their rings and items, and the events that realise items. */
+import type { AuditActor } from '../domain/access';
 import { type ClockItemData, type LinkedEventData, clockItemView } from '../domain/clock';
 import type { StoredClockItem } from '../shared/schemas';
+import { auditStatement } from './audit';
 import { publicEventIdsInWindow } from './window';
+
+export interface ClockWriteContext {
+  now: string;
+  actor: AuditActor;
+}
 
 type Localized = { fi: string; sv: string | null; en: string | null };
 
@@ -145,17 +152,16 @@ const ITEM_ASSIGNMENTS = `kind = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4
   colour = ?16, source = ?17, links = ?18, category = ?19, clock_id = ?20, ring_id = (SELECT id FROM clock_rings WHERE clock_id = ?20 AND slug = ?21),
   responsible_organisation_id = (SELECT id FROM organisations WHERE slug = ?22)`;
 
-function clockAudit(db: D1Database, action: 'create' | 'update', idSql: string, before: unknown, after: unknown, revision: string, now: string, tokenId: number): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO audit_log (at, token_id, action, entity, entity_id, before_json, after_json)
-       SELECT ?1, ?2, ?3, 'clock_item', CAST(id AS TEXT), ?4, ?5 FROM clock_items WHERE ${idSql} AND revision = ?6`,
-    )
-    .bind(now, tokenId, action, before === null ? null : JSON.stringify(before), JSON.stringify(after), revision);
+function clockAudit(db: D1Database, action: 'create' | 'update', idSql: string, before: unknown, after: unknown, ctx: ClockWriteContext & { revision: string }): D1PreparedStatement {
+  return auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'clock_item', entityId: null, before, after }, {
+    tail: `FROM clock_items WHERE ${idSql} AND revision = ?11`,
+    values: [ctx.revision],
+    entityIdSql: 'CAST(id AS TEXT)',
+  });
 }
 
 /** Creates an item in a clock; returns its id. */
-export async function insertClockItem(db: D1Database, clockId: number, record: ItemRecord, ctx: { revision: string; now: string; tokenId: number }): Promise<number> {
+export async function insertClockItem(db: D1Database, clockId: number, record: ItemRecord, ctx: ClockWriteContext & { revision: string }): Promise<number> {
   const insert = db
     .prepare(
       `INSERT INTO clock_items (kind, title_fi, title_sv, title_en, description_fi, description_sv, description_en, start_month, start_day, end_month, end_day,
@@ -164,7 +170,7 @@ export async function insertClockItem(db: D1Database, clockId: number, record: I
          (SELECT id FROM clock_rings WHERE clock_id = ?20 AND slug = ?21), (SELECT id FROM organisations WHERE slug = ?22), ?23, ?24)`,
     )
     .bind(...itemValues(record), clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now);
-  await db.batch([insert, clockAudit(db, 'create', '1 = 1', null, record, ctx.revision, ctx.now, ctx.tokenId)]);
+  await db.batch([insert, clockAudit(db, 'create', '1 = 1', null, record, ctx)]);
   const row = await db.prepare('SELECT id FROM clock_items WHERE revision = ?1').bind(ctx.revision).first<{ id: number }>();
   return row!.id;
 }
@@ -175,12 +181,12 @@ export async function updateClockItem(
   current: WritableClockItem,
   expectedRevision: string,
   record: ItemRecord,
-  ctx: { revision: string; now: string; tokenId: number },
+  ctx: ClockWriteContext & { revision: string },
 ): Promise<boolean> {
   const update = db
     .prepare(`UPDATE clock_items SET ${ITEM_ASSIGNMENTS}, revision = ?23, updated_at = ?24 WHERE id = ?25 AND revision = ?26`)
     .bind(...itemValues(record), current.clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now, current.item.id, expectedRevision);
-  const [result] = await db.batch([update, clockAudit(db, 'update', `id = ${Math.trunc(current.item.id)}`, current.item, record, ctx.revision, ctx.now, ctx.tokenId)]);
+  const [result] = await db.batch([update, clockAudit(db, 'update', `id = ${Math.trunc(current.item.id)}`, current.item, record, ctx)]);
   return (result?.meta.changes ?? 0) > 0;
 }
 
@@ -189,7 +195,7 @@ export async function updateClockItem(
  * batch: the clock, the regional clock's rings, and every template item.
  * Returns false when the organisation already has a clock.
  */
-export async function insertClockFromTemplate(db: D1Database, organisation: string, slug: string, startMonth: number, ctx: { now: string; tokenId: number }): Promise<boolean> {
+export async function insertClockFromTemplate(db: D1Database, organisation: string, slug: string, startMonth: number, ctx: ClockWriteContext): Promise<boolean> {
   const exists = await db.prepare('SELECT 1 FROM clocks c JOIN organisations o ON o.id = c.organisation_id WHERE o.slug = ?1 OR c.slug = ?2').bind(organisation, slug).first();
   if (exists) return false;
   const clockId = `(SELECT id FROM clocks WHERE slug = ?1)`;
@@ -212,9 +218,7 @@ export async function insertClockFromTemplate(db: D1Database, organisation: stri
          FROM clock_template_items t ORDER BY t.position`,
       )
       .bind(slug, ctx.now),
-    db
-      .prepare(`INSERT INTO audit_log (at, token_id, action, entity, entity_id, after_json) VALUES (?1, ?2, 'create', 'clock', ?3, ?4)`)
-      .bind(ctx.now, ctx.tokenId, slug, JSON.stringify({ organisation, startMonth, template: 'statutory' })),
+    auditStatement(db, { at: ctx.now, actor: ctx.actor, action: 'create', entity: 'clock', entityId: slug, before: null, after: { organisation, startMonth, template: 'statutory' } }),
   ]);
   return true;
 }
@@ -233,7 +237,7 @@ export async function replaceRings(
   db: D1Database,
   clockId: number,
   rings: { slug: string; name: { fi: string; sv?: string | null; en?: string | null } }[],
-  ctx: { now: string; tokenId: number; clockSlug: string },
+  ctx: ClockWriteContext & { clockSlug: string },
 ): Promise<void> {
   await db.batch([
     ...rings.map((ring, position) =>
@@ -245,8 +249,6 @@ export async function replaceRings(
         .bind(clockId, ring.slug, ring.name.fi, ring.name.sv ?? null, ring.name.en ?? null, position),
     ),
     db.prepare('DELETE FROM clock_rings WHERE clock_id = ?1 AND slug NOT IN (SELECT value FROM json_each(?2))').bind(clockId, JSON.stringify(rings.map((r) => r.slug))),
-    db
-      .prepare(`INSERT INTO audit_log (at, token_id, action, entity, entity_id, after_json) VALUES (?1, ?2, 'update', 'clock', ?3, ?4)`)
-      .bind(ctx.now, ctx.tokenId, ctx.clockSlug, JSON.stringify({ rings })),
+    auditStatement(db, { at: ctx.now, actor: ctx.actor, action: 'update', entity: 'clock', entityId: ctx.clockSlug, before: null, after: { rings } }),
   ]);
 }

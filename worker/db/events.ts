@@ -3,7 +3,9 @@
  * a write is one D1 batch (D1's only transaction), guarded by the event's
  * revision so that a lost race changes nothing.
  */
+import type { AuditActor } from '../domain/access';
 import type { EventDraft } from '../domain/events';
+import { auditStatement } from './audit';
 import type { Event } from '../shared/schemas';
 import { publicEventIdsInWindow } from './window';
 
@@ -43,6 +45,7 @@ interface EventRow {
   registration_deadline: string | null;
   clock_item_id: number | null;
   cancel_reason: string | null;
+  visibility: Event['visibility'];
   sequence: number;
   revision: string;
   created_at: string;
@@ -100,6 +103,7 @@ function rowToEvent(row: EventRow): StoredEvent {
     materials: JSON.parse(row.materials_json),
     clockItem: row.clock_item_id,
     cancelReason: row.cancel_reason,
+    visibility: row.visibility,
     sequence: row.sequence,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -122,6 +126,8 @@ export interface EventFilter {
   organisations: string[];
   /** An FTS5 match expression, or null. */
   match: string | null;
+  /** Whether members-only events are included (the reader is a signed-in member). */
+  includeMembersOnly: boolean;
 }
 
 /**
@@ -139,9 +145,10 @@ WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')})
   AND (?5 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?5))))
   AND (?6 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?6))))
   AND (?7 IS NULL OR e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?7))
+  AND (e.visibility = 'public' OR ?8 = 1)
 ORDER BY e.span_start, e.id`,
     )
-    .bind(filter.to, filter.from, list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations), filter.match)
+    .bind(filter.to, filter.from, list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations), filter.match, filter.includeMembersOnly ? 1 : 0)
     .all<EventRow>();
   return results.map(rowToEvent);
 }
@@ -150,7 +157,7 @@ export interface WriteContext {
   /** The new revision; also the ETag. */
   revision: string;
   now: string;
-  tokenId: number | null;
+  actor: AuditActor;
 }
 
 /** Statements that replace an event's related rows; they run only if the event now has `revision`. */
@@ -190,13 +197,11 @@ function relatedRowStatements(db: D1Database, id: string, draft: EventDraft, rev
   return statements;
 }
 
-function auditStatement(db: D1Database, id: string, action: 'create' | 'update' | 'cancel', before: Event | null, after: EventDraft, ctx: WriteContext): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO audit_log (at, token_id, action, entity, entity_id, before_json, after_json)
-       SELECT ?3, ?4, ?5, 'event', ?1, ?6, ?7 WHERE EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2)`,
-    )
-    .bind(id, ctx.revision, ctx.now, ctx.tokenId, action, before ? JSON.stringify(before) : null, JSON.stringify(after));
+function eventAudit(db: D1Database, id: string, action: 'create' | 'update' | 'cancel', before: Event | null, after: EventDraft, ctx: WriteContext): D1PreparedStatement {
+  return auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'event', entityId: id, before, after }, {
+    tail: 'WHERE EXISTS (SELECT 1 FROM events WHERE id = ?8 AND revision = ?11)',
+    values: [ctx.revision],
+  });
 }
 
 /** Column values of the events row, in the order of EVENT_COLUMNS. */
@@ -208,27 +213,28 @@ function eventValues(draft: EventDraft): unknown[] {
     draft.location?.place ?? null, draft.location?.address ?? null, draft.location?.municipality ?? null,
     draft.onlineUrl, draft.contact?.name ?? null, draft.contact?.email ?? null, draft.contact?.phone ?? null,
     draft.languages.join(','), draft.registration?.url ?? null, draft.registration?.deadline ?? null,
-    draft.clockItem, draft.cancelReason,
+    draft.clockItem, draft.cancelReason, draft.visibility,
   ];
 }
 
-// Placeholders ?1 … ?29 follow eventValues(); slugs are turned into ids in SQL.
+// Placeholders ?1 … ?30 follow eventValues(); slugs are turned into ids in SQL.
 const EVENT_ASSIGNMENTS = `status = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4, description_fi = ?5, description_sv = ?6, description_en = ?7,
   event_type_id = (SELECT id FROM event_types WHERE slug = ?8), time_zone = ?9, all_day = ?10, start_local = ?11, end_local = ?12, rrule = ?13,
   starts_at = ?14, ends_at = ?15, span_start = ?16, span_end = ?17,
   location_place = ?18, location_address = ?19, location_municipality_id = (SELECT id FROM municipalities WHERE slug = ?20),
   online_url = ?21, contact_name = ?22, contact_email = ?23, contact_phone = ?24,
-  languages = ?25, registration_url = ?26, registration_deadline = ?27, clock_item_id = ?28, cancel_reason = ?29`;
+  languages = ?25, registration_url = ?26, registration_deadline = ?27, clock_item_id = ?28, cancel_reason = ?29, visibility = ?30`;
 
 export interface IdempotencyKey {
-  tokenId: number;
+  /** Whose key it is: 'token:<id>' or 'person:<id>'. */
+  owner: string;
   key: string;
   requestHash: string;
 }
 
 /** The event an earlier create with this key made, and the hash of that request. */
-export async function findIdempotentCreate(db: D1Database, tokenId: number, key: string): Promise<{ eventId: string; requestHash: string } | null> {
-  const row = await db.prepare('SELECT event_id, request_hash FROM idempotency_keys WHERE token_id = ?1 AND key = ?2').bind(tokenId, key).first<{ event_id: string; request_hash: string }>();
+export async function findIdempotentCreate(db: D1Database, owner: string, key: string): Promise<{ eventId: string; requestHash: string } | null> {
+  const row = await db.prepare('SELECT event_id, request_hash FROM idempotency_keys WHERE actor = ?1 AND key = ?2').bind(owner, key).first<{ event_id: string; request_hash: string }>();
   return row ? { eventId: row.event_id, requestHash: row.request_hash } : null;
 }
 
@@ -243,17 +249,17 @@ export async function insertEvent(db: D1Database, id: string, draft: EventDraft,
       `INSERT INTO events (id, revision, sequence, created_at, updated_at, status, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
          event_type_id, time_zone, all_day, start_local, end_local, rrule, starts_at, ends_at, span_start, span_end,
          location_place, location_address, location_municipality_id, online_url, contact_name, contact_email, contact_phone,
-         languages, registration_url, registration_deadline, clock_item_id, cancel_reason)
-       VALUES (?30, ?31, 0, ?32, ?32, ?1, ?2, ?3, ?4, ?5, ?6, ?7,
+         languages, registration_url, registration_deadline, clock_item_id, cancel_reason, visibility)
+       VALUES (?31, ?32, 0, ?33, ?33, ?1, ?2, ?3, ?4, ?5, ?6, ?7,
          (SELECT id FROM event_types WHERE slug = ?8), ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
          ?18, ?19, (SELECT id FROM municipalities WHERE slug = ?20), ?21, ?22, ?23, ?24,
-         ?25, ?26, ?27, ?28, ?29)`,
+         ?25, ?26, ?27, ?28, ?29, ?30)`,
     )
     .bind(...eventValues(draft), id, ctx.revision, ctx.now);
   const key = idempotency
-    ? [db.prepare('INSERT INTO idempotency_keys (token_id, key, request_hash, event_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(idempotency.tokenId, idempotency.key, idempotency.requestHash, id, ctx.now)]
+    ? [db.prepare('INSERT INTO idempotency_keys (actor, key, request_hash, event_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(idempotency.owner, idempotency.key, idempotency.requestHash, id, ctx.now)]
     : [];
-  await db.batch([insert, ...key, ...relatedRowStatements(db, id, draft, ctx.revision), auditStatement(db, id, 'create', null, draft, ctx)]);
+  await db.batch([insert, ...key, ...relatedRowStatements(db, id, draft, ctx.revision), eventAudit(db, id, 'create', null, draft, ctx)]);
 }
 
 /**
@@ -270,9 +276,9 @@ export async function updateEvent(
   ctx: WriteContext,
 ): Promise<boolean> {
   const update = db
-    .prepare(`UPDATE events SET ${EVENT_ASSIGNMENTS}, sequence = ?30, revision = ?31, updated_at = ?32 WHERE id = ?33 AND revision = ?34`)
+    .prepare(`UPDATE events SET ${EVENT_ASSIGNMENTS}, sequence = ?31, revision = ?32, updated_at = ?33 WHERE id = ?34 AND revision = ?35`)
     .bind(...eventValues(draft), sequence, ctx.revision, ctx.now, before.id, expectedRevision);
-  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), auditStatement(db, before.id, action, withoutRevision(before), draft, ctx)]);
+  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), eventAudit(db, before.id, action, withoutRevision(before), draft, ctx)]);
   return (result?.meta.changes ?? 0) > 0;
 }
 
@@ -284,4 +290,36 @@ export async function updateEvent(
 export function searchExpression(text: string | undefined): string | null {
   const words = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length > 0 ? words.slice(0, 10).map((word) => `"${word}"*`).join(' ') : null;
+}
+
+/**
+ * Deletes a draft with its related rows if it still has the revision read;
+ * false (nothing changed) when it does not or is no longer a draft.
+ */
+export async function deleteDraft(db: D1Database, before: StoredEvent, ctx: WriteContext): Promise<boolean> {
+  const guard = "EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2 AND status = 'draft')";
+  const results = await db.batch([
+    auditStatement(db, { at: ctx.now, actor: ctx.actor, action: 'delete', entity: 'event', entityId: before.id, before: withoutRevision(before), after: null }, {
+      tail: "WHERE EXISTS (SELECT 1 FROM events WHERE id = ?8 AND revision = ?11 AND status = 'draft')",
+      values: [ctx.revision],
+    }),
+    db.prepare(`DELETE FROM idempotency_keys WHERE event_id = ?1 AND ${guard}`).bind(before.id, ctx.revision),
+    db.prepare("DELETE FROM events WHERE id = ?1 AND revision = ?2 AND status = 'draft'").bind(before.id, ctx.revision),
+  ]);
+  return (results[2]?.meta.changes ?? 0) > 0;
+}
+
+/** Events organised by any of these organisations (every one when null), drafts included, newest first. */
+export async function listEventsOf(db: D1Database, organisations: string[] | null, status: Event['status'] | null): Promise<StoredEvent[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_EVENT}
+WHERE (?1 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?1))))
+  AND (?2 IS NULL OR e.status = ?2)
+ORDER BY e.starts_at DESC, e.id
+LIMIT 1000`,
+    )
+    .bind(organisations === null ? null : JSON.stringify(organisations), status)
+    .all<EventRow>();
+  return results.map(rowToEvent);
 }

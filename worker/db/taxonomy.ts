@@ -1,6 +1,8 @@
 /** SQL for reference data: areas, municipalities, event types, networks, audiences, organisations. */
+import type { AuditActor } from '../domain/access';
 import type { KnownReferences } from '../domain/events';
 import type { Taxonomy } from '../shared/schemas';
+import { auditStatement } from './audit';
 
 interface TermRow {
   slug: string;
@@ -60,4 +62,61 @@ export async function readKnownReferences(db: D1Database): Promise<KnownReferenc
     organisations: set('organisations'),
     clockItems: set('clock_items'),
   };
+}
+
+export interface OrganisationRecord {
+  slug: string;
+  name: { fi: string; sv?: string | null; en?: string | null };
+  kind: string;
+  website?: string | null;
+}
+
+/** Adds an organisation; false when the slug is taken. */
+export async function insertOrganisation(db: D1Database, organisation: OrganisationRecord, now: string, actor: AuditActor): Promise<boolean> {
+  const [inserted] = await db.batch([
+    db
+      .prepare('INSERT INTO organisations (slug, name_fi, name_sv, name_en, kind, website) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (slug) DO NOTHING')
+      .bind(organisation.slug, organisation.name.fi, organisation.name.sv ?? null, organisation.name.en ?? null, organisation.kind, organisation.website ?? null),
+    auditStatement(db, { at: now, actor, action: 'create', entity: 'organisation', entityId: organisation.slug, before: null, after: organisation }, { tail: 'WHERE changes() > 0', values: [] }),
+  ]);
+  return (inserted?.meta.changes ?? 0) > 0;
+}
+
+/** Replaces an organisation's names, kind and website (the slug stays); false when there is none. */
+export async function updateOrganisation(db: D1Database, organisation: OrganisationRecord, now: string, actor: AuditActor): Promise<boolean> {
+  const [updated] = await db.batch([
+    db
+      .prepare('UPDATE organisations SET name_fi = ?2, name_sv = ?3, name_en = ?4, kind = ?5, website = ?6 WHERE slug = ?1')
+      .bind(organisation.slug, organisation.name.fi, organisation.name.sv ?? null, organisation.name.en ?? null, organisation.kind, organisation.website ?? null),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: organisation.slug, before: null, after: organisation }, { tail: 'WHERE changes() > 0', values: [] }),
+  ]);
+  return (updated?.meta.changes ?? 0) > 0;
+}
+
+export interface NetworkRecord {
+  slug: string;
+  name: { fi: string; sv?: string | null; en?: string | null };
+  description?: string | null;
+}
+
+/** Adds a network; false when the slug is taken. */
+export async function insertNetwork(db: D1Database, network: NetworkRecord, now: string, actor: AuditActor): Promise<boolean> {
+  const [inserted] = await db.batch([
+    db
+      .prepare('INSERT INTO networks (slug, name_fi, name_sv, name_en, description_fi) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (slug) DO NOTHING')
+      .bind(network.slug, network.name.fi, network.name.sv ?? null, network.name.en ?? null, network.description ?? null),
+    auditStatement(db, { at: now, actor, action: 'create', entity: 'network', entityId: network.slug, before: null, after: network }, { tail: 'WHERE changes() > 0', values: [] }),
+  ]);
+  return (inserted?.meta.changes ?? 0) > 0;
+}
+
+/** Replaces a network's names and description (the slug stays); false when there is none. */
+export async function updateNetwork(db: D1Database, network: NetworkRecord, now: string, actor: AuditActor): Promise<boolean> {
+  const [updated] = await db.batch([
+    db
+      .prepare('UPDATE networks SET name_fi = ?2, name_sv = ?3, name_en = ?4, description_fi = ?5 WHERE slug = ?1')
+      .bind(network.slug, network.name.fi, network.name.sv ?? null, network.name.en ?? null, network.description ?? null),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'network', entityId: network.slug, before: null, after: network }, { tail: 'WHERE changes() > 0', values: [] }),
+  ]);
+  return (updated?.meta.changes ?? 0) > 0;
 }

@@ -1,4 +1,7 @@
 /** SQL for API tokens. */
+import type { AuditActor } from '../domain/access';
+import type { ApiToken } from '../shared/accounts';
+import { auditStatement } from './audit';
 
 export interface TokenOwner {
   tokenId: number;
@@ -55,6 +58,70 @@ export async function insertToken(db: D1Database, token: NewToken): Promise<numb
 export async function revokeToken(db: D1Database, tokenId: number, now: string): Promise<boolean> {
   const result = await db.prepare('UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(tokenId, now).run();
   return result.meta.changes > 0;
+}
+
+interface ApiTokenRow {
+  id: number;
+  name: string;
+  organisation: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+const SELECT_TOKEN = `SELECT t.id, t.name, o.slug AS organisation, t.created_at, t.last_used_at, t.revoked_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id`;
+
+const rowToApiToken = (row: ApiTokenRow): ApiToken => ({
+  id: row.id,
+  name: row.name,
+  organisation: row.organisation,
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});
+
+/** Tokens of these organisations (every token when null), newest first; never their hashes. */
+export async function listTokens(db: D1Database, organisations: string[] | null): Promise<ApiToken[]> {
+  const { results } = await db
+    .prepare(`${SELECT_TOKEN} WHERE ?1 IS NULL OR o.slug IN (SELECT value FROM json_each(?1)) ORDER BY t.id DESC`)
+    .bind(organisations === null ? null : JSON.stringify(organisations))
+    .all<ApiTokenRow>();
+  return results.map(rowToApiToken);
+}
+
+export async function findToken(db: D1Database, id: number): Promise<ApiToken | null> {
+  const row = await db.prepare(`${SELECT_TOKEN} WHERE t.id = ?1`).bind(id).first<ApiTokenRow>();
+  return row ? rowToApiToken(row) : null;
+}
+
+/** Creates a token for an organisation on behalf of a person, with its audit row; returns it (without the secret). */
+export async function createToken(db: D1Database, token: NewToken, actor: AuditActor): Promise<ApiToken> {
+  const [inserted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO api_tokens (name, organisation_id, token_hash, created_at, created_by)
+         SELECT ?1, id, ?3, ?4, ?5 FROM organisations WHERE slug = ?2 RETURNING id`,
+      )
+      .bind(token.name, token.organisation, token.tokenHash, token.now, actor.personId),
+    auditStatement(db, { at: token.now, actor, action: 'create', entity: 'token', entityId: null, before: null, after: { name: token.name, organisation: token.organisation } }, {
+      tail: 'FROM api_tokens WHERE token_hash = ?11',
+      values: [token.tokenHash],
+      entityIdSql: 'CAST(id AS TEXT)',
+    }),
+  ]);
+  return (await findToken(db, (inserted!.results[0] as { id: number }).id))!;
+}
+
+/** Revokes a token, with its audit row; false when it was revoked already. */
+export async function revokeTokenAudited(db: D1Database, token: ApiToken, now: string, actor: AuditActor): Promise<boolean> {
+  const [result] = await db.batch([
+    db.prepare('UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(token.id, now),
+    auditStatement(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(token.id), before: { name: token.name, organisation: token.organisation }, after: null }, {
+      tail: 'WHERE changes() > 0',
+      values: [],
+    }),
+  ]);
+  return (result?.meta.changes ?? 0) > 0;
 }
 
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;

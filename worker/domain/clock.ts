@@ -202,11 +202,6 @@ export function clockItemRuleIssues(input: ClockItemRuleInput): { field: string;
   return issues;
 }
 
-/** Who may write a clock: its own organisation; the regional clock, the wellbeing county and the regional council. */
-export function mayWriteClock(clockOrganisation: string | null, writer: { organisation: string; kind: string }): boolean {
-  return clockOrganisation === null ? writer.kind === 'wellbeing-county' || writer.kind === 'regional-council' : clockOrganisation === writer.organisation;
-}
-
 type ClockItemWriteInput = import('../shared/schemas').ClockItemInput;
 type ClockItemView = import('../shared/schemas').StoredClockItem;
 

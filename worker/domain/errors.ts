@@ -12,7 +12,7 @@ export interface FieldIssue {
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 429 | 503,
     readonly code: string,
     message: string,
   ) {
@@ -37,7 +37,7 @@ export class NotFoundError extends DomainError {
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(message = 'a valid bearer token is required') {
+  constructor(message = 'sign in or send a valid bearer token') {
     super(401, 'unauthorized', message);
   }
 }
@@ -57,5 +57,14 @@ export class PreconditionFailedError extends DomainError {
 export class PreconditionRequiredError extends DomainError {
   constructor() {
     super(428, 'if-match-required', 'an If-Match header with the ETag of the version you edited is required');
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super(429, 'too-many-requests', message);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Event, EventInput, EventOccurrence, EventPatch } from '../shared/schemas';
 import type { FieldIssue } from './errors';
-import { ForbiddenError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { mergePatch } from './patch';
 import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, seriesSpan, firstOccurrence } from './recurrence';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
@@ -155,6 +155,7 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
     materials: input.materials ?? [],
     clockItem: input.clockItem ?? null,
     cancelReason: status === 'cancelled' ? cancelReason : null,
+    visibility: input.visibility ?? 'public',
     spanStart: formatInstant(span.start),
     spanEnd: span.end ? formatInstant(span.end) : null,
   };
@@ -183,6 +184,7 @@ export function eventToInput(event: Event): EventInput {
     registration: event.registration,
     materials: event.materials as EventInput['materials'],
     clockItem: event.clockItem,
+    visibility: event.visibility,
   };
 }
 
@@ -199,13 +201,6 @@ export function applyPatch(event: Event, patch: EventPatch): { input: EventInput
   // A cancelled event stays cancelled unless the edit publishes it again.
   const status: EventStatus = patch.status ?? event.status;
   return { input: merged, status };
-}
-
-/** An organiser may write only events their organisation organises. */
-export function assertMayEdit(organisations: readonly string[], writer: string): void {
-  if (!organisations.includes(writer)) {
-    throw new ForbiddenError(`your organisation '${writer}' is not among the organisers of this event`);
-  }
 }
 
 /**

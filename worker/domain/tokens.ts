@@ -3,13 +3,16 @@
  * leaked database does not leak working tokens.
  */
 
-const TOKEN_PREFIX = 'hyk_';
+const TOKEN_PREFIX = 'hyk_' as const;
 
-/** A new token: 'hyk_' and 32 random bytes in base64url. */
-export function generateToken(): string {
+/**
+ * A new secret: a prefix that tells what it is ('hyk_' API token, 'hys_'
+ * session, 'hyi_' invitation, 'hyf_' personal feed) and 32 random bytes in base64url.
+ */
+export function generateToken(prefix: 'hyk_' | 'hys_' | 'hyi_' | 'hyf_' = TOKEN_PREFIX): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   const base64 = btoa(String.fromCharCode(...bytes));
-  return TOKEN_PREFIX + base64.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return prefix + base64.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 /** Hex SHA-256 of a text. */

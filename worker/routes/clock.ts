@@ -3,13 +3,14 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { type ClockRow, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { readDataVersion } from '../db/feeds';
-import { annualItems, applyClockItemPatch, councilTermOf, mayWriteClock, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
-import { assertIfMatch, bearerAuth, editProblemSpecs, etagMatches, parseOrThrow, problemSpec, publicOrigin, queryList, quoteEtag, uidDomain, validationHook } from '../http';
+import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, publicOrigin, queryList, quoteEtag, uidDomain, validationHook } from '../http';
 import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -119,7 +120,7 @@ clock.openapi(
   },
 );
 
-const security = [{ bearerAuth: [] }];
+const security = writeSecurity;
 const itemResponse = (description: string) => ({
   content: { 'application/json': { schema: StoredClockItem } },
   headers: z.object({ ETag: z.string() }),
@@ -135,12 +136,6 @@ async function itemReferenceIssues(db: D1Database, clockRow: ClockRow, input: { 
     issues.push({ field: 'responsibleOrganisation', rule: 'exists', message: `\`responsibleOrganisation\`: there is no organisation '${input.responsibleOrganisation}'` });
   }
   return issues;
-}
-
-function assertMayWrite(clockOrganisation: string | null, writer: { organisation: string; kind: string }): void {
-  if (!mayWriteClock(clockOrganisation, writer)) {
-    throw new ForbiddenError(clockOrganisation === null ? 'only the wellbeing county and the regional council may edit the regional clock' : `only ${clockOrganisation} may edit its clock`);
-  }
 }
 
 clock.openapi(
@@ -166,23 +161,22 @@ clock.openapi(
     path: '/api/clock/items',
     summary: 'Add an item to a clock',
     security,
-    middleware: [bearerAuth({ required: true })] as const,
     request: {
       query: z.object({ clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }) }).strict(),
       body: { content: { 'application/json': { schema: ClockItemInput } }, required: true },
     },
-    responses: { 201: itemResponse('Created'), 401: problemSpec('No valid token'), 403: problemSpec('The token may not edit this clock'), 404: problemSpec('No such clock'), 422: problemSpec('The item breaks a rule') },
+    responses: { 201: itemResponse('Created'), 401: problemSpec('Not signed in, or no valid token'), 403: problemSpec('The token may not edit this clock'), 404: problemSpec('No such clock'), 422: problemSpec('The item breaks a rule') },
   }),
   async (c) => {
     const { clock: slug } = c.req.valid('query');
     const input = c.req.valid('json');
-    const writer = c.get('writer')!;
+    const actor = requireActor(c.get('actor'));
     const clockRow = await clockOrFail(c.env.DB, slug, []);
-    assertMayWrite(clockRow.organisation, writer);
+    assertMayWriteClock(actor, clockRow.organisation);
     const issues = await itemReferenceIssues(c.env.DB, clockRow, input);
     if (issues.length > 0) throw new ValidationError(issues);
     const revision = newRevision();
-    const id = await insertClockItem(c.env.DB, clockRow.id, prepareClockItem(input), { revision, now: new Date().toISOString(), tokenId: writer.tokenId });
+    const id = await insertClockItem(c.env.DB, clockRow.id, prepareClockItem(input), { revision, now: new Date().toISOString(), actor: auditActor(actor) });
     const created = (await findClockItem(c.env.DB, id))!;
     c.header('ETag', quoteEtag(created.revision));
     c.header('Location', `/api/clock/items/${id}`);
@@ -197,23 +191,22 @@ clock.openapi(
     summary: 'Edit a clock item',
     description: 'Given fields replace the stored ones. Requires If-Match with the ETag of the version edited.',
     security,
-    middleware: [bearerAuth({ required: true })] as const,
     request: { params: ItemId, body: { content: { 'application/json': { schema: ClockItemPatch } }, required: true } },
     responses: { 200: itemResponse('Saved'), ...editProblemSpecs('clock item', 'The token may not edit this clock') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const writer = c.get('writer')!;
+    const actor = requireActor(c.get('actor'));
     const current = await findClockItem(c.env.DB, id);
     if (!current) throw new NotFoundError('clock item', String(id));
-    assertMayWrite(current.clockOrganisation, writer);
+    assertMayWriteClock(actor, current.clockOrganisation);
     assertIfMatch(c.req.header('If-Match'), current.revision, 'clock item', String(id));
     const input = parseOrThrow(ClockItemInput, applyClockItemPatch(current.item, patch));
     const clockRow = (await readClock(c.env.DB, current.item.clock))!;
     const issues = await itemReferenceIssues(c.env.DB, clockRow, input);
     if (issues.length > 0) throw new ValidationError(issues);
-    const saved = await updateClockItem(c.env.DB, current, current.revision, prepareClockItem(input), { revision: newRevision(), now: new Date().toISOString(), tokenId: writer.tokenId });
+    const saved = await updateClockItem(c.env.DB, current, current.revision, prepareClockItem(input), { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) });
     if (!saved) throw new PreconditionFailedError('clock item', String(id));
     const after = (await findClockItem(c.env.DB, id))!;
     c.header('ETag', quoteEtag(after.revision));
@@ -228,22 +221,21 @@ clock.openapi(
     summary: "Create an organisation's own clock from the statutory template",
     description: 'In one step: the clock, the rings of the regional clock, and every item of the statutory wellbeing cycle with its source.',
     security,
-    middleware: [bearerAuth({ required: true })] as const,
     request: { body: { content: { 'application/json': { schema: NewClockInput } }, required: true } },
     responses: {
       201: { content: { 'application/json': { schema: AnnualClock } }, description: 'The new clock for this year' },
-      401: problemSpec('No valid token'),
+      401: problemSpec('Not signed in, or no valid token'),
       403: problemSpec('The token belongs to another organisation'),
       409: problemSpec('The organisation has a clock already'),
     },
   }),
   async (c) => {
     const input = c.req.valid('json');
-    const writer = c.get('writer')!;
-    const organisation = input.organisation ?? writer.organisation;
-    if (organisation !== writer.organisation) throw new ForbiddenError(`your organisation '${writer.organisation}' may create only its own clock`);
+    const actor = requireActor(c.get('actor'));
+    const organisation = input.organisation ?? defaultOrganisation(actor);
+    if (!isAdministrator(actor) && !writableOrganisations(actor).includes(organisation)) throw new ForbiddenError(`you may create a clock only for your own organisation, not for '${organisation}'`);
     const slug = `${organisation}-vuosikello`.slice(0, 60);
-    const created = await insertClockFromTemplate(c.env.DB, organisation, slug, input.startMonth ?? 1, { now: new Date().toISOString(), tokenId: writer.tokenId });
+    const created = await insertClockFromTemplate(c.env.DB, organisation, slug, input.startMonth ?? 1, { now: new Date().toISOString(), actor: auditActor(actor) });
     if (!created) throw new DomainError(409, 'exists', `'${organisation}' has a clock already`);
     const found = (await readClock(c.env.DB, slug))!;
     const year = today().year;
@@ -259,14 +251,13 @@ clock.openapi(
     summary: "Set a clock's rings: their names and order",
     description: 'Rings not named are removed; a ring that has items cannot be removed.',
     security,
-    middleware: [bearerAuth({ required: true })] as const,
     request: {
       params: z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' } }) }),
       body: { content: { 'application/json': { schema: RingsInput } }, required: true },
     },
     responses: {
       200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock with its new rings, this year' },
-      401: problemSpec('No valid token'),
+      401: problemSpec('Not signed in, or no valid token'),
       403: problemSpec('The token may not edit this clock'),
       404: problemSpec('No such clock'),
       422: problemSpec('A ring with items would be removed'),
@@ -275,15 +266,15 @@ clock.openapi(
   async (c) => {
     const { slug } = c.req.valid('param');
     const { rings } = c.req.valid('json');
-    const writer = c.get('writer')!;
+    const actor = requireActor(c.get('actor'));
     const found = await clockOrFail(c.env.DB, slug, []);
-    assertMayWrite(found.organisation, writer);
+    assertMayWriteClock(actor, found.organisation);
     const kept = new Set(rings.map((ring) => ring.slug));
     const removed = (await ringsInUse(c.env.DB, found.id)).filter((ring) => !kept.has(ring));
     if (removed.length > 0) {
       throw new ValidationError(removed.map((ring) => ({ field: 'rings', rule: 'in-use', message: `\`rings\`: ring '${ring}' has items; move them before removing it` })));
     }
-    await replaceRings(c.env.DB, found.id, rings, { now: new Date().toISOString(), tokenId: writer.tokenId, clockSlug: found.slug });
+    await replaceRings(c.env.DB, found.id, rings, { now: new Date().toISOString(), actor: auditActor(actor), clockSlug: found.slug });
     const updated = (await readClock(c.env.DB, slug))!;
     const year = today().year;
     return c.json({ clock: clockInfo(updated), year, items: annualItems(await readClockItems(c.env.DB, updated.id, 'annual'), [], year, { rings: [], organisations: [] }) }, 200);

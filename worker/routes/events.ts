@@ -1,16 +1,17 @@
 /** /api/events: list, read, create, edit, cancel. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { findEvent, findIdempotentCreate, insertEvent, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
+import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
+import { type Actor, assertMayWriteEvent, auditActor, defaultOrganisation, idempotencyOwner, maySeeDraft, requireActor, seesMembersOnly } from '../domain/access';
 import { readKnownReferences } from '../db/taxonomy';
 import { NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
-import { applyPatch, assertMayEdit, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
+import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
 import { paginate, resolveWindow } from '../domain/listing';
 import { newEventId, newRevision } from '../domain/ids';
 import { formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { assertIfMatch, bearerAuth, editProblemSpecs, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../http';
+import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../http';
 import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/schemas';
 
 
@@ -19,7 +20,7 @@ const eventResponse = (description: string) => ({
   headers: z.object({ ETag: z.string().openapi({ description: 'Send back as If-Match when editing' }) }),
   description,
 });
-const security = [{ bearerAuth: [] }];
+const security = writeSecurity;
 
 export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -28,7 +29,7 @@ events.openapi(
     method: 'get',
     path: '/',
     summary: 'Published events in a window, recurring ones expanded into occurrences',
-    description: 'Cancelled events and occurrences are included and marked `cancelled`; drafts never are.',
+    description: 'Cancelled events and occurrences are included and marked `cancelled`; drafts never are. Members-only events are included for signed-in members.',
     request: { query: EventQuery },
     responses: { 200: { content: { 'application/json': { schema: EventList } }, description: 'One page of occurrences in start order' }, 400: problemSpec('A parameter is invalid') },
   }),
@@ -43,6 +44,7 @@ events.openapi(
       municipalities: queryList(query.municipality),
       organisations: queryList(query.organisation),
       match: searchExpression(query.q),
+      includeMembersOnly: seesMembersOnly(c.get('actor')),
     };
     const found = await listPublicEvents(c.env.DB, filter);
     const occurrences = found.flatMap((event) => eventOccurrences(publicEvent(event), window.from, window.to));
@@ -51,12 +53,11 @@ events.openapi(
   },
 );
 
-/** An event that the request may see: drafts only with a token of one of their organisers. */
-async function visibleEvent(db: D1Database, id: string, writer: { organisation: string } | undefined): Promise<StoredEvent> {
+/** An event that the request may see: drafts only by their organisers, members-only events by members. */
+async function visibleEvent(db: D1Database, id: string, actor: Actor | undefined): Promise<StoredEvent> {
   const event = await findEvent(db, id);
-  if (!event || (event.status === 'draft' && !(writer && event.organisations.includes(writer.organisation)))) {
-    throw new NotFoundError('event', id);
-  }
+  const hidden = !event || (event.status === 'draft' && !maySeeDraft(actor, event.organisations)) || (event.visibility === 'members' && !seesMembersOnly(actor) && !maySeeDraft(actor, event.organisations));
+  if (hidden) throw new NotFoundError('event', id);
   return event;
 }
 
@@ -67,14 +68,13 @@ events.openapi(
     summary: "An event's occurrences in a window",
     description: 'For a recurring event: its occurrences, cancelled ones marked and moved ones at their new time; for a single event, the one.',
     security,
-    middleware: [bearerAuth({ required: false })] as const,
     request: { params: z.object({ id: EventId }), query: OccurrenceQuery },
     responses: { 200: { content: { 'application/json': { schema: OccurrenceList } }, description: 'Occurrences in start order' }, 404: problemSpec('No such event') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
-    const event = await visibleEvent(c.env.DB, id, c.get('writer'));
+    const event = await visibleEvent(c.env.DB, id, c.get('actor'));
     const window = resolveWindow(query.from, query.to, nowInstant());
     const items = eventOccurrences(publicEvent(event), window.from, window.to)
       .slice(0, query.limit ?? 100)
@@ -88,17 +88,16 @@ events.openapi(
     method: 'get',
     path: '/{id}',
     summary: 'One event',
-    description: 'Drafts are visible only with a token of one of their organisers.',
+    description: 'Drafts are visible only to their organisers; members-only events to signed-in members.',
     security,
-    middleware: [bearerAuth({ required: false })] as const,
     request: { params: z.object({ id: EventId }) },
     responses: { 200: eventResponse('The event'), 304: { description: 'Not modified since the ETag in If-None-Match' }, 404: problemSpec('No such event') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const event = await visibleEvent(c.env.DB, id, c.get('writer'));
+    const event = await visibleEvent(c.env.DB, id, c.get('actor'));
     c.header('ETag', quoteEtag(event.revision));
-    c.header('Cache-Control', event.status === 'draft' ? 'private, no-store' : 'public, max-age=60');
+    c.header('Cache-Control', event.status === 'draft' || event.visibility === 'members' ? 'private, no-store' : 'public, max-age=60');
     if (etagMatches(c.req.header('If-None-Match'), event.revision)) return c.body(null, 304);
     return c.json(publicEvent(event), 200);
   },
@@ -111,37 +110,37 @@ events.openapi(
     summary: 'Create an event',
     description: 'With an `Idempotency-Key` header, a retry of the same request answers with the event the first one made, never a second event.',
     security,
-    middleware: [bearerAuth({ required: true })] as const,
     request: {
       headers: z.object({ 'idempotency-key': z.string().optional().openapi({ description: 'A key of your own for this create (1–200 visible ASCII characters)' }) }),
       body: { content: { 'application/json': { schema: EventInput } }, required: true },
     },
     responses: {
       201: eventResponse('Created'),
-      401: problemSpec('No valid token'),
-      403: problemSpec("The token's organisation is not among the organisers"),
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('None of your organisations is among the organisers'),
       422: problemSpec('The event breaks a rule; nothing was written'),
     },
   }),
   async (c) => {
     const input = c.req.valid('json');
-    const writer = c.get('writer')!;
+    const actor = requireActor(c.get('actor'));
+    const owner = idempotencyOwner(actor);
     const key = idempotencyKey(c.req.header('Idempotency-Key'));
     const requestHash = await sha256Hex(JSON.stringify(input));
     if (key) {
-      const replay = await replayedCreate(c.env.DB, writer.tokenId, key, requestHash);
+      const replay = await replayedCreate(c.env.DB, owner, key, requestHash);
       if (replay) return createdResponse(c, replay, true);
     }
     const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
     if (issues.length > 0) throw new ValidationError(issues);
-    const draft = prepareEvent(input, writer.organisation, input.status ?? 'draft');
-    assertMayEdit(draft.organisations, writer.organisation);
+    const draft = prepareEvent(input, input.organisations?.[0] ?? defaultOrganisation(actor), input.status ?? 'draft');
+    assertMayWriteEvent(actor, draft.organisations);
     const id = newEventId();
     try {
-      await insertEvent(c.env.DB, id, draft, { revision: newRevision(), now: new Date().toISOString(), tokenId: writer.tokenId }, key ? { tokenId: writer.tokenId, key, requestHash } : undefined);
+      await insertEvent(c.env.DB, id, draft, { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) }, key ? { owner, key, requestHash } : undefined);
     } catch (error) {
       // A retry that raced this one made the event first: answer with that one.
-      const replay = key ? await replayedCreate(c.env.DB, writer.tokenId, key, requestHash) : null;
+      const replay = key ? await replayedCreate(c.env.DB, owner, key, requestHash) : null;
       if (!replay) throw error;
       return createdResponse(c, replay, true);
     }
@@ -159,8 +158,8 @@ function idempotencyKey(header: string | undefined): string | null {
 }
 
 /** The event an earlier create with this key made, or null; the same key with another body is refused. */
-async function replayedCreate(db: D1Database, tokenId: number, key: string, requestHash: string): Promise<StoredEvent | null> {
-  const earlier = await findIdempotentCreate(db, tokenId, key);
+async function replayedCreate(db: D1Database, owner: string, key: string, requestHash: string): Promise<StoredEvent | null> {
+  const earlier = await findIdempotentCreate(db, owner, key);
   if (!earlier) return null;
   if (earlier.requestHash !== requestHash) {
     throw new ValidationError([{ field: 'Idempotency-Key', rule: 'reused', message: '`Idempotency-Key` was used for another request body; use a new key for a new event' }]);
@@ -176,20 +175,21 @@ function createdResponse(c: Context<AppEnv>, event: StoredEvent, replayed: boole
 }
 
 /** Writes an edited event if nobody changed it meanwhile; answers with the new version. */
-async function saveEdit(db: D1Database, before: StoredEvent, expectedRevision: string, draft: EventDraft, action: 'update' | 'cancel', tokenId: number): Promise<StoredEvent> {
+async function saveEdit(db: D1Database, before: StoredEvent, expectedRevision: string, draft: EventDraft, action: 'update' | 'cancel', actor: Actor): Promise<StoredEvent> {
   const saved = await updateEvent(db, before, expectedRevision, draft, nextSequence(before, draft), action, {
     revision: newRevision(),
     now: new Date().toISOString(),
-    tokenId,
+    actor: auditActor(actor),
   });
   if (!saved) throw new PreconditionFailedError('event', before.id);
   return (await findEvent(db, before.id))!;
 }
 
-async function editableEvent(db: D1Database, id: string, organisation: string): Promise<StoredEvent> {
+/** An event the actor may write; others' drafts are not found, others' published events forbidden. */
+async function editableEvent(db: D1Database, id: string, actor: Actor): Promise<StoredEvent> {
   const event = await findEvent(db, id);
-  if (!event) throw new NotFoundError('event', id);
-  assertMayEdit(event.organisations, organisation);
+  if (!event || (event.status === 'draft' && !maySeeDraft(actor, event.organisations))) throw new NotFoundError('event', id);
+  assertMayWriteEvent(actor, event.organisations);
   return event;
 }
 
@@ -200,27 +200,27 @@ events.openapi(
     summary: 'Edit an event',
     description: 'Given fields replace the stored ones; `null` clears an optional field. Requires If-Match with the ETag of the version edited.',
     security,
-    middleware: [bearerAuth({ required: true })] as const,
     request: {
       params: z.object({ id: EventId }),
       headers: z.object({ 'if-match': z.string().optional().openapi({ description: 'ETag of the version edited' }) }),
       body: { content: { 'application/json': { schema: EventPatch } }, required: true },
     },
-    responses: { 200: eventResponse('Saved'), ...editProblemSpecs('event', "The token's organisation does not organise the event") },
+    responses: { 200: eventResponse('Saved'), ...editProblemSpecs('event', 'None of your organisations organises the event') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const writer = c.get('writer')!;
-    const before = await editableEvent(c.env.DB, id, writer.organisation);
+    const actor = requireActor(c.get('actor'));
+    const before = await editableEvent(c.env.DB, id, actor);
     assertIfMatch(c.req.header('If-Match'), before.revision, 'event', id);
     const { input, status } = applyPatch(publicEvent(before), patch);
     parseOrThrow(EventInput, input);
     const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
     if (issues.length > 0) throw new ValidationError(issues);
-    const draft = prepareEvent(input, writer.organisation, status, status === 'cancelled' ? before.cancelReason : null);
-    assertMayEdit(draft.organisations, writer.organisation);
-    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'update', writer.tokenId);
+    const draft = prepareEvent(input, before.organisations[0]!, status, status === 'cancelled' ? before.cancelReason : null);
+    // An organiser may not hand an event away from every organisation of theirs.
+    assertMayWriteEvent(actor, draft.organisations);
+    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'update', actor);
     c.header('ETag', quoteEtag(saved.revision));
     return c.json(publicEvent(saved), 200);
   },
@@ -233,15 +233,14 @@ events.openapi(
     summary: 'Cancel an event',
     description: 'The event stays in feeds and lists, marked cancelled. If-Match is optional; a stale one gets 412.',
     security,
-    middleware: [bearerAuth({ required: true })] as const,
     request: {
       params: z.object({ id: EventId }),
       body: { content: { 'application/json': { schema: CancelInput } }, required: false },
     },
     responses: {
       200: eventResponse('Cancelled'),
-      401: problemSpec('No valid token'),
-      403: problemSpec("The token's organisation does not organise the event"),
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('None of your organisations organises the event'),
       404: problemSpec('No such event'),
       409: problemSpec('A draft cannot be cancelled'),
       412: problemSpec('The event was changed meanwhile'),
@@ -250,15 +249,45 @@ events.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') ?? {};
-    const writer = c.get('writer')!;
-    const before = await editableEvent(c.env.DB, id, writer.organisation);
+    const actor = requireActor(c.get('actor'));
+    const before = await editableEvent(c.env.DB, id, actor);
     const ifMatch = c.req.header('If-Match');
     if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
     if (before.status === 'draft') throw new DomainError(409, 'draft', 'a draft is not public and cannot be cancelled');
     const { input } = applyPatch(publicEvent(before), {});
-    const draft = prepareEvent(input, writer.organisation, 'cancelled', body.reason?.trim() || before.cancelReason || null);
-    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'cancel', writer.tokenId);
+    const draft = prepareEvent(input, before.organisations[0]!, 'cancelled', body.reason?.trim() || before.cancelReason || null);
+    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'cancel', actor);
     c.header('ETag', quoteEtag(saved.revision));
     return c.json(publicEvent(saved), 200);
+  },
+);
+
+events.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/{id}',
+    summary: 'Delete a draft',
+    description: 'Only drafts can be deleted: subscribers never saw them. Published events are cancelled instead. If-Match is optional; a stale one gets 412.',
+    security,
+    request: { params: z.object({ id: EventId }) },
+    responses: {
+      204: { description: 'Deleted' },
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('None of your organisations organises the event'),
+      404: problemSpec('No such event'),
+      409: problemSpec('The event is published: cancel it instead'),
+      412: problemSpec('The event was changed meanwhile'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = requireActor(c.get('actor'));
+    const before = await editableEvent(c.env.DB, id, actor);
+    const ifMatch = c.req.header('If-Match');
+    if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
+    if (before.status !== 'draft') throw new DomainError(409, 'published', 'a published event stays; cancel it instead, so that subscribers see it cancelled');
+    const deleted = await deleteDraft(c.env.DB, before, { revision: before.revision, now: new Date().toISOString(), actor: auditActor(actor) });
+    if (!deleted) throw new PreconditionFailedError('event', id);
+    return c.body(null, 204);
   },
 );

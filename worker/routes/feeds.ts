@@ -1,10 +1,13 @@
 /** iCalendar feeds: /calendar.ics (filtered) and /events/{id}.ics (one event). */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { findFeedKeyActor } from '../db/accounts';
 import { findEvent, listPublicEvents, withoutRevision } from '../db/events';
 import { readDataVersion, readEventComponents, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
-import { NotFoundError } from '../domain/errors';
+import { seesMembersOnly } from '../domain/access';
+import { NotFoundError, UnauthorizedError } from '../domain/errors';
+import { hashToken } from '../domain/tokens';
 import { FEED_END, feedFileName, feedKey, feedName, feedSelection, feedValidators, feedWindowStart, notModifiedSince, termNames } from '../domain/feeds';
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
@@ -26,19 +29,24 @@ feeds.openapi(
     summary: 'iCalendar feed of published events',
     description:
       'Events of the last 365 days and all future ones; cancelled events stay, marked cancelled. Same filters as /api/events. ' +
-      'Subscribe with webcal://<host>/calendar.ics?… . ETag / If-None-Match and Last-Modified / If-Modified-Since give 304.',
+      'Subscribe with webcal://<host>/calendar.ics?… . ETag / If-None-Match and Last-Modified / If-Modified-Since give 304. ' +
+      'With a personal `key`, members-only events are included.',
     request: { query: FeedQuery },
     responses: {
       200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The feed' },
       304: { description: 'Not modified' },
       400: problemSpec('A filter is invalid or names nothing'),
+      401: problemSpec('The personal feed key is unknown or revoked'),
     },
   }),
   async (c) => {
-    const selection = feedSelection(c.req.valid('query'));
-    const key = feedKey(selection, publicOrigin(c));
+    const query = c.req.valid('query');
+    const selection = feedSelection(query);
+    const membersOnly = query.key !== undefined && (await personalFeedIncludesMembers(c.env.DB, query.key));
+    // A personal feed is cached apart from the public one, and only privately downstream.
+    const key = feedKey(selection, publicOrigin(c)) + (membersOnly ? '|members' : '');
     try {
-      return await feedResponse(c, selection, key);
+      return await feedResponse(c, selection, key, membersOnly);
     } catch (error) {
       // Stale if error: the last good body rather than an error.
       const last = databaseUnavailable(error) ? lastBuiltFeed(key) : null;
@@ -47,20 +55,27 @@ feeds.openapi(
         'Content-Type': CALENDAR_TYPE,
         'Content-Disposition': `inline; filename="${feedFileName(selection)}"`,
         ETag: quoteEtag(last.etag),
-        'Cache-Control': 'public, max-age=60',
+        'Cache-Control': membersOnly ? 'private, max-age=60' : 'public, max-age=60',
       });
     }
   },
 );
 
-async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof feedSelection>, key: string): Promise<Response> {
+/** Whether a personal feed key is live and its person a member; a dead key is a 401, so the subscriber sees why. */
+async function personalFeedIncludesMembers(db: D1Database, key: string): Promise<boolean> {
+  const actor = await findFeedKeyActor(db, await hashToken(key));
+  if (!actor) throw new UnauthorizedError('this personal feed key is unknown or was revoked; make a new one in Hytekello');
+  return seesMembersOnly(actor);
+}
+
+async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof feedSelection>, key: string, membersOnly: boolean): Promise<Response> {
   const now = nowInstant();
   const windowStart = feedWindowStart(now);
   const { version, changedAt } = await readDataVersion(c.env.DB);
   const { etag, lastModified } = feedValidators(version, changedAt, windowStart);
   c.header('ETag', quoteEtag(etag));
   c.header('Last-Modified', lastModified.toUTCString());
-  c.header('Cache-Control', FEED_CACHE_CONTROL);
+  c.header('Cache-Control', membersOnly ? 'private, max-age=300' : FEED_CACHE_CONTROL);
   const ifNoneMatch = c.req.header('If-None-Match');
   if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), lastModified)) {
     return c.body(null, 304);
@@ -81,6 +96,7 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
       municipalities: selection.municipalities,
       organisations: selection.organisations,
       match: null,
+      includeMembersOnly: membersOnly,
     }),
   ]);
   const names = termNames(taxonomy);
@@ -101,7 +117,7 @@ feeds.get('/events/:file{[a-z0-9][a-z0-9-]*\\.ics}', async (c) => {
   const lang = c.req.query('lang');
   const language: Language = (LANGUAGES as readonly string[]).includes(lang ?? '') ? (lang as Language) : 'fi';
   const event = await findEvent(c.env.DB, id);
-  if (!event || event.status === 'draft') throw new NotFoundError('event', id);
+  if (!event || event.status === 'draft' || event.visibility === 'members') throw new NotFoundError('event', id);
   const etag = `${event.revision}-${language}`;
   c.header('ETag', quoteEtag(etag));
   c.header('Last-Modified', new Date(event.updatedAt).toUTCString());

@@ -19,7 +19,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&am
 pages.get('/events/:id{[a-z0-9][a-z0-9-]*}', async (c) => {
   const index = await c.env.ASSETS.fetch(new URL('/', c.req.url));
   const event = await findEvent(c.env.DB, c.req.param('id'));
-  if (!event || event.status === 'draft') return new Response(index.body, { status: 404, headers: index.headers });
+  if (!event || event.status === 'draft' || event.visibility === 'members') return new Response(index.body, { status: 404, headers: index.headers });
   const lang = c.req.query('lang');
   const language: Language = lang === 'sv' || lang === 'en' ? lang : 'fi';
   const data = eventJsonLd(withoutRevision(event), termNames(await readTaxonomy(c.env.DB)), publicOrigin(c), language);

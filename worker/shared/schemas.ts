@@ -127,6 +127,7 @@ export const EventFields = z
     registration: Registration.nullish(),
     materials: z.array(Material).max(50, 'may list at most 50 materials').optional(),
     clockItem: z.number().int().positive().nullish().openapi({ description: 'Annual-clock item the event realises' }),
+    visibility: z.enum(['public', 'members']).optional().openapi({ description: 'members: shown only to signed-in members and in personal feeds; default public' }),
   })
   .strict();
 
@@ -176,6 +177,7 @@ export const Event = z
     materials: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string() })),
     clockItem: z.number().nullable(),
     cancelReason: z.string().nullable(),
+    visibility: z.enum(['public', 'members']),
     sequence: z.number().int().openapi({ description: 'iCalendar SEQUENCE: grows when time, place or status change' }),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -251,6 +253,7 @@ export const FeedQuery = z
     municipality: repeatable('Municipality slug'),
     organisation: repeatable('Organisation slug'),
     lang: z.enum(LANGUAGES).optional().openapi({ description: 'Language of titles, descriptions and labels; Finnish where a text has no translation' }),
+    key: z.string().max(100, 'must be at most 100 characters').optional().openapi({ description: 'A personal feed key (from POST /api/me/feed): the feed then includes members-only events' }),
   })
   .strict();
 export type FeedQuery = z.infer<typeof FeedQuery>;

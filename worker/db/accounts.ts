@@ -1,0 +1,250 @@
+/**
+ * SQL for people, memberships, sessions, invitations, sign-in failures and
+ * personal feed keys. Secrets are looked up by their SHA-256 only.
+ */
+import type { Actor, ActorMembership, AuditActor } from '../domain/access';
+import type { Membership, Person } from '../shared/accounts';
+import { auditStatement } from './audit';
+
+const MEMBERSHIPS_JSON = `(SELECT json_group_array(json_object('organisation', o.slug, 'kind', o.kind, 'role', m.role))
+  FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.person_id = p.id)`;
+
+interface ActorRow {
+  person_id: number;
+  name: string;
+  email: string;
+  memberships_json: string;
+  session_id: number | null;
+}
+
+function rowToActor(row: ActorRow, via: Actor['via']): Actor {
+  const memberships = (JSON.parse(row.memberships_json) as ActorMembership[]).sort((a, b) => a.organisation.localeCompare(b.organisation));
+  return { via, person: { id: row.person_id, name: row.name, email: row.email }, tokenId: null, sessionId: row.session_id, memberships };
+}
+
+/** The person of a live session (not revoked, not expired), with their memberships. */
+export async function findSessionActor(db: D1Database, tokenHash: string, now: string): Promise<Actor | null> {
+  const row = await db
+    .prepare(
+      `SELECT p.id AS person_id, p.name, p.email, ${MEMBERSHIPS_JSON} AS memberships_json, s.id AS session_id
+       FROM sessions s JOIN people p ON p.id = s.person_id
+       WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2`,
+    )
+    .bind(tokenHash, now)
+    .first<ActorRow>();
+  return row ? rowToActor(row, 'session') : null;
+}
+
+/** A person by email, with their memberships, as an actor signed in some other way (Access, development). */
+export async function findPersonActor(db: D1Database, email: string, via: Actor['via']): Promise<Actor | null> {
+  const row = await db
+    .prepare(`SELECT p.id AS person_id, p.name, p.email, ${MEMBERSHIPS_JSON} AS memberships_json, NULL AS session_id FROM people p WHERE p.email = ?1`)
+    .bind(email.toLowerCase())
+    .first<ActorRow>();
+  return row ? rowToActor(row, via) : null;
+}
+
+/** Sets a password hash directly (the demo seed; people set their own through invitations). */
+export async function setPasswordHash(db: D1Database, personId: number, passwordHash: string): Promise<void> {
+  await db.prepare('UPDATE people SET password_hash = ?2 WHERE id = ?1').bind(personId, passwordHash).run();
+}
+
+export async function findPasswordHash(db: D1Database, email: string): Promise<{ personId: number; passwordHash: string | null } | null> {
+  const row = await db.prepare('SELECT id, password_hash FROM people WHERE email = ?1').bind(email).first<{ id: number; password_hash: string | null }>();
+  return row ? { personId: row.id, passwordHash: row.password_hash } : null;
+}
+
+/** Starts a session; returns its id. Also remembers the sign-in time and, when given, a renewed password hash. */
+export async function insertSession(db: D1Database, session: { personId: number; tokenHash: string; now: string; expiresAt: string; rehash?: string }): Promise<number> {
+  const [, , inserted] = await db.batch([
+    db.prepare('UPDATE people SET last_sign_in_at = ?2, password_hash = coalesce(?3, password_hash) WHERE id = ?1').bind(session.personId, session.now, session.rehash ?? null),
+    db.prepare("DELETE FROM sessions WHERE person_id = ?1 AND (expires_at <= ?2 OR revoked_at IS NOT NULL)").bind(session.personId, session.now),
+    db
+      .prepare('INSERT INTO sessions (token_hash, person_id, created_at, expires_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?3) RETURNING id')
+      .bind(session.tokenHash, session.personId, session.now, session.expiresAt),
+  ]);
+  return (inserted!.results[0] as { id: number }).id;
+}
+
+export async function revokeSession(db: D1Database, tokenHash: string, now: string): Promise<void> {
+  await db.prepare('UPDATE sessions SET revoked_at = ?2 WHERE token_hash = ?1 AND revoked_at IS NULL').bind(tokenHash, now).run();
+}
+
+/** Signs a person out everywhere: every session revoked. Returns how many were live. */
+export async function revokeSessionsOf(db: D1Database, personId: number, now: string, actor: AuditActor): Promise<number> {
+  const [result] = await db.batch([
+    db.prepare('UPDATE sessions SET revoked_at = ?2 WHERE person_id = ?1 AND revoked_at IS NULL AND expires_at > ?2').bind(personId, now),
+    auditStatement(db, { at: now, actor, action: 'revoke', entity: 'person', entityId: String(personId), before: null, after: { sessions: 'revoked' } }),
+  ]);
+  return result?.meta.changes ?? 0;
+}
+
+// Sign-in failures are kept this long; older ones neither count nor stay.
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/** Failures in the window for each key (account, address). */
+export async function countLoginFailures(db: D1Database, keys: string[], since: string): Promise<number[]> {
+  const rows = await db.batch(keys.map((key) => db.prepare('SELECT count(*) AS n FROM login_failures WHERE key = ?1 AND at > ?2').bind(key, since)));
+  return rows.map((result) => (result.results[0] as { n: number }).n);
+}
+
+export async function recordLoginFailure(db: D1Database, keys: string[], now: string, since: string): Promise<void> {
+  await db.batch([
+    db.prepare('DELETE FROM login_failures WHERE at <= ?1').bind(since),
+    ...keys.map((key) => db.prepare('INSERT INTO login_failures (key, at) VALUES (?1, ?2)').bind(key, now)),
+  ]);
+}
+
+export async function clearLoginFailures(db: D1Database, key: string): Promise<void> {
+  await db.prepare('DELETE FROM login_failures WHERE key = ?1').bind(key).run();
+}
+
+interface PersonRow {
+  id: number;
+  name: string;
+  email: string;
+  has_password: number;
+  created_at: string;
+  last_sign_in_at: string | null;
+  memberships_json: string;
+}
+
+const SELECT_PERSON = `SELECT p.id, p.name, p.email, p.password_hash IS NOT NULL AS has_password, p.created_at, p.last_sign_in_at,
+  (SELECT json_group_array(json_object('organisation', o.slug, 'role', m.role)) FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.person_id = p.id) AS memberships_json
+FROM people p`;
+
+function rowToPerson(row: PersonRow): Person {
+  const memberships = (JSON.parse(row.memberships_json) as Membership[]).sort((a, b) => a.organisation.localeCompare(b.organisation));
+  return { id: row.id, name: row.name, email: row.email, memberships, hasPassword: row.has_password === 1, createdAt: row.created_at, lastSignInAt: row.last_sign_in_at };
+}
+
+export async function listPeople(db: D1Database): Promise<Person[]> {
+  const { results } = await db.prepare(`${SELECT_PERSON} ORDER BY p.name, p.id`).all<PersonRow>();
+  return results.map(rowToPerson);
+}
+
+export async function findPerson(db: D1Database, id: number): Promise<Person | null> {
+  const row = await db.prepare(`${SELECT_PERSON} WHERE p.id = ?1`).bind(id).first<PersonRow>();
+  return row ? rowToPerson(row) : null;
+}
+
+export async function emailTaken(db: D1Database, email: string, exceptId: number | null): Promise<boolean> {
+  return (await db.prepare('SELECT 1 FROM people WHERE email = ?1 AND id IS NOT ?2').bind(email, exceptId).first()) !== null;
+}
+
+function membershipStatements(db: D1Database, personIdSql: string, personBinds: unknown[], memberships: Membership[]): D1PreparedStatement[] {
+  return [
+    db.prepare(`DELETE FROM memberships WHERE person_id = ${personIdSql}`).bind(...personBinds),
+    ...memberships.map((m) =>
+      db
+        .prepare(`INSERT INTO memberships (person_id, organisation_id, role) SELECT ${personIdSql}, o.id, ?${personBinds.length + 2} FROM organisations o WHERE o.slug = ?${personBinds.length + 1}`)
+        .bind(...personBinds, m.organisation, m.role),
+    ),
+  ];
+}
+
+/** Adds a person with their memberships; returns the new id. */
+export async function insertPerson(db: D1Database, person: { name: string; email: string; memberships: Membership[] }, now: string, actor: AuditActor): Promise<number> {
+  const results = await db.batch([
+    db.prepare('INSERT INTO people (name, email, created_at) VALUES (?1, ?2, ?3) RETURNING id').bind(person.name, person.email, now),
+    ...membershipStatements(db, '(SELECT id FROM people WHERE email = ?1)', [person.email], person.memberships),
+    auditStatement(db, { at: now, actor, action: 'create', entity: 'person', entityId: null, before: null, after: person }, {
+      tail: 'FROM people WHERE email = ?11',
+      values: [person.email],
+      entityIdSql: 'CAST(id AS TEXT)',
+    }),
+  ]);
+  return (results[0]!.results[0] as { id: number }).id;
+}
+
+export async function updatePerson(db: D1Database, before: Person, after: { name: string; email: string }, now: string, actor: AuditActor): Promise<void> {
+  await db.batch([
+    db.prepare('UPDATE people SET name = ?2, email = ?3 WHERE id = ?1').bind(before.id, after.name, after.email),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'person', entityId: String(before.id), before: { name: before.name, email: before.email }, after }),
+  ]);
+}
+
+export async function replaceMemberships(db: D1Database, person: Person, memberships: Membership[], now: string, actor: AuditActor): Promise<void> {
+  await db.batch([
+    ...membershipStatements(db, '?1', [person.id], memberships),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'membership', entityId: String(person.id), before: person.memberships, after: memberships }),
+  ]);
+}
+
+/** Organisation slugs among these that do not exist. */
+export async function unknownOrganisations(db: D1Database, slugs: string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const { results } = await db.prepare('SELECT value FROM json_each(?1) WHERE value NOT IN (SELECT slug FROM organisations)').bind(JSON.stringify(slugs)).all<{ value: string }>();
+  return results.map((row) => row.value);
+}
+
+/** How many administrators there are besides this person: the last one may not be demoted. */
+export async function otherAdministrators(db: D1Database, personId: number): Promise<number> {
+  const row = await db.prepare("SELECT count(DISTINCT person_id) AS n FROM memberships WHERE role = 'administrator' AND person_id <> ?1").bind(personId).first<{ n: number }>();
+  return row!.n;
+}
+
+export async function insertInvitation(db: D1Database, invitation: { tokenHash: string; personId: number; now: string; expiresAt: string }, actor: AuditActor): Promise<void> {
+  await db.batch([
+    // A new link replaces any earlier one that was not used.
+    db.prepare('DELETE FROM invitations WHERE person_id = ?1 AND used_at IS NULL').bind(invitation.personId),
+    db
+      .prepare('INSERT INTO invitations (token_hash, person_id, created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)')
+      .bind(invitation.tokenHash, invitation.personId, actor.personId, invitation.now, invitation.expiresAt),
+    auditStatement(db, { at: invitation.now, actor, action: 'invite', entity: 'invitation', entityId: String(invitation.personId), before: null, after: { expiresAt: invitation.expiresAt } }),
+  ]);
+}
+
+/** The person an unused, unexpired invitation is for. */
+export async function findInvitation(db: D1Database, tokenHash: string, now: string): Promise<{ personId: number; name: string; email: string; expiresAt: string } | null> {
+  const row = await db
+    .prepare(
+      `SELECT p.id, p.name, p.email, i.expires_at FROM invitations i JOIN people p ON p.id = i.person_id
+       WHERE i.token_hash = ?1 AND i.used_at IS NULL AND i.expires_at > ?2`,
+    )
+    .bind(tokenHash, now)
+    .first<{ id: number; name: string; email: string; expires_at: string }>();
+  return row ? { personId: row.id, name: row.name, email: row.email, expiresAt: row.expires_at } : null;
+}
+
+/**
+ * Uses an invitation: sets the password and starts a session, in one batch
+ * that does nothing unless the invitation is still unused and unexpired, so
+ * of two racing uses only one gets in. Returns the session id, or null.
+ */
+export async function acceptInvitation(db: D1Database, accept: { invitationHash: string; passwordHash: string; sessionHash: string; now: string; expiresAt: string }): Promise<number | null> {
+  const live = 'SELECT person_id FROM invitations WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2';
+  const results = await db.batch([
+    db.prepare(`UPDATE people SET password_hash = ?3, last_sign_in_at = ?2 WHERE id = (${live})`).bind(accept.invitationHash, accept.now, accept.passwordHash),
+    db
+      .prepare(`INSERT INTO sessions (token_hash, person_id, created_at, expires_at, last_seen_at) SELECT ?3, person_id, ?2, ?4, ?2 FROM invitations WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2 RETURNING id`)
+      .bind(accept.invitationHash, accept.now, accept.sessionHash, accept.expiresAt),
+    db.prepare('UPDATE invitations SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2').bind(accept.invitationHash, accept.now),
+  ]);
+  const inserted = results[1]!.results[0] as { id: number } | undefined;
+  return inserted?.id ?? null;
+}
+
+/** The person of a live personal feed key, with their memberships. */
+export async function findFeedKeyActor(db: D1Database, tokenHash: string): Promise<Actor | null> {
+  const row = await db
+    .prepare(
+      `SELECT p.id AS person_id, p.name, p.email, ${MEMBERSHIPS_JSON} AS memberships_json, NULL AS session_id
+       FROM feed_keys k JOIN people p ON p.id = k.person_id WHERE k.token_hash = ?1 AND k.revoked_at IS NULL`,
+    )
+    .bind(tokenHash)
+    .first<ActorRow>();
+  return row ? rowToActor(row, 'session') : null;
+}
+
+/** Replaces a person's feed key with a new one (the old URL stops working), or only revokes it when `tokenHash` is null. */
+export async function replaceFeedKey(db: D1Database, personId: number, tokenHash: string | null, now: string): Promise<void> {
+  await db.batch([
+    db.prepare('UPDATE feed_keys SET revoked_at = ?2 WHERE person_id = ?1 AND revoked_at IS NULL').bind(personId, now),
+    ...(tokenHash ? [db.prepare('INSERT INTO feed_keys (token_hash, person_id, created_at) VALUES (?1, ?2, ?3)').bind(tokenHash, personId, now)] : []),
+  ]);
+}
+
+export async function hasFeedKey(db: D1Database, personId: number): Promise<boolean> {
+  return (await db.prepare('SELECT 1 FROM feed_keys WHERE person_id = ?1 AND revoked_at IS NULL').bind(personId).first()) !== null;
+}

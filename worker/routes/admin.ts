@@ -1,0 +1,259 @@
+/** /api/admin: people, memberships, invitations, organisations, networks and the audit trail — administrators only. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  emailTaken,
+  findPerson,
+  insertInvitation,
+  insertPerson,
+  listPeople,
+  otherAdministrators,
+  replaceMemberships,
+  revokeSessionsOf,
+  unknownOrganisations,
+  updatePerson,
+} from '../db/accounts';
+import { readAudit } from '../db/audit';
+import { insertNetwork, insertOrganisation, updateNetwork, updateOrganisation } from '../db/taxonomy';
+import { auditActor, requireAdministrator } from '../domain/access';
+import { DomainError, NotFoundError, ValidationError } from '../domain/errors';
+import { generateToken, hashToken } from '../domain/tokens';
+import type { AppEnv } from '../env';
+import { problemSpec, publicOrigin, validationHook } from '../http';
+import { AuditPage, AuditQuery, CreatedInvitation, type Membership, MembershipsInput, NetworkInput, OrganisationInput, Person, PersonInput, PersonList, PersonPatch } from '../shared/accounts';
+import { Slug } from '../shared/schemas';
+
+export const admin = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+// Every route here is for administrators; the check runs before any input is read.
+admin.use('*', async (c, next) => {
+  requireAdministrator(c.get('actor'));
+  await next();
+});
+
+const security = [{ sessionCookie: [] }];
+const INVITATION_DAYS = 7;
+const PersonId = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const personResponse = (description: string) => ({ content: { 'application/json': { schema: Person } }, description });
+const adminProblems = { 401: problemSpec('Not signed in'), 403: problemSpec('Not an administrator') };
+
+async function personOrFail(db: D1Database, id: number): Promise<Person> {
+  const person = await findPerson(db, id);
+  if (!person) throw new NotFoundError('person', String(id));
+  return person;
+}
+
+async function assertOrganisationsExist(db: D1Database, memberships: Membership[], field: string): Promise<void> {
+  const unknown = await unknownOrganisations(db, memberships.map((m) => m.organisation));
+  if (unknown.length > 0) {
+    throw new ValidationError(unknown.map((slug) => ({ field, rule: 'exists', message: `\`${field}\`: there is no organisation '${slug}'` })));
+  }
+}
+
+async function assertEmailFree(db: D1Database, email: string, exceptId: number | null): Promise<void> {
+  if (await emailTaken(db, email, exceptId)) throw new DomainError(409, 'email-taken', `somebody already has the email ${email}`);
+}
+
+admin.openapi(
+  createRoute({ method: 'get', path: '/people', summary: 'Everybody who may sign in, with memberships', security, responses: { 200: { content: { 'application/json': { schema: PersonList } }, description: 'People by name' }, ...adminProblems } }),
+  async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await listPeople(c.env.DB) }, 200);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'post',
+    path: '/people',
+    summary: 'Add a person (then send them an invitation)',
+    security,
+    request: { body: { content: { 'application/json': { schema: PersonInput } }, required: true } },
+    responses: { 201: personResponse('Added'), ...adminProblems, 409: problemSpec('The email is taken'), 422: problemSpec('A field breaks a rule') },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const actor = requireAdministrator(c.get('actor'));
+    const memberships = input.memberships ?? [];
+    await assertOrganisationsExist(c.env.DB, memberships, 'memberships');
+    await assertEmailFree(c.env.DB, input.email, null);
+    const id = await insertPerson(c.env.DB, { name: input.name, email: input.email, memberships }, new Date().toISOString(), auditActor(actor));
+    c.header('Location', `/api/admin/people/${id}`);
+    return c.json(await personOrFail(c.env.DB, id), 201);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/people/{id}',
+    summary: "Change a person's name or email",
+    security,
+    request: { params: PersonId, body: { content: { 'application/json': { schema: PersonPatch } }, required: true } },
+    responses: { 200: personResponse('Saved'), ...adminProblems, 404: problemSpec('No such person'), 409: problemSpec('The email is taken'), 422: problemSpec('A field breaks a rule') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const actor = requireAdministrator(c.get('actor'));
+    const before = await personOrFail(c.env.DB, id);
+    const after = { name: patch.name ?? before.name, email: patch.email ?? before.email };
+    await assertEmailFree(c.env.DB, after.email, id);
+    await updatePerson(c.env.DB, before, after, new Date().toISOString(), auditActor(actor));
+    return c.json(await personOrFail(c.env.DB, id), 200);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'put',
+    path: '/people/{id}/memberships',
+    summary: "Set a person's memberships and roles",
+    description: 'The list replaces the old one. The last administrator cannot be demoted.',
+    security,
+    request: { params: PersonId, body: { content: { 'application/json': { schema: MembershipsInput } }, required: true } },
+    responses: { 200: personResponse('Saved'), ...adminProblems, 404: problemSpec('No such person'), 409: problemSpec('It would leave no administrator'), 422: problemSpec('An organisation does not exist') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const memberships = c.req.valid('json');
+    const actor = requireAdministrator(c.get('actor'));
+    const before = await personOrFail(c.env.DB, id);
+    await assertOrganisationsExist(c.env.DB, memberships, 'memberships');
+    const staysAdministrator = memberships.some((m) => m.role === 'administrator');
+    if (!staysAdministrator && (await otherAdministrators(c.env.DB, id)) === 0) {
+      throw new DomainError(409, 'last-administrator', 'this is the last administrator; make somebody else an administrator first');
+    }
+    await replaceMemberships(c.env.DB, before, memberships, new Date().toISOString(), auditActor(actor));
+    return c.json(await personOrFail(c.env.DB, id), 200);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'post',
+    path: '/people/{id}/invitations',
+    summary: 'Make an invitation link with which the person sets a password',
+    description: `The link works once and for ${INVITATION_DAYS} days; a new link replaces an unused older one. It is shown only in this answer.`,
+    security,
+    request: { params: PersonId },
+    responses: { 201: { content: { 'application/json': { schema: CreatedInvitation } }, description: 'The link to send' }, ...adminProblems, 404: problemSpec('No such person') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = requireAdministrator(c.get('actor'));
+    await personOrFail(c.env.DB, id);
+    const token = generateToken('hyi_');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000).toISOString();
+    await insertInvitation(c.env.DB, { tokenHash: await hashToken(token), personId: id, now: now.toISOString(), expiresAt }, auditActor(actor));
+    c.header('Cache-Control', 'no-store');
+    // The secret rides in the fragment, which browsers never send to servers or logs.
+    return c.json({ url: `${publicOrigin(c)}/invitation#${token}`, expiresAt }, 201);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'post',
+    path: '/people/{id}/sign-out',
+    summary: 'Sign a person out everywhere (every session revoked)',
+    security,
+    request: { params: PersonId },
+    responses: { 200: { content: { 'application/json': { schema: z.object({ revoked: z.number().int() }) } }, description: 'How many sessions were ended' }, ...adminProblems, 404: problemSpec('No such person') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = requireAdministrator(c.get('actor'));
+    await personOrFail(c.env.DB, id);
+    return c.json({ revoked: await revokeSessionsOf(c.env.DB, id, new Date().toISOString(), auditActor(actor)) }, 200);
+  },
+);
+
+const SlugParam = z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' } }) });
+const okResponse = (description: string) => ({ content: { 'application/json': { schema: z.object({ slug: Slug }) } }, description });
+
+admin.openapi(
+  createRoute({
+    method: 'post',
+    path: '/organisations',
+    summary: 'Add an organisation',
+    security,
+    request: { body: { content: { 'application/json': { schema: OrganisationInput } }, required: true } },
+    responses: { 201: okResponse('Added'), ...adminProblems, 409: problemSpec('The slug is taken'), 422: problemSpec('A field breaks a rule') },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const actor = requireAdministrator(c.get('actor'));
+    if (!(await insertOrganisation(c.env.DB, input, new Date().toISOString(), auditActor(actor)))) throw new DomainError(409, 'slug-taken', `an organisation '${input.slug}' exists already`);
+    return c.json({ slug: input.slug }, 201);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'put',
+    path: '/organisations/{slug}',
+    summary: "Replace an organisation's names, kind and website",
+    security,
+    request: { params: SlugParam, body: { content: { 'application/json': { schema: OrganisationInput.omit({ slug: true }) } }, required: true } },
+    responses: { 200: okResponse('Saved'), ...adminProblems, 404: problemSpec('No such organisation'), 422: problemSpec('A field breaks a rule') },
+  }),
+  async (c) => {
+    const { slug } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const actor = requireAdministrator(c.get('actor'));
+    if (!(await updateOrganisation(c.env.DB, { ...input, slug }, new Date().toISOString(), auditActor(actor)))) throw new NotFoundError('organisation', slug);
+    return c.json({ slug }, 200);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'post',
+    path: '/networks',
+    summary: 'Add a network',
+    security,
+    request: { body: { content: { 'application/json': { schema: NetworkInput } }, required: true } },
+    responses: { 201: okResponse('Added'), ...adminProblems, 409: problemSpec('The slug is taken'), 422: problemSpec('A field breaks a rule') },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const actor = requireAdministrator(c.get('actor'));
+    if (!(await insertNetwork(c.env.DB, input, new Date().toISOString(), auditActor(actor)))) throw new DomainError(409, 'slug-taken', `a network '${input.slug}' exists already`);
+    return c.json({ slug: input.slug }, 201);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'put',
+    path: '/networks/{slug}',
+    summary: "Replace a network's names and description",
+    security,
+    request: { params: SlugParam, body: { content: { 'application/json': { schema: NetworkInput.omit({ slug: true }) } }, required: true } },
+    responses: { 200: okResponse('Saved'), ...adminProblems, 404: problemSpec('No such network'), 422: problemSpec('A field breaks a rule') },
+  }),
+  async (c) => {
+    const { slug } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const actor = requireAdministrator(c.get('actor'));
+    if (!(await updateNetwork(c.env.DB, { ...input, slug }, new Date().toISOString(), auditActor(actor)))) throw new NotFoundError('network', slug);
+    return c.json({ slug }, 200);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'get',
+    path: '/audit',
+    summary: 'The audit trail: who changed what, when, newest first',
+    security,
+    request: { query: AuditQuery },
+    responses: { 200: { content: { 'application/json': { schema: AuditPage } }, description: 'One page; pass `next` as `before` for the next' }, ...adminProblems },
+  }),
+  async (c) => {
+    const query = c.req.valid('query');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await readAudit(c.env.DB, { ...query, limit: query.limit ?? 50 }), 200);
+  },
+);

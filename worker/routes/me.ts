@@ -1,0 +1,76 @@
+/** /api/me: the signed-in person's own things: their organisations' events, their personal feed. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { hasFeedKey, replaceFeedKey } from '../db/accounts';
+import { listEventsOf, withoutRevision } from '../db/events';
+import { ForbiddenError } from '../domain/errors';
+import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { generateToken, hashToken } from '../domain/tokens';
+import type { AppEnv } from '../env';
+import { problemSpec, publicOrigin, validationHook } from '../http';
+import { FeedKey, MyEventsQuery } from '../shared/accounts';
+import { Event } from '../shared/schemas';
+
+export const me = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const security = [{ sessionCookie: [] }];
+
+me.openapi(
+  createRoute({
+    method: 'get',
+    path: '/events',
+    summary: 'Events of your organisations, drafts included (every event for an administrator)',
+    security,
+    request: { query: MyEventsQuery },
+    responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(Event) }) } }, description: 'Newest first, at most 1,000' }, 401: problemSpec('Not signed in') },
+  }),
+  async (c) => {
+    const { status } = c.req.valid('query');
+    const actor = requireActor(c.get('actor'));
+    const found = await listEventsOf(c.env.DB, isAdministrator(actor) ? null : writableOrganisations(actor), status ?? null);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: found.map(withoutRevision) }, 200);
+  },
+);
+
+function personOf(actor: Actor): number {
+  if (!actor.person) throw new ForbiddenError('a personal feed belongs to a person; sign in');
+  return actor.person.id;
+}
+
+const feedResponse = { content: { 'application/json': { schema: FeedKey } }, description: 'The personal feed' };
+
+me.openapi(
+  createRoute({ method: 'get', path: '/feed', summary: 'Whether you have a personal feed', security, responses: { 200: feedResponse, 401: problemSpec('Not signed in') } }),
+  async (c) => {
+    const personId = personOf(requireActor(c.get('actor')));
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ active: await hasFeedKey(c.env.DB, personId), url: null }, 200);
+  },
+);
+
+me.openapi(
+  createRoute({
+    method: 'post',
+    path: '/feed',
+    summary: 'Make a new personal feed URL (members-only events included); the old one stops working',
+    description: 'The URL is shown only in this answer: it is a secret, like a password.',
+    security,
+    responses: { 200: feedResponse, 401: problemSpec('Not signed in') },
+  }),
+  async (c) => {
+    const personId = personOf(requireActor(c.get('actor')));
+    const key = generateToken('hyf_');
+    await replaceFeedKey(c.env.DB, personId, await hashToken(key), new Date().toISOString());
+    c.header('Cache-Control', 'no-store');
+    return c.json({ active: true, url: `${publicOrigin(c)}/calendar.ics?key=${key}` }, 200);
+  },
+);
+
+me.openapi(
+  createRoute({ method: 'delete', path: '/feed', summary: 'Revoke your personal feed URL', security, responses: { 200: feedResponse, 401: problemSpec('Not signed in') } }),
+  async (c) => {
+    const personId = personOf(requireActor(c.get('actor')));
+    await replaceFeedKey(c.env.DB, personId, null, new Date().toISOString());
+    return c.json({ active: false, url: null }, 200);
+  },
+);
