@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import app from '../worker/index';
 import { bearerFor, createEvent, workshop } from './helpers';
 
-/** The real binding, with every round trip written down (the SQL, or "batch of n"). */
-function counting(db: D1Database): { db: D1Database; trips: string[] } {
-  const trips: string[] = [];
+/** The real binding, with every round trip written down (the SQL, or "batch of n"); sessions too. */
+function counting(db: D1Database | D1DatabaseSession, trips: string[] = []): { db: D1Database; trips: string[] } {
   const real = new WeakMap<object, D1PreparedStatement>();
   const wrap = (statement: D1PreparedStatement, sql: string): D1PreparedStatement => {
     const trip = <T>(run: () => T): T => (trips.push(sql.replace(/\s+/g, ' ').trim()), run());
@@ -31,6 +30,8 @@ function counting(db: D1Database): { db: D1Database; trips: string[] } {
       trips.push(`batch of ${statements.length}`);
       return db.batch(statements.map((s) => real.get(s) ?? s));
     },
+    withSession: (start: string) => counting((db as D1Database).withSession(start), trips).db,
+    getBookmark: () => ('getBookmark' in db ? db.getBookmark() : null),
   } as unknown as D1Database;
   return { db: wrapped, trips };
 }

@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate, SESSION_COOKIE, sameOriginWrites } from './auth';
+import { d1Session } from './d1-session';
 import { databaseAnswers } from './db/health';
 import type { AppEnv } from './env';
 import { onError, problemResponse, validationHook } from './http';
@@ -21,6 +22,9 @@ import { tokens } from './routes/tokens';
 const MAX_BODY_BYTES = 256 * 1024;
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+// Every request in one D1 session: replicas for reads, read-your-writes by bookmark.
+app.use('*', d1Session());
 
 app.use(
   '/api/*',
