@@ -3,7 +3,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { readCachedFeed, readEventComponents, type StoredComponent } from '../worker/db/feeds';
 import { calendarOf } from '../worker/domain/ical';
-import { feedComponents } from '../worker/feed-cache';
+import { feedKey, feedSelection } from '../worker/domain/feeds';
+import { edgeCopy, feedComponents } from '../worker/feed-cache';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
@@ -149,6 +150,28 @@ describe('GET /calendar.ics', () => {
     expect(body).not.toContain('Vanha');
     expect(texts.built.map((b) => b.eventId)).toEqual([event.id]);
     expect(texts.missing([event])).toEqual([]);
+  });
+
+  it('keeps a public feed at the edge under its ETag, so a write is never answered from an older copy', async () => {
+    const pohde = await bearerFor('pohde');
+    const origin = 'https://hytekello.test';
+    const key = feedKey(feedSelection({ network: 'taloudellinen-hyvinvointi' }), origin);
+    const etagOf = async () => (await request('/calendar.ics', { method: 'HEAD' })).headers.get('ETag')!.replaceAll('"', '');
+    // What the edge holds for this feed and ETag is what subscribers get, before memory or D1 are asked.
+    await edgeCopy(origin, key, await etagOf()).put('BEGIN:VCALENDAR\r\nX-FROM-EDGE:1\r\nEND:VCALENDAR\r\n');
+    expect(await (await request('/calendar.ics?network=taloudellinen-hyvinvointi')).text()).toContain('X-FROM-EDGE:1');
+    // A write changes the ETag and so the key: the feed is built anew and kept at the edge under the new key.
+    await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Reunalla' }, networks: ['taloudellinen-hyvinvointi'] }));
+    const fresh = await request('/calendar.ics?network=taloudellinen-hyvinvointi');
+    const body = await fresh.text();
+    expect(body).toContain('SUMMARY:Reunalla');
+    const etag = fresh.headers.get('ETag')!.replaceAll('"', '');
+    let kept: ReadableStream | null = null;
+    for (let attempt = 0; attempt < 50 && !kept; attempt++) {
+      kept = await edgeCopy(origin, key, etag).match();
+      if (!kept) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await new Response(kept).text()).toBe(body);
   });
 
   it('shows an edit to subscribers: new text, and a higher SEQUENCE when the time changes', async () => {

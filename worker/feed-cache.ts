@@ -31,17 +31,58 @@ function remember(key: string, etag: string, body: string): void {
   if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!);
 }
 
-/** The body built for this ETag, from memory or D1; null when it must be built. */
-export async function cachedFeed(db: D1Database, key: string, etag: string): Promise<string | null> {
+/**
+ * A copy of a public feed in the Cache API of the data centre, shared by
+ * every isolate there. It is keyed by the feed and its ETag, and the ETag
+ * changes with every write: a changed feed is never answered from it, so
+ * no purge is needed, and superseded copies simply age out.
+ *
+ * Only on a custom domain (a zone) does the Cache API keep anything. On
+ * `*.workers.dev` put() stores nothing and match() finds nothing, so the
+ * memory and D1 copies answer; the behaviour is otherwise the same.
+ */
+export interface EdgeCopy {
+  match: () => Promise<ReadableStream | null>;
+  put: (body: string) => Promise<void>;
+}
+
+// The key changes with the data, so an entry may live long; a day keeps the cache tidy.
+const EDGE_SECONDS = 24 * 60 * 60;
+
+export function edgeCopy(origin: string, key: string, etag: string): EdgeCopy {
+  // A URL of the zone that no client requests: the feed's selection and its ETag.
+  const request = () => new Request(`${origin}/calendar.ics?edge=${encodeURIComponent(key)}&etag=${encodeURIComponent(etag)}`);
+  return {
+    match: async () => (await caches.default.match(request()))?.body ?? null,
+    put: (body) =>
+      caches.default.put(request(), new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': `public, max-age=${EDGE_SECONDS}` } })),
+  };
+}
+
+/**
+ * The body built for this ETag, from memory, the edge (when `edge` is
+ * given: public feeds) or D1; null when it must be built. A body found in
+ * D1 is copied to the edge through `waitUntil`.
+ */
+export async function cachedFeed(
+  db: D1Database,
+  key: string,
+  etag: string,
+  edge: EdgeCopy | null,
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<string | ReadableStream | null> {
   const inMemory = memory.get(key);
   if (inMemory?.etag === etag) {
     remember(key, etag, inMemory.body);
     return inMemory.body;
   }
+  const atEdge = await edge?.match();
+  if (atEdge) return atEdge;
   const stored = await readCachedFeed(db, key, etag);
   if (!stored) return null;
   const body = await gunzip(stored);
   remember(key, etag, body);
+  if (edge) waitUntil(edge.put(body));
   return body;
 }
 
@@ -54,9 +95,10 @@ export function lastBuiltFeed(key: string): { etag: string; body: string } | nul
   return memory.get(key) ?? null;
 }
 
-/** Keeps a freshly built body; the D1 writes can finish after the response (pass it to waitUntil). */
-export async function keepFeed(db: D1Database, key: string, etag: string, body: string): Promise<void> {
+/** Keeps a freshly built body; the D1 and edge writes can finish after the response (pass it to waitUntil). */
+export async function keepFeed(db: D1Database, key: string, etag: string, body: string, edge: EdgeCopy | null): Promise<void> {
   remember(key, etag, body);
+  await edge?.put(body);
   const gzipped = await gzip(body);
   const now = new Date();
   const pruneBefore = new Date(now.getTime() - STORED_DAYS * 86_400_000).toISOString();

@@ -12,7 +12,7 @@ import { FEED_END, feedFileName, feedKey, feedName, feedSelection, feedValidator
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
-import { cachedFeed, feedComponents, keepFeed, lastBuiltFeed } from '../feed-cache';
+import { cachedFeed, edgeCopy, feedComponents, keepFeed, lastBuiltFeed } from '../feed-cache';
 import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../http';
 import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
@@ -82,7 +82,9 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   }
   c.header('Content-Type', CALENDAR_TYPE);
   c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
-  const cached = await cachedFeed(c.env.DB, key, etag);
+  // Public feeds are also kept at the edge; a personal one never leaves the worker.
+  const edge = membersOnly ? null : edgeCopy(publicOrigin(c), key, etag);
+  const cached = await cachedFeed(c.env.DB, key, etag, edge, (promise) => c.executionCtx.waitUntil(promise));
   if (cached !== null) return c.body(cached, 200);
 
   // Two reads at once: one round trip of waiting instead of two.
@@ -106,7 +108,7 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   const missing = texts.missing(events);
   if (missing.length > 0) texts.add(await readEventComponents(c.env.DB, selection.language, missing));
   const body = calendarOf(events, options, texts.components);
-  c.executionCtx.waitUntil(Promise.all([keepFeed(c.env.DB, key, etag, body), writeEventComponents(c.env.DB, selection.language, texts.built)]));
+  c.executionCtx.waitUntil(Promise.all([keepFeed(c.env.DB, key, etag, body, edge), writeEventComponents(c.env.DB, selection.language, texts.built)]));
   return c.body(body, 200);
 }
 
