@@ -21,13 +21,16 @@
  * Every figure is a median over `--runs` runs, with the spread (lowest and
  * highest run). The machine may be shared and noisy: read the ratios.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import ical from 'ical-generator';
 import { insertTokenSql } from '../worker/db/tokens';
+import { publicEventIdsInWindow } from '../worker/db/window';
+import { resolveWindow } from '../worker/domain/listing';
 import { feedSelection, feedValidators, feedWindowStart, FEED_END } from '../worker/domain/feeds';
 import { calendarOf, eventComponents, type TermNames } from '../worker/domain/ical';
 import { formatInstant, Temporal } from '../worker/domain/time';
@@ -203,15 +206,47 @@ async function sequential(runs: number, request: () => Promise<Response>, before
   return times;
 }
 
+/**
+ * The month window's SQL alone, in SQLite in this process, on a copy of the
+ * loaded database: as the worker asks it (events that end after `from`,
+ * index events_by_span_end), and as it was asked before migration 0009
+ * (events that start before `to`, index events_by_span, created on the copy).
+ */
+function windowSql(persist: string, from: string, to: string): { now: number[]; before: number[]; rows: number } {
+  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite')!;
+  const copy = join(mkdtempSync(join(tmpdir(), 'hytekello-sql-')), 'copy.sqlite');
+  const source = new DatabaseSync(join(dir, file), { readOnly: true });
+  source.exec(`VACUUM INTO '${copy}'`);
+  source.close();
+  const db = new DatabaseSync(copy);
+  try {
+    db.exec('CREATE INDEX events_by_span ON events (status, span_start, span_end)');
+    const now = db.prepare(`SELECT e.id FROM events e WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')}) ORDER BY e.span_start, e.id`);
+    const before = db.prepare(
+      `SELECT e.id FROM events e INDEXED BY events_by_span WHERE e.status IN ('published', 'cancelled') AND e.span_start < ?1 AND (e.span_end IS NULL OR e.span_end > ?2) ORDER BY e.span_start, e.id`,
+    );
+    const rows = now.all(to, from).length;
+    if (before.all(to, from).length !== rows) throw new Error('the two window queries disagree');
+    return { now: perCall(50, () => now.all(to, from)), before: perCall(50, () => before.all(to, from)), rows };
+  } finally {
+    db.close();
+    rmSync(dirname(copy), { recursive: true, force: true });
+  }
+}
+
 async function throughWorker(generated: readonly GeneratedEvent[], today: Temporal.PlainDate) {
   const token = generateToken();
   const work = mkdtempSync(join(tmpdir(), 'hytekello-bench-'));
   const loadStart = performance.now();
+  let sql: ReturnType<typeof windowSql> | null = null;
   const service = await startLocalService(async (persist) => {
     const file = join(work, 'events.sql');
     const now = new Date().toISOString();
     writeFileSync(file, `${eventsSql(generated, now)}\n${insertTokenSql({ name: 'bench', organisation: 'pohde', tokenHash: await hashToken(token), now })}`);
     applySql(persist, file);
+    const window = resolveWindow(today.toString(), today.add({ months: 1 }).toString(), Temporal.Now.instant());
+    sql = windowSql(persist, formatInstant(window.from), formatInstant(window.to));
   });
   const loadSeconds = (performance.now() - loadStart) / 1000;
   const base = service.baseUrl;
@@ -236,7 +271,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const health = await load({ url: `${base}/healthz` });
     const body = JSON.stringify({ status: 'published', title: { fi: 'Kuormitustestin työpaja' }, type: 'tyopaja', start: `${today.add({ days: 7 })}T09:00`, end: `${today.add({ days: 7 })}T12:00`, networks: ['osallisuus'] });
     const create = await load({ url: `${base}/api/events`, method: 'POST', headers: auth, body });
-    return { loadSeconds, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
+    return { loadSeconds, sql: sql!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
   } finally {
     service.stop();
     rmSync(work, { recursive: true, force: true });
@@ -296,6 +331,15 @@ console.log(
     ...loadRows('GET /api/events/{id}', (r) => r.requests.one),
     ...loadRows('POST /api/events (create)', (r) => r.requests.create),
     ...loadRows('GET /healthz (one D1 read)', (r) => r.requests.health),
+  ]),
+);
+
+console.log('\nThe month window\'s SQL alone (SQLite in process, same database), median (lowest–highest run):\n');
+console.log(
+  table(['query', ...sizes], [
+    ['events in the window', ...results.map((r) => String(r.requests.sql.rows))],
+    ['by where events end (events_by_span_end, now)', ...results.map((r) => spread(r.requests.sql.now, ms))],
+    ['by where events start (events_by_span, before)', ...results.map((r) => spread(r.requests.sql.before, ms))],
   ]),
 );
 
