@@ -24,10 +24,12 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import ical from 'ical-generator';
+import { listPublicEvents } from '../worker/db/events';
 import { insertTokenSql } from '../worker/db/tokens';
 import { publicEventIdsInWindow } from '../worker/db/window';
 import { resolveWindow } from '../worker/domain/listing';
@@ -146,6 +148,8 @@ function inProcess(generated: readonly GeneratedEvent[]) {
   const texts = new Map(stored.map((event) => [event.id, eventComponents(event, options)]));
   const fromStored = timeRuns(Math.max(RUNS, 10), () => calendarOf(stored, options, (event) => texts.get(event.id)!));
   const body = calendarOf(stored, options, feedComponents(names, options).components);
+  // After the answer, the body is gzipped for D1 (CPU of the same invocation).
+  const gzip = timeRuns(Math.max(RUNS, 5), () => gzipSync(body));
   // The floor: a prebuilt body only has to be turned into bytes.
   const prebuilt = perCall(20, () => new TextEncoder().encode(body));
   // What a cached answer or a 304 computes, apart from the one D1 read of the data version.
@@ -164,6 +168,7 @@ function inProcess(generated: readonly GeneratedEvent[]) {
     coldFiltered,
     afterWrite,
     fromStored,
+    gzip,
     prebuilt,
     validators,
   };
@@ -221,18 +226,48 @@ function windowSql(persist: string, from: string, to: string): { now: number[]; 
   source.close();
   const db = new DatabaseSync(copy);
   try {
-    db.exec('CREATE INDEX events_by_span ON events (status, span_start, span_end)');
+    // Measured before the old index exists: with both, the planner may take either.
     const now = db.prepare(`SELECT e.id FROM events e WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')}) ORDER BY e.span_start, e.id`);
+    const rows = now.all(to, from).length;
+    const nowTimes = perCall(50, () => now.all(to, from));
+    db.exec('CREATE INDEX events_by_span ON events (status, span_start, span_end)');
     const before = db.prepare(
       `SELECT e.id FROM events e INDEXED BY events_by_span WHERE e.status IN ('published', 'cancelled') AND e.span_start < ?1 AND (e.span_end IS NULL OR e.span_end > ?2) ORDER BY e.span_start, e.id`,
     );
-    const rows = now.all(to, from).length;
     if (before.all(to, from).length !== rows) throw new Error('the two window queries disagree');
-    return { now: perCall(50, () => now.all(to, from)), before: perCall(50, () => before.all(to, from)), rows };
+    return { now: nowTimes, before: perCall(50, () => before.all(to, from)), rows };
   } finally {
     db.close();
     rmSync(dirname(copy), { recursive: true, force: true });
   }
+}
+
+/**
+ * The CPU of the feed query's answer in the worker: D1 rows of the full
+ * feed (read once from the loaded database with SQLite in process) turned
+ * into events by the db layer, as listPublicEvents does after D1 answers.
+ */
+async function feedRowsToEvents(persist: string, from: string): Promise<{ times: number[]; rows: number }> {
+  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite')!;
+  const sqlite = new DatabaseSync(join(dir, file), { readOnly: true });
+  let rows: unknown[] = [];
+  const answering = (results: () => unknown[]) =>
+    ({ prepare: (sql: string) => ({ bind: (...values: SQLInputValue[]) => ({ all: async () => ({ results: results.call({ sql, values }) }) }) }) }) as unknown as D1Database;
+  const filter = { from, to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false };
+  try {
+    await listPublicEvents(answering(function (this: { sql: string; values: SQLInputValue[] }) { return (rows = sqlite.prepare(this.sql).all(...this.values)); }), filter);
+  } finally {
+    sqlite.close();
+  }
+  const replay = answering(() => rows);
+  const times: number[] = [];
+  for (let run = 0; run < Math.max(RUNS, 5) + 2; run++) {
+    const start = performance.now();
+    await listPublicEvents(replay, filter);
+    if (run >= 2) times.push(performance.now() - start);
+  }
+  return { times, rows: rows.length };
 }
 
 async function throughWorker(generated: readonly GeneratedEvent[], today: Temporal.PlainDate) {
@@ -240,6 +275,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
   const work = mkdtempSync(join(tmpdir(), 'hytekello-bench-'));
   const loadStart = performance.now();
   let sql: ReturnType<typeof windowSql> | null = null;
+  let feedRows: Awaited<ReturnType<typeof feedRowsToEvents>> | null = null;
   const service = await startLocalService(async (persist) => {
     const file = join(work, 'events.sql');
     const now = new Date().toISOString();
@@ -247,6 +283,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     applySql(persist, file);
     const window = resolveWindow(today.toString(), today.add({ months: 1 }).toString(), Temporal.Now.instant());
     sql = windowSql(persist, formatInstant(window.from), formatInstant(window.to));
+    feedRows = await feedRowsToEvents(persist, formatInstant(feedWindowStart(Temporal.Now.instant())));
   });
   const loadSeconds = (performance.now() - loadStart) / 1000;
   const base = service.baseUrl;
@@ -271,7 +308,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const health = await load({ url: `${base}/healthz` });
     const body = JSON.stringify({ status: 'published', title: { fi: 'Kuormitustestin työpaja' }, type: 'tyopaja', start: `${today.add({ days: 7 })}T09:00`, end: `${today.add({ days: 7 })}T12:00`, networks: ['osallisuus'] });
     const create = await load({ url: `${base}/api/events`, method: 'POST', headers: auth, body });
-    return { loadSeconds, sql: sql!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
+    return { loadSeconds, sql: sql!, feedRows: feedRows!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
   } finally {
     service.stop();
     rmSync(work, { recursive: true, force: true });
@@ -308,6 +345,8 @@ console.log(
     ['project path, filtered feed from scratch', ...results.map((r) => spread(r.cpu.coldFiltered, ms))],
     ['project path, full feed after a write changed one event (texts in memory)', ...results.map((r) => spread(r.cpu.afterWrite, ms))],
     ['project path, full feed in a fresh isolate (texts stored in D1)', ...results.map((r) => spread(r.cpu.fromStored, ms))],
+    ['the feed query\'s D1 rows turned into events (every rebuild)', ...results.map((r) => `${spread(r.requests.feedRows.times, ms)}, ${r.requests.feedRows.rows} rows`)],
+    ['gzip of the full body for D1, after the answer', ...results.map((r) => spread(r.cpu.gzip, ms))],
     ['prebuilt body to bytes (the floor)', ...results.map((r) => spread(r.cpu.prebuilt, ms))],
     ['validators of a cached answer or a 304', ...results.map((r) => spread(r.cpu.validators, ms))],
     ['per event, from scratch (full feed)', ...results.map((r) => ms(median(r.cpu.cold) / r.cpu.feedEvents))],
