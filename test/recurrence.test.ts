@@ -143,3 +143,32 @@ describe('a single event occurrence from its stored instants', () => {
     }
   });
 });
+
+describe('the occurrences of a finite series, remembered', () => {
+  it('are the same as the rule gives for each window, with removed, cancelled and moved occurrences', async () => {
+    const { prepareEvent, eventOccurrences } = await import('../worker/domain/events');
+    const { seriesOf, occurrencesBetween: expand } = await import('../worker/domain/recurrence');
+    const { formatOffsetDateTime } = await import('../worker/domain/time');
+    const timing = {
+      timeZone: 'Europe/Helsinki',
+      start: '2026-03-10T09:00',
+      end: '2026-03-10T10:30',
+      recurrence: {
+        rrule: 'FREQ=WEEKLY;COUNT=10',
+        exceptions: [
+          { occurrence: '2026-03-17T09:00', kind: 'removed' as const },
+          { occurrence: '2026-03-24T09:00', kind: 'cancelled' as const },
+          { occurrence: '2026-03-31T09:00', kind: 'moved' as const, start: '2026-04-20T13:00', end: '2026-04-20T14:00', place: 'Etänä' },
+        ],
+      },
+    };
+    const draft = prepareEvent({ title: { fi: 'Sarja' }, type: 'muu', ...timing }, 'pohde', 'published');
+    const event = { ...draft, id: 'sarja', sequence: 0, createdAt: draft.startsAt, updatedAt: draft.startsAt };
+    const windows = [['2026-03-01T00:00Z', '2026-06-01T00:00Z'], ['2026-03-24T07:00Z', '2026-04-21T00:00Z'], ['2026-04-20T10:30Z', '2026-04-20T10:31Z'], ['2027-01-01T00:00Z', '2027-02-01T00:00Z']] as const;
+    for (const [from, to] of [...windows, ...windows]) {
+      const expected = expand(seriesOf({ ...timing, allDay: false })!, instant(from), instant(to)).map((o) => [o.recurrenceId, formatOffsetDateTime(o.start), formatOffsetDateTime(o.end), o.cancelled ? 'cancelled' : 'published', o.moved, o.place]);
+      const actual = eventOccurrences(event, instant(from), instant(to)).map(({ occurrence: o }) => [o.recurrenceId, o.start, o.end, o.status, o.moved, o.place]);
+      expect(actual, `${from} – ${to}`).toEqual(expected);
+    }
+  });
+});

@@ -239,23 +239,54 @@ function singleOccurrence(event: Event, from: Temporal.Instant, to: Temporal.Ins
   }];
 }
 
+type OccurrenceTexts = Omit<EventOccurrence['occurrence'], 'status'> & { cancelled: boolean; startsMs: number; endsMs: number };
+
+function occurrenceTexts(timing: Timing, from: Temporal.Instant, to: Temporal.Instant): OccurrenceTexts[] {
+  const prepared = seriesOf(timing);
+  if (!prepared) return [];
+  return occurrencesBetween(prepared, from, to).map((o) => ({
+    recurrenceId: o.recurrenceId,
+    start: timing.allDay ? o.start.toPlainDate().toString() : formatOffsetDateTime(o.start),
+    end: timing.allDay ? o.end.toPlainDate().subtract({ days: 1 }).toString() : formatOffsetDateTime(o.end),
+    startsAt: formatInstant(o.start),
+    endsAt: formatInstant(o.end),
+    cancelled: o.cancelled,
+    moved: o.moved,
+    place: o.place,
+    startsMs: o.start.epochMilliseconds,
+    endsMs: o.end.epochMilliseconds,
+  }));
+}
+
+// Every occurrence of a finite series, by its timing: a list or a month view
+// asks for the same series again and again, and expanding a rule is the
+// costliest part of a list. Finite series have at most MAX_OCCURRENCES.
+const EXPANDED_SERIES = 2_000;
+const expanded = new Map<string, OccurrenceTexts[]>();
+const ALL_TIME = [Temporal.Instant.from('2000-01-01T00:00:00Z'), Temporal.Instant.from('2101-01-01T00:00:00Z')] as const;
+
+function finiteSeriesTexts(timing: Timing): OccurrenceTexts[] | null {
+  if (!/(^|;)(COUNT|UNTIL)=/.test(timing.recurrence?.rrule ?? '')) return null;
+  const key = JSON.stringify(timing);
+  let texts = expanded.get(key);
+  if (!texts) {
+    texts = occurrenceTexts(timing, ...ALL_TIME);
+    expanded.set(key, texts);
+    if (expanded.size > EXPANDED_SERIES) expanded.delete(expanded.keys().next().value!);
+  }
+  return texts;
+}
+
 /** The occurrences of an event that overlap [from, to). */
 export function eventOccurrences(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
   if (!event.recurrence) return singleOccurrence(event, from, to);
   const timing: Timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
-  const prepared = seriesOf(timing);
-  if (!prepared) return [];
-  return occurrencesBetween(prepared, from, to).map((o) => ({
+  const remembered = finiteSeriesTexts(timing);
+  const texts = remembered
+    ? remembered.filter((o) => o.startsMs < to.epochMilliseconds && o.endsMs > from.epochMilliseconds)
+    : occurrenceTexts(timing, from, to);
+  return texts.map(({ cancelled, startsMs: _s, endsMs: _e, ...o }) => ({
     ...event,
-    occurrence: {
-      recurrenceId: o.recurrenceId,
-      start: event.allDay ? o.start.toPlainDate().toString() : formatOffsetDateTime(o.start),
-      end: event.allDay ? o.end.toPlainDate().subtract({ days: 1 }).toString() : formatOffsetDateTime(o.end),
-      startsAt: formatInstant(o.start),
-      endsAt: formatInstant(o.end),
-      status: event.status === 'cancelled' || o.cancelled ? 'cancelled' : 'published',
-      moved: o.moved,
-      place: o.place,
-    },
+    occurrence: { ...o, status: event.status === 'cancelled' || cancelled ? 'cancelled' : 'published' },
   }));
 }
