@@ -50,8 +50,18 @@ export async function readEventComponents(db: D1Database, language: string, even
 // Bound values are kept well under D1's limits (2 MB a value): texts go in chunks.
 const COMPONENT_CHUNK_CHARS = 500_000;
 
-/** Stores VEVENT texts, replacing older ones; one batch, a few statements. */
-export async function writeEventComponents(db: D1Database, language: string, components: readonly StoredComponent[]): Promise<void> {
+/**
+ * Stores VEVENT texts, replacing older ones, and drops the texts of events
+ * that ended in [`endedFrom`, `endedTo`): those that have just left every
+ * feed's window, a bounded range of the index, so the table does not grow
+ * with history. One batch, a few statements.
+ */
+export async function writeEventComponents(
+  db: D1Database,
+  language: string,
+  components: readonly StoredComponent[],
+  ended: { endedFrom: string; endedTo: string },
+): Promise<void> {
   const chunks: [string, string, string][][] = [];
   let size = Infinity;
   for (const { eventId, context, text } of components) {
@@ -60,8 +70,8 @@ export async function writeEventComponents(db: D1Database, language: string, com
     size += text.length;
   }
   if (chunks.length === 0) return;
-  await db.batch(
-    chunks.map((chunk) =>
+  await db.batch([
+    ...chunks.map((chunk) =>
       db
         .prepare(
           `INSERT INTO event_components (event_id, language, context, text)
@@ -71,5 +81,11 @@ export async function writeEventComponents(db: D1Database, language: string, com
         )
         .bind(language, JSON.stringify(chunk)),
     ),
-  );
+    db
+      .prepare(
+        `DELETE FROM event_components WHERE event_id IN
+           (SELECT id FROM events WHERE status IN ('published', 'cancelled') AND span_end >= ?1 AND span_end < ?2)`,
+      )
+      .bind(ended.endedFrom, ended.endedTo),
+  ]);
 }

@@ -8,7 +8,7 @@ import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
 import { NotFoundError, UnauthorizedError } from '../domain/errors';
 import { hashToken } from '../domain/tokens';
-import { FEED_END, feedFileName, feedKey, feedName, feedSelection, feedValidators, feedWindowStart, notModifiedSince, termNames } from '../domain/feeds';
+import { FEED_END, feedFileName, leftWindow, feedKey, feedName, feedSelection, feedValidators, feedWindowStart, notModifiedSince, termNames } from '../domain/feeds';
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
@@ -108,7 +108,7 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   const missing = texts.missing(events);
   if (missing.length > 0) texts.add(await readEventComponents(c.env.DB, selection.language, missing));
   const body = calendarOf(events, options, texts.components);
-  c.executionCtx.waitUntil(Promise.all([keepFeed(c.env.DB, key, etag, body, edge), writeEventComponents(c.env.DB, selection.language, texts.built)]));
+  c.executionCtx.waitUntil(Promise.all([keepFeed(c.env.DB, key, etag, body, edge), writeEventComponents(c.env.DB, selection.language, texts.built, leftWindow(windowStart))]));
   return c.body(body, 200);
 }
 
