@@ -186,6 +186,7 @@ async function load(options: autocannon.Options): Promise<Load> {
   const result: Load = { p50: [], p99: [], rps: [] };
   for (let run = 0; run < RUNS; run++) {
     const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+    if (r.requests.total === 0) throw new Error(`${options.method ?? 'GET'} ${options.url}: no answer within ${DURATION} s; give a longer --duration`);
     if (r.errors > 0 || r.non2xx > 0) {
       // A 304 is the answer asked for when If-None-Match is sent.
       const expected = options.headers?.['If-None-Match'] !== undefined && r.errors === 0 && r['3xx'] === r.non2xx;
