@@ -201,10 +201,12 @@ CREATE TABLE events (
   CHECK (status <> 'cancelled' OR cancel_reason IS NULL OR cancel_reason <> '')
 );
 
-CREATE INDEX events_by_span ON events (status, span_start, span_end);
 CREATE INDEX events_by_type ON events (event_type_id);
 CREATE INDEX events_by_updated ON events (updated_at);
 CREATE INDEX events_by_clock_item ON events (clock_item_id);
+-- Windows [from, to) read the events that end after `from` (or never end):
+-- the window and what follows it, not all of history.
+CREATE INDEX events_by_span_end ON events (status, span_end, span_start);
 
 -- A single occurrence of a recurring event that was removed (EXDATE),
 -- cancelled (kept, marked cancelled) or moved (RECURRENCE-ID override).
@@ -311,6 +313,17 @@ CREATE TABLE feed_cache (
   -- The body, gzip-compressed (D1 rows are limited to 2 MB).
   body BLOB NOT NULL,
   built_at TEXT NOT NULL
+);
+
+-- The VEVENT text of each event per language, valid for one context (the
+-- event's version, origin, UID domain, names of terms): a feed built in a
+-- fresh isolate concatenates these instead of writing every event again.
+CREATE TABLE event_components (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  language TEXT NOT NULL CHECK (language IN ('fi', 'sv', 'en')),
+  context TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (event_id, language)
 );
 
 -- A retried create with the same Idempotency-Key makes no second event.

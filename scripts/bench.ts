@@ -1,157 +1,390 @@
 /**
- * Feed benchmark: a feed of 2,000 events.
+ * Benchmarks at several database sizes.
  *
- *   npm run bench
+ *   npm run bench                         # 1,000, 10,000 and 50,000 events, then the web benchmark
+ *   npm run bench -- --sizes 1000,10000   # chosen sizes
+ *   tsx scripts/bench.ts --runs 5 --duration 5
  *
- * Part 1 measures CPU in this process (Node's V8, the engine workerd runs):
- * building the feed from scratch, and the work a cached answer or a 304
- * does besides waiting for D1. Part 2 measures whole requests against
- * `wrangler dev` on loopback with a local D1 holding the same 2,000
- * events: rebuild after a write, cached 200, 304, and /healthz as the
- * baseline of one D1 read. The machine is noisy: read the ratios.
+ * For each size, realistic events (scripts/bench-data.ts) are loaded into a
+ * local D1 of their own and the worker runs under `wrangler dev`:
+ *
+ * 1. CPU in this process (Node's V8, the engine workerd runs) of the pure
+ *    code that builds a feed: ical-generator used plainly, the project's
+ *    path (cold, and after a write changed one event), a filtered feed,
+ *    the floor of sending prebuilt bytes, and the validators of a cached
+ *    answer or a 304.
+ * 2. Whole requests on loopback: feed rebuilds after a write (one at a
+ *    time), then autocannon (concurrent connections) on cached feeds, 304s,
+ *    `GET /api/events` for a month window and a filtered one,
+ *    `GET /api/events/{id}` and a write.
+ *
+ * Every figure is a median over `--runs` runs, with the spread (lowest and
+ * highest run). The machine may be shared and noisy: read the ratios.
  */
-import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { getPlatformProxy } from 'wrangler';
-import { insertEvent } from '../worker/db/events';
-import { insertToken } from '../worker/db/tokens';
-import { prepareEvent, type EventDraft } from '../worker/domain/events';
-import { feedSelection, feedValidators, feedWindowStart } from '../worker/domain/feeds';
-import { calendarOf, type TermNames } from '../worker/domain/ical';
-import { Temporal } from '../worker/domain/time';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import ical from 'ical-generator';
+import { listPublicEvents } from '../worker/db/events';
+import { insertTokenSql } from '../worker/db/tokens';
+import { publicEventIdsInWindow } from '../worker/db/window';
+import { resolveWindow } from '../worker/domain/listing';
+import { feedSelection, feedValidators, feedWindowStart, FEED_END } from '../worker/domain/feeds';
+import { calendarOf, eventComponents, type TermNames } from '../worker/domain/ical';
+import { formatInstant, Temporal } from '../worker/domain/time';
 import { generateToken, hashToken } from '../worker/domain/tokens';
-import { rememberedComponents } from '../worker/feed-cache';
+import { feedComponents } from '../worker/feed-cache';
 import { etagMatches, quoteEtag } from '../worker/http';
 import type { Event } from '../worker/shared/schemas';
-import { demoEvents } from './demo-data';
-import { startLocalService } from './local-service';
-import { SYSTEM_ACTOR } from '../worker/domain/access';
+import { DENSITY, eventsSql, generateEvents, type GeneratedEvent } from './bench-data';
+import { applySql, startLocalService } from './local-service';
 
-const EVENTS = 2000;
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    runs: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+const SIZES = args.sizes.split(',').map(Number);
+const RUNS = Number(args.runs);
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const FILTER_NETWORK = 'kulttuurihyvinvointi';
+const FILTER_TYPE = 'tyopaja';
 
-/** 2,000 realistic events: the demo events repeated, single ones moved forward a week at a time. */
-function benchmarkEvents(): { id: string; draft: EventDraft }[] {
-  const result: { id: string; draft: EventDraft }[] = [];
-  for (let i = 0; result.length < EVENTS; i++) {
-    const demo = demoEvents[i % demoEvents.length]!;
-    const weeks = demo.input.recurrence ? 0 : Math.floor(i / demoEvents.length);
-    const shift = (text: string) => Temporal.PlainDate.from(text.slice(0, 10)).add({ weeks }).toString() + text.slice(10);
-    const input = { ...demo.input, status: 'published' as const, start: shift(demo.input.start), end: shift(demo.input.end), registration: null };
-    result.push({ id: `bench-${i}`, draft: prepareEvent(input, demo.organisation, 'published') });
+// ---------------------------------------------------------------- statistics
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)]!;
+
+/** "median (lowest–highest)" of a few runs. */
+function spread(values: number[], format: (n: number) => string): string {
+  const s = sorted(values);
+  return `${format(median(values))} (${format(s[0]!)}–${format(s[s.length - 1]!)})`;
+}
+
+const ms = (n: number) => (n < 1 ? `${(n * 1000).toFixed(1)} µs` : n < 100 ? `${n.toFixed(1)} ms` : `${n.toFixed(0)} ms`);
+const count = (n: number) => n.toFixed(0);
+
+/** Run `work` `runs` times after a warm-up; the time of each run, in ms. */
+function timeRuns(runs: number, work: () => void, warmup = 2): number[] {
+  for (let i = 0; i < warmup; i++) work();
+  return Array.from({ length: runs }, () => {
+    const start = performance.now();
+    work();
+    return performance.now() - start;
+  });
+}
+
+/** Median time per call over `calls` calls, for work far below a millisecond. */
+function perCall(calls: number, work: () => void): number[] {
+  return timeRuns(RUNS, () => {
+    for (let i = 0; i < calls; i++) work();
+  }).map((total) => total / calls);
+}
+
+// ---------------------------------------------------------------- in process
+
+/** The events a feed reads from the database: public, not ended before the window, in span order. */
+function feedEvents(generated: readonly GeneratedEvent[], windowStart: string, now: string): Event[] {
+  return generated
+    .filter(({ draft }) => draft.status !== 'draft' && draft.spanStart < FEED_END && (draft.spanEnd === null || draft.spanEnd > windowStart))
+    .sort((a, b) => (a.draft.spanStart < b.draft.spanStart ? -1 : a.draft.spanStart > b.draft.spanStart ? 1 : a.id < b.id ? -1 : 1))
+    .map(({ id, draft: { spanStart: _s, spanEnd: _e, ...draft } }) => ({ ...draft, id, sequence: 0, createdAt: now, updatedAt: now }));
+}
+
+/**
+ * ical-generator used plainly, as its README shows: one createEvent per
+ * event with the basic fields, dates as Date. The baseline the project's
+ * path is compared with; it lacks VTIMEZONEs, overrides, EXDATEs and the
+ * rich description, so it does less.
+ */
+function plainCalendar(events: readonly Event[]): string {
+  const calendar = ical({ name: 'Hytekello', timezone: 'Europe/Helsinki' });
+  for (const e of events) {
+    calendar.createEvent({
+      id: e.id,
+      start: new Date(e.startsAt),
+      end: new Date(e.endsAt),
+      allDay: e.allDay,
+      summary: e.title.fi,
+      description: e.description.fi,
+      location: e.location?.place ?? null,
+      url: `https://hytekello.test/events/${e.id}`,
+      repeating: e.recurrence ? `RRULE:${e.recurrence.rrule}` : null,
+      stamp: new Date(e.updatedAt),
+    });
+  }
+  return calendar.toString();
+}
+
+function inProcess(generated: readonly GeneratedEvent[]) {
+  const now = new Date().toISOString();
+  const windowStart = formatInstant(feedWindowStart(Temporal.Now.instant()));
+  const stored = feedEvents(generated, windowStart, now);
+  const filtered = stored.filter((e) => e.networks.includes(FILTER_NETWORK));
+  const names: TermNames = { eventTypes: new Map(), networks: new Map(), organisations: new Map(), municipalities: new Map() };
+  const options = { name: 'Hytekello — kaikki tapahtumat', language: 'fi' as const, origin: 'https://hytekello.test', uidDomain: 'hytekello', names };
+  const coldRuns = Math.max(RUNS, 5);
+  const plain = timeRuns(coldRuns, () => plainCalendar(stored));
+  const cold = timeRuns(coldRuns, () => calendarOf(stored, options, eventComponents));
+  const coldFiltered = timeRuns(coldRuns, () => calendarOf(filtered, options, eventComponents));
+  // After a write only the changed event is written again; the others come from memory.
+  const first = feedComponents(names, options);
+  calendarOf(stored, options, first.components);
+  let version = 0;
+  const afterWrite = timeRuns(Math.max(RUNS, 10), () => {
+    const i = version % stored.length;
+    stored[i] = { ...stored[i]!, updatedAt: new Date(Date.parse(now) + ++version).toISOString() };
+    calendarOf(stored, options, feedComponents(names, options).components);
+  });
+  // A fresh isolate whose texts are all in D1 concatenates them (reading them from D1 is waiting, not CPU).
+  const texts = new Map(stored.map((event) => [event.id, eventComponents(event, options)]));
+  const fromStored = timeRuns(Math.max(RUNS, 10), () => calendarOf(stored, options, (event) => texts.get(event.id)!));
+  const body = calendarOf(stored, options, feedComponents(names, options).components);
+  // After the answer, the body is gzipped for D1 (CPU of the same invocation).
+  const gzip = timeRuns(Math.max(RUNS, 5), () => gzipSync(body));
+  // The floor: a prebuilt body only has to be turned into bytes.
+  const prebuilt = perCall(20, () => new TextEncoder().encode(body));
+  // What a cached answer or a 304 computes, apart from the one D1 read of the data version.
+  const validators = perCall(20_000, () => {
+    const selection = feedSelection({ network: [FILTER_NETWORK], lang: 'fi' });
+    const { etag } = feedValidators(1234, now, feedWindowStart(Temporal.Now.instant()));
+    etagMatches(quoteEtag(etag), etag);
+    JSON.stringify(selection);
+  });
+  return {
+    feedEvents: stored.length,
+    filteredEvents: filtered.length,
+    bytes: new TextEncoder().encode(body).length,
+    plain,
+    cold,
+    coldFiltered,
+    afterWrite,
+    fromStored,
+    gzip,
+    prebuilt,
+    validators,
+  };
+}
+
+// ---------------------------------------------------------------- requests
+
+interface Load {
+  p50: number[];
+  p99: number[];
+  rps: number[];
+}
+
+async function load(options: autocannon.Options): Promise<Load> {
+  const result: Load = { p50: [], p99: [], rps: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+    if (r.requests.total === 0) throw new Error(`${options.method ?? 'GET'} ${options.url}: no answer within ${DURATION} s; give a longer --duration`);
+    if (r.errors > 0 || r.non2xx > 0) {
+      // A 304 is the answer asked for when If-None-Match is sent.
+      const expected = options.headers?.['If-None-Match'] !== undefined && r.errors === 0 && r['3xx'] === r.non2xx;
+      if (!expected) throw new Error(`${options.method ?? 'GET'} ${options.url}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
+    }
+    result.p50.push(r.latency.p50);
+    result.p99.push(r.latency.p99);
+    result.rps.push(r.requests.average);
   }
   return result;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-}
-
-function time(runs: number, work: () => void): number[] {
+async function sequential(runs: number, request: () => Promise<Response>, before?: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (before) await before();
     const start = performance.now();
-    work();
+    const response = await request();
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
     times.push(performance.now() - start);
   }
   return times;
 }
 
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
-
-async function inProcess(events: { id: string; draft: EventDraft }[]) {
-  const now = '2026-11-23T10:00:00.000Z';
-  const stored: Event[] = events.map(({ id, draft: { spanStart: _s, spanEnd: _e, ...draft } }) => ({ ...draft, id, sequence: 0, createdAt: now, updatedAt: now }));
-  const names: TermNames = { eventTypes: new Map(), networks: new Map(), organisations: new Map(), municipalities: new Map() };
-  const options = { name: 'Hytekello — kaikki tapahtumat', language: 'fi' as const, origin: 'https://hytekello.test', uidDomain: 'hytekello', names };
-  time(3, () => calendarOf(stored, options));
-  const build = time(10, () => calendarOf(stored, options));
-  const body = calendarOf(stored, options);
-  // After a write only the changed event is written again; the others come from memory.
-  const remembered = rememberedComponents(names);
-  calendarOf(stored, options, remembered);
-  let version = 0;
-  const incremental = time(20, () => {
-    const changed = stored[version % stored.length]!;
-    stored[version % stored.length] = { ...changed, updatedAt: new Date(Date.parse(now) + ++version).toISOString() };
-    calendarOf(stored, options, remembered);
-  });
-  // What a cached answer or a 304 computes, apart from the one D1 read of the data version.
-  const validators = time(20000, () => {
-    const selection = feedSelection({ network: ['kulttuurihyvinvointi'], lang: 'fi' });
-    const { etag } = feedValidators(1234, now, feedWindowStart(Temporal.Now.instant()));
-    etagMatches(quoteEtag(etag), etag);
-    JSON.stringify(selection);
-  });
-  return { build, incremental, validators, bytes: new TextEncoder().encode(body).length, vevents: body.split('BEGIN:VEVENT').length - 1 };
-}
-
-async function throughWorker(events: { id: string; draft: EventDraft }[]) {
-  const token = generateToken();
-  const service = await startLocalService(async (persist) => {
-    const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: 'wrangler.toml', persist: { path: join(persist, 'v3') } });
-    try {
-      const now = new Date().toISOString();
-      for (const { id, draft } of events) await insertEvent(proxy.env.DB, id, draft, { revision: id, now, actor: SYSTEM_ACTOR });
-      await insertToken(proxy.env.DB, { name: 'bench', organisation: 'pohde', tokenHash: await hashToken(token), now });
-    } finally {
-      await proxy.dispose();
-    }
-  });
-  const base = service.baseUrl;
+/**
+ * The month window's SQL alone, in SQLite in this process, on a copy of the
+ * loaded database: as the worker asks it (events that end after `from`,
+ * index events_by_span_end), and as it was asked before migration 0009
+ * (events that start before `to`, index events_by_span, created on the copy).
+ */
+function windowSql(persist: string, from: string, to: string): { now: number[]; before: number[]; rows: number } {
+  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite')!;
+  const copy = join(mkdtempSync(join(tmpdir(), 'hytekello-sql-')), 'copy.sqlite');
+  const source = new DatabaseSync(join(dir, file), { readOnly: true });
+  source.exec(`VACUUM INTO '${copy}'`);
+  source.close();
+  const db = new DatabaseSync(copy);
   try {
-    const timed = async (runs: number, request: () => Promise<Response>, before?: () => Promise<unknown>) => {
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        if (before) await before();
-        const start = performance.now();
-        const response = await request();
-        await response.arrayBuffer();
-        times.push(performance.now() - start);
-      }
-      return times;
-    };
-    const feed = () => fetch(`${base}/calendar.ics`);
-    // A write changes the data version, so the next request must rebuild.
-    const write = (i: number) => () =>
-      fetch(`${base}/api/events/bench-0/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: `bench ${i}` }) });
-    let writes = 0;
-    const rebuild = await timed(20, feed, () => write(writes++)());
-    await feed();
-    const etag = (await feed()).headers.get('ETag')!;
-    const cached = await timed(200, feed);
-    const notModified = await timed(200, () => fetch(`${base}/calendar.ics`, { headers: { 'If-None-Match': etag } }));
-    const health = await timed(200, () => fetch(`${base}/healthz`));
-    return { rebuild, cached, notModified, health };
+    // Measured before the old index exists: with both, the planner may take either.
+    const now = db.prepare(`SELECT e.id FROM events e WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')}) ORDER BY e.span_start, e.id`);
+    const rows = now.all(to, from).length;
+    const nowTimes = perCall(50, () => now.all(to, from));
+    db.exec('CREATE INDEX events_by_span ON events (status, span_start, span_end)');
+    const before = db.prepare(
+      `SELECT e.id FROM events e INDEXED BY events_by_span WHERE e.status IN ('published', 'cancelled') AND e.span_start < ?1 AND (e.span_end IS NULL OR e.span_end > ?2) ORDER BY e.span_start, e.id`,
+    );
+    if (before.all(to, from).length !== rows) throw new Error('the two window queries disagree');
+    return { now: nowTimes, before: perCall(50, () => before.all(to, from)), rows };
   } finally {
-    service.stop();
+    db.close();
+    rmSync(dirname(copy), { recursive: true, force: true });
   }
 }
 
-const events = benchmarkEvents();
-const local = await inProcess(events);
-const remote = await throughWorker(events);
-const row = (name: string, times: number[]) => `| ${name} | ${fmt(median(times))} | ${fmt(percentile(times, 0.95))} | ${times.length} |`;
-console.log(`Feed benchmark: ${EVENTS} events (${local.vevents} VEVENTs, ${(local.bytes / 1024 / 1024).toFixed(2)} MiB of iCalendar)`);
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
-console.log('CPU in process (V8):\n');
-console.log('| work | median | p95 | runs |\n| --- | --- | --- | --- |');
-console.log(row('build the feed from scratch', local.build));
-console.log(row('rebuild after a write changed one event', local.incremental));
-console.log(row('validators of a cached answer or a 304 (besides the D1 read)', local.validators));
-console.log('\nWhole requests to wrangler dev on loopback (wall time, D1 included):\n');
-console.log('| request | median | p95 | runs | × /healthz |\n| --- | --- | --- | --- | --- |');
-const baseline = median(remote.health);
-for (const [name, times] of [
-  ['GET /calendar.ics after a write (rebuild, unchanged events remembered)', remote.rebuild],
-  ['GET /calendar.ics, cached', remote.cached],
-  ['GET /calendar.ics, If-None-Match → 304', remote.notModified],
-  ['GET /healthz (one D1 read)', remote.health],
-] as const) {
-  console.log(`${row(name, times)} ${(median(times) / baseline).toFixed(1)} |`);
+/**
+ * The CPU of the feed query's answer in the worker: D1 rows of the full
+ * feed (read once from the loaded database with SQLite in process) turned
+ * into events by the db layer, as listPublicEvents does after D1 answers.
+ */
+async function feedRowsToEvents(persist: string, from: string): Promise<{ times: number[]; rows: number }> {
+  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite')!;
+  const sqlite = new DatabaseSync(join(dir, file), { readOnly: true });
+  let rows: unknown[] = [];
+  const answering = (results: () => unknown[]) =>
+    ({ prepare: (sql: string) => ({ bind: (...values: SQLInputValue[]) => ({ all: async () => ({ results: results.call({ sql, values }) }) }) }) }) as unknown as D1Database;
+  const filter = { from, to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false };
+  try {
+    await listPublicEvents(answering(function (this: { sql: string; values: SQLInputValue[] }) { return (rows = sqlite.prepare(this.sql).all(...this.values)); }), filter);
+  } finally {
+    sqlite.close();
+  }
+  const replay = answering(() => rows);
+  const times: number[] = [];
+  for (let run = 0; run < Math.max(RUNS, 5) + 2; run++) {
+    const start = performance.now();
+    await listPublicEvents(replay, filter);
+    if (run >= 2) times.push(performance.now() - start);
+  }
+  return { times, rows: rows.length };
+}
+
+async function throughWorker(generated: readonly GeneratedEvent[], today: Temporal.PlainDate) {
+  const token = generateToken();
+  const work = mkdtempSync(join(tmpdir(), 'hytekello-bench-'));
+  const loadStart = performance.now();
+  let sql: ReturnType<typeof windowSql> | null = null;
+  let feedRows: Awaited<ReturnType<typeof feedRowsToEvents>> | null = null;
+  const service = await startLocalService(async (persist) => {
+    const file = join(work, 'events.sql');
+    const now = new Date().toISOString();
+    writeFileSync(file, `${eventsSql(generated, now)}\n${insertTokenSql({ name: 'bench', organisation: 'pohde', tokenHash: await hashToken(token), now })}`);
+    applySql(persist, file);
+    const window = resolveWindow(today.toString(), today.add({ months: 1 }).toString(), Temporal.Now.instant());
+    sql = windowSql(persist, formatInstant(window.from), formatInstant(window.to));
+    feedRows = await feedRowsToEvents(persist, formatInstant(feedWindowStart(Temporal.Now.instant())));
+  });
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+  const base = service.baseUrl;
+  try {
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const month = `from=${today}&to=${today.add({ months: 1 })}`;
+    const published = generated.find(({ draft }) => draft.status === 'published')!.id;
+    let writes = 0;
+    const write = () => fetch(`${base}/api/events/${published}/cancel`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: `bench ${writes++}` }) });
+    const feed = `${base}/calendar.ics`;
+    const filteredFeed = `${base}/calendar.ics?network=${FILTER_NETWORK}`;
+    // A write changes the data version, so the next feed request must rebuild.
+    const rebuild = await sequential(Math.max(RUNS, 5), () => fetch(feed), write);
+    const rebuildFiltered = await sequential(Math.max(RUNS, 5), () => fetch(filteredFeed), write);
+    await fetch(feed);
+    const etag = (await fetch(feed)).headers.get('ETag')!;
+    const cached = await load({ url: feed });
+    const notModified = await load({ url: feed, headers: { 'If-None-Match': etag } });
+    const list = await load({ url: `${base}/api/events?${month}` });
+    const listFiltered = await load({ url: `${base}/api/events?${month}&network=${FILTER_NETWORK}&type=${FILTER_TYPE}` });
+    const one = await load({ url: `${base}/api/events/${published}` });
+    const health = await load({ url: `${base}/healthz` });
+    const body = JSON.stringify({ status: 'published', title: { fi: 'Kuormitustestin työpaja' }, type: 'tyopaja', start: `${today.add({ days: 7 })}T09:00`, end: `${today.add({ days: 7 })}T12:00`, networks: ['osallisuus'] });
+    const create = await load({ url: `${base}/api/events`, method: 'POST', headers: auth, body });
+    return { loadSeconds, sql: sql!, feedRows: feedRows!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
+  } finally {
+    service.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const today = Temporal.Now.plainDateISO('Europe/Helsinki');
+console.log(`Benchmark: sizes ${SIZES.join(', ')}; ${RUNS} runs of each measurement, autocannon ${CONNECTIONS} connections × ${DURATION} s`);
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`Data: ${DENSITY} events a day back from two months ahead of ${today}; the month window is ${today} – ${today.add({ months: 1 })}.\n`);
+
+const results: { size: number; cpu: ReturnType<typeof inProcess>; requests: Awaited<ReturnType<typeof throughWorker>> }[] = [];
+for (const size of SIZES) {
+  const started = performance.now();
+  const generated = generateEvents(size, today);
+  const cpu = inProcess(generated);
+  const requests = await throughWorker(generated, today);
+  results.push({ size, cpu, requests });
+  console.error(`${size} events measured in ${((performance.now() - started) / 1000).toFixed(0)} s (loading ${requests.loadSeconds.toFixed(0)} s)`);
+}
+
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const sizes = results.map((r) => `${r.size.toLocaleString('en')} events`);
+
+console.log('Feeds: CPU in process (V8), median (lowest–highest run):\n');
+console.log(
+  table(['work', ...sizes], [
+    ['events in the full feed (filtered feed)', ...results.map((r) => `${r.cpu.feedEvents} (${r.cpu.filteredEvents}), ${(r.cpu.bytes / 2 ** 20).toFixed(2)} MiB`)],
+    ['ical-generator used plainly, full feed', ...results.map((r) => spread(r.cpu.plain, ms))],
+    ['project path, full feed from scratch', ...results.map((r) => spread(r.cpu.cold, ms))],
+    ['project path, filtered feed from scratch', ...results.map((r) => spread(r.cpu.coldFiltered, ms))],
+    ['project path, full feed after a write changed one event (texts in memory)', ...results.map((r) => spread(r.cpu.afterWrite, ms))],
+    ['project path, full feed in a fresh isolate (texts stored in D1)', ...results.map((r) => spread(r.cpu.fromStored, ms))],
+    ['the feed query\'s D1 rows turned into events (every rebuild)', ...results.map((r) => `${spread(r.requests.feedRows.times, ms)}, ${r.requests.feedRows.rows} rows`)],
+    ['gzip of the full body for D1, after the answer', ...results.map((r) => spread(r.cpu.gzip, ms))],
+    ['prebuilt body to bytes (the floor)', ...results.map((r) => spread(r.cpu.prebuilt, ms))],
+    ['validators of a cached answer or a 304', ...results.map((r) => spread(r.cpu.validators, ms))],
+    ['per event, from scratch (full feed)', ...results.map((r) => ms(median(r.cpu.cold) / r.cpu.feedEvents))],
+  ]),
+);
+
+console.log('\nWhole requests to wrangler dev on loopback (wall time, D1 included), median (lowest–highest run):\n');
+const loadRows = (name: string, pick: (r: (typeof results)[number]) => Load) => [
+  [`${name} — p50`, ...results.map((r) => spread(pick(r).p50, ms))],
+  [`${name} — p99`, ...results.map((r) => spread(pick(r).p99, ms))],
+  [`${name} — requests/s`, ...results.map((r) => spread(pick(r).rps, count))],
+];
+console.log(
+  table(['request', ...sizes], [
+    ['GET /calendar.ics after a write (one at a time)', ...results.map((r) => spread(r.requests.rebuild, ms))],
+    [`GET /calendar.ics?network=${FILTER_NETWORK} after a write`, ...results.map((r) => spread(r.requests.rebuildFiltered, ms))],
+    ...loadRows('GET /calendar.ics, cached', (r) => r.requests.cached),
+    ...loadRows('GET /calendar.ics, If-None-Match → 304', (r) => r.requests.notModified),
+    ...loadRows('GET /api/events, month window', (r) => r.requests.list),
+    ...loadRows(`GET /api/events, month window, network and type`, (r) => r.requests.listFiltered),
+    ...loadRows('GET /api/events/{id}', (r) => r.requests.one),
+    ...loadRows('POST /api/events (create)', (r) => r.requests.create),
+    ...loadRows('GET /healthz (one D1 read)', (r) => r.requests.health),
+  ]),
+);
+
+console.log('\nThe month window\'s SQL alone (SQLite in process, same database), median (lowest–highest run):\n');
+console.log(
+  table(['query', ...sizes], [
+    ['events in the window', ...results.map((r) => String(r.requests.sql.rows))],
+    ['by where events end (events_by_span_end, now)', ...results.map((r) => spread(r.requests.sql.now, ms))],
+    ['by where events start (events_by_span, before)', ...results.map((r) => spread(r.requests.sql.before, ms))],
+  ]),
+);
+
+const first = results[0]!;
+const last = results[results.length - 1]!;
+if (results.length > 1) {
+  console.log(`\nMonth window, ${last.size.toLocaleString('en')} ÷ ${first.size.toLocaleString('en')} events: p50 × ${(median(last.requests.list.p50) / median(first.requests.list.p50)).toFixed(2)}, p99 × ${(median(last.requests.list.p99) / median(first.requests.list.p99)).toFixed(2)}`);
 }

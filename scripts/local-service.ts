@@ -32,6 +32,11 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}\n${result.stdout}`);
 }
 
+/** Runs a file of SQL against the database in `persistDir`. */
+export function applySql(persistDir: string, file: string): void {
+  run('wrangler', ['d1', 'execute', 'hytekello', '--local', '--persist-to', persistDir, '--file', file]);
+}
+
 /** Fills the database with the demo data, as `npm start` does. */
 export async function demoData(persistDir: string): Promise<void> {
   run('tsx', ['scripts/seed.ts'], { PERSIST_TO: persistDir });

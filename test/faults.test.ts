@@ -13,7 +13,8 @@ import { bearerFor, createEvent, workshop } from './helpers';
 function unreachable(db: D1Database): D1Database {
   const fail = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'));
   const statement = { bind: () => statement, first: fail, all: fail, run: fail, raw: fail };
-  return { ...db, prepare: () => statement, batch: fail, exec: fail } as unknown as D1Database;
+  const session = { prepare: () => statement, batch: fail, getBookmark: () => null };
+  return { ...db, prepare: () => statement, batch: fail, exec: fail, withSession: () => session } as unknown as D1Database;
 }
 
 async function call(path: string, init: RequestInit, bindings: Cloudflare.Env) {

@@ -1,7 +1,10 @@
 import { env } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { readCachedFeed } from '../worker/db/feeds';
+import { readCachedFeed, readEventComponents, type StoredComponent } from '../worker/db/feeds';
+import { calendarOf } from '../worker/domain/ical';
+import { feedKey, feedSelection } from '../worker/domain/feeds';
+import { edgeCopy, feedComponents } from '../worker/feed-cache';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
@@ -118,6 +121,57 @@ describe('GET /calendar.ics', () => {
     const gzipped = (await readCachedFeed(env.DB, row!.key, etag))!;
     const stored = await new Response(new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
     expect(stored).toBe(body);
+  });
+
+  it("keeps each event's VEVENT text in D1 per language, for isolates that have not written it", async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, title: { fi: 'Tallennettu', sv: 'Sparad' } }));
+    const body = await (await request('/calendar.ics?lang=sv')).text();
+    let stored = new Map<string, StoredComponent>();
+    // The D1 write finishes after the response (waitUntil).
+    for (let attempt = 0; attempt < 50 && !stored.has(event.id); attempt++) {
+      stored = await readEventComponents(env.DB, 'sv', [event.id]);
+      if (!stored.has(event.id)) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const text = stored.get(event.id)!;
+    expect(text.text).toContain('SUMMARY:Sparad');
+    expect(body).toContain(text.text);
+    expect(text.context.startsWith(`${event.updatedAt}|`)).toBe(true);
+  });
+
+  it('uses a stored VEVENT text only for the event version and context it was written for', async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, title: { fi: 'Uusi versio' } }));
+    const names = { eventTypes: new Map(), networks: new Map(), organisations: new Map(), municipalities: new Map() };
+    const options = { name: 'Testi', language: 'fi' as const, origin: 'https://stale.test', uidDomain: 'hytekello', names };
+    const texts = feedComponents(names, options);
+    expect(texts.missing([event])).toEqual([event.id]);
+    texts.add(new Map([[event.id, { eventId: event.id, context: `2000-01-01T00:00:00.000Z|https://stale.test|hytekello|x`, text: 'BEGIN:VEVENT\r\nSUMMARY:Vanha\r\nEND:VEVENT\r\n' }]]));
+    const body = calendarOf([event], options, texts.components);
+    expect(body).toContain('SUMMARY:Uusi versio');
+    expect(body).not.toContain('Vanha');
+    expect(texts.built.map((b) => b.eventId)).toEqual([event.id]);
+    expect(texts.missing([event])).toEqual([]);
+  });
+
+  it('keeps a public feed at the edge under its ETag, so a write is never answered from an older copy', async () => {
+    const pohde = await bearerFor('pohde');
+    const origin = 'https://hytekello.test';
+    const key = feedKey(feedSelection({ network: 'taloudellinen-hyvinvointi' }), origin);
+    const etagOf = async () => (await request('/calendar.ics', { method: 'HEAD' })).headers.get('ETag')!.replaceAll('"', '');
+    // What the edge holds for this feed and ETag is what subscribers get, before memory or D1 are asked.
+    await edgeCopy(origin, key, await etagOf()).put('BEGIN:VCALENDAR\r\nX-FROM-EDGE:1\r\nEND:VCALENDAR\r\n');
+    expect(await (await request('/calendar.ics?network=taloudellinen-hyvinvointi')).text()).toContain('X-FROM-EDGE:1');
+    // A write changes the ETag and so the key: the feed is built anew and kept at the edge under the new key.
+    await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Reunalla' }, networks: ['taloudellinen-hyvinvointi'] }));
+    const fresh = await request('/calendar.ics?network=taloudellinen-hyvinvointi');
+    const body = await fresh.text();
+    expect(body).toContain('SUMMARY:Reunalla');
+    const etag = fresh.headers.get('ETag')!.replaceAll('"', '');
+    let kept: ReadableStream | null = null;
+    for (let attempt = 0; attempt < 50 && !kept; attempt++) {
+      kept = await edgeCopy(origin, key, etag).match();
+      if (!kept) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await new Response(kept).text()).toBe(body);
   });
 
   it('shows an edit to subscribers: new text, and a higher SEQUENCE when the time changes', async () => {

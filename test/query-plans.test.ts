@@ -8,10 +8,10 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { readClock, readClockItems, readLinkedEvents } from '../worker/db/clock';
 import { findEvent, listPublicEvents, searchExpression } from '../worker/db/events';
-import { readCachedFeed, readDataVersion } from '../worker/db/feeds';
+import { readCachedFeed, readDataVersion, readEventComponents, writeEventComponents } from '../worker/db/feeds';
 import { findActiveToken } from '../worker/db/tokens';
 
-const GROWING = /^(SCAN) (events|event_organisations|event_networks|event_municipalities|event_audiences|event_materials|event_exceptions|clock_items|audit_log|api_tokens|feed_cache)\b(?! USING (COVERING )?INDEX)/;
+const GROWING = /^(SCAN) (events|event_organisations|event_networks|event_municipalities|event_audiences|event_materials|event_exceptions|clock_items|audit_log|api_tokens|feed_cache|event_components)\b(?! USING (COVERING )?INDEX)/;
 
 /** The real database, with every statement it is asked to prepare written down. */
 function recording(db: D1Database): { db: D1Database; statements: { sql: string; values: unknown[] }[] } {
@@ -46,11 +46,13 @@ describe('query plans', () => {
     await findEvent(db, 'any-event');
     await readDataVersion(db);
     await readCachedFeed(db, 'key', 'etag');
+    await readEventComponents(db, 'fi', ['a', 'b']);
+    await writeEventComponents(db, 'fi', [{ eventId: 'a', context: 'c', text: 't' }], { endedFrom: '2025-01-01T00:00:00Z', endedTo: '2025-02-01T00:00:00Z' });
     await findActiveToken(db, '0'.repeat(64), new Date());
     const clock = (await readClock(db, null))!;
     await readClockItems(db, clock.id, 'annual');
     await readLinkedEvents(db, clock.id, filter.from, filter.to);
-    expect(statements.length).toBeGreaterThanOrEqual(9);
+    expect(statements.length).toBeGreaterThanOrEqual(12);
     const scans: string[] = [];
     for (const { sql, values } of statements) {
       for (const detail of await plan(sql, values)) {
@@ -58,5 +60,21 @@ describe('query plans', () => {
       }
     }
     expect(scans).toEqual([]);
+  });
+
+  it('a window reads the events that end after its start, not every event that began before its end', async () => {
+    const { db, statements } = recording(env.DB);
+    const window = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
+    await listPublicEvents(db, { ...window, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false });
+    const clock = (await readClock(db, null))!;
+    await readLinkedEvents(db, clock.id, window.from, window.to);
+    for (const { sql, values } of statements.filter((s) => s.sql.includes('span_end'))) {
+      const details = await plan(sql, values);
+      // Events that end after `from` (a range on span_end), and series without end (span_end IS NULL).
+      expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX events_by_span_end \(status=\? AND span_end>\?/));
+      expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX events_by_span_end \(status=\? AND span_end=\? AND span_start<\?\)/));
+      expect(details.filter((detail) => /\(status=\? AND span_start<\?\)/.test(detail))).toEqual([]);
+    }
+    expect(statements.filter((s) => s.sql.includes('span_end'))).toHaveLength(2);
   });
 });

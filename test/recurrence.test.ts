@@ -118,3 +118,57 @@ describe('the rule in canonical form', () => {
     expect(canonicalRule('FREQ=YEARLY;UNTIL=20300101T000000Z', { allDay: true, timeZone: 'Europe/Helsinki' })).toBe('FREQ=YEARLY;UNTIL=20300101');
   });
 });
+
+describe('a single event occurrence from its stored instants', () => {
+  it('gives the same texts as the expansion with Temporal, in summer, winter and across a skipped hour', async () => {
+    const { prepareEvent, eventOccurrences } = await import('../worker/domain/events');
+    const { seriesOf, occurrencesBetween: expand } = await import('../worker/domain/recurrence');
+    const { formatOffsetDateTime } = await import('../worker/domain/time');
+    const cases = [
+      { timeZone: 'Europe/Helsinki', start: '2026-03-29T02:30', end: '2026-03-29T03:30' },
+      { timeZone: 'Europe/Helsinki', start: '2026-10-25T03:30', end: '2026-10-25T04:30' },
+      { timeZone: 'Europe/Helsinki', start: '2026-07-01T09:00', end: '2026-07-01T12:00' },
+      { timeZone: 'Europe/Helsinki', start: '2026-12-31T23:00', end: '2027-01-01T01:00' },
+      { timeZone: 'America/St_Johns', start: '2026-11-02T09:15', end: '2026-11-02T10:00' },
+      { timeZone: 'Asia/Kolkata', start: '2026-05-05T18:00', end: '2026-05-05T19:00' },
+      { timeZone: 'UTC', start: '2026-05-05T18:00', end: '2026-05-05T19:00' },
+    ];
+    const window = [instant('2000-01-01T00:00Z'), instant('2100-01-01T00:00Z')] as const;
+    for (const timing of cases) {
+      const draft = prepareEvent({ title: { fi: 'Tapaaminen' }, type: 'muu', ...timing }, 'pohde', 'published');
+      const event = { ...draft, id: 'x', sequence: 0, createdAt: draft.startsAt, updatedAt: draft.startsAt };
+      const [fast] = eventOccurrences(event, ...window);
+      const [slow] = expand(seriesOf({ ...timing, allDay: false, recurrence: null })!, ...window);
+      expect([fast!.occurrence.start, fast!.occurrence.end]).toEqual([formatOffsetDateTime(slow!.start), formatOffsetDateTime(slow!.end)]);
+    }
+  });
+});
+
+describe('the occurrences of a finite series, remembered', () => {
+  it('are the same as the rule gives for each window, with removed, cancelled and moved occurrences', async () => {
+    const { prepareEvent, eventOccurrences } = await import('../worker/domain/events');
+    const { seriesOf, occurrencesBetween: expand } = await import('../worker/domain/recurrence');
+    const { formatOffsetDateTime } = await import('../worker/domain/time');
+    const timing = {
+      timeZone: 'Europe/Helsinki',
+      start: '2026-03-10T09:00',
+      end: '2026-03-10T10:30',
+      recurrence: {
+        rrule: 'FREQ=WEEKLY;COUNT=10',
+        exceptions: [
+          { occurrence: '2026-03-17T09:00', kind: 'removed' as const },
+          { occurrence: '2026-03-24T09:00', kind: 'cancelled' as const },
+          { occurrence: '2026-03-31T09:00', kind: 'moved' as const, start: '2026-04-20T13:00', end: '2026-04-20T14:00', place: 'Etänä' },
+        ],
+      },
+    };
+    const draft = prepareEvent({ title: { fi: 'Sarja' }, type: 'muu', ...timing }, 'pohde', 'published');
+    const event = { ...draft, id: 'sarja', sequence: 0, createdAt: draft.startsAt, updatedAt: draft.startsAt };
+    const windows = [['2026-03-01T00:00Z', '2026-06-01T00:00Z'], ['2026-03-24T07:00Z', '2026-04-21T00:00Z'], ['2026-04-20T10:30Z', '2026-04-20T10:31Z'], ['2027-01-01T00:00Z', '2027-02-01T00:00Z']] as const;
+    for (const [from, to] of [...windows, ...windows]) {
+      const expected = expand(seriesOf({ ...timing, allDay: false })!, instant(from), instant(to)).map((o) => [o.recurrenceId, formatOffsetDateTime(o.start), formatOffsetDateTime(o.end), o.cancelled ? 'cancelled' : 'published', o.moved, o.place]);
+      const actual = eventOccurrences(event, instant(from), instant(to)).map(({ occurrence: o }) => [o.recurrenceId, o.start, o.end, o.status, o.moved, o.place]);
+      expect(actual, `${from} – ${to}`).toEqual(expected);
+    }
+  });
+});

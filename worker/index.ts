@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate, SESSION_COOKIE, sameOriginWrites } from './auth';
+import { d1Session } from './d1-session';
 import { databaseAnswers } from './db/health';
 import { publicReadCors, securityHeaders } from './headers';
 import type { AppEnv } from './env';
@@ -29,6 +30,8 @@ const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('*', securityHeaders());
 for (const path of ['/api/events', '/api/events/*', '/api/taxonomy', '/api/clock', '/api/council-term', '/calendar.ics', '/clock.ics']) app.use(path, publicReadCors());
+// Every request in one D1 session: replicas for reads, read-your-writes by bookmark.
+app.use('*', d1Session());
 
 app.use(
   '/api/*',

@@ -3,6 +3,7 @@ import type { AuditActor } from '../domain/access';
 import { type ClockItemData, type LinkedEventData, clockItemView } from '../domain/clock';
 import type { StoredClockItem } from '../shared/schemas';
 import { auditStatement } from './audit';
+import { publicEventIdsInWindow } from './window';
 
 export interface ClockWriteContext {
   now: string;
@@ -89,7 +90,7 @@ export async function readLinkedEvents(db: D1Database, clockId: number, from: st
     .prepare(
       `SELECT e.id, e.clock_item_id, e.title_fi, e.title_sv, e.title_en, e.starts_at, e.all_day, e.start_local, e.status
        FROM events e JOIN clock_items i ON i.id = e.clock_item_id
-       WHERE i.clock_id = ?1 AND e.status IN ('published', 'cancelled') AND e.span_start < ?3 AND (e.span_end IS NULL OR e.span_end > ?2)
+       WHERE i.clock_id = ?1 AND e.id IN (${publicEventIdsInWindow('?3', '?2')})
        ORDER BY e.starts_at, e.id`,
     )
     .bind(clockId, from, to)

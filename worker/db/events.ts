@@ -7,6 +7,7 @@ import type { AuditActor } from '../domain/access';
 import type { EventDraft } from '../domain/events';
 import { auditStatement } from './audit';
 import type { Event } from '../shared/schemas';
+import { publicEventIdsInWindow } from './window';
 
 export type StoredEvent = Event & { revision: string };
 
@@ -138,8 +139,7 @@ export async function listPublicEvents(db: D1Database, filter: EventFilter): Pro
   const { results } = await db
     .prepare(
       `${SELECT_EVENT}
-WHERE e.status IN ('published', 'cancelled')
-  AND e.span_start < ?1 AND (e.span_end IS NULL OR e.span_end > ?2)
+WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')})
   AND (?3 IS NULL OR e.id IN (SELECT j.event_id FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE t.slug IN (SELECT value FROM json_each(?3))))
   AND (?4 IS NULL OR et.slug IN (SELECT value FROM json_each(?4)))
   AND (?5 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?5))))

@@ -8,7 +8,7 @@ import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
 import { mergePatch } from './patch';
 import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, seriesSpan, firstOccurrence } from './recurrence';
-import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
+import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
 
 export type EventStatus = Event['status'];
 
@@ -214,22 +214,79 @@ export function nextSequence(before: Event, after: EventDraft): number {
   return changed ? before.sequence + 1 : before.sequence;
 }
 
-/** The occurrences of an event that overlap [from, to). */
-export function eventOccurrences(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
-  const timing: Timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
+/**
+ * The one occurrence of an event that does not recur, from its stored
+ * instants: no rule, no Temporal objects. Lists are mostly such events,
+ * and this is what keeps a month of them cheap.
+ */
+function singleOccurrence(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
+  const startsAt = Date.parse(event.startsAt);
+  const endsAt = Date.parse(event.endsAt);
+  if (!(startsAt < to.epochMilliseconds && endsAt > from.epochMilliseconds)) return [];
+  const status = event.status === 'cancelled' ? 'cancelled' : 'published';
+  return [{
+    ...event,
+    occurrence: {
+      recurrenceId: null,
+      start: event.allDay ? event.start : formatInstantInZone(event.startsAt, event.timeZone),
+      end: event.allDay ? event.end : formatInstantInZone(event.endsAt, event.timeZone),
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      status,
+      moved: false,
+      place: null,
+    },
+  }];
+}
+
+type OccurrenceTexts = Omit<EventOccurrence['occurrence'], 'status'> & { cancelled: boolean; startsMs: number; endsMs: number };
+
+function occurrenceTexts(timing: Timing, from: Temporal.Instant, to: Temporal.Instant): OccurrenceTexts[] {
   const prepared = seriesOf(timing);
   if (!prepared) return [];
   return occurrencesBetween(prepared, from, to).map((o) => ({
+    recurrenceId: o.recurrenceId,
+    start: timing.allDay ? o.start.toPlainDate().toString() : formatOffsetDateTime(o.start),
+    end: timing.allDay ? o.end.toPlainDate().subtract({ days: 1 }).toString() : formatOffsetDateTime(o.end),
+    startsAt: formatInstant(o.start),
+    endsAt: formatInstant(o.end),
+    cancelled: o.cancelled,
+    moved: o.moved,
+    place: o.place,
+    startsMs: o.start.epochMilliseconds,
+    endsMs: o.end.epochMilliseconds,
+  }));
+}
+
+// Every occurrence of a finite series, by its timing: a list or a month view
+// asks for the same series again and again, and expanding a rule is the
+// costliest part of a list. Finite series have at most MAX_OCCURRENCES.
+const EXPANDED_SERIES = 2_000;
+const expanded = new Map<string, OccurrenceTexts[]>();
+const ALL_TIME = [Temporal.Instant.from('2000-01-01T00:00:00Z'), Temporal.Instant.from('2101-01-01T00:00:00Z')] as const;
+
+function finiteSeriesTexts(timing: Timing): OccurrenceTexts[] | null {
+  if (!/(^|;)(COUNT|UNTIL)=/.test(timing.recurrence?.rrule ?? '')) return null;
+  const key = JSON.stringify(timing);
+  let texts = expanded.get(key);
+  if (!texts) {
+    texts = occurrenceTexts(timing, ...ALL_TIME);
+    expanded.set(key, texts);
+    if (expanded.size > EXPANDED_SERIES) expanded.delete(expanded.keys().next().value!);
+  }
+  return texts;
+}
+
+/** The occurrences of an event that overlap [from, to). */
+export function eventOccurrences(event: Event, from: Temporal.Instant, to: Temporal.Instant): EventOccurrence[] {
+  if (!event.recurrence) return singleOccurrence(event, from, to);
+  const timing: Timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
+  const remembered = finiteSeriesTexts(timing);
+  const texts = remembered
+    ? remembered.filter((o) => o.startsMs < to.epochMilliseconds && o.endsMs > from.epochMilliseconds)
+    : occurrenceTexts(timing, from, to);
+  return texts.map(({ cancelled, startsMs: _s, endsMs: _e, ...o }) => ({
     ...event,
-    occurrence: {
-      recurrenceId: o.recurrenceId,
-      start: event.allDay ? o.start.toPlainDate().toString() : formatOffsetDateTime(o.start),
-      end: event.allDay ? o.end.toPlainDate().subtract({ days: 1 }).toString() : formatOffsetDateTime(o.end),
-      startsAt: formatInstant(o.start),
-      endsAt: formatInstant(o.end),
-      status: event.status === 'cancelled' || o.cancelled ? 'cancelled' : 'published',
-      moved: o.moved,
-      place: o.place,
-    },
+    occurrence: { ...o, status: event.status === 'cancelled' || cancelled ? 'cancelled' : 'published' },
   }));
 }

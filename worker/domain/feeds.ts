@@ -6,7 +6,7 @@
 import type { Taxonomy } from '../shared/schemas';
 import { ValidationError, type FieldIssue } from './errors';
 import { type Language, type TermNames, calendarName, localized } from './ical';
-import { DEFAULT_TIME_ZONE, Temporal, startOfDay } from './time';
+import { DEFAULT_TIME_ZONE, Temporal, formatInstant, startOfDay } from './time';
 
 /** Feeds carry events that ended at most this many days ago, and all future ones. */
 export const FEED_PAST_DAYS = 365;
@@ -49,6 +49,14 @@ export function feedKey(selection: FeedSelection, origin: string): string {
 export function feedWindowStart(now: Temporal.Instant): Temporal.Instant {
   const today = now.toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate();
   return startOfDay(today.subtract({ days: FEED_PAST_DAYS }), DEFAULT_TIME_ZONE).toInstant();
+}
+
+/**
+ * The instants between which events ended that have left every feed in the
+ * last 30 days: their stored texts are no longer needed.
+ */
+export function leftWindow(windowStart: Temporal.Instant): { endedFrom: string; endedTo: string } {
+  return { endedFrom: formatInstant(windowStart.subtract({ hours: 30 * 24 })), endedTo: formatInstant(windowStart) };
 }
 
 /**

@@ -122,13 +122,15 @@ function compact(local: Temporal.PlainDateTime, allDay: boolean): string {
 
 /** The fields every VEVENT of an event shares. */
 function common(event: Event, options: CalendarOptions): Omit<ICalEventData, 'start'> {
-  const updated = Temporal.Instant.from(event.updatedAt);
+  // UTC stamps as Date: ical-generator writes them with plain getUTC…(),
+  // where a Temporal value goes through time-zone conversions (feeds write thousands).
+  const updated = new Date(event.updatedAt);
   return {
     id: `${event.id}@${options.uidDomain}`,
     sequence: event.sequence,
     stamp: updated,
     lastModified: updated,
-    created: Temporal.Instant.from(event.createdAt),
+    created: new Date(event.createdAt),
     description: description(event, options),
     url: eventPage(event, options),
     categories: [event.type && nameOf(options.names.eventTypes, event.type, options.language), ...event.networks.map((slug) => nameOf(options.names.networks, slug, options.language))].map((name) => ({ name })),

@@ -90,6 +90,31 @@ export function formatOffsetDateTime(value: Temporal.ZonedDateTime): string {
   return value.toString({ smallestUnit: 'second', timeZoneName: 'never' });
 }
 
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * formatOffsetDateTime of a stored instant ('…Z') in a time zone, without
+ * Temporal objects: one Intl formatting, many times cheaper, for lists that
+ * turn hundreds of stored instants into local texts per request.
+ */
+export function formatInstantInZone(instant: string, timeZone: string): string {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const epoch = Date.parse(instant);
+  const part: Record<string, number> = {};
+  for (const { type, value } of format.formatToParts(epoch)) if (type !== 'literal') part[type] = Number(value);
+  const { year, month, day, hour, minute, second } = part as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  const offset = Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epoch / 1000) * 1000) / 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+}
+
 /** Midnight at the start of a date in a time zone. */
 export function startOfDay(date: Temporal.PlainDate, timeZone: string): Temporal.ZonedDateTime {
   return date.toZonedDateTime({ timeZone });
