@@ -6,7 +6,7 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import app from '../worker/index';
+import { app } from '../worker/index';
 import { bearerFor, createEvent, workshop } from './helpers';
 
 /** The real binding, with every round trip written down (the SQL, or "batch of n"); sessions too. */
