@@ -280,7 +280,7 @@ export interface AuditFilter {
   before?: number;
 }
 export function getAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditPage> {
-  const query = new URLSearchParams({ limit: '50' });
+  const query = new URLSearchParams({ limit: '25' });
   for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
   return json<AuditPage>('GET', `/api/admin/audit?${query}`, undefined, undefined, signal);
 }

@@ -1,5 +1,5 @@
 /** Administrators: organisations (names, kind, website) and networks (names, description). */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type NetworkInput, type OrganisationInput, type Taxonomy, addNetwork, addOrganisation, getTaxonomy, refreshTaxonomy, updateNetwork, updateOrganisation } from '../api';
 import { Field, ProblemBox, SaveButton, Success } from '../components/form';
 import { Area } from '../components/manage-nav';
@@ -187,14 +187,17 @@ export function OrganisationsPage() {
   const m = useOrganiserText();
   const [version, setVersion] = useState(0);
   const taxonomy = useResource(`taxonomy/${version}`, () => getTaxonomy());
+  // While a change is reloaded, the previous lists stay, so that the success message is not lost.
+  const last = useRef<Taxonomy | null>(null);
+  if (taxonomy.state === 'ready') last.current = taxonomy.value;
   return (
     <Area title={m.orgsTitle} admin>
       {() => (
         <>
           <h1>{m.orgsTitle}</h1>
-          {taxonomy.state === 'loading' && <Loading />}
           {taxonomy.state === 'failed' && <Failed retry={taxonomy.retry} />}
-          {taxonomy.state === 'ready' && <Terms taxonomy={taxonomy.value} onChanged={() => setVersion((v) => v + 1)} />}
+          {taxonomy.state !== 'failed' && !last.current && <Loading />}
+          {last.current && <Terms taxonomy={last.current} onChanged={() => setVersion((v) => v + 1)} />}
         </>
       )}
     </Area>

@@ -259,7 +259,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
         {preview && (
           <section class="preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{m.previewTitle}</h2>
-            <EventDetails event={previewEvent(form, eventId ?? 'preview')} taxonomy={loaded.taxonomy} chosenOccurrence={null} preview />
+            <EventDetails event={previewEvent(form, eventId ?? 'preview', `(${m.title})`)} taxonomy={loaded.taxonomy} chosenOccurrence={null} preview />
           </section>
         )}
       </div>
@@ -293,12 +293,17 @@ function EditorLoader({ me, id, from, duplicateTo }: { me: Me; id: string | null
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') {
     const missing = loaded.error instanceof ApiProblem && (loaded.error.status === 404 || loaded.error.status === 403);
-    return missing ? (
-      <p class="status status-error" role="alert">
-        {m.eventMissing}
-      </p>
-    ) : (
-      <Failed retry={loaded.retry} />
+    return (
+      <>
+        <h1>{m.editEventTitle}</h1>
+        {missing ? (
+          <p class="status status-error" role="alert">
+            {m.eventMissing}
+          </p>
+        ) : (
+          <Failed retry={loaded.retry} />
+        )}
+      </>
     );
   }
   return <Editor me={me} loaded={loaded.value} duplicateTo={duplicateTo} />;

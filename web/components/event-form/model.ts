@@ -314,7 +314,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** The form as an event, for the preview of the public page. */
-export function previewEvent(form: FormState, id: string): Event {
+export function previewEvent(form: FormState, id: string, untitled: string): Event {
   const input = inputOfForm(form);
   const startsAt = form.allDay ? instantOf(form.startDate, '00:00', form.timeZone) : instantOf(form.startDate, form.startTime, form.timeZone);
   const endsAt = form.allDay ? instantOf(form.endDate, '23:59', form.timeZone) : instantOf(form.endDate, form.endTime, form.timeZone);
@@ -322,7 +322,7 @@ export function previewEvent(form: FormState, id: string): Event {
   return {
     id,
     status: form.status,
-    title: { fi: input.title.fi, sv: input.title.sv ?? null, en: input.title.en ?? null },
+    title: { fi: input.title.fi.trim() || untitled, sv: input.title.sv ?? null, en: input.title.en ?? null },
     description: { fi: input.description?.fi ?? '', sv: input.description?.sv ?? null, en: input.description?.en ?? null },
     type: input.type,
     timeZone: form.timeZone,
