@@ -17,7 +17,7 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                d1Databases: { DB: 'hytekello-test', SCHEMA_DB: 'hytekello-schema-test' },
+                d1Databases: { DB: 'hytekello-test', SCHEMA_DB: 'hytekello-schema-test', UPGRADE_DB: 'hytekello-upgrade-test' },
                 bindings: { TEST_MIGRATIONS: migrations, SCHEMA_QUERIES: schema[0]?.queries ?? [] },
               },
             }),

@@ -450,5 +450,5 @@ export const demoPeople: { name: string; email: string; memberships: { organisat
   { name: 'Aino Ylläpitäjä', email: 'aino.yllapitaja@pohde.example', memberships: [{ organisation: 'pohde', role: 'administrator' }] },
   { name: 'Olli Järjestäjä', email: 'olli.jarjestaja@pohde.example', memberships: [{ organisation: 'pohde', role: 'organiser' }, { organisation: 'hop-hanke', role: 'organiser' }] },
   { name: 'Pirjo Posken', email: 'pirjo@posken.example', memberships: [{ organisation: 'posken', role: 'organiser' }] },
-  { name: 'Ville Katsoja', email: 'ville.katsoja@oulu.example', memberships: [{ organisation: 'oulu', role: 'viewer' }] },
+  { name: 'Ville Katsoja', email: 'ville.katsoja@oulu.example', memberships: [{ organisation: 'oulun-kaupunki', role: 'viewer' }] },
 ];

@@ -1,5 +1,5 @@
 /** Adds the demo people and events that are missing from a database. */
-import { findPersonActor, insertPerson, setPasswordHash } from '../worker/db/accounts';
+import { findPersonActor, insertPerson, setPasswordHash, unknownOrganisations } from '../worker/db/accounts';
 import { findEvent, insertEvent, updateEvent } from '../worker/db/events';
 import { readKnownReferences } from '../worker/db/taxonomy';
 import { ValidationError } from '../worker/domain/errors';
@@ -14,6 +14,8 @@ export async function seedDemoPeople(db: D1Database): Promise<number> {
   let added = 0;
   for (const person of demoPeople) {
     if (await findPersonActor(db, person.email, 'session')) continue;
+    const unknown = await unknownOrganisations(db, person.memberships.map((m) => m.organisation));
+    if (unknown.length > 0) throw new Error(`demo person ${person.email}: no organisation ${unknown.join(', ')}`);
     const id = await insertPerson(db, person, new Date().toISOString(), SYSTEM_ACTOR);
     await setPasswordHash(db, id, await hashPassword(DEMO_PASSWORD));
     added++;

@@ -5,6 +5,7 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     SCHEMA_DB: D1Database;
+    UPGRADE_DB: D1Database;
     ASSETS: Fetcher;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     SCHEMA_QUERIES: string[];

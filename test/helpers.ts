@@ -1,7 +1,9 @@
 /** What the tests share: requests through the worker's own fetch, tokens, and valid inputs to vary. */
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
+import { insertPerson, insertSession, unknownOrganisations } from '../worker/db/accounts';
 import { insertToken } from '../worker/db/tokens';
+import { SYSTEM_ACTOR } from '../worker/domain/access';
 import { generateToken, hashToken } from '../worker/domain/tokens';
 import type { Event, EventInput } from '../worker/shared/schemas';
 
@@ -46,12 +48,35 @@ export async function createEvent(authorization: string, input: EventInput): Pro
   return { event: (await response.json()) as Event, etag: response.headers.get('ETag')! };
 }
 
+/** The tables an event write touches. */
+export const EVENT_TABLES = ['events', 'event_organisations', 'event_networks', 'event_municipalities', 'event_audiences', 'event_materials', 'event_exceptions', 'audit_log', 'idempotency_keys'];
+
 /** Counts rows, to prove that a refused request wrote nothing. */
-export async function rowCounts(): Promise<Record<string, number>> {
-  const tables = ['events', 'event_organisations', 'event_networks', 'event_municipalities', 'event_audiences', 'event_materials', 'event_exceptions', 'audit_log', 'idempotency_keys'];
+export async function rowCounts(tables: string[] = EVENT_TABLES): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
     counts[table] = (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
   }
   return counts;
 }
+
+let people = 0;
+
+/**
+ * A new person with these memberships, signed in: returns the Cookie header
+ * of their session and the person's id. Requests with it also need an
+ * Origin of the site for writes (see `asBrowser`).
+ */
+export async function sessionFor(memberships: { organisation: string; role: 'administrator' | 'organiser' | 'viewer' }[], name = 'Testi Henkilö'): Promise<{ cookie: string; personId: number; email: string }> {
+  const unknown = await unknownOrganisations(env.DB, memberships.map((m) => m.organisation));
+  if (unknown.length > 0) throw new Error(`no organisation ${unknown.join(', ')}`);
+  const email = `person-${Date.now()}-${++people}@test.example`;
+  const personId = await insertPerson(env.DB, { name, email, memberships }, new Date().toISOString(), SYSTEM_ACTOR);
+  const token = generateToken('hys_');
+  const now = new Date();
+  await insertSession(env.DB, { personId, tokenHash: await hashToken(token), now: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() });
+  return { cookie: `hyk_session=${token}`, personId, email };
+}
+
+/** Headers of a same-site browser request with a session cookie. */
+export const asBrowser = (cookie: string, extra: Record<string, string> = {}): Record<string, string> => ({ Cookie: cookie, Origin: 'https://hytekello.test', 'Sec-Fetch-Site': 'same-origin', ...extra });

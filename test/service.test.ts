@@ -4,6 +4,8 @@ import { insertTokenSql, revokeTokenSql } from '../worker/db/tokens';
 import { generateToken, hashToken } from '../worker/domain/tokens';
 import type { Taxonomy } from '../worker/shared/schemas';
 import { jsonRequest, request, workshop } from './helpers';
+import { CONTENT_SECURITY_POLICY } from '../worker/headers';
+import { inviteAdministratorSql } from '../worker/db/accounts';
 
 describe('taxonomy', () => {
   it('lists the 30 municipalities of North Ostrobothnia in the six areas, the event types and the rest', async () => {
@@ -60,5 +62,42 @@ describe('the token command', () => {
     const row = await env.DB.prepare("SELECT id FROM api_tokens WHERE name = 'O''Brien''s integration'").first<{ id: number }>();
     await env.DB.exec(revokeTokenSql(row!.id, now));
     expect((await create()).status).toBe(401);
+  });
+});
+
+describe('security headers', () => {
+  it('the worker sends CSP without inline scripts, HSTS, no framing, nosniff', async () => {
+    for (const path of ['/api/events', '/calendar.ics', '/healthz', '/api/nothing']) {
+      const response = await request(path);
+      expect(response.headers.get('Content-Security-Policy')).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+      expect(response.headers.get('Strict-Transport-Security')).toBe('max-age=31536000; includeSubDomains');
+      expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    }
+  });
+
+  it('public reads allow any origin without credentials; sign-in and writes send no CORS headers', async () => {
+    const events = await request('/api/events', { headers: { Origin: 'https://www.kunta.example' } });
+    expect(events.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(events.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+    const preflight = await request('/api/events', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    expect(preflight.headers.get('Access-Control-Allow-Methods')).not.toContain('POST');
+    for (const path of ['/api/auth/me', '/api/me/events', '/api/tokens', '/api/admin/people']) {
+      const response = await request(path, { headers: { Origin: 'https://evil.example' } });
+      expect(response.headers.get('Access-Control-Allow-Origin'), path).toBeNull();
+    }
+  });
+});
+
+describe('the first-administrator command', () => {
+  it('writes SQL that makes an administrator with a working invitation, and can be run twice', async () => {
+    const token = generateToken('hyi_');
+    const now = new Date();
+    const sql = inviteAdministratorSql({ name: "Aino O'Neill", email: 'Aino.First@Test.example', organisation: 'pohde', tokenHash: await hashToken(token), now: now.toISOString(), expiresAt: new Date(now.getTime() + 86_400_000).toISOString() });
+    await env.DB.exec(sql.replaceAll('\n  ', ' '));
+    await env.DB.exec(sql.replaceAll('\n  ', ' '));
+    const accepted = await jsonRequest('POST', `/api/auth/invitations/${token}`, { password: 'ensimmäinen ylläpitäjä' }, { Origin: 'https://hytekello.test' });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ person: { name: "Aino O'Neill", email: 'aino.first@test.example' }, administrator: true });
   });
 });

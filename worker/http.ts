@@ -34,7 +34,28 @@ export function problemResponse(status: number, detail: string, code: string, er
 
 /** Field issues from a zod error: the dotted path of the field, the rule, a message naming both. */
 export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
+  return issuesOf(error.issues);
+}
+
+type Issue = ZodError['issues'][number];
+
+/**
+ * A value that matches no branch of a union (`network=a` or a list of
+ * them) is reported by the branch that got furthest: the one whose
+ * complaint is not only "wrong type" at the value itself.
+ */
+function unionBranch(issue: Issue & { code: 'invalid_union' }): Issue[] | null {
+  const branches = (issue as { errors?: Issue[][] }).errors ?? [];
+  const informative = branches.find((branch) => branch.some((i) => i.code !== 'invalid_type' || i.path.length > 0)) ?? branches[0];
+  return informative ? informative.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue) : null;
+}
+
+function issuesOf(issues: Issue[]): FieldIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'invalid_union') {
+      const branch = unionBranch(issue);
+      if (branch) return issuesOf(branch);
+    }
     const path = issue.path.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : p ? `${p}.${String(part)}` : String(part)), '');
     if (issue.code === 'unrecognized_keys') {
       // Name each unknown field itself, so that a typo is easy to find.

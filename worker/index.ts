@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate, SESSION_COOKIE, sameOriginWrites } from './auth';
 import { databaseAnswers } from './db/health';
+import { publicReadCors, securityHeaders } from './headers';
 import type { AppEnv } from './env';
 import { onError, problemResponse, validationHook } from './http';
 import { admin } from './routes/admin';
@@ -21,6 +22,9 @@ import { tokens } from './routes/tokens';
 const MAX_BODY_BYTES = 256 * 1024;
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+app.use('*', securityHeaders());
+for (const path of ['/api/events', '/api/events/*', '/api/taxonomy', '/api/clock', '/api/council-term', '/calendar.ics', '/clock.ics']) app.use(path, publicReadCors());
 
 app.use(
   '/api/*',

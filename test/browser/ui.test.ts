@@ -5,7 +5,7 @@
  * the keyboard.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launch } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -21,6 +21,18 @@ afterAll(async () => {
 beforeEach(async () => {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI' });
   page = await context.newPage();
+  // Every Content-Security-Policy violation is written down; the tests expect none.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+});
+
+afterEach(async () => {
+  const violations = await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []).catch(() => []);
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  await page.context().close();
 });
 
 /** Opens a page and waits until its data has arrived (no loading indicator left). */

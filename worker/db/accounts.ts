@@ -248,3 +248,24 @@ export async function replaceFeedKey(db: D1Database, personId: number, tokenHash
 export async function hasFeedKey(db: D1Database, personId: number): Promise<boolean> {
   return (await db.prepare('SELECT 1 FROM feed_keys WHERE person_id = ?1 AND revoked_at IS NULL').bind(personId).first()) !== null;
 }
+
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The first administrator, as SQL text for `wrangler d1 execute` (the only
+ * way in before anybody can sign in): the person if missing, an
+ * administrator membership, and an invitation. The last statement returns
+ * the person's id when the organisation exists.
+ */
+export function inviteAdministratorSql(invite: { name: string; email: string; organisation: string; tokenHash: string; now: string; expiresAt: string }): string {
+  const email = literal(invite.email.toLowerCase());
+  // Nothing is written when the organisation does not exist.
+  return `INSERT INTO people (name, email, created_at) SELECT ${literal(invite.name)}, ${email}, ${literal(invite.now)} WHERE EXISTS (SELECT 1 FROM organisations WHERE slug = ${literal(invite.organisation)})
+  ON CONFLICT (email) DO NOTHING;
+INSERT INTO memberships (person_id, organisation_id, role) SELECT p.id, o.id, 'administrator' FROM people p, organisations o WHERE p.email = ${email} AND o.slug = ${literal(invite.organisation)}
+  ON CONFLICT (person_id, organisation_id) DO UPDATE SET role = 'administrator';
+DELETE FROM invitations WHERE person_id = (SELECT id FROM people WHERE email = ${email}) AND used_at IS NULL;
+INSERT INTO invitations (token_hash, person_id, created_at, expires_at) SELECT ${literal(invite.tokenHash)}, id, ${literal(invite.now)}, ${literal(invite.expiresAt)} FROM people WHERE email = ${email};
+INSERT INTO audit_log (at, via, action, entity, entity_id, after_json) SELECT ${literal(invite.now)}, 'system', 'invite', 'invitation', CAST(id AS TEXT), '{"administrator":true}' FROM people WHERE email = ${email};
+SELECT p.id FROM people p JOIN memberships m ON m.person_id = p.id JOIN organisations o ON o.id = m.organisation_id WHERE p.email = ${email} AND o.slug = ${literal(invite.organisation)};`;
+}

@@ -3,7 +3,7 @@
  * the API validates with them and the organiser UI is typed from them.
  */
 import { z } from '@hono/zod-openapi';
-import { Slug } from './schemas';
+import { Slug, text } from './schemas';
 
 export const ROLES = ['administrator', 'organiser', 'viewer'] as const;
 export const Role = z.enum(ROLES).openapi({ description: 'administrator: everything; organiser: events and clock items of the organisation; viewer: members-only content' });
@@ -17,7 +17,7 @@ const Email = z
   .pipe(z.email('must be an email address'))
   .openapi({ example: 'maija.meikalainen@pohde.fi' });
 
-const PersonName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const PersonName = text(200).min(1, 'must not be empty');
 
 export const PASSWORD_MIN = 12;
 export const Password = z
@@ -109,7 +109,7 @@ export type ApiToken = z.infer<typeof ApiToken>;
 export const ApiTokenList = z.object({ items: z.array(ApiToken) }).openapi('ApiTokenList');
 
 export const ApiTokenInput = z
-  .object({ name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'), organisation: Slug })
+  .object({ name: text(100).min(1, 'must not be empty'), organisation: Slug })
   .strict()
   .openapi('ApiTokenInput');
 export type ApiTokenInput = z.infer<typeof ApiTokenInput>;
@@ -161,7 +161,7 @@ export type AuditPage = z.infer<typeof AuditPage>;
 
 export const OrganisationKind = z.enum(['wellbeing-county', 'regional-council', 'municipality', 'state', 'ngo', 'parish', 'project', 'partner']);
 
-const OptionalName = z.string().trim().max(200, 'must be at most 200 characters').nullish();
+const OptionalName = text(200).nullish();
 
 export const OrganisationInput = z
   .object({
@@ -178,7 +178,7 @@ export const NetworkInput = z
   .object({
     slug: Slug,
     name: z.object({ fi: PersonName, sv: OptionalName, en: OptionalName }).strict(),
-    description: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
+    description: text(2000, 'multi').nullish(),
   })
   .strict()
   .openapi('NetworkInput');

@@ -24,8 +24,22 @@ export const EventId = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an event id')
   .openapi({ param: { name: 'id', in: 'path' }, example: 'tilannekuvaseminaari-2025' });
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => text(max).nullish();
+// C0 controls other than tab and line breaks, DEL, and halves of a UTF-16 pair without their other half.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text of people: trimmed, at most `max` characters, no control characters
+ * or broken characters; a single line unless `lines` is 'multi' (descriptions).
+ */
+export const text = (max: number, lines: 'single' | 'multi' = 'single') =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !CONTROL.test(value) && !LONE_SURROGATE.test(value), { message: 'must not contain control characters or broken (unpaired surrogate) characters', params: { rule: 'characters' } })
+    .refine((value) => lines === 'multi' || !/[\r\n]/.test(value), { message: 'must be a single line', params: { rule: 'single-line' } });
+const optionalText = (max: number, lines: 'single' | 'multi' = 'single') => text(max, lines).nullish();
 
 export const HttpUrl = z
   .string()
@@ -45,7 +59,7 @@ export const LocalizedTitle = z
   .openapi('LocalizedTitle', { description: 'Finnish is required; Swedish and English are optional' });
 
 export const LocalizedDescription = z
-  .object({ fi: optionalText(20000), sv: optionalText(20000), en: optionalText(20000) })
+  .object({ fi: optionalText(20000, 'multi'), sv: optionalText(20000, 'multi'), en: optionalText(20000, 'multi') })
   .strict()
   .openapi('LocalizedDescription');
 
@@ -144,7 +158,7 @@ export const EventPatch = EventFields.partial().openapi('EventPatch');
 export type EventPatch = z.infer<typeof EventPatch>;
 
 export const CancelInput = z
-  .object({ reason: optionalText(500).openapi({ description: 'Shown to subscribers' }) })
+  .object({ reason: optionalText(500, 'multi').openapi({ description: 'Shown to subscribers' }) })
   .strict()
   .openapi('CancelInput');
 export type CancelInput = z.infer<typeof CancelInput>;
@@ -227,7 +241,7 @@ export const OccurrenceQuery = z
 
 const repeatable = (description: string) =>
   z
-    .union([Slug, z.array(Slug)])
+    .union([Slug, z.array(Slug).max(30, 'may be repeated at most 30 times')])
     .optional()
     .openapi({ description: `${description}; repeat the parameter for several (any of them matches)` });
 

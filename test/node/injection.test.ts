@@ -1,0 +1,67 @@
+/**
+ * Text that reaches the iCalendar output cannot add properties or
+ * components: whatever organisers type (line breaks, folding tricks,
+ * `BEGIN:VEVENT`, semicolons, non-ASCII), two independent parsers read back
+ * exactly one event with exactly that text (fast-check).
+ */
+import fc from 'fast-check';
+import ICAL from 'ical.js';
+import nodeIcal, { type VEvent } from 'node-ical';
+import { describe, expect, it } from 'vitest';
+import { prepareEvent } from '../../worker/domain/events';
+import { type TermNames, calendarOf } from '../../worker/domain/ical';
+import { EventInput, type Event } from '../../worker/shared/schemas';
+
+const names: TermNames = { eventTypes: new Map([['tyopaja', { fi: 'Työpaja', sv: null, en: null }]]), networks: new Map(), organisations: new Map(), municipalities: new Map() };
+
+const tricky = fc.oneof(
+  fc.string({ maxLength: 120 }),
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.constantFrom(
+    'Otsikko\r\nBEGIN:VEVENT\r\nUID:evil\r\nEND:VEVENT',
+    'a\nDTSTART:19990101T000000Z',
+    '\r\n ',
+    ' jatkuu taitettuna\r\n\tkuin jatkorivi',
+    'END:VCALENDAR',
+    'X;Y:Z,W\\',
+    'ä'.repeat(200),
+    '🎉'.repeat(90),
+  ),
+);
+
+/** What the schema makes of a text: the API would refuse what it refuses. */
+function accepted(input: EventInput): EventInput | null {
+  const result = EventInput.safeParse(input);
+  return result.success ? (result.data as EventInput) : null;
+}
+
+describe('iCalendar output', () => {
+  it('cannot be made to carry extra properties or events by any text', () => {
+    fc.assert(
+      fc.property(tricky, tricky, tricky, (title, description, place) => {
+        const input = accepted({ title: { fi: title.trim() || 'x' }, description: { fi: description }, type: 'tyopaja', start: '2026-10-06T09:00', end: '2026-10-06T12:00', location: { place } });
+        // Refused input never reaches a feed; what is accepted must come out intact.
+        fc.pre(input !== null);
+        const { spanStart: _s, spanEnd: _e, ...draft } = prepareEvent(input!, 'pohde', 'published');
+        const event: Event = { ...draft, id: 'fuzz', sequence: 0, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+        const text = calendarOf([event], { name: 'Fuzz', language: 'fi', origin: 'https://hytekello.test', uidDomain: 'hytekello', names });
+
+        const vevents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+        expect(vevents).toHaveLength(1);
+        expect(vevents[0]!.getFirstPropertyValue('summary')).toBe(event.title.fi);
+        expect(vevents[0]!.getFirstPropertyValue('uid')).toBe('fuzz@hytekello');
+        expect(vevents[0]!.getAllProperties('dtstart')).toHaveLength(1);
+        // Line breaks come out as iCalendar's \n, whichever form they went in.
+        expect(String(vevents[0]!.getFirstPropertyValue('description') ?? '')).toContain(event.description.fi.replace(/\r\n?/g, '\n'));
+        if (event.location?.place) expect(String(vevents[0]!.getFirstPropertyValue('location'))).toContain(event.location.place);
+
+        const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+        expect(parsed).toHaveLength(1);
+        const summary = parsed[0]!.summary as unknown;
+        expect(typeof summary === 'string' ? summary : (summary as { val: string }).val).toBe(event.title.fi);
+        for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
