@@ -1,4 +1,5 @@
 /** The organiser and administrator area: one lazily loaded chunk, so the public pages stay small. */
+import './zod-config';
 export { AuditPage } from './pages/audit';
 export { ClockItemsPage } from './pages/clock-items';
 export { EventEditorPage } from './pages/event-editor';

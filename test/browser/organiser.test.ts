@@ -25,12 +25,26 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  const open = contexts.splice(0);
+  const pages = open.flatMap((context) => context.pages());
+  const violations = (await Promise.all(pages.map((page) => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []).catch(() => [])))).flat();
+  await Promise.all(open.map((context) => context.close()));
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
 });
+
+/** Every Content-Security-Policy violation is written down; the tests expect none. */
+async function watchPolicy(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+}
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI' });
   contexts.push(context);
+  await watchPolicy(context);
   return context.newPage();
 }
 
@@ -53,13 +67,14 @@ const sessions = new Map<string, StorageState>();
  * first time through the sign-in page, then with the same cookies in a
  * context of its own (each test still gets a fresh browser context).
  */
-async function signIn(name: string): Promise<Page> {
+async function signIn(name: string, path = '/manage'): Promise<Page> {
   const saved = sessions.get(name);
   if (saved) {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI', storageState: saved });
     contexts.push(context);
+    await watchPolicy(context);
     const page = await context.newPage();
-    await open(page, '/manage');
+    await open(page, path);
     return page;
   }
   const page = await newPage();
@@ -68,6 +83,7 @@ async function signIn(name: string): Promise<Page> {
   await page.waitForURL(/\/manage/);
   await page.locator('.user-name', { hasText: name }).waitFor();
   sessions.set(name, await page.context().storageState());
+  if (path !== '/manage') await open(page, path);
   return page;
 }
 
@@ -161,8 +177,7 @@ describe('an organiser', () => {
   });
 
   it('validates as you type with the messages next to the fields, and moves focus to the first invalid field on save', async () => {
-    const page = await signIn(OLLI);
-    await open(page, '/manage/events/new');
+    const page = await signIn(OLLI, '/manage/events/new');
     const url = page.locator('#ev-onlineUrl');
     await url.fill('ftp://example');
     await url.blur();
@@ -181,8 +196,7 @@ describe('an organiser', () => {
   });
 
   it('writes a monthly "first Tuesday" rule from plain words, and shows the Finnish time of another zone', async () => {
-    const page = await signIn(OLLI);
-    await open(page, '/manage/events/new');
+    const page = await signIn(OLLI, '/manage/events/new');
     await page.locator('#ev-title-fi').fill(unique('Kuukausitapaaminen'));
     await page.locator('#ev-type').selectOption('verkostotapaaminen');
     await page.locator('#ev-start').fill('2027-02-02');
@@ -301,8 +315,7 @@ describe('an organiser', () => {
     const olli = await signIn(OLLI);
     const title = unique('Pohteen luonnos');
     const { id } = await makeEvent(olli, title);
-    const pirjo = await signIn(PIRJO);
-    await open(pirjo, '/manage?status=draft');
+    const pirjo = await signIn(PIRJO, '/manage?status=draft');
     expect(await pirjo.locator('main').textContent()).not.toContain(title);
     expect(await pirjo.locator('.area-nav').textContent()).not.toContain('Henkilöt');
     await open(pirjo, `/manage/events/${id}`);
@@ -314,6 +327,24 @@ describe('an organiser', () => {
     expect((await api(pirjo, 'PATCH', `/api/events/${id}`, { title: { fi: 'x' } }, { 'If-Match': '"x"' })).status).toBe(404);
     expect((await api(pirjo, 'GET', '/api/admin/people')).status).toBe(403);
     expect((await api(pirjo, 'GET', '/api/admin/audit')).status).toBe(403);
+  });
+
+  it('adds an item to the regional annual clock and edits it', async () => {
+    const page = await signIn(OLLI, '/manage/clock');
+    const title = unique('Kevään verkostopäivä');
+    await page.getByRole('button', { name: 'Uusi kohta' }).click();
+    await page.locator('#ci-title-fi').fill(title);
+    await page.locator('#ci-startMonth').selectOption('3');
+    await page.locator('#ci-endMonth').selectOption('4');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
+    await page.getByRole('button', { name: `Muokkaa: ${title}` }).click();
+    expect(await page.locator('#ci-title-fi').inputValue()).toBe(title);
+    await page.locator('#ci-title-fi').fill(`${title} (siirretty)`);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('tr', { hasText: `${title} (siirretty)` }).waitFor();
+    const clock = (await api(page, 'GET', `/api/clock?year=${new Date().getFullYear()}`)).body;
+    expect(clock.items.find((item: { title: { fi: string } }) => item.title.fi === `${title} (siirretty)`)?.span).toMatchObject({ startMonth: 3, endMonth: 4 });
   });
 
   it('creates a token that is shown once, and revokes it', async () => {
@@ -340,8 +371,7 @@ describe('an organiser', () => {
   });
 
   it('makes a personal feed URL, shown once, and revokes it', async () => {
-    const page = await signIn(PIRJO);
-    await open(page, '/manage/tokens');
+    const page = await signIn(PIRJO, '/manage/tokens');
     await page.getByRole('button', { name: 'Luo syöteosoite' }).click();
     const url = await page.locator('#feed-url').inputValue();
     expect(url).toContain('/calendar.ics?key=');
@@ -376,6 +406,7 @@ describe('an administrator', () => {
     await invited.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
     await invited.getByRole('heading', { name: 'Aseta salasana' }).waitFor();
     expect(await invited.locator('main').textContent()).toContain(name);
+    expect(await accessibilityViolations(invited)).toEqual([]);
     await invited.getByLabel('Uusi salasana').fill('hyvä-pitkä-salasana-1');
     await invited.getByLabel('Salasana uudelleen').fill('hyvä-pitkä-salasana-1');
     await invited.getByRole('button', { name: 'Aseta salasana ja kirjaudu' }).click();
@@ -426,8 +457,7 @@ describe('accessibility of the organiser pages (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('the event form with its errors shown, and its preview, has no violations', async () => {
-    const page = await signIn(OLLI);
-    await open(page, '/manage/events/new');
+    const page = await signIn(OLLI, '/manage/events/new');
     await page.getByRole('button', { name: 'Tallenna' }).click();
     await page.getByRole('button', { name: 'Esikatsele' }).click();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -436,8 +466,7 @@ describe('accessibility of the organiser pages (axe-core, WCAG 2.1 AA)', () => {
 
 describe('the keyboard alone', () => {
   it('fills and saves the event form with Tab, typing, Space and Enter', async () => {
-    const page = await signIn(OLLI);
-    await open(page, '/manage/events/new');
+    const page = await signIn(OLLI, '/manage/events/new');
     const active = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', value: (document.activeElement as HTMLInputElement | null)?.value ?? '', text: document.activeElement?.textContent ?? '' }));
     const tabTo = async (found: (a: { id: string; value: string; text: string }) => boolean, key = 'Tab') => {
       for (let i = 0; i < 120; i++) {
