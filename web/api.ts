@@ -7,8 +7,9 @@ export { feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/fe
 
 export class NotFound extends Error {}
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+/** `fresh`: past the browser's cache (after a write of one's own, which the cached copy would not show). */
+async function getJson<T>(path: string, signal?: AbortSignal, fresh = false): Promise<T> {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal, cache: fresh ? 'no-cache' : 'default' });
   if (response.status === 404) throw new NotFound(path);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
@@ -42,10 +43,10 @@ export function getOccurrences(id: string, window: { from: string; to: string },
 }
 
 /** The annual clock's items that touch `year`. */
-export function getClock(year: number, clock: string | null, signal?: AbortSignal): Promise<AnnualClock> {
+export function getClock(year: number, clock: string | null, signal?: AbortSignal, fresh = false): Promise<AnnualClock> {
   const query = new URLSearchParams({ year: String(year) });
   if (clock) query.set('clock', clock);
-  return getJson<AnnualClock>(`/api/clock?${query}`, signal);
+  return getJson<AnnualClock>(`/api/clock?${query}`, signal, fresh);
 }
 
 /** The council term that contains today, and its items. */
@@ -64,8 +65,8 @@ export function clockFeedUrl(clock: string | null, language: string): string {
 let taxonomyRequest: Promise<Taxonomy> | null = null;
 
 /** Reference data, fetched once per page load. */
-export function getTaxonomy(): Promise<Taxonomy> {
-  taxonomyRequest ??= getJson<Taxonomy>('/api/taxonomy').catch((error) => {
+export function getTaxonomy(fresh = false): Promise<Taxonomy> {
+  taxonomyRequest ??= getJson<Taxonomy>('/api/taxonomy', undefined, fresh).catch((error) => {
     taxonomyRequest = null;
     throw error;
   });
@@ -113,7 +114,8 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 }
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
-  const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', signal };
+  // Personal and administrative answers are never taken from the browser's cache: a stale ETag would only earn a 412.
+  const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', cache: 'no-store', signal };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
@@ -206,7 +208,7 @@ export async function listMyEvents(status: EventStatus, signal?: AbortSignal): P
 
 /** One event, fresh from the server (never a cached copy), with its ETag. */
 export function getEventVersion(id: string, signal?: AbortSignal): Promise<Versioned<Event>> {
-  return versioned<Event>('GET', `/api/events/${encodeURIComponent(id)}`, undefined, { 'Cache-Control': 'no-cache' }, signal);
+  return versioned<Event>('GET', `/api/events/${encodeURIComponent(id)}`, undefined, {}, signal);
 }
 
 export function createEvent(input: EventInput): Promise<Versioned<Event>> {
@@ -249,7 +251,7 @@ export function clockSlugOf(organisation: string | null): string | null {
   return organisation ? `${organisation}-vuosikello`.slice(0, 60) : null;
 }
 export function getClockItem(id: number, signal?: AbortSignal): Promise<Versioned<StoredClockItem>> {
-  return versioned<StoredClockItem>('GET', `/api/clock/items/${id}`, undefined, { 'Cache-Control': 'no-cache' }, signal);
+  return versioned<StoredClockItem>('GET', `/api/clock/items/${id}`, undefined, {}, signal);
 }
 export function createClockItem(clock: string | null, input: ClockItemInput): Promise<Versioned<StoredClockItem>> {
   return versioned<StoredClockItem>('POST', `/api/clock/items${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, input);
@@ -288,5 +290,5 @@ export function getAudit(filter: AuditFilter, signal?: AbortSignal): Promise<Aud
 /** Forgets the reference data fetched earlier, after an administrator changed it. */
 export function refreshTaxonomy(): Promise<Taxonomy> {
   taxonomyRequest = null;
-  return getTaxonomy();
+  return getTaxonomy(true);
 }

@@ -219,7 +219,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
   const [editing, setEditing] = useState<Versioned<StoredClockItem> | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const clock = useResource(`clock/${slug}/${version}`, (signal) => getClock(year, slug, signal));
+  const clock = useResource(`clock/${slug}/${version}`, (signal) => getClock(year, slug, signal, true));
   if (clock.state === 'loading') return <Loading />;
   if (clock.state === 'failed') {
     if (clock.error instanceof NotFound && organisation) {
