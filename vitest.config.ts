@@ -17,7 +17,7 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                d1Databases: { DB: 'hytekello-test', SCHEMA_DB: 'hytekello-schema-test', UPGRADE_DB: 'hytekello-upgrade-test' },
+                d1Databases: { DB: 'hytekello-test', SCHEMA_DB: 'hytekello-schema-test', UPGRADE_DB: 'hytekello-upgrade-test', RESTORE_DB: 'hytekello-restore-test' },
                 bindings: { TEST_MIGRATIONS: migrations, SCHEMA_QUERIES: schema[0]?.queries ?? [] },
               },
             }),
@@ -25,6 +25,8 @@ export default defineConfig(async () => {
           test: {
             name: 'workers',
             include: ['test/*.test.ts'],
+            // Property-based tests send hundreds of requests; a busy machine must not make them time out.
+            testTimeout: 60_000,
             setupFiles: ['./test/apply-migrations.ts'],
           },
         },

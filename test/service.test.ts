@@ -41,9 +41,9 @@ describe('OpenAPI', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/admin/audit', '/api/admin/networks', '/api/admin/networks/{slug}', '/api/admin/organisations', '/api/admin/organisations/{slug}',
-      '/api/admin/people', '/api/admin/people/{id}', '/api/admin/people/{id}/invitations', '/api/admin/people/{id}/memberships', '/api/admin/people/{id}/sign-out',
+      '/api/admin/people', '/api/admin/people/{id}', '/api/admin/people/{id}/data', '/api/admin/people/{id}/invitations', '/api/admin/people/{id}/memberships', '/api/admin/people/{id}/sign-out',
       '/api/auth/dev-sign-in', '/api/auth/invitations/{token}', '/api/auth/login', '/api/auth/logout', '/api/auth/me',
-      '/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/clocks/{slug}/rings', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/me/events', '/api/me/feed', '/api/taxonomy', '/api/tokens', '/api/tokens/{id}', '/calendar.ics', '/clock.ics', '/events/{id}.ics']);
+      '/api/clock', '/api/clock/items', '/api/clock/items/{id}', '/api/clocks', '/api/clocks/{slug}/rings', '/api/council-term', '/api/events', '/api/events/{id}', '/api/events/{id}/cancel', '/api/events/{id}/occurrences', '/api/me/events', '/api/me/feed', '/api/taxonomy', '/api/tokens', '/api/tokens/{id}', '/calendar.ics', '/clock.ics', '/events/{id}.ics', '/feed.atom', '/feed.json', '/feed.rss']);
     expect(Object.keys(document.paths['/api/events']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/api/events/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Event', 'EventInput', 'EventPatch', 'EventList', 'Problem', 'Taxonomy']));
@@ -99,5 +99,23 @@ describe('the first-administrator command', () => {
     const accepted = await jsonRequest('POST', `/api/auth/invitations/${token}`, { password: 'ensimmäinen ylläpitäjä' }, { Origin: 'https://hytekello.test' });
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toMatchObject({ person: { name: "Aino O'Neill", email: 'aino.first@test.example' }, administrator: true });
+  });
+});
+
+describe('the API documentation page', () => {
+  it('shows every operation of the OpenAPI document, each with a curl example', async () => {
+    const document = (await (await request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const response = await request('/api/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toContain('text/html');
+    const html = await response.text();
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => [method, path] as const));
+    for (const [method, path] of operations) {
+      expect(html, `${method} ${path}`).toContain(`<span class="method method-${method}">${method.toUpperCase()}</span> <code>${path}</code>`);
+    }
+    expect(html.match(/<h4>Example<\/h4><pre><code>curl/g)).toHaveLength(operations.length);
+    expect(html).toContain('curl -X POST &#39;https://hytekello.test/api/events&#39; \\\n  -H &quot;Authorization: Bearer $TOKEN&quot;');
+    expect(html).toContain('If-Match: &quot;&lt;ETag&gt;&quot;');
+    expect(html).not.toMatch(/<script/);
   });
 });

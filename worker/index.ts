@@ -8,7 +8,8 @@ import { authenticate, SESSION_COOKIE, sameOriginWrites } from './auth';
 import { databaseAnswers } from './db/health';
 import { publicReadCors, securityHeaders } from './headers';
 import type { AppEnv } from './env';
-import { onError, problemResponse, validationHook } from './http';
+import { type OpenApiDocument, apiDocsPage } from './domain/api-docs';
+import { onError, problemResponse, publicOrigin, validationHook } from './http';
 import { admin } from './routes/admin';
 import { auth } from './routes/auth';
 import { clock } from './routes/clock';
@@ -56,13 +57,20 @@ app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
   name: SESSION_COOKIE,
   description: 'The session of a signed-in browser (POST /api/auth/login); writes must come from this site',
 });
-app.doc31('/api/openapi.json', {
+const OPENAPI = {
   openapi: '3.1.0',
   info: {
     title: 'Hytekello API',
     version: '1.0.0',
     description: 'Events and reference data of the North Ostrobothnia wellbeing network. Errors are application/problem+json (RFC 9457).',
   },
+};
+app.doc31('/api/openapi.json', OPENAPI);
+
+// The same document as a page to read, with curl examples.
+app.get('/api/docs', (c) => {
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.html(apiDocsPage(app.getOpenAPI31Document(OPENAPI) as unknown as OpenApiDocument, publicOrigin(c)));
 });
 
 app.get('/healthz', async (c) => {

@@ -269,3 +269,41 @@ INSERT INTO invitations (token_hash, person_id, created_at, expires_at) SELECT $
 INSERT INTO audit_log (at, via, action, entity, entity_id, after_json) SELECT ${literal(invite.now)}, 'system', 'invite', 'invitation', CAST(id AS TEXT), '{"administrator":true}' FROM people WHERE email = ${email};
 SELECT p.id FROM people p JOIN memberships m ON m.person_id = p.id JOIN organisations o ON o.id = m.organisation_id WHERE p.email = ${email} AND o.slug = ${literal(invite.organisation)};`;
 }
+
+/** Everything stored about a person, for their right of access; never secrets or hashes. */
+export async function personalData(db: D1Database, person: Person): Promise<Record<string, unknown>> {
+  const [sessions, tokens, feedKeys, invitations, audit, contactOf] = await db.batch([
+    db.prepare('SELECT created_at, expires_at, last_seen_at, revoked_at FROM sessions WHERE person_id = ?1 ORDER BY id').bind(person.id),
+    db.prepare('SELECT t.name, o.slug AS organisation, t.created_at, t.last_used_at, t.revoked_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id WHERE t.created_by = ?1 ORDER BY t.id').bind(person.id),
+    db.prepare('SELECT created_at, revoked_at FROM feed_keys WHERE person_id = ?1 ORDER BY id').bind(person.id),
+    db.prepare('SELECT created_at, expires_at, used_at FROM invitations WHERE person_id = ?1 ORDER BY created_at').bind(person.id),
+    db.prepare('SELECT at, via, action, entity, entity_id FROM audit_log WHERE person_id = ?1 ORDER BY id').bind(person.id),
+    db.prepare('SELECT id, title_fi, contact_name, contact_email, contact_phone FROM events WHERE lower(contact_email) = ?1 ORDER BY id').bind(person.email),
+  ]);
+  return {
+    person,
+    sessions: sessions!.results,
+    tokensCreated: tokens!.results,
+    personalFeedKeys: feedKeys!.results,
+    invitations: invitations!.results,
+    changesMade: audit!.results,
+    eventsWithThemAsContact: contactOf!.results,
+  };
+}
+
+/**
+ * Erases a person: the person and what hangs on them (memberships,
+ * sessions, invitations, feed keys), their contact details on events, and
+ * their name and email in the audit trail. The trail keeps that changes
+ * were made, not by whom. One batch: all or nothing.
+ */
+export async function erasePerson(db: D1Database, person: Person, now: string, actor: AuditActor): Promise<void> {
+  const scrub = (column: string) => `${column} = replace(replace(${column}, ?2, '[erased]'), ?3, '[erased]')`;
+  await db.batch([
+    db.prepare(`UPDATE audit_log SET ${scrub('before_json')}, ${scrub('after_json')} WHERE (before_json LIKE '%' || ?2 || '%' OR after_json LIKE '%' || ?2 || '%' OR entity_id = CAST(?1 AS TEXT)) AND entity IN ('event', 'person', 'membership', 'invitation')`).bind(person.id, person.email, person.name),
+    db.prepare("UPDATE audit_log SET before_json = NULL, after_json = '{\"erased\":true}' WHERE entity IN ('person', 'membership', 'invitation') AND entity_id = CAST(?1 AS TEXT)").bind(person.id),
+    db.prepare('UPDATE events SET contact_name = NULL, contact_email = NULL, contact_phone = NULL WHERE lower(contact_email) = ?1').bind(person.email),
+    db.prepare('DELETE FROM people WHERE id = ?1').bind(person.id),
+    auditStatement(db, { at: now, actor, action: 'delete', entity: 'person', entityId: String(person.id), before: { erased: true }, after: null }),
+  ]);
+}

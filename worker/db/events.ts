@@ -323,3 +323,31 @@ LIMIT 1000`,
     .all<EventRow>();
   return results.map(rowToEvent);
 }
+
+/**
+ * Published and cancelled events changed at or after `since` (stored
+ * form), oldest change first, after the position `after`; one more than
+ * `limit` so that the caller knows whether a page follows.
+ */
+export async function listChangedEvents(
+  db: D1Database,
+  filter: Omit<EventFilter, 'from' | 'to' | 'match'> & { since: string; after: [string, string] | null; limit: number },
+): Promise<StoredEvent[]> {
+  const list = (values: string[]) => (values.length > 0 ? JSON.stringify(values) : null);
+  const { results } = await db
+    .prepare(
+      `${SELECT_EVENT}
+WHERE e.status IN ('published', 'cancelled') AND e.updated_at >= ?1
+  AND (?2 IS NULL OR (e.updated_at, e.id) > (?2, ?3))
+  AND (?4 IS NULL OR e.id IN (SELECT j.event_id FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE t.slug IN (SELECT value FROM json_each(?4))))
+  AND (?5 IS NULL OR et.slug IN (SELECT value FROM json_each(?5)))
+  AND (?6 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?6))))
+  AND (?7 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?7))))
+  AND (e.visibility = 'public' OR ?8 = 1)
+ORDER BY e.updated_at, e.id
+LIMIT ?9`,
+    )
+    .bind(filter.since, filter.after?.[0] ?? null, filter.after?.[1] ?? null, list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations), filter.includeMembersOnly ? 1 : 0, filter.limit + 1)
+    .all<EventRow>();
+  return results.map(rowToEvent);
+}

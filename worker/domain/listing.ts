@@ -15,7 +15,7 @@ export interface Window {
   to: Temporal.Instant;
 }
 
-function parseBound(field: 'from' | 'to', text: string): Temporal.Instant {
+function parseBound(field: 'from' | 'to' | 'updated_since', text: string): Temporal.Instant {
   const date = parseDate(text);
   if (date) return startOfDay(date, DEFAULT_TIME_ZONE).toInstant();
   const local = parseWallClock(text, DEFAULT_TIME_ZONE);
@@ -53,18 +53,29 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return 0;
 }
 
-function encodeCursor(key: SortKey): string {
-  return btoa(JSON.stringify(key)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+function encodeCursor(key: string[]): string {
+  return btoa(encodeURIComponent(JSON.stringify(key))).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-function decodeCursor(cursor: string): SortKey {
+function decodeCursor<T extends string[]>(cursor: string, length: T['length']): T {
   try {
-    const key = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
-    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === 'string')) return key as SortKey;
+    const key = JSON.parse(decodeURIComponent(atob(cursor.replaceAll('-', '+').replaceAll('_', '/'))));
+    if (Array.isArray(key) && key.length === length && key.every((part) => typeof part === 'string')) return key as T;
   } catch {
     // fall through to the error below
   }
   throw new ValidationError([{ field: 'cursor', rule: 'format', message: '`cursor` must be a `nextCursor` from an earlier page' }], 400);
+}
+
+/** Where a page of changed events ends: the change time and id of its last event. */
+export type ChangeKey = [updatedAt: string, id: string];
+
+export const encodeChangeCursor = (key: ChangeKey): string => encodeCursor(key);
+export const decodeChangeCursor = (cursor: string): ChangeKey => decodeCursor<ChangeKey>(cursor, 2);
+
+/** `updated_since` as the stored form of change times (milliseconds, so that text order is time order). */
+export function changedSince(text: string): string {
+  return parseBound('updated_since', text).toString({ fractionalSecondDigits: 3 });
 }
 
 /**
@@ -73,7 +84,7 @@ function decodeCursor(cursor: string): SortKey {
  * it names a position, not an offset.
  */
 export function paginate(occurrences: EventOccurrence[], limit = DEFAULT_PAGE_SIZE, cursor?: string): { items: EventOccurrence[]; nextCursor: string | null } {
-  const after = cursor ? decodeCursor(cursor) : null;
+  const after = cursor ? decodeCursor<SortKey>(cursor, 3) : null;
   const sorted = occurrences
     .map((o) => ({ o, key: sortKey(o) }))
     .filter(({ key }) => !after || compareKeys(key, after) > 0)

@@ -2,6 +2,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
   emailTaken,
+  erasePerson,
+  personalData,
   findPerson,
   insertInvitation,
   insertPerson,
@@ -166,6 +168,47 @@ admin.openapi(
     const actor = requireAdministrator(c.get('actor'));
     await personOrFail(c.env.DB, id);
     return c.json({ revoked: await revokeSessionsOf(c.env.DB, id, new Date().toISOString(), auditActor(actor)) }, 200);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'get',
+    path: '/people/{id}/data',
+    summary: "Everything stored about a person (their right of access), as JSON",
+    security,
+    request: { params: PersonId },
+    responses: { 200: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description: 'The person, sessions, tokens made, feed keys, invitations, changes made, events naming them as contact' }, ...adminProblems, 404: problemSpec('No such person') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const person = await personOrFail(c.env.DB, id);
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Content-Disposition', `attachment; filename="person-${id}.json"`);
+    return c.json(await personalData(c.env.DB, person), 200);
+  },
+);
+
+admin.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/people/{id}',
+    summary: 'Erase a person and their personal data',
+    description: 'Removes the person, memberships, sessions, invitations and feed keys, their contact details on events, and their name and email in the audit trail. The last administrator cannot be erased.',
+    security,
+    request: { params: PersonId },
+    responses: { 204: { description: 'Erased' }, ...adminProblems, 404: problemSpec('No such person'), 409: problemSpec('The last administrator, or yourself') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = requireAdministrator(c.get('actor'));
+    const person = await personOrFail(c.env.DB, id);
+    if (actor.person?.id === id) throw new DomainError(409, 'self', 'you cannot erase yourself; ask another administrator');
+    if (person.memberships.some((m) => m.role === 'administrator') && (await otherAdministrators(c.env.DB, id)) === 0) {
+      throw new DomainError(409, 'last-administrator', 'this is the last administrator; make somebody else an administrator first');
+    }
+    await erasePerson(c.env.DB, person, new Date().toISOString(), auditActor(actor));
+    return c.body(null, 204);
   },
 );
 

@@ -1,14 +1,14 @@
 /** /api/events: list, read, create, edit, cancel. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
+import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
 import { type Actor, assertMayWriteEvent, auditActor, defaultOrganisation, idempotencyOwner, maySeeDraft, requireActor, seesMembersOnly } from '../domain/access';
 import { readKnownReferences } from '../db/taxonomy';
 import { NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
 import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
-import { paginate, resolveWindow } from '../domain/listing';
+import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, encodeChangeCursor, paginate, resolveWindow } from '../domain/listing';
 import { newEventId, newRevision } from '../domain/ids';
-import { formatInstant, nowInstant } from '../domain/time';
+import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../http';
@@ -35,6 +35,7 @@ events.openapi(
   }),
   async (c) => {
     const query = c.req.valid('query');
+    if (query.updated_since !== undefined) return c.json(await changedEvents(c.env.DB, query, seesMembersOnly(c.get('actor'))), 200);
     const window = resolveWindow(query.from, query.to, nowInstant());
     const filter = {
       from: formatInstant(window.from),
@@ -52,6 +53,28 @@ events.openapi(
     return c.json({ ...page, from: filter.from, to: filter.to }, 200);
   },
 );
+
+/** One page of events changed since a time, each with its first occurrence: for partners' incremental sync. */
+async function changedEvents(db: D1Database, query: EventQuery, includeMembersOnly: boolean) {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const found = await listChangedEvents(db, {
+    since: changedSince(query.updated_since!),
+    after: query.cursor ? decodeChangeCursor(query.cursor) : null,
+    limit,
+    networks: queryList(query.network),
+    types: queryList(query.type),
+    municipalities: queryList(query.municipality),
+    organisations: queryList(query.organisation),
+    includeMembersOnly,
+  });
+  const page = found.slice(0, limit);
+  const items = page.flatMap((event) => {
+    const first = eventOccurrences(publicEvent(event), Temporal.Instant.from(event.startsAt), Temporal.Instant.from(event.endsAt).add({ seconds: 1 }))[0];
+    return first ? [first] : [];
+  });
+  const last = page.at(-1);
+  return { items, nextCursor: found.length > limit && last ? encodeChangeCursor([last.updatedAt, last.id]) : null, from: null, to: null };
+}
 
 /** An event that the request may see: drafts only by their organisers, members-only events by members. */
 async function visibleEvent(db: D1Database, id: string, actor: Actor | undefined): Promise<StoredEvent> {

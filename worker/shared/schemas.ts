@@ -219,8 +219,8 @@ export type EventOccurrence = z.infer<typeof EventOccurrence>;
 export const EventList = z
   .object({
     items: z.array(EventOccurrence),
-    from: z.string(),
-    to: z.string(),
+    from: z.string().nullable().openapi({ description: 'The window; null for `updated_since`' }),
+    to: z.string().nullable(),
     nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
   })
   .openapi('EventList');
@@ -256,6 +256,15 @@ export const EventQuery = z
     q: z.string().max(200, 'must be at most 200 characters').optional().openapi({ description: 'Text search in titles, descriptions and places (all languages)' }),
     limit: z.coerce.number().int('must be a whole number').min(1).max(500).optional().openapi({ description: 'Page size, 1–500, default 100' }),
     cursor: z.string().max(200).optional(),
+    updated_since: z
+      .string()
+      .max(40)
+      .optional()
+      .openapi({
+        description:
+          'Incremental sync: events (published and cancelled, each once, with its first occurrence) changed at or after this instant, oldest change first, paged by `cursor`, whatever their dates. Filters apply; `from`/`to` do not.',
+        example: '2026-11-01T00:00:00Z',
+      }),
   })
   .strict();
 export type EventQuery = z.infer<typeof EventQuery>;

@@ -1,0 +1,53 @@
+/**
+ * Export and restore of a local D1 database.
+ *
+ *   npm run export -- [--out backup]          writes backup/hytekello.json (every table) and backup/hytekello.ics (every public and members-only event)
+ *   npm run restore -- backup/hytekello.json  replaces the local database's content with the backup
+ *
+ * PERSIST_TO names another local state directory, as for the seed. The
+ * deployed database is backed up by D1 itself (Time Travel) and with
+ * `wrangler d1 export hytekello --remote`; see the README.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { getPlatformProxy } from 'wrangler';
+import { type Backup, newestMigration, readAllTables, replaceAllTables } from '../worker/db/backup';
+import { listPublicEvents, withoutRevision } from '../worker/db/events';
+import { readTaxonomy } from '../worker/db/taxonomy';
+import { FEED_END, termNames } from '../worker/domain/feeds';
+import { calendarOf } from '../worker/domain/ical';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'backup' }, origin: { type: 'string', default: 'http://localhost:8787' } } });
+const [command, file] = positionals;
+
+const persistTo = process.env.PERSIST_TO;
+const proxy = await getPlatformProxy<{ DB: D1Database; UID_DOMAIN?: string; PUBLIC_ORIGIN?: string }>({ configPath: 'wrangler.toml', persist: persistTo ? { path: join(persistTo, 'v3') } : true });
+const db = proxy.env.DB;
+try {
+  if (command === 'export') {
+    const backup: Backup = { migration: await newestMigration(db), exportedAt: new Date().toISOString(), tables: await readAllTables(db) };
+    const names = termNames(await readTaxonomy(db));
+    const events = await listPublicEvents(db, { from: '2000-01-01T00:00:00Z', to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: true });
+    const calendar = calendarOf(events.map(withoutRevision), { name: 'Hytekello', language: 'fi', origin: proxy.env.PUBLIC_ORIGIN || values.origin, uidDomain: proxy.env.UID_DOMAIN || 'hytekello', names });
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(join(values.out, 'hytekello.json'), JSON.stringify(backup, null, 1));
+    writeFileSync(join(values.out, 'hytekello.ics'), calendar);
+    const counts = Object.entries(backup.tables).map(([table, rows]) => `${table} ${rows.length}`).join(', ');
+    console.log(`Exported to ${values.out}/hytekello.json (${counts}) and ${values.out}/hytekello.ics (${events.length} events).`);
+  } else if (command === 'restore' && file) {
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as Backup;
+    const migration = await newestMigration(db);
+    if (backup.migration !== migration) throw new Error(`the backup is of migration ${backup.migration}, the database of ${migration}: migrate first (npm run db:setup) or use a matching backup`);
+    await replaceAllTables(db, backup.tables);
+    console.log(`Restored ${file} (exported ${backup.exportedAt}).`);
+  } else {
+    console.error('usage: npm run export -- [--out <dir>] | npm run restore -- <file.json>');
+    process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await proxy.dispose();
+}
