@@ -414,6 +414,12 @@ describe('an administrator', () => {
     await invited.locator('.user-name', { hasText: name }).waitFor();
     const me = (await api(invited, 'GET', '/api/auth/me')).body;
     expect(me.memberships).toEqual([{ organisation: 'posken', role: 'organiser' }]);
+
+    // The audit trail shows who added the person and made the invitation.
+    await open(page, `/admin/audit?entity=invitation&entityId=${me.person.id}`);
+    expect(await page.locator('tbody tr').first().textContent()).toMatch(new RegExp(`${AINO}.*invite`));
+    await open(page, '/admin/audit?entity=person');
+    expect(await page.locator('tbody tr', { hasText: email }).first().textContent()).toContain(AINO);
   });
 
   it('browses the audit trail by entity, with what changed shown readably', async () => {

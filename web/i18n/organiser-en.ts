@@ -157,6 +157,7 @@ export const organiserEn: OrganiserMessages = {
   saveAsDraft: 'Draft (not shown to others)',
   publish: 'Published',
   noUnpublish: 'A published event cannot return to draft; cancel it if need be.',
+  membersOnlyBadge: 'Members only',
   visibility: 'Visibility',
   membersOnly: 'Members only (shown to signed-in members and in personal feeds)',
   preview: 'Preview',

@@ -159,6 +159,7 @@ export const organiserFi = {
   saveAsDraft: 'Luonnos (ei näy muille)',
   publish: 'Julkaistu',
   noUnpublish: 'Julkaistua tapahtumaa ei voi palauttaa luonnokseksi; peru se tarvittaessa.',
+  membersOnlyBadge: 'Vain jäsenille',
   visibility: 'Näkyvyys',
   membersOnly: 'Vain jäsenille (näkyy kirjautuneille ja henkilökohtaisissa syötteissä)',
   preview: 'Esikatsele',

@@ -157,6 +157,7 @@ export const organiserSv: OrganiserMessages = {
   saveAsDraft: 'Utkast (visas inte för andra)',
   publish: 'Publicerat',
   noUnpublish: 'Ett publicerat evenemang kan inte bli utkast igen; ställ in det vid behov.',
+  membersOnlyBadge: 'Endast för medlemmar',
   visibility: 'Synlighet',
   membersOnly: 'Endast för medlemmar (visas för inloggade och i personliga flöden)',
   preview: 'Förhandsgranska',

@@ -64,11 +64,10 @@ interface Loaded {
   clock: Awaited<ReturnType<typeof getClock>> | null;
 }
 
-function Conflict({ base, mine, theirs, onApply, onTake }: { base: FormState; mine: FormState; theirs: Versioned<Event>; onApply: () => void; onTake: () => void }) {
+function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: Versioned<Event>; onApply: () => void; onTake: () => void }) {
   const m = useOrganiserText();
   const theirInput = inputOfForm(formOfEvent(theirs.value)) as Record<string, unknown>;
   const myInput = inputOfForm(mine) as Record<string, unknown>;
-  void base;
   const differing = Object.keys({ ...theirInput, ...myInput }).filter((key) => key !== 'status' || mine.status !== 'cancelled').filter((key) => JSON.stringify(theirInput[key] ?? null) !== JSON.stringify(myInput[key] ?? null));
   return (
     <section class="conflict" aria-labelledby="conflict-title">
@@ -241,7 +240,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
         </p>
       )}
       {success && <Success>{success}</Success>}
-      {conflict && <Conflict base={base} mine={form} theirs={conflict} onApply={applyMine} onTake={takeTheirs} />}
+      {conflict && <Conflict mine={form} theirs={conflict} onApply={applyMine} onTake={takeTheirs} />}
       <div aria-live="assertive" role="alert" class="error-summary-slot">
         {invalidCount > 0 && Object.keys(issues).length + Object.keys(serverErrors).length > 0 && <p class="status status-error">{fill(m.fixErrors, { count: Object.keys(issues).length + Object.keys(serverErrors).length })}</p>}
       </div>

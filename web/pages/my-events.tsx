@@ -1,7 +1,7 @@
 /** "My events": drafts, published and cancelled events of my organisations; create, edit, duplicate, cancel with a reason, delete drafts. */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type Event, type EventStatus, cancelEvent, deleteDraft, listMyEvents } from '../api';
+import { type Event, type EventStatus, cancelEvent, deleteDraft, getTaxonomy, listMyEvents } from '../api';
 import { addYears } from '../components/event-form/model';
 import { ConfirmDialog, Field, ProblemBox, Success } from '../components/form';
 import { Area } from '../components/manage-nav';
@@ -123,6 +123,11 @@ function EventTable({ status }: { status: EventStatus }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
   const events = useResource(`my-events/${status}/${version}`, (signal) => listMyEvents(status, signal));
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const organisationName = (slug: string) => {
+    const found = taxonomy.state === 'ready' ? taxonomy.value.organisations.find((o) => o.slug === slug) : undefined;
+    return found ? i18n.pick(found.name) : slug;
+  };
   useEffect(() => setMessage(null), [status]);
   const done = (text: string) => {
     setDialog(null);
@@ -153,10 +158,10 @@ function EventTable({ status }: { status: EventStatus }) {
                 <tr key={event.id} data-id={event.id}>
                   <th scope="row">
                     <a href={withLanguage(`/manage/events/${event.id}`, i18n.language)}>{title}</a>
-                    {event.visibility === 'members' && <span class="badge">{m.membersOnly.split(' (')[0]}</span>}
+                    {event.visibility === 'members' && <span class="badge">{m.membersOnlyBadge}</span>}
                   </th>
                   <td>{formatWhen(i18n, event.allDay ? event.start : event.startsAt, event.allDay ? event.end : event.endsAt, event.allDay)}</td>
-                  <td>{event.organisations.join(', ')}</td>
+                  <td>{event.organisations.map(organisationName).join(', ')}</td>
                   <td>
                     <div class="button-row">
                       <a class="button" href={withLanguage(`/manage/events/${event.id}`, i18n.language)} aria-label={`${m.edit}: ${title}`}>
