@@ -13,6 +13,8 @@ import { join } from 'node:path';
 export interface LocalService {
   baseUrl: string;
   stop: () => void;
+  /** The process group of `wrangler dev` and its workerd, for reading their memory. */
+  processGroup: number;
 }
 
 function freePort(): Promise<number> {
@@ -56,7 +58,7 @@ export async function startLocalService(fill: (persistDir: string) => Promise<vo
   const deadline = Date.now() + 90_000;
   for (;;) {
     try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return { baseUrl, stop };
+      if ((await fetch(`${baseUrl}/healthz`)).ok) return { baseUrl, stop, processGroup: server.pid! };
     } catch {
       // not listening yet
     }

@@ -52,3 +52,16 @@ describe('event pages', () => {
     expect((await request('/events/no-such-event')).status).toBe(404);
   });
 });
+
+describe('the privacy statement', () => {
+  it('says in three languages what is stored and why, and links the other languages', async () => {
+    for (const [query, lang, words] of [['', 'fi', ['Tietosuoja', 'hyk_session', 'PBKDF2', '15 minuutin']], ['?lang=sv', 'sv', ['Dataskydd', 'hyk_session']], ['?lang=en', 'en', ['Privacy', 'no analytics']]] as const) {
+      const response = await request(`/privacy${query}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(`<html lang="${lang}">`);
+      for (const word of words) expect(html).toContain(word);
+      expect(html).not.toMatch(/<script/);
+    }
+  });
+});

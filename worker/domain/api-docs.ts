@@ -124,7 +124,7 @@ ${responses ? `<h4>Answers</h4><ul>${responses}</ul>` : ''}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(document.info.title)}</title>
-<link rel="stylesheet" href="/api-docs.css">
+<link rel="stylesheet" href="/plain.css">
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>

@@ -11,6 +11,7 @@ import { type Language, localized } from '../domain/ical';
 import { eventJsonLd, scriptJson } from '../domain/jsonld';
 import type { AppEnv } from '../env';
 import { publicOrigin } from '../http';
+import { privacyPage } from '../domain/privacy';
 
 export const pages = new Hono<AppEnv>();
 
@@ -36,6 +37,12 @@ pages.get('/events/:id{[a-z0-9][a-z0-9-]*}', async (c) => {
     })
     .transform(index);
   return new Response(page.body, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
+});
+
+pages.get('/privacy', (c) => {
+  const lang = c.req.query('lang');
+  c.header('Cache-Control', 'public, max-age=3600');
+  return c.html(privacyPage(lang === 'sv' || lang === 'en' ? lang : 'fi'));
 });
 
 // Anything else under /events/ is the UI's (it shows its own "not found").
