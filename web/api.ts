@@ -1,13 +1,15 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
-import type { AnnualClock, CouncilTermClock, Event, EventList, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
+import type { ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
+import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, Event, EventInput, EventList, EventPatch, OccurrenceList, Problem, StoredClockItem, Taxonomy } from '../worker/shared/schemas';
 
 export type { AnnualClock, CouncilTermClock, Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
 export { feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
 
 export class NotFound extends Error {}
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+/** `fresh`: past the browser's cache (after a write of one's own, which the cached copy would not show). */
+async function getJson<T>(path: string, signal?: AbortSignal, fresh = false): Promise<T> {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal, cache: fresh ? 'no-cache' : 'default' });
   if (response.status === 404) throw new NotFound(path);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
@@ -41,10 +43,10 @@ export function getOccurrences(id: string, window: { from: string; to: string },
 }
 
 /** The annual clock's items that touch `year`. */
-export function getClock(year: number, clock: string | null, signal?: AbortSignal): Promise<AnnualClock> {
+export function getClock(year: number, clock: string | null, signal?: AbortSignal, fresh = false): Promise<AnnualClock> {
   const query = new URLSearchParams({ year: String(year) });
   if (clock) query.set('clock', clock);
-  return getJson<AnnualClock>(`/api/clock?${query}`, signal);
+  return getJson<AnnualClock>(`/api/clock?${query}`, signal, fresh);
 }
 
 /** The council term that contains today, and its items. */
@@ -63,8 +65,8 @@ export function clockFeedUrl(clock: string | null, language: string): string {
 let taxonomyRequest: Promise<Taxonomy> | null = null;
 
 /** Reference data, fetched once per page load. */
-export function getTaxonomy(): Promise<Taxonomy> {
-  taxonomyRequest ??= getJson<Taxonomy>('/api/taxonomy').catch((error) => {
+export function getTaxonomy(fresh = false): Promise<Taxonomy> {
+  taxonomyRequest ??= getJson<Taxonomy>('/api/taxonomy', undefined, fresh).catch((error) => {
     taxonomyRequest = null;
     throw error;
   });
@@ -74,4 +76,219 @@ export function getTaxonomy(): Promise<Taxonomy> {
 /** "Add to my calendar" download of one event. */
 export function eventIcsUrl(id: string, language: string): string {
   return `/events/${encodeURIComponent(id)}.ics${language === 'fi' ? '' : `?lang=${language}`}`;
+}
+
+// ——— Signed-in use: sign-in, the organiser's events, clock items, tokens, administration ———
+
+
+export type { ApiToken, AuditEntry, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
+export type { ClockItemInput, ClockItemPatch, EventInput, EventPatch, Problem, StoredClockItem } from '../worker/shared/schemas';
+
+/** An answer in application/problem+json: `detail` to show, `errors` per field. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+    readonly retryAfter: number | null = null,
+  ) {
+    super(problem.detail || problem.title);
+  }
+}
+
+/** A resource with the ETag to send back as If-Match when editing it. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+async function problemOf(response: Response): Promise<ApiProblem> {
+  let problem: Problem = { type: 'about:blank', title: response.statusText, status: response.status, detail: '' };
+  try {
+    problem = { ...problem, ...((await response.json()) as Partial<Problem>) };
+  } catch {
+    // Not JSON (a proxy's page, say): the status says enough.
+  }
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  if (response.status === 401) signedInHint(false);
+  return new ApiProblem(response.status, problem, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+}
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
+  // Personal and administrative answers are never taken from the browser's cache: a stale ETag would only earn a 412.
+  const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', cache: 'no-store', signal };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, init);
+  if (!response.ok) throw await problemOf(response);
+  return response;
+}
+
+async function json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<T> {
+  const response = await call(method, path, body, headers, signal);
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+async function versioned<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<Versioned<T>> {
+  const response = await call(method, path, body, headers, signal);
+  return { value: (await response.json()) as T, etag: response.headers.get('ETag') ?? '' };
+}
+
+// The session cookie is HttpOnly; this flag only spares anonymous visitors a
+// request to /api/auth/me on every page. The server decides who is signed in.
+const SIGNED_IN_KEY = 'hytekello-signed-in';
+
+/** Whether this browser may have a session (set on sign-in, cleared on sign-out or a 401). */
+export function signedInHint(value?: boolean): boolean {
+  try {
+    if (value === true) localStorage.setItem(SIGNED_IN_KEY, '1');
+    if (value === false) localStorage.removeItem(SIGNED_IN_KEY);
+    return localStorage.getItem(SIGNED_IN_KEY) === '1';
+  } catch {
+    return value ?? false;
+  }
+}
+
+/** Who is signed in; null when nobody is. */
+export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const me = await json<Me>('GET', '/api/auth/me', undefined, undefined, signal);
+    signedInHint(true);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<Me> {
+  const me = await json<Me>('POST', '/api/auth/login', { email, password });
+  signedInHint(true);
+  return me;
+}
+
+export async function signOut(): Promise<void> {
+  await json<void>('POST', '/api/auth/logout');
+  signedInHint(false);
+}
+
+/** Whether this server offers the development sign-in: an empty request is refused as invalid (422) only there. */
+export async function devSignInAvailable(): Promise<boolean> {
+  try {
+    await call('POST', '/api/auth/dev-sign-in', {});
+    return true;
+  } catch (error) {
+    return error instanceof ApiProblem && error.status === 422;
+  }
+}
+
+export async function devSignIn(email: string): Promise<Me> {
+  const me = await json<Me>('POST', '/api/auth/dev-sign-in', { email });
+  signedInHint(true);
+  return me;
+}
+
+export function getInvitation(token: string, signal?: AbortSignal): Promise<InvitationInfo> {
+  return json<InvitationInfo>('GET', `/api/auth/invitations/${encodeURIComponent(token)}`, undefined, undefined, signal);
+}
+
+export async function acceptInvitation(token: string, password: string): Promise<Me> {
+  const me = await json<Me>('POST', `/api/auth/invitations/${encodeURIComponent(token)}`, { password });
+  signedInHint(true);
+  return me;
+}
+
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+
+/** Events of my organisations (every event for an administrator), drafts included. */
+export async function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<Event[]> {
+  return (await json<{ items: Event[] }>('GET', `/api/me/events?status=${status}`, undefined, undefined, signal)).items;
+}
+
+/** One event, fresh from the server (never a cached copy), with its ETag. */
+export function getEventVersion(id: string, signal?: AbortSignal): Promise<Versioned<Event>> {
+  return versioned<Event>('GET', `/api/events/${encodeURIComponent(id)}`, undefined, {}, signal);
+}
+
+export function createEvent(input: EventInput): Promise<Versioned<Event>> {
+  return versioned<Event>('POST', '/api/events', input, { 'Idempotency-Key': crypto.randomUUID() });
+}
+
+/** Saves an edit of the version `etag`; a 412 ApiProblem when somebody changed it meanwhile. */
+export function updateEvent(id: string, patch: EventPatch, etag: string): Promise<Versioned<Event>> {
+  return versioned<Event>('PATCH', `/api/events/${encodeURIComponent(id)}`, patch, { 'If-Match': etag });
+}
+
+export function cancelEvent(id: string, reason: string): Promise<Event> {
+  return json<Event>('POST', `/api/events/${encodeURIComponent(id)}/cancel`, { reason: reason.trim() || null });
+}
+
+export function deleteDraft(id: string): Promise<void> {
+  return json<void>('DELETE', `/api/events/${encodeURIComponent(id)}`);
+}
+
+/** Published occurrences in [from, to) of any of these networks, or of any of these municipalities. */
+export async function overlapping(window: { from: string; to: string }, filter: { network?: string[]; municipality?: string[] }, signal?: AbortSignal): Promise<EventList['items']> {
+  const query = new URLSearchParams({ from: window.from, to: window.to, limit: '50' });
+  for (const value of filter.network ?? []) query.append('network', value);
+  for (const value of filter.municipality ?? []) query.append('municipality', value);
+  return (await getJson<EventList>(`/api/events?${query}`, signal)).items;
+}
+
+export const getFeed = (signal?: AbortSignal) => json<FeedKey>('GET', '/api/me/feed', undefined, undefined, signal);
+export const makeFeed = () => json<FeedKey>('POST', '/api/me/feed');
+export const revokeFeed = () => json<FeedKey>('DELETE', '/api/me/feed');
+
+export async function listTokens(signal?: AbortSignal): Promise<ApiToken[]> {
+  return (await json<{ items: ApiToken[] }>('GET', '/api/tokens', undefined, undefined, signal)).items;
+}
+export const createToken = (name: string, organisation: string) => json<CreatedApiToken>('POST', '/api/tokens', { name, organisation });
+export const revokeToken = (id: number) => json<ApiToken>('DELETE', `/api/tokens/${id}`);
+
+/** The clock an organisation keeps (its slug), or the regional clock (null). */
+export function clockSlugOf(organisation: string | null): string | null {
+  return organisation ? `${organisation}-vuosikello`.slice(0, 60) : null;
+}
+export function getClockItem(id: number, signal?: AbortSignal): Promise<Versioned<StoredClockItem>> {
+  return versioned<StoredClockItem>('GET', `/api/clock/items/${id}`, undefined, {}, signal);
+}
+export function createClockItem(clock: string | null, input: ClockItemInput): Promise<Versioned<StoredClockItem>> {
+  return versioned<StoredClockItem>('POST', `/api/clock/items${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, input);
+}
+export function updateClockItem(id: number, patch: ClockItemPatch, etag: string): Promise<Versioned<StoredClockItem>> {
+  return versioned<StoredClockItem>('PATCH', `/api/clock/items/${id}`, patch, { 'If-Match': etag });
+}
+/** An organisation's own clock, filled from the statutory template. */
+export const createClock = (organisation: string) => json<AnnualClock>('POST', '/api/clocks', { organisation });
+
+export async function listPeople(signal?: AbortSignal): Promise<Person[]> {
+  return (await json<{ items: Person[] }>('GET', '/api/admin/people', undefined, undefined, signal)).items;
+}
+export const addPerson = (input: PersonInput) => json<Person>('POST', '/api/admin/people', input);
+export const updatePerson = (id: number, patch: PersonPatch) => json<Person>('PATCH', `/api/admin/people/${id}`, patch);
+export const setMemberships = (id: number, memberships: Membership[]) => json<Person>('PUT', `/api/admin/people/${id}/memberships`, memberships);
+export const invitePerson = (id: number) => json<CreatedInvitation>('POST', `/api/admin/people/${id}/invitations`);
+export const signOutPerson = (id: number) => json<{ revoked: number }>('POST', `/api/admin/people/${id}/sign-out`);
+export const addOrganisation = (input: OrganisationInput) => json<unknown>('POST', '/api/admin/organisations', input);
+export const updateOrganisation = (slug: string, input: Omit<OrganisationInput, 'slug'>) => json<unknown>('PUT', `/api/admin/organisations/${encodeURIComponent(slug)}`, input);
+export const addNetwork = (input: NetworkInput) => json<unknown>('POST', '/api/admin/networks', input);
+export const updateNetwork = (slug: string, input: Omit<NetworkInput, 'slug'>) => json<unknown>('PUT', `/api/admin/networks/${encodeURIComponent(slug)}`, input);
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  person?: number;
+  before?: number;
+}
+export function getAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditPage> {
+  const query = new URLSearchParams({ limit: '25' });
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
+  return json<AuditPage>('GET', `/api/admin/audit?${query}`, undefined, undefined, signal);
+}
+
+/** Forgets the reference data fetched earlier, after an administrator changed it. */
+export function refreshTaxonomy(): Promise<Taxonomy> {
+  taxonomyRequest = null;
+  return getTaxonomy(true);
 }

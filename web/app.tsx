@@ -8,6 +8,18 @@ import { EventPage } from './pages/event';
 
 // The clock is loaded when it is opened, so the calendar pages stay small.
 const ClockPage = lazy(() => import('./pages/clock').then((module) => module.ClockPage));
+// The organiser and administrator area is one chunk of its own, with its own messages.
+const organiser = () => import('./organiser');
+const SignInPage = lazy(() => organiser().then((module) => module.SignInPage));
+const InvitationPage = lazy(() => organiser().then((module) => module.InvitationPage));
+const MyEventsPage = lazy(() => organiser().then((module) => module.MyEventsPage));
+const EventEditorPage = lazy(() => organiser().then((module) => module.EventEditorPage));
+const ClockItemsPage = lazy(() => organiser().then((module) => module.ClockItemsPage));
+const TokensPage = lazy(() => organiser().then((module) => module.TokensPage));
+const PeoplePage = lazy(() => organiser().then((module) => module.PeoplePage));
+const OrganisationsPage = lazy(() => organiser().then((module) => module.OrganisationsPage));
+const AuditPage = lazy(() => organiser().then((module) => module.AuditPage));
+
 const ClockEmbed = () => (
   <main id="content" class="embed">
     <ClockPage embedded />
@@ -33,6 +45,16 @@ function Pages() {
       <Route path="/embed" component={EmbedPage} />
       <Route path="/clock" component={ClockPage} />
       <Route path="/embed/clock" component={ClockEmbed} />
+      <Route path="/sign-in" component={SignInPage} />
+      <Route path="/invitation" component={InvitationPage} />
+      <Route path="/manage" component={MyEventsPage} />
+      <Route path="/manage/events/new" component={EventEditorPage} />
+      <Route path="/manage/events/:id" component={EventEditorPage} />
+      <Route path="/manage/clock" component={ClockItemsPage} />
+      <Route path="/manage/tokens" component={TokensPage} />
+      <Route path="/admin/people" component={PeoplePage} />
+      <Route path="/admin/organisations" component={OrganisationsPage} />
+      <Route path="/admin/audit" component={AuditPage} />
       <Route default component={NotFoundPage} />
     </Router>
   );

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
@@ -8,6 +9,8 @@ const worker = process.env.WORKER_URL ?? 'http://localhost:8787';
 export default defineConfig({
   root: 'web',
   plugins: [preact()],
+  // The worker's schemas import `z` from @hono/zod-openapi; the UI takes plain zod instead (see zod-openapi.ts).
+  resolve: { alias: { '@hono/zod-openapi': fileURLToPath(new URL('./zod-openapi.ts', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
     proxy: {

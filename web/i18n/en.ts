@@ -106,6 +106,11 @@ export const en: Messages = {
   oddYears: 'in odd years',
   evenYears: 'in even years',
   onceIn: 'only in',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  myEvents: 'My events',
+  userNav: 'User',
+  signedInAs: 'Signed in as',
   notFound: 'Page not found.',
   languages: { fi: 'Finnish', sv: 'Swedish', en: 'English' },
 };

@@ -105,6 +105,11 @@ export const fi = {
   oddYears: 'parittomina vuosina',
   evenYears: 'parillisina vuosina',
   onceIn: 'vain vuonna',
+  signIn: 'Kirjaudu',
+  signOut: 'Kirjaudu ulos',
+  myEvents: 'Omat tapahtumat',
+  userNav: 'Käyttäjä',
+  signedInAs: 'Kirjautuneena',
   notFound: 'Sivua ei löytynyt.',
   languages: { fi: 'suomi', sv: 'ruotsi', en: 'englanti' },
 };

@@ -106,6 +106,11 @@ export const sv: Messages = {
   oddYears: 'udda år',
   evenYears: 'jämna år',
   onceIn: 'endast år',
+  signIn: 'Logga in',
+  signOut: 'Logga ut',
+  myEvents: 'Mina evenemang',
+  userNav: 'Användare',
+  signedInAs: 'Inloggad som',
   notFound: 'Sidan hittades inte.',
   languages: { fi: 'finska', sv: 'svenska', en: 'engelska' },
 };

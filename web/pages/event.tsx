@@ -25,9 +25,9 @@ function formatDeadline(deadline: string, i18n: I18n): string {
 const UPCOMING = 8;
 
 /** For a recurring event: the occurrence the visitor came for, and the next ones. */
-function useOccurrences(event: Event, chosen: string | null) {
-  return useResource(`occurrences/${event.id}/${event.updatedAt}/${chosen}`, async (signal) => {
-    if (!event.recurrence) return { chosen: null, upcoming: [] as OccurrenceInfo[] };
+function useOccurrences(event: Event, chosen: string | null, preview: boolean) {
+  return useResource(`occurrences/${event.id}/${event.updatedAt}/${chosen}/${preview}`, async (signal) => {
+    if (!event.recurrence || preview) return { chosen: null, upcoming: [] as OccurrenceInfo[] };
     const today = finnishDate(new Date());
     const upcoming = getOccurrences(event.id, { from: today, to: addDays(today, 365) }, UPCOMING, signal);
     const day = chosen?.slice(0, 10);
@@ -37,10 +37,11 @@ function useOccurrences(event: Event, chosen: string | null) {
   });
 }
 
-function Details({ event, taxonomy, chosenOccurrence }: { event: Event; taxonomy: Taxonomy | null; chosenOccurrence: string | null }) {
+/** The public view of an event; `preview` shows an unsaved one (no occurrences fetched, no calendar links). */
+export function EventDetails({ event, taxonomy, chosenOccurrence, preview = false }: { event: Event; taxonomy: Taxonomy | null; chosenOccurrence: string | null; preview?: boolean }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
-  const occurrences = useOccurrences(event, chosenOccurrence);
+  const occurrences = useOccurrences(event, chosenOccurrence, preview);
   const chosen = occurrences.state === 'ready' ? occurrences.value.chosen : null;
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const cancelled = event.status === 'cancelled' || chosen?.status === 'cancelled';
@@ -57,9 +58,11 @@ function Details({ event, taxonomy, chosenOccurrence }: { event: Event; taxonomy
   const showViewerTime = !event.allDay && viewerZone !== event.timeZone && viewerZone !== HELSINKI;
   return (
     <article class={cancelled ? 'event-page cancelled' : 'event-page'}>
-      <p>
-        <a href={withLanguage('/', language)}>← {t.backToCalendar}</a>
-      </p>
+      {!preview && (
+        <p>
+          <a href={withLanguage('/', language)}>← {t.backToCalendar}</a>
+        </p>
+      )}
       <h1>
         {cancelled && <span class="badge badge-cancelled">{t.cancelled}</span>} {pick(event.title)}
       </h1>
@@ -202,7 +205,7 @@ function Details({ event, taxonomy, chosenOccurrence }: { event: Event; taxonomy
           </ul>
         </section>
       )}
-      {!cancelled && <AddToCalendar event={event} details={`${description}\n\n${location.href}`.trim()} times={chosen} />}
+      {!cancelled && !preview && <AddToCalendar event={event} details={`${description}\n\n${location.href}`.trim()} times={chosen} />}
     </article>
   );
 }
@@ -230,5 +233,5 @@ export function EventPage() {
       </>
     );
   }
-  return <Details event={event.value} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} chosenOccurrence={chosenOccurrence} />;
+  return <EventDetails event={event.value} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} chosenOccurrence={chosenOccurrence} />;
 }

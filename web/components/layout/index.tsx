@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
+import { signOut } from '../../api';
 import { LANGUAGES, NATIVE_NAMES, useI18n, withLanguage } from '../../i18n';
+import { setSession, useSession } from '../../session';
 
 /** The URL of the current page in another language, keeping everything else. */
 function inLanguage(url: string, language: string): string {
@@ -10,6 +12,50 @@ function inLanguage(url: string, language: string): string {
   if (language !== 'fi') query.set('lang', language);
   const text = query.toString();
   return `${path}${text ? `?${text}` : ''}`;
+}
+
+/** Anonymous visitors see only a small "Sign in" link; a signed-in person their name, "My events" and "Sign out". */
+function UserMenu() {
+  const { t, language } = useI18n();
+  const { url, route } = useLocation();
+  const me = useSession();
+  if (me === undefined) return null;
+  if (me === null) {
+    if (url.startsWith('/sign-in') || url.startsWith('/invitation')) return null;
+    return (
+      <a class="sign-in-link" href={withLanguage('/sign-in', language)}>
+        {t.signIn}
+      </a>
+    );
+  }
+  const leave = async () => {
+    try {
+      await signOut();
+    } finally {
+      setSession(null);
+      route(withLanguage('/', language));
+    }
+  };
+  return (
+    <nav aria-label={t.userNav}>
+      <ul class="user-nav">
+        <li>
+          <span class="visually-hidden">{t.signedInAs} </span>
+          <span class="user-name">{me.person?.name}</span>
+        </li>
+        <li>
+          <a href={withLanguage('/manage', language)} aria-current={url.startsWith('/manage') ? 'page' : undefined}>
+            {t.myEvents}
+          </a>
+        </li>
+        <li>
+          <button type="button" class="link-button sign-out" onClick={leave}>
+            {t.signOut}
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
 }
 
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -53,6 +99,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
               ))}
             </ul>
           </nav>
+          <UserMenu />
         </div>
       </header>
       <main id="content" class="wrap" tabIndex={-1}>

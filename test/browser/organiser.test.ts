@@ -1,0 +1,507 @@
+/**
+ * The organiser and administrator pages in a real Chromium against the
+ * running service with the demo people: signing in and out, the event
+ * form, duplicating, cancelling, deleting, the "changed meanwhile" review,
+ * rights, people and invitations, tokens, the audit trail, axe-core, and
+ * the keyboard alone. Every test makes its own events with unique titles.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launch } from './browser';
+
+const baseUrl = inject('baseUrl');
+const DEMO_PASSWORD = 'hytekello-demo-salasana';
+const OLLI = 'Olli Järjestäjä';
+const AINO = 'Aino Ylläpitäjä';
+const PIRJO = 'Pirjo Posken';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  const open = contexts.splice(0);
+  const pages = open.flatMap((context) => context.pages());
+  const violations = (await Promise.all(pages.map((page) => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []).catch(() => [])))).flat();
+  await Promise.all(open.map((context) => context.close()));
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
+});
+
+/** Every Content-Security-Policy violation is written down; the tests expect none. */
+async function watchPolicy(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI' });
+  contexts.push(context);
+  await watchPolicy(context);
+  return context.newPage();
+}
+
+let counter = 0;
+/** A title no other test uses. */
+const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** Opens a page and waits until its data has arrived (no loading indicator left). */
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.spinner'));
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const sessions = new Map<string, StorageState>();
+
+/**
+ * A page of a demo person signed in with the development sign-in; the
+ * first time through the sign-in page, then with the same cookies in a
+ * context of its own (each test still gets a fresh browser context).
+ */
+async function signIn(name: string, path = '/manage'): Promise<Page> {
+  const saved = sessions.get(name);
+  if (saved) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI', storageState: saved });
+    contexts.push(context);
+    await watchPolicy(context);
+    const page = await context.newPage();
+    await open(page, path);
+    return page;
+  }
+  const page = await newPage();
+  await open(page, '/sign-in');
+  await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
+  await page.waitForURL(/\/manage/);
+  await page.locator('.user-name', { hasText: name }).waitFor();
+  sessions.set(name, await page.context().storageState());
+  if (path !== '/manage') await open(page, path);
+  return page;
+}
+
+/** Waits until a new event has been saved and the page has moved to its address; returns its id. */
+async function savedEventId(page: Page): Promise<string> {
+  await page.waitForURL((url) => /^\/manage\/events\/[a-z0-9-]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+interface Answer {
+  status: number;
+  etag: string | null;
+  body: any;
+}
+
+/** A request from the page, with its session, as the UI makes them. */
+function api(page: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const response = await fetch(path, { method, headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, etag: response.headers.get('ETag'), body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body, headers },
+  );
+}
+
+/** An event of pohde made through the API, the way a test needs it. */
+async function makeEvent(page: Page, title: string, extra: Record<string, unknown> = {}): Promise<{ id: string; etag: string }> {
+  const answer = await api(page, 'POST', '/api/events', { title: { fi: title }, type: 'tyopaja', start: '2027-05-10T09:00', end: '2027-05-10T12:00', organisations: ['pohde'], networks: ['osallisuus'], ...extra });
+  expect(answer.status).toBe(201);
+  return { id: answer.body.id, etag: answer.etag! };
+}
+
+const successText = (page: Page) => page.locator('.status-ok').first().textContent();
+
+describe('signing in', () => {
+  it('signs in with a password, shows who is signed in, and signs out', async () => {
+    const page = await newPage();
+    await open(page, '/');
+    await page.getByRole('link', { name: 'Kirjaudu' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Sähköposti').fill('olli.jarjestaja@pohde.example');
+    await page.getByLabel('Salasana').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+    await page.waitForURL(/\/manage/);
+    await page.locator('.user-name', { hasText: OLLI }).waitFor();
+    expect(await page.getByRole('link', { name: 'Omat tapahtumat' }).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+    await page.getByRole('link', { name: 'Kirjaudu' }).waitFor();
+    expect(await page.locator('.user-name').count()).toBe(0);
+    expect((await api(page, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('tells a wrong password apart, without signing in', async () => {
+    const page = await newPage();
+    await open(page, '/sign-in');
+    await page.getByLabel('Sähköposti').fill('pirjo@posken.example');
+    await page.getByLabel('Salasana').fill('not the password');
+    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Sähköposti tai salasana on väärin');
+    expect((await api(page, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('offers the development sign-in on a local server', async () => {
+    const page = await signIn(PIRJO);
+    expect((await api(page, 'GET', '/api/auth/me')).body.person.name).toBe(PIRJO);
+  });
+});
+
+describe('an organiser', () => {
+  it('creates a draft, publishes it, and it appears on the public calendar', async () => {
+    const page = await signIn(OLLI);
+    const title = unique('Savutesti');
+    await page.getByRole('link', { name: 'Uusi tapahtuma' }).click();
+    await page.locator('#ev-title-fi').fill(title);
+    await page.locator('#ev-type').selectOption('tyopaja');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    const id = await savedEventId(page);
+    expect(await successText(page)).toContain('Tapahtuma luotu luonnoksena');
+    expect((await api(page, 'GET', `/api/events/${id}`)).body.status).toBe('draft');
+    // Not public while a draft.
+    expect((await (await fetch(`${baseUrl}/api/events/${id}`)).status)).toBe(404);
+
+    await page.getByLabel('Julkaistu').check();
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('.status-ok', { hasText: 'Tapahtuma tallennettu' }).waitFor();
+    const visitor = await newPage();
+    await open(visitor, `/?q=${encodeURIComponent(title)}`);
+    await visitor.locator('.event-title', { hasText: title }).waitFor();
+  });
+
+  it('validates as you type with the messages next to the fields, and moves focus to the first invalid field on save', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const url = page.locator('#ev-onlineUrl');
+    await url.fill('ftp://example');
+    await url.blur();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#ev-onlineUrl-error').textContent()).toContain('http');
+    expect(await url.getAttribute('aria-describedby')).toContain('ev-onlineUrl-error');
+    await url.fill('https://example.fi/teams');
+    await page.waitForFunction(() => !document.querySelector('#ev-onlineUrl-error'));
+    await page.locator('#ev-end-time').fill('08:00');
+    await page.locator('#ev-end-time').blur();
+    expect(await page.locator('#ev-end-error').textContent()).toContain('Loppu ei voi olla ennen alkua');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-title-fi');
+    expect(await page.locator('.error-summary-slot').textContent()).toContain('Korjaa merkityt kentät');
+    expect(await page.locator('#ev-type-error').textContent()).toContain('Pakollinen');
+  });
+
+  it('writes a monthly "first Tuesday" rule from plain words, and shows the Finnish time of another zone', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    await page.locator('#ev-title-fi').fill(unique('Kuukausitapaaminen'));
+    await page.locator('#ev-type').selectOption('verkostotapaaminen');
+    await page.locator('#ev-start').fill('2027-02-02');
+    await page.locator('#ev-end').fill('2027-02-02');
+    await page.locator('#ev-timeZone').selectOption('Europe/Stockholm');
+    expect(await page.locator('.helsinki-time').textContent()).toContain('klo 10.00–12.00');
+    await page.locator('#ev-recurrence-rrule').selectOption('monthly-weekday');
+    await page.locator('#ev-recurrence-nth').selectOption('1');
+    await page.locator('#ev-recurrence-weekday').selectOption('TU');
+    await page.getByLabel('Kertojen jälkeen').check();
+    await page.locator('#ev-recurrence-count').fill('6');
+    await page.getByRole('button', { name: 'Lisää poikkeuspäivä' }).click();
+    await page.locator('#ev-exception-0').fill('2027-04-06');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    const event = (await api(page, 'GET', `/api/events/${await savedEventId(page)}`)).body;
+    expect(event.recurrence.rrule).toBe('FREQ=MONTHLY;BYDAY=1TU;COUNT=6');
+    expect(event.recurrence.exceptions).toEqual([expect.objectContaining({ occurrence: '2027-04-06T09:00', kind: 'removed' })]);
+    expect(event.timeZone).toBe('Europe/Stockholm');
+  });
+
+  it('shows conflict hints and a preview of the public page', async () => {
+    const page = await signIn(OLLI);
+    const other = unique('Osallisuusverkosto');
+    await makeEvent(page, other, { status: 'published', start: '2027-06-15T10:00', end: '2027-06-15T12:00' });
+    await open(page, '/manage/events/new');
+    const title = unique('Päällekkäinen');
+    await page.locator('#ev-title-fi').fill(title);
+    await page.locator('#ev-type').selectOption('tyopaja');
+    await page.locator('#ev-start').fill('2027-06-15');
+    await page.locator('#ev-end').fill('2027-06-15');
+    await page.locator('#ev-networks input[value="osallisuus"]').check();
+    await page.locator('.conflicts', { hasText: other }).waitFor();
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    expect(await page.locator('.preview h1').textContent()).toContain(title);
+    expect(await page.locator('.preview .facts').textContent()).toContain('ti 15.6.2027 klo 9.00–11.00');
+  });
+
+  it('duplicates an event as a draft a year later', async () => {
+    const page = await signIn(OLLI);
+    const title = unique('Hyvinvointifoorumi 2027');
+    const { id } = await makeEvent(page, title, { status: 'published' });
+    await open(page, '/manage?status=published');
+    await page.getByRole('button', { name: `Monista: ${title}` }).click();
+    await page.getByRole('button', { name: 'Jatka kopioon' }).click();
+    await page.waitForURL(/from=/);
+    await page.locator('#ev-title-fi').waitFor();
+    expect(await page.locator('#ev-title-fi').inputValue()).toBe(title.replace('2027', '2028'));
+    expect(await page.locator('#ev-start').inputValue()).toBe('2028-05-10');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    const copy = (await api(page, 'GET', `/api/events/${await savedEventId(page)}`)).body;
+    expect(copy.id).not.toBe(id);
+    expect(copy.status).toBe('draft');
+    expect(copy.start).toBe('2028-05-10T09:00');
+    expect(copy.networks).toEqual(['osallisuus']);
+  });
+
+  it('cancels an event with a reason that the event page shows', async () => {
+    const page = await signIn(OLLI);
+    const title = unique('Peruttava');
+    const { id } = await makeEvent(page, title, { status: 'published' });
+    await open(page, '/manage?status=published');
+    await page.getByRole('button', { name: `Peru tapahtuma: ${title}` }).click();
+    await page.getByLabel('Perumisen syy').fill('Kouluttaja sairastui');
+    await page.locator('dialog').getByRole('button', { name: 'Peru tapahtuma' }).click();
+    await page.locator('.status-ok', { hasText: 'on peruttu' }).waitFor();
+    await open(page, `/events/${id}`);
+    expect(await page.locator('.notice-cancelled').textContent()).toContain('Kouluttaja sairastui');
+  });
+
+  it('deletes a draft after confirming', async () => {
+    const page = await signIn(OLLI);
+    const title = unique('Poistettava');
+    const { id } = await makeEvent(page, title);
+    await open(page, '/manage?status=draft');
+    await page.getByRole('button', { name: `Poista luonnos: ${title}` }).click();
+    await page.locator('dialog').getByRole('button', { name: 'Poista' }).click();
+    await page.locator('.status-ok', { hasText: 'on poistettu' }).waitFor();
+    expect(await page.locator('.my-events', { hasText: title }).count()).toBe(0);
+    expect((await api(page, 'GET', `/api/events/${id}`)).status).toBe(404);
+  });
+
+  it('saving over a change made meanwhile shows "changed meanwhile", the other version, and overwrites nothing', async () => {
+    const olli = await signIn(OLLI);
+    const title = unique('Yhteinen');
+    const { id } = await makeEvent(olli, title, { description: { fi: 'Alkuperäinen kuvaus' } });
+    await open(olli, `/manage/events/${id}`);
+    // Another organiser saves a new title while Olli has the form open.
+    const aino = await signIn(AINO);
+    const current = await api(aino, 'GET', `/api/events/${id}`);
+    const theirTitle = `${title} (siirretty)`;
+    expect((await api(aino, 'PATCH', `/api/events/${id}`, { title: { fi: theirTitle } }, { 'If-Match': current.etag! })).status).toBe(200);
+
+    await olli.locator('#ev-description-fi').fill('Ollin uusi kuvaus');
+    await olli.getByRole('button', { name: 'Tallenna' }).click();
+    const conflict = olli.locator('.conflict');
+    await conflict.waitFor();
+    expect(await conflict.getByRole('alert').textContent()).toContain('Tapahtumaa muutettiin sillä välin');
+    const titleRow = conflict.locator('tr[data-field="title"]');
+    expect(await titleRow.textContent()).toContain(theirTitle);
+    expect(await conflict.locator('tr[data-field="description"]').textContent()).toContain('Ollin uusi kuvaus');
+    // Nothing was overwritten.
+    const stored = (await api(olli, 'GET', `/api/events/${id}`)).body;
+    expect(stored.title.fi).toBe(theirTitle);
+    expect(stored.description.fi).toBe('Alkuperäinen kuvaus');
+
+    await olli.getByRole('button', { name: 'Vie omat muutokseni tallennetun version päälle' }).click();
+    expect(await olli.locator('#ev-title-fi').inputValue()).toBe(theirTitle);
+    expect(await olli.locator('#ev-description-fi').inputValue()).toBe('Ollin uusi kuvaus');
+    await olli.getByRole('button', { name: 'Tallenna' }).click();
+    await olli.locator('.status-ok', { hasText: 'Tapahtuma tallennettu' }).waitFor();
+    const merged = (await api(olli, 'GET', `/api/events/${id}`)).body;
+    expect([merged.title.fi, merged.description.fi]).toEqual([theirTitle, 'Ollin uusi kuvaus']);
+  });
+
+  it("does not see or reach other organisations' drafts or the administrator pages; the API refuses them too", async () => {
+    const olli = await signIn(OLLI);
+    const title = unique('Pohteen luonnos');
+    const { id } = await makeEvent(olli, title);
+    const pirjo = await signIn(PIRJO, '/manage?status=draft');
+    expect(await pirjo.locator('main').textContent()).not.toContain(title);
+    expect(await pirjo.locator('.area-nav').textContent()).not.toContain('Henkilöt');
+    await open(pirjo, `/manage/events/${id}`);
+    expect(await pirjo.getByRole('alert').textContent()).toContain('Tapahtumaa ei löytynyt');
+    await open(pirjo, '/admin/people');
+    expect(await pirjo.getByRole('alert').textContent()).toContain('Sinulla ei ole oikeutta');
+    expect(await pirjo.locator('table').count()).toBe(0);
+    expect((await api(pirjo, 'GET', `/api/events/${id}`)).status).toBe(404);
+    expect((await api(pirjo, 'PATCH', `/api/events/${id}`, { title: { fi: 'x' } }, { 'If-Match': '"x"' })).status).toBe(404);
+    expect((await api(pirjo, 'GET', '/api/admin/people')).status).toBe(403);
+    expect((await api(pirjo, 'GET', '/api/admin/audit')).status).toBe(403);
+  });
+
+  it('adds an item to the regional annual clock and edits it', async () => {
+    const page = await signIn(OLLI, '/manage/clock');
+    const title = unique('Kevään verkostopäivä');
+    await page.getByRole('button', { name: 'Uusi kohta' }).click();
+    await page.locator('#ci-title-fi').fill(title);
+    await page.locator('#ci-startMonth').selectOption('3');
+    await page.locator('#ci-endMonth').selectOption('4');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
+    await page.getByRole('button', { name: `Muokkaa: ${title}` }).click();
+    expect(await page.locator('#ci-title-fi').inputValue()).toBe(title);
+    await page.locator('#ci-title-fi').fill(`${title} (siirretty)`);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('tr', { hasText: `${title} (siirretty)` }).waitFor();
+    const clock = (await api(page, 'GET', `/api/clock?year=${new Date().getFullYear()}`)).body;
+    expect(clock.items.find((item: { title: { fi: string } }) => item.title.fi === `${title} (siirretty)`)?.span).toMatchObject({ startMonth: 3, endMonth: 4 });
+  });
+
+  it('creates a token that is shown once, and revokes it', async () => {
+    const page = await signIn(OLLI);
+    const name = unique('Intranet');
+    await open(page, '/manage/tokens');
+    await page.getByLabel('Avaimen nimi').fill(name);
+    await page.locator('#token-organisation').selectOption('pohde');
+    await page.getByRole('button', { name: 'Luo avain' }).click();
+    const secret = await page.locator('#token-secret').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    // The token works, and is listed without its secret.
+    expect((await fetch(`${baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(200);
+    await open(page, '/manage/tokens');
+    expect(await page.locator('#token-secret').count()).toBe(0);
+    const row = page.locator('tr', { hasText: name });
+    expect(await row.textContent()).toContain('Käytössä');
+    expect(await page.locator('main').textContent()).not.toContain(secret);
+    await row.getByRole('button', { name: `Mitätöi: ${name}` }).click();
+    await page.locator('dialog').getByRole('button', { name: 'Mitätöi' }).click();
+    await page.locator('.status-ok', { hasText: 'on mitätöity' }).waitFor();
+    await page.locator('tr', { hasText: name }).filter({ hasText: 'Mitätöity' }).waitFor();
+    expect((await fetch(`${baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401);
+  });
+
+  it('makes a personal feed URL, shown once, and revokes it', async () => {
+    const page = await signIn(PIRJO, '/manage/tokens');
+    await page.getByRole('button', { name: 'Luo syöteosoite' }).click();
+    const url = await page.locator('#feed-url').inputValue();
+    expect(url).toContain('/calendar.ics?key=');
+    expect((await fetch(url.replace(/^https?:\/\/[^/]+/, baseUrl))).status).toBe(200);
+    await page.getByRole('button', { name: 'Poista syöte käytöstä' }).click();
+    await page.locator('.status-ok', { hasText: 'Syöte poistettu käytöstä' }).waitFor();
+    expect((await fetch(url.replace(/^https?:\/\/[^/]+/, baseUrl))).status).not.toBe(200);
+  });
+});
+
+describe('an administrator', () => {
+  it('adds a person with a membership and an invitation link, through which the person sets a password and is signed in', async () => {
+    const page = await signIn(AINO);
+    const name = unique('Maija Meikäläinen');
+    const email = `${name.split(' ').pop()}@example.fi`;
+    await open(page, '/admin/people');
+    const form = page.locator('form', { has: page.locator('#new-person-name') });
+    await form.getByLabel('Nimi').fill(name);
+    await form.getByLabel('Sähköposti').fill(email);
+    await form.getByRole('button', { name: 'Lisää jäsenyys' }).click();
+    await page.locator('#new-person-org-0').selectOption('posken');
+    await page.locator('#new-person-role-0').selectOption('organiser');
+    await form.getByRole('button', { name: 'Lisää henkilö' }).click();
+    await page.locator('.status-ok', { hasText: `${name} lisätty` }).waitFor();
+    await page.locator('tr', { hasText: email }).filter({ hasText: 'järjestäjä' }).waitFor();
+    const editor = page.locator('.person-editor');
+    await editor.getByRole('button', { name: 'Tee kutsulinkki' }).click();
+    const link = await editor.locator('input[readonly]').inputValue();
+    expect(link).toMatch(/\/invitation#hyi_/);
+
+    const invited = await newPage();
+    await invited.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+    await invited.getByRole('heading', { name: 'Aseta salasana' }).waitFor();
+    expect(await invited.locator('main').textContent()).toContain(name);
+    expect(await accessibilityViolations(invited)).toEqual([]);
+    await invited.getByLabel('Uusi salasana').fill('hyvä-pitkä-salasana-1');
+    await invited.getByLabel('Salasana uudelleen').fill('hyvä-pitkä-salasana-1');
+    await invited.getByRole('button', { name: 'Aseta salasana ja kirjaudu' }).click();
+    await invited.waitForURL(/\/manage/);
+    await invited.locator('.user-name', { hasText: name }).waitFor();
+    const me = (await api(invited, 'GET', '/api/auth/me')).body;
+    expect(me.memberships).toEqual([{ organisation: 'posken', role: 'organiser' }]);
+
+    // The audit trail shows who added the person and made the invitation.
+    await open(page, `/admin/audit?entity=invitation&entityId=${me.person.id}`);
+    expect(await page.locator('tbody tr').first().textContent()).toMatch(new RegExp(`${AINO}.*invite`));
+    await open(page, '/admin/audit?entity=person');
+    expect(await page.locator('tbody tr', { hasText: email }).first().textContent()).toContain(AINO);
+  });
+
+  it('browses the audit trail by entity, with what changed shown readably', async () => {
+    const page = await signIn(AINO);
+    const title = unique('Kirjattava');
+    const { id, etag } = await makeEvent(page, title);
+    expect((await api(page, 'PATCH', `/api/events/${id}`, { title: { fi: `${title} muutettu` } }, { 'If-Match': etag })).status).toBe(200);
+    await open(page, '/admin/audit');
+    await page.getByLabel('Kohde', { exact: true }).selectOption('event');
+    await page.getByLabel('Kohteen tunniste').fill(id);
+    await page.getByRole('button', { name: 'Suodata' }).click();
+    await page.waitForURL(/entityId=/);
+    const rows = page.locator(`tr[data-entity-id="${id}"]`);
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain(AINO);
+    expect(await rows.first().textContent()).toContain(`${title} muutettu`);
+  });
+});
+
+describe('accessibility of the organiser pages (axe-core, WCAG 2.1 AA)', () => {
+  it('the sign-in page has no violations', async () => {
+    const page = await newPage();
+    await open(page, '/sign-in');
+    await page.locator('.dev-sign-in').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it.each([
+    ['my events, the event form, tokens and the feed, clock items', OLLI, ['/manage', '/manage/events/new', '/manage/tokens', '/manage/clock']],
+    ['people, organisations and networks, the audit trail', AINO, ['/admin/people', '/admin/organisations', '/admin/audit']],
+  ])('%s have no violations', async (_, person, paths) => {
+    const page = await signIn(person);
+    const found: Record<string, string[]> = {};
+    for (const path of paths) {
+      await open(page, path);
+      await page.waitForFunction(() => !document.querySelector('.spinner') && !document.querySelector('main')?.textContent?.includes('Ladataan'));
+      found[path] = await accessibilityViolations(page);
+    }
+    expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, []])));
+  });
+
+  it('the event form with its errors shown, and its preview, has no violations', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
+
+describe('the keyboard alone', () => {
+  it('fills and saves the event form with Tab, typing, Space and Enter', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const active = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', value: (document.activeElement as HTMLInputElement | null)?.value ?? '', text: document.activeElement?.textContent ?? '' }));
+    const tabTo = async (found: (a: { id: string; value: string; text: string }) => boolean, key = 'Tab') => {
+      for (let i = 0; i < 120; i++) {
+        if (found(await active())) return;
+        await page.keyboard.press(key);
+      }
+      throw new Error(`never reached: ${JSON.stringify(await active())}`);
+    };
+    await tabTo((a) => a.id === 'ev-title-fi');
+    // Enter on an empty form: the errors are announced and focus stays on the first invalid field.
+    await page.keyboard.press('Enter');
+    await page.locator('.error-summary-slot .status-error').waitFor();
+    expect((await active()).id).toBe('ev-title-fi');
+    const title = unique('Näppäimistöllä');
+    await page.keyboard.type(title);
+    await page.keyboard.press('Tab');
+    expect((await active()).id).toBe('ev-type');
+    // The options: "Valitse…", seminar, forum, workshop.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#ev-type').inputValue()).toBe('tyopaja');
+    expect((await active()).id).toBe('ev-type');
+    await tabTo((a) => a.value === 'kulttuurihyvinvointi');
+    await page.keyboard.press('Space');
+    // Back with Shift+Tab to the description, and write it.
+    await tabTo((a) => a.id === 'ev-description-fi', 'Shift+Tab');
+    await page.keyboard.type('Kirjoitettu näppäimistöllä.');
+    await tabTo((a) => a.text.trim() === 'Tallenna');
+    await page.keyboard.press('Enter');
+    const event = (await api(page, 'GET', `/api/events/${await savedEventId(page)}`)).body;
+    expect(event).toMatchObject({ title: { fi: title }, type: 'tyopaja', networks: ['kulttuurihyvinvointi'], description: { fi: 'Kirjoitettu näppäimistöllä.' } });
+  });
+});

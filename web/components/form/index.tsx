@@ -1,0 +1,168 @@
+/** Building blocks of the organiser forms: labelled fields with their errors, the save button, problems, copy-once boxes and confirmations. */
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiProblem } from '../../api';
+import { fill, useOrganiserText } from '../../i18n/organiser';
+
+export interface ControlProps {
+  id: string;
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
+}
+
+/** The ids that describe a control: its hint and its error, when there are. */
+export function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
+  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+/** A label, an optional hint, the control, and the field's error below it (announced when it appears). */
+export function Field({ id, label, error, hint, required, class: className, children }: { id: string; label: string; error?: string; hint?: string; required?: boolean; class?: string; children: (props: ControlProps) => JSX.Element }) {
+  const m = useOrganiserText();
+  return (
+    <div class={`form-field${className ? ` ${className}` : ''}`}>
+      <label for={id}>
+        {label}
+        {required && <span class="required"> ({m.required})</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy(id, Boolean(hint), error) })}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} class="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** A submit button that says "Saving…" and cannot be pressed again while a save is under way. */
+export function SaveButton({ saving, children, class: className = 'primary' }: { saving: boolean; children: ComponentChildren; class?: string }) {
+  const m = useOrganiserText();
+  return (
+    <button type="submit" class={className} disabled={saving} aria-disabled={saving ? 'true' : undefined}>
+      {saving ? (
+        <>
+          <span class="spinner" aria-hidden="true" /> {m.saving}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}
+
+/** The text of a failure for people: the problem's detail, its field errors, or a network failure. */
+export function problemText(error: unknown, m: ReturnType<typeof useOrganiserText>): { detail: string; errors: string[] } {
+  if (error instanceof ApiProblem) {
+    const detail = error.status === 429 && error.retryAfter ? fill(m.tooMany, { minutes: Math.ceil(error.retryAfter / 60) }) : error.problem.detail || error.problem.title;
+    return { detail, errors: (error.problem.errors ?? []).map((e) => e.message) };
+  }
+  return { detail: m.networkFailed, errors: [] };
+}
+
+/** A failure, announced: the problem+json detail and each field's message. */
+export function ProblemBox({ error, title }: { error: unknown; title?: string }) {
+  const m = useOrganiserText();
+  if (!error) return null;
+  const { detail, errors } = problemText(error, m);
+  return (
+    <div class="status status-error" role="alert">
+      <p>
+        <strong>{title ?? m.problem}:</strong> {detail}
+      </p>
+      {errors.length > 0 && (
+        <ul>
+          {errors.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A success message, announced politely. */
+export function Success({ children }: { children: ComponentChildren }) {
+  return (
+    <p class="status status-ok" role="status">
+      {children}
+    </p>
+  );
+}
+
+/** A secret shown once: read-only, selectable, with a copy button. */
+export function CopyOnce({ id, label, value }: { id: string; label: string; value: string }) {
+  const m = useOrganiserText();
+  const [copied, setCopied] = useState<string>('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(m.copied);
+    } catch {
+      setCopied(m.copyFailed);
+    }
+  };
+  return (
+    <div class="copy-once">
+      <label for={id}>{label}</label>
+      <p id={`${id}-hint`} class="hint">
+        {m.shownOnce}
+      </p>
+      <div class="search-row">
+        <input id={id} type="text" readOnly value={value} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" onClick={copy}>
+          {m.copy}
+        </button>
+      </div>
+      <p class="copy-status" role="status">
+        {copied}
+      </p>
+    </div>
+  );
+}
+
+/** A modal question: focus moves in, Esc or "Cancel" closes it. */
+export function ConfirmDialog({ title, children, confirm, onConfirm, onClose, busy, danger }: { title: string; children?: ComponentChildren; confirm: string; onConfirm: () => void; onClose: () => void; busy?: boolean; danger?: boolean }) {
+  const m = useOrganiserText();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  return (
+    <dialog ref={dialog} class="subscribe-dialog confirm-dialog" aria-labelledby="confirm-title" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm();
+        }}
+      >
+        <h2 id="confirm-title">{title}</h2>
+        {children}
+        <div class="button-row">
+          <SaveButton saving={Boolean(busy)} class={danger ? 'primary danger' : 'primary'}>
+            {confirm}
+          </SaveButton>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            {m.cancelAction}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** Moves focus to the first control marked invalid inside `root`. */
+export function focusFirstInvalid(root: HTMLElement | null): void {
+  const first = root?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.invalid input');
+  first?.focus();
+}

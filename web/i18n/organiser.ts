@@ -1,0 +1,18 @@
+/** Texts of the organiser and administrator pages; this module is part of their lazily loaded chunk. */
+import { useI18n } from '.';
+import { organiserEn } from './organiser-en';
+import { type OrganiserMessages, organiserFi } from './organiser-fi';
+import { organiserSv } from './organiser-sv';
+
+const messages = { fi: organiserFi, sv: organiserSv, en: organiserEn };
+
+export type { OrganiserMessages };
+
+export function useOrganiserText(): OrganiserMessages {
+  return messages[useI18n().language];
+}
+
+/** 'Hello {name}' with { name: 'Aino' } → 'Hello Aino'. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

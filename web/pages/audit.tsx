@@ -1,0 +1,173 @@
+/** Administrators: the audit trail, newest first, filtered by entity or person; what changed shown field by field. */
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { type AuditEntry, type AuditPage as Page, getAudit, listPeople } from '../api';
+import { Field } from '../components/form';
+import { Area } from '../components/manage-nav';
+import { Empty, Failed, Loading } from '../components/status';
+import { useI18n, withLanguage } from '../i18n';
+import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { useResource } from '../use-resource';
+
+const ENTITIES = ['event', 'clock', 'clock_item', 'person', 'membership', 'token', 'invitation', 'organisation', 'network'];
+
+/** A stored value as short readable text. */
+function show(value: unknown, m: OrganiserMessages): string {
+  if (value === null || value === undefined || value === '') return m.nothing;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? m.nothing : value.map((item) => show(item, m)).join(', ');
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  return entries.length === 0 ? m.nothing : entries.map(([k, v]) => `${k}: ${show(v, m)}`).join('; ');
+}
+
+/** The fields that differ between before and after; every field when one side is missing. */
+function changes(entry: AuditEntry): { field: string; before: unknown; after: unknown }[] {
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  if (typeof before !== 'object' || typeof after !== 'object' || Array.isArray(before) || Array.isArray(after)) return [{ field: '', before: entry.before, after: entry.after }];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !['updatedAt', 'revision', 'sequence', 'createdAt'].includes(key));
+  return keys.filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+function Entries({ filter }: { filter: { entity?: string; entityId?: string; person?: number } }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const [pages, setPages] = useState<Page[]>([]);
+  const first = useResource(`audit/${JSON.stringify(filter)}`, async (signal) => {
+    const page = await getAudit(filter, signal);
+    setPages([page]);
+    return page;
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  if (first.state === 'loading') return <Loading />;
+  if (first.state === 'failed') return <Failed retry={first.retry} />;
+  const items = pages.flatMap((page) => page.items);
+  const next = pages.at(-1)?.next ?? null;
+  const more = async () => {
+    if (next === null) return;
+    setLoadingMore(true);
+    try {
+      const page = await getAudit({ ...filter, before: next });
+      setPages((list) => [...list, page]);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  if (items.length === 0) return <Empty>{m.noEntries}</Empty>;
+  return (
+    <>
+      <table class="data-table audit">
+        <caption class="visually-hidden">{m.auditTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{m.at}</th>
+            <th scope="col">{m.actor}</th>
+            <th scope="col">{m.action}</th>
+            <th scope="col">{m.entity}</th>
+            <th scope="col">{m.changes}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((entry) => (
+            <tr key={entry.id} data-entity={entry.entity} data-entity-id={entry.entityId}>
+              <td>
+                {i18n.date(entry.at)} {i18n.time(entry.at)}
+              </td>
+              <td>{entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system}</td>
+              <td>{entry.action}</td>
+              <th scope="row">
+                {m.entities[entry.entity] ?? entry.entity}{' '}
+                {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
+              </th>
+              <td>
+                <dl class="changes">
+                  {changes(entry).map((change) => (
+                    <div key={change.field}>
+                      <dt>{m.fieldNames[change.field] ?? change.field}</dt>
+                      <dd>
+                        <del>{show(change.before, m)}</del> → <ins>{show(change.after, m)}</ins>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next !== null && (
+        <p class="load-more">
+          <button type="button" onClick={more} disabled={loadingMore}>
+            {loadingMore ? i18n.t.loading : m.olderEntries}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function AuditPage() {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const { url, route } = useLocation();
+  const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?')) : '');
+  const filter = { entity: query.get('entity') ?? undefined, entityId: query.get('entityId') ?? undefined, person: query.get('person') ? Number(query.get('person')) : undefined };
+  const [entity, setEntity] = useState(filter.entity ?? '');
+  const [entityId, setEntityId] = useState(filter.entityId ?? '');
+  const [person, setPerson] = useState(filter.person ? String(filter.person) : '');
+  const people = useResource('audit-people', (signal) => listPeople(signal).catch(() => []));
+  const apply = (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (entity) next.set('entity', entity);
+    if (entityId.trim()) next.set('entityId', entityId.trim());
+    if (person) next.set('person', person);
+    route(withLanguage(`/admin/audit${next.size ? `?${next}` : ''}`, i18n.language));
+  };
+  return (
+    <Area title={m.auditTitle} admin>
+      {() => (
+        <>
+          <h1>{m.auditTitle}</h1>
+          <form class="filters" onSubmit={apply}>
+            <Field id="audit-entity" label={m.entity}>
+              {(props) => (
+                <select {...props} value={entity} onChange={(e) => setEntity(e.currentTarget.value)}>
+                  <option value="">{m.anything}</option>
+                  {ENTITIES.map((name) => (
+                    <option key={name} value={name}>
+                      {m.entities[name] ?? name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="audit-entity-id" label={m.entityId}>
+              {(props) => <input {...props} type="text" value={entityId} onInput={(e) => setEntityId(e.currentTarget.value)} />}
+            </Field>
+            <Field id="audit-person" label={m.person}>
+              {(props) => (
+                <select {...props} value={person} onChange={(e) => setPerson(e.currentTarget.value)}>
+                  <option value="">{m.anyone}</option>
+                  {people.state === 'ready' &&
+                    people.value.map((p) => (
+                      <option key={p.id} value={String(p.id)}>
+                        {p.name}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
+            <div class="field-clear">
+              <button type="submit" class="primary">
+                {m.filter}
+              </button>
+            </div>
+          </form>
+          <Entries filter={filter} />
+        </>
+      )}
+    </Area>
+  );
+}

@@ -1,0 +1,364 @@
+/** Items of the clocks the person may write: the regional clock (wellbeing county, regional council) and their organisations' own clocks. */
+import { useState } from 'preact/hooks';
+import { CATEGORY_NAMES, CLOCK_CATEGORIES } from '../../worker/shared/clock-categories';
+import { type AnnualClock, ApiProblem, type ClockItemInput, type Me, NotFound, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getTaxonomy, updateClockItem } from '../api';
+import { Field, ProblemBox, SaveButton, Success } from '../components/form';
+import { Area } from '../components/manage-nav';
+import { Empty, Failed, Loading } from '../components/status';
+import { useI18n } from '../i18n';
+import { fill, useOrganiserText } from '../i18n/organiser';
+import { useResource } from '../use-resource';
+
+type Repeat = NonNullable<ClockItemInput['repeat']>;
+type Category = NonNullable<ClockItemInput['category']>;
+
+interface ItemState {
+  ring: string;
+  titleFi: string;
+  titleSv: string;
+  titleEn: string;
+  descriptionFi: string;
+  startMonth: string;
+  startDay: string;
+  endMonth: string;
+  endDay: string;
+  repeat: Repeat;
+  onceYear: string;
+  colour: string;
+  category: Category;
+  responsibleOrganisation: string;
+  source: string;
+}
+
+const orNull = (text: string) => (text.trim() ? text.trim() : null);
+const numberOrNull = (text: string) => (text.trim() ? Number(text) : null);
+
+function stateOf(item: StoredClockItem | null, ring: string): ItemState {
+  return {
+    ring: item?.ring ?? ring,
+    titleFi: item?.title.fi ?? '',
+    titleSv: item?.title.sv ?? '',
+    titleEn: item?.title.en ?? '',
+    descriptionFi: item?.description.fi ?? '',
+    startMonth: String(item?.span?.startMonth ?? 1),
+    startDay: item?.span?.startDay ? String(item.span.startDay) : '',
+    endMonth: String(item?.span?.endMonth ?? 1),
+    endDay: item?.span?.endDay ? String(item.span.endDay) : '',
+    repeat: item?.repeat ?? 'yearly',
+    onceYear: item?.onceYear ? String(item.onceYear) : '',
+    colour: item?.colour ?? '#00508c',
+    category: (item?.category ?? 'muu') as Category,
+    responsibleOrganisation: item?.responsibleOrganisation ?? '',
+    source: item?.source ?? '',
+  };
+}
+
+function inputOf(state: ItemState): ClockItemInput {
+  return {
+    ring: state.ring,
+    kind: 'annual',
+    title: { fi: state.titleFi.trim(), sv: orNull(state.titleSv), en: orNull(state.titleEn) },
+    description: { fi: orNull(state.descriptionFi), sv: null, en: null },
+    span: { startMonth: Number(state.startMonth), startDay: numberOrNull(state.startDay), endMonth: Number(state.endMonth), endDay: numberOrNull(state.endDay) },
+    repeat: state.repeat,
+    onceYear: state.repeat === 'once' ? numberOrNull(state.onceYear) : null,
+    colour: state.colour.toLowerCase(),
+    category: state.category,
+    responsibleOrganisation: orNull(state.responsibleOrganisation),
+    source: orNull(state.source),
+  };
+}
+
+function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: AnnualClock; taxonomy: Taxonomy; slug: string | null; item: Versioned<StoredClockItem> | null; onSaved: (title: string) => void; onClose: () => void }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const [state, setState] = useState(() => stateOf(item?.value ?? null, clock.clock.rings[0]?.slug ?? ''));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const set = (patch: Partial<ItemState>) => setState({ ...state, ...patch });
+  const fieldErrors = new Map<string, string>();
+  if (error instanceof ApiProblem) for (const e of error.problem.errors ?? []) if (!fieldErrors.has(e.field)) fieldErrors.set(e.field, e.message.replaceAll('`', ''));
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const submit = async (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      if (item) await updateClockItem(item.value.id, inputOf(state), item.etag);
+      else await createClockItem(slug, inputOf(state));
+      onSaved(state.titleFi);
+    } catch (failure) {
+      setError(failure);
+      setSaving(false);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.clock-item-form [aria-invalid="true"]')?.focus());
+    }
+  };
+  const conflict = error instanceof ApiProblem && error.status === 412;
+  const month = (key: 'startMonth' | 'endMonth', label: string) => (
+    <Field id={`ci-${key}`} label={label} error={fieldErrors.get(`span.${key}`)}>
+      {(props) => (
+        <select {...props} value={state[key]} onChange={(e) => set({ [key]: e.currentTarget.value })}>
+          {months.map((n) => (
+            <option key={n} value={String(n)}>
+              {i18n.month(2024, n).replace(/\s*2024/, '')}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <form class="card clock-item-form" onSubmit={submit} aria-labelledby="clock-item-title" noValidate>
+      <h2 id="clock-item-title">{item ? m.editItem : m.newItem}</h2>
+      {conflict ? (
+        <p class="status status-error" role="alert">
+          {m.conflictTitle}. {m.conflictExplain.split('.')[0]}.
+        </p>
+      ) : (
+        <ProblemBox error={error} />
+      )}
+      <Field id="ci-title-fi" label={m.titleFi} required error={fieldErrors.get('title.fi')}>
+        {(props) => <input {...props} type="text" required value={state.titleFi} onInput={(e) => set({ titleFi: e.currentTarget.value })} />}
+      </Field>
+      <div class="form-row">
+        <Field id="ci-title-sv" label={m.titleSv}>
+          {(props) => <input {...props} type="text" lang="sv" value={state.titleSv} onInput={(e) => set({ titleSv: e.currentTarget.value })} />}
+        </Field>
+        <Field id="ci-title-en" label={m.titleEn}>
+          {(props) => <input {...props} type="text" lang="en" value={state.titleEn} onInput={(e) => set({ titleEn: e.currentTarget.value })} />}
+        </Field>
+      </div>
+      <Field id="ci-description" label={m.descriptionFi}>
+        {(props) => <textarea {...props} rows={3} value={state.descriptionFi} onInput={(e) => set({ descriptionFi: e.currentTarget.value })} />}
+      </Field>
+      <Field id="ci-ring" label={m.ring} error={fieldErrors.get('ring')}>
+        {(props) => (
+          <select {...props} value={state.ring} onChange={(e) => set({ ring: e.currentTarget.value })}>
+            {clock.clock.rings.map((ring) => (
+              <option key={ring.slug} value={ring.slug}>
+                {i18n.pick(ring.name)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div class="form-row">
+        {month('startMonth', m.startMonth)}
+        <Field id="ci-startDay" label={m.startDay} error={fieldErrors.get('span.startDay')}>
+          {(props) => <input {...props} type="number" min={1} max={31} value={state.startDay} onInput={(e) => set({ startDay: e.currentTarget.value })} />}
+        </Field>
+        {month('endMonth', m.endMonth)}
+        <Field id="ci-endDay" label={m.endDay} error={fieldErrors.get('span.endDay')}>
+          {(props) => <input {...props} type="number" min={1} max={31} value={state.endDay} onInput={(e) => set({ endDay: e.currentTarget.value })} />}
+        </Field>
+      </div>
+      <div class="form-row">
+        <Field id="ci-repeat" label={m.repeatYears}>
+          {(props) => (
+            <select {...props} value={state.repeat} onChange={(e) => set({ repeat: e.currentTarget.value as Repeat })}>
+              {(['yearly', 'odd-years', 'even-years', 'once'] as const).map((repeat) => (
+                <option key={repeat} value={repeat}>
+                  {m.repeats[repeat]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {state.repeat === 'once' && (
+          <Field id="ci-onceYear" label={m.onceYear} error={fieldErrors.get('onceYear')}>
+            {(props) => <input {...props} type="number" min={2000} max={2100} value={state.onceYear} onInput={(e) => set({ onceYear: e.currentTarget.value })} />}
+          </Field>
+        )}
+        <Field id="ci-colour" label={m.colour} error={fieldErrors.get('colour')}>
+          {(props) => <input {...props} type="color" value={state.colour} onInput={(e) => set({ colour: e.currentTarget.value })} />}
+        </Field>
+        <Field id="ci-category" label={m.category}>
+          {(props) => (
+            <select {...props} value={state.category} onChange={(e) => set({ category: e.currentTarget.value as Category })}>
+              {CLOCK_CATEGORIES.map((category) => (
+                <option key={category} value={category}>
+                  {CATEGORY_NAMES[category][i18n.language]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div class="form-row">
+        <Field id="ci-responsible" label={m.responsible}>
+          {(props) => (
+            <select {...props} value={state.responsibleOrganisation} onChange={(e) => set({ responsibleOrganisation: e.currentTarget.value })}>
+              <option value="">{m.noClockItem}</option>
+              {taxonomy.organisations.map((o) => (
+                <option key={o.slug} value={o.slug}>
+                  {i18n.pick(o.name)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="ci-source" label={m.source} error={fieldErrors.get('source')}>
+          {(props) => <input {...props} type="text" value={state.source} onInput={(e) => set({ source: e.currentTarget.value })} />}
+        </Field>
+      </div>
+      <div class="button-row">
+        <SaveButton saving={saving}>{m.save}</SaveButton>
+        <button type="button" onClick={onClose}>
+          {m.close}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; taxonomy: Taxonomy; organisation: string | null }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const year = new Date().getFullYear();
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<Versioned<StoredClockItem> | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const clock = useResource(`clock/${slug}/${version}`, (signal) => getClock(year, slug, signal, true));
+  if (clock.state === 'loading') return <Loading />;
+  if (clock.state === 'failed') {
+    if (clock.error instanceof NotFound && organisation) {
+      return (
+        <>
+          <p>{m.noClock}</p>
+          <ProblemBox error={error} />
+          <button type="button" class="primary" onClick={() => createClock(organisation).then(() => setVersion((v) => v + 1), setError)}>
+            {m.createClock}
+          </button>
+        </>
+      );
+    }
+    return <Failed retry={clock.retry} />;
+  }
+  const edit = async (id: number) => {
+    setMessage(null);
+    try {
+      setEditing(await getClockItem(id));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const ringName = (ring: string | null) => {
+    const found = clock.value.clock.rings.find((r) => r.slug === ring);
+    return found ? i18n.pick(found.name) : (ring ?? '');
+  };
+  return (
+    <>
+      {message && <Success>{message}</Success>}
+      <ProblemBox error={error} />
+      <p>
+        <button type="button" class="primary" onClick={() => (setMessage(null), setEditing('new'))}>
+          {m.newItem}
+        </button>
+      </p>
+      {editing && (
+        <ItemEditor
+          key={editing === 'new' ? 'new' : `${editing.value.id}/${editing.etag}`}
+          clock={clock.value}
+          taxonomy={taxonomy}
+          slug={slug}
+          item={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(title) => {
+            setEditing(null);
+            setMessage(`${m.itemSaved} ${title}`);
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
+      {clock.value.items.length === 0 ? (
+        <Empty>{m.noItems}</Empty>
+      ) : (
+        <table class="data-table">
+          <caption>{i18n.pick(clock.value.clock.name)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.title}</th>
+              <th scope="col">{m.ring}</th>
+              <th scope="col">{m.span}</th>
+              <th scope="col">{m.repeatYears}</th>
+              <th scope="col">{m.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clock.value.items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">{i18n.pick(item.title)}</th>
+                <td>{ringName(item.ring)}</td>
+                <td>
+                  {item.span.startDay ? `${item.span.startDay}.` : ''}
+                  {item.span.startMonth}. – {item.span.endDay ? `${item.span.endDay}.` : ''}
+                  {item.span.endMonth}.
+                </td>
+                <td>{m.repeats[item.repeat]}</td>
+                <td>
+                  <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
+                    {m.edit}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** The clocks this person may write: the regional one (null) for the wellbeing county and the regional council, and their organisations' own. */
+function writableClocks(me: Me, taxonomy: Taxonomy): (string | null)[] {
+  const kindOf = (slug: string) => taxonomy.organisations.find((o) => o.slug === slug)?.kind;
+  const regional = me.administrator || me.memberships.some((ms) => ms.role !== 'viewer' && ['wellbeing-county', 'regional-council'].includes(kindOf(ms.organisation) ?? ''));
+  const own = [...new Set([...me.writes, ...me.memberships.filter((ms) => ms.role === 'administrator').map((ms) => ms.organisation)])];
+  return [...(regional ? [null] : []), ...own];
+}
+
+export function ClockItemsPage() {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const [chosen, setChosen] = useState<string>('');
+  return (
+    <Area title={m.clockTitle}>
+      {(me) => {
+        if (taxonomy.state === 'loading') return <Loading />;
+        if (taxonomy.state === 'failed') return <Failed retry={taxonomy.retry} />;
+        const clocks = writableClocks(me, taxonomy.value);
+        const current = clocks.find((c) => (c ?? '') === chosen) !== undefined ? chosen : (clocks[0] ?? '');
+        const nameOf = (organisation: string | null) => {
+          if (!organisation) return m.regionalClock;
+          const found = taxonomy.value.organisations.find((o) => o.slug === organisation);
+          return fill(m.orgClock, { name: found ? i18n.pick(found.name) : organisation });
+        };
+        return (
+          <>
+            <h1>{m.clockTitle}</h1>
+            {clocks.length === 0 ? (
+              <p>{m.mayNotWriteClock}</p>
+            ) : (
+              <>
+                <Field id="clock-choice" label={m.whichClock}>
+                  {(props) => (
+                    <select {...props} value={current} onChange={(e) => setChosen(e.currentTarget.value)}>
+                      {clocks.map((c) => (
+                        <option key={c ?? ''} value={c ?? ''}>
+                          {nameOf(c)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <ClockItems key={current} slug={clockSlugOf(current || null)} organisation={current || null} taxonomy={taxonomy.value} />
+              </>
+            )}
+          </>
+        );
+      }}
+    </Area>
+  );
+}

@@ -1,0 +1,309 @@
+/**
+ * Create, edit and duplicate an event. The form validates as you type with
+ * the worker's own schema; a save that finds the event changed meanwhile
+ * (412) shows what differs and lets the organiser re-apply their edit on
+ * top of the other version. Nothing is ever overwritten silently.
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getEventVersion, getTaxonomy, updateEvent } from '../api';
+import { EventForm } from '../components/event-form';
+import { type FieldIssue, type FormState, addYears, daysBetween, emptyForm, fieldKey, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
+import { ProblemBox, SaveButton, Success, focusFirstInvalid } from '../components/form';
+import { Area } from '../components/manage-nav';
+import { Failed, Loading } from '../components/status';
+import { useI18n, withLanguage } from '../i18n';
+import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { useResource } from '../use-resource';
+import { EventDetails } from './event';
+
+// A message that survives the move from /manage/events/new to the created event's address.
+let flash: string | null = null;
+
+const GROUPS = /^(organisations|networks|municipalities|audiences|languages)\.\d+$/;
+
+/** A field's message in the reader's language, from the rule it breaks. */
+function localise(issue: FieldIssue, m: OrganiserMessages): string {
+  switch (issue.rule) {
+    case 'required':
+      return m.errRequired;
+    case 'min-items':
+      return m.errAtLeastOne;
+    case 'too-long':
+      return m.errTooLong;
+    case 'after-start':
+      return m.errEndBeforeStart;
+    case 'matches-rule':
+      return m.errMatchesRule;
+    case 'before-start':
+      return m.errDeadline;
+  }
+  if (issue.key === 'type') return m.errRequired;
+  if (/http or https/.test(issue.message)) return m.errUrl;
+  if (/email/.test(issue.message)) return m.errEmail;
+  if (/phone/.test(issue.message)) return m.errPhone;
+  if (issue.key === 'recurrence.rrule') return `${m.errRule} ${issue.message.replaceAll('`', '')}`;
+  return issue.message.replaceAll('`', '');
+}
+
+/** A value of EventInput as short text for the conflict table. */
+function readable(value: unknown, m: OrganiserMessages): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return m.nothing;
+  if (Array.isArray(value)) return value.map((item) => readable(item, m)).join(', ');
+  if (typeof value === 'object') {
+    const parts = Object.values(value as Record<string, unknown>).filter((part) => part !== null && part !== undefined && part !== '');
+    return parts.length > 0 ? parts.map((part) => readable(part, m)).join(' / ') : m.nothing;
+  }
+  return String(value);
+}
+
+interface Loaded {
+  taxonomy: Awaited<ReturnType<typeof getTaxonomy>>;
+  event: Versioned<Event> | null;
+  source: Event | null;
+  clock: Awaited<ReturnType<typeof getClock>> | null;
+}
+
+function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: Versioned<Event>; onApply: () => void; onTake: () => void }) {
+  const m = useOrganiserText();
+  const theirInput = inputOfForm(formOfEvent(theirs.value)) as Record<string, unknown>;
+  const myInput = inputOfForm(mine) as Record<string, unknown>;
+  const differing = Object.keys({ ...theirInput, ...myInput }).filter((key) => key !== 'status' || mine.status !== 'cancelled').filter((key) => JSON.stringify(theirInput[key] ?? null) !== JSON.stringify(myInput[key] ?? null));
+  return (
+    <section class="conflict" aria-labelledby="conflict-title">
+      <div role="alert">
+        <h2 id="conflict-title">{m.conflictTitle}</h2>
+        <p>{m.conflictExplain}</p>
+      </div>
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{m.field}</th>
+            <th scope="col">{m.theirVersion}</th>
+            <th scope="col">{m.yourVersion}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {differing.map((key) => (
+            <tr key={key} data-field={key}>
+              <th scope="row">{m.fieldNames[key] ?? key}</th>
+              <td>{readable(theirInput[key], m)}</td>
+              <td>{readable(myInput[key], m)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="button-row">
+        <button type="button" class="primary" onClick={onApply}>
+          {m.applyMine}
+        </button>
+        <button type="button" onClick={onTake}>
+          {m.takeTheirs}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicateTo: string | null }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const { route } = useLocation();
+  const initial = useMemo(() => {
+    if (loaded.event) return formOfEvent(loaded.event.value);
+    if (loaded.source) {
+      const copy = formOfEvent(loaded.source);
+      const to = duplicateTo && /^\d{4}-\d{2}-\d{2}$/.test(duplicateTo) ? duplicateTo : addYears(copy.startDate, 1);
+      return shiftForm(copy, daysBetween(copy.startDate, to));
+    }
+    return emptyForm(me.writes);
+  }, [loaded]);
+  const [form, setForm] = useState<FormState>(initial);
+  const [base, setBase] = useState<FormState>(initial);
+  const [etag, setEtag] = useState(loaded.event?.etag ?? '');
+  const eventId = loaded.event?.value.id ?? null;
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [success, setSuccess] = useState<string | null>(() => {
+    const message = flash;
+    flash = null;
+    return message;
+  });
+  const [invalidCount, setInvalidCount] = useState(0);
+  const [conflict, setConflict] = useState<Versioned<Event> | null>(null);
+  const [preview, setPreview] = useState(false);
+  const formElement = useRef<HTMLFormElement>(null);
+
+  const issues = useMemo(() => {
+    const byKey: Record<string, FieldIssue> = {};
+    for (const issue of validate(form)) {
+      const key = GROUPS.test(issue.key) ? issue.key.replace(/\.\d+$/, '') : issue.key;
+      byKey[key] ??= { ...issue, key };
+    }
+    return byKey;
+  }, [form]);
+  const errorOf = (key: string): string | undefined => {
+    if (serverErrors[key]) return serverErrors[key];
+    const issue = issues[key];
+    return issue && (submitted || touched.has(key)) ? localise(issue, m) : undefined;
+  };
+  const touch = (key: string) => setTouched((set) => (set.has(key) ? set : new Set(set).add(key)));
+  const change = (next: FormState) => {
+    setForm(next);
+    setSuccess(null);
+    if (Object.keys(serverErrors).length > 0) setServerErrors({});
+  };
+  const showInvalid = (count: number) => {
+    setSubmitted(true);
+    setInvalidCount(count);
+    requestAnimationFrame(() => focusFirstInvalid(formElement.current));
+  };
+  const organisations = me.administrator ? loaded.taxonomy.organisations.map((o) => o.slug) : me.writes;
+
+  const save = async (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    setProblem(null);
+    setSuccess(null);
+    const count = Object.keys(issues).length;
+    if (count > 0) return showInvalid(count);
+    setInvalidCount(0);
+    setSaving(true);
+    try {
+      if (!eventId) {
+        const created = await createEvent(inputOfForm(form));
+        flash = created.value.status === 'published' ? m.createdPublished : m.createdEvent;
+        route(withLanguage(`/manage/events/${created.value.id}`, i18n.language), true);
+        return;
+      }
+      const saved = await updateEvent(eventId, inputOfForm(form), etag);
+      const stored = formOfEvent(saved.value);
+      setEtag(saved.etag);
+      setBase(stored);
+      setForm(stored);
+      setSuccess(m.savedEvent);
+    } catch (failure) {
+      if (failure instanceof ApiProblem && failure.status === 412 && eventId) {
+        try {
+          setConflict(await getEventVersion(eventId));
+        } catch (again) {
+          setProblem(again);
+        }
+      } else if (failure instanceof ApiProblem && failure.status === 422 && failure.problem.errors?.length) {
+        const errors: Record<string, string> = {};
+        for (const error of failure.problem.errors) {
+          const key = fieldKey(error.field);
+          errors[GROUPS.test(key) ? key.replace(/\.\d+$/, '') : key] ??= error.message.replaceAll('`', '');
+        }
+        setServerErrors(errors);
+        setProblem(failure);
+        showInvalid(Object.keys(errors).length);
+      } else {
+        setProblem(failure);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const applyMine = () => {
+    if (!conflict) return;
+    const theirs = formOfEvent(conflict.value);
+    setForm(reapply(base, form, theirs));
+    setBase(theirs);
+    setEtag(conflict.etag);
+    setConflict(null);
+    setSuccess(m.appliedMine);
+  };
+  const takeTheirs = () => {
+    if (!conflict) return;
+    const theirs = formOfEvent(conflict.value);
+    setForm(theirs);
+    setBase(theirs);
+    setEtag(conflict.etag);
+    setConflict(null);
+  };
+
+  const title = eventId ? m.editEventTitle : loaded.source ? fill(m.duplicateOf, { title: i18n.pick(loaded.source.title) }) : m.newEventTitle;
+  return (
+    <div class="editor">
+      <p>
+        <a href={withLanguage('/manage', i18n.language)}>← {m.backToList}</a>
+      </p>
+      <h1>{title}</h1>
+      {eventId && (
+        <p>
+          <span class="badge">{m.statusOne[form.status]}</span>{' '}
+          <a href={withLanguage(`/events/${eventId}`, i18n.language)}>{m.openPublic}</a>
+        </p>
+      )}
+      {success && <Success>{success}</Success>}
+      {conflict && <Conflict mine={form} theirs={conflict} onApply={applyMine} onTake={takeTheirs} />}
+      <div aria-live="assertive" role="alert" class="error-summary-slot">
+        {invalidCount > 0 && Object.keys(issues).length + Object.keys(serverErrors).length > 0 && <p class="status status-error">{fill(m.fixErrors, { count: Object.keys(issues).length + Object.keys(serverErrors).length })}</p>}
+      </div>
+      <ProblemBox error={problem} />
+      <form ref={formElement} class="event-form" onSubmit={save} noValidate>
+        <EventForm form={form} onChange={change} taxonomy={loaded.taxonomy} organisations={organisations} clock={loaded.clock} errorOf={errorOf} touch={touch} eventId={eventId} published={base.status !== 'draft' && Boolean(eventId)} />
+        <div class="button-row form-actions">
+          <SaveButton saving={saving}>{m.save}</SaveButton>
+          <button type="button" aria-expanded={preview} aria-controls="event-preview" onClick={() => setPreview((shown) => !shown)}>
+            {preview ? m.hidePreview : m.preview}
+          </button>
+        </div>
+      </form>
+      <div id="event-preview">
+        {preview && (
+          <section class="preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{m.previewTitle}</h2>
+            <EventDetails event={previewEvent(form, eventId ?? 'preview', `(${m.title})`)} taxonomy={loaded.taxonomy} chosenOccurrence={null} preview />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function EventEditorPage() {
+  const { params } = useRoute();
+  const { url } = useLocation();
+  const m = useOrganiserText();
+  const id = params.id ?? null;
+  const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?')) : '');
+  const from = id ? null : query.get('from');
+  const duplicateTo = query.get('start');
+  return (
+    <Area title={id ? m.editEventTitle : m.newEventTitle}>
+      {(me) => <EditorLoader key={`${id}/${from}/${duplicateTo}`} me={me} id={id} from={from} duplicateTo={duplicateTo} />}
+    </Area>
+  );
+}
+
+function EditorLoader({ me, id, from, duplicateTo }: { me: Me; id: string | null; from: string | null; duplicateTo: string | null }) {
+  const m = useOrganiserText();
+  const loaded = useResource<Loaded>(`editor/${id}/${from}/${duplicateTo}`, async (signal) => {
+    const [taxonomy, event, source] = await Promise.all([getTaxonomy(), id ? getEventVersion(id, signal) : null, from ? getEventVersion(from, signal) : null]);
+    const year = Number((event?.value.start ?? source?.value.start ?? new Date().toISOString()).slice(0, 4));
+    const clock = await getClock(year, null, signal).catch(() => null);
+    return { taxonomy, event, source: source?.value ?? null, clock };
+  });
+  if (loaded.state === 'loading') return <Loading />;
+  if (loaded.state === 'failed') {
+    const missing = loaded.error instanceof ApiProblem && (loaded.error.status === 404 || loaded.error.status === 403);
+    return (
+      <>
+        <h1>{m.editEventTitle}</h1>
+        {missing ? (
+          <p class="status status-error" role="alert">
+            {m.eventMissing}
+          </p>
+        ) : (
+          <Failed retry={loaded.retry} />
+        )}
+      </>
+    );
+  }
+  return <Editor me={me} loaded={loaded.value} duplicateTo={duplicateTo} />;
+}

@@ -1,0 +1,212 @@
+/** API tokens of my organisations (secret shown once, last use, revoke) and my personal members-only feed. */
+import { useState } from 'preact/hooks';
+import { type ApiToken, type CreatedApiToken, type FeedKey, type Me, createToken, getFeed, getTaxonomy, listTokens, makeFeed, revokeFeed, revokeToken } from '../api';
+import { ConfirmDialog, CopyOnce, Field, ProblemBox, SaveButton, Success } from '../components/form';
+import { Area } from '../components/manage-nav';
+import { Empty, Failed, Loading } from '../components/status';
+import { useI18n } from '../i18n';
+import { fill, useOrganiserText } from '../i18n/organiser';
+import { useResource } from '../use-resource';
+
+function Tokens({ me }: { me: Me }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const [version, setVersion] = useState(0);
+  const tokens = useResource(`tokens/${version}`, (signal) => listTokens(signal));
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const organisations = taxonomy.state === 'ready' ? taxonomy.value.organisations.filter((o) => me.administrator || me.writes.includes(o.slug)) : [];
+  const [name, setName] = useState('');
+  const [organisation, setOrganisation] = useState(me.writes[0] ?? '');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const nameOf = (slug: string) => {
+    const found = taxonomy.state === 'ready' ? taxonomy.value.organisations.find((o) => o.slug === slug) : undefined;
+    return found ? i18n.pick(found.name) : slug;
+  };
+  const when = (value: string | null) => (value ? `${i18n.date(value)} ${i18n.time(value)}` : m.never);
+  const create = async (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    setCreated(null);
+    setMessage(null);
+    try {
+      setCreated(await createToken(name.trim(), organisation));
+      setName('');
+      setVersion((v) => v + 1);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <section aria-labelledby="tokens-title">
+      <h2 id="tokens-title">{m.tokens}</h2>
+      <p>{m.tokensExplain}</p>
+      <form class="card" onSubmit={create}>
+        <h3>{m.newToken}</h3>
+        <ProblemBox error={error} />
+        <div class="form-row">
+          <Field id="token-name" label={m.tokenName} required>
+            {(props) => <input {...props} type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+          </Field>
+          <Field id="token-organisation" label={m.organisation} required>
+            {(props) => (
+              <select {...props} value={organisation} onChange={(e) => setOrganisation(e.currentTarget.value)}>
+                {organisations.map((o) => (
+                  <option key={o.slug} value={o.slug}>
+                    {i18n.pick(o.name)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <SaveButton saving={saving}>{m.createToken}</SaveButton>
+      </form>
+      {created && (
+        <div class="card secret">
+          <p>{fill(m.tokenCreated, { name: created.name })}</p>
+          <CopyOnce id="token-secret" label={m.tokenSecret} value={created.token} />
+        </div>
+      )}
+      {message && <Success>{message}</Success>}
+      {tokens.state === 'loading' && <Loading />}
+      {tokens.state === 'failed' && <Failed retry={tokens.retry} />}
+      {tokens.state === 'ready' && tokens.value.length === 0 && <Empty>{m.noTokens}</Empty>}
+      {tokens.state === 'ready' && tokens.value.length > 0 && (
+        <table class="data-table">
+          <caption class="visually-hidden">{m.tokens}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.tokenName}</th>
+              <th scope="col">{m.organisation}</th>
+              <th scope="col">{m.created}</th>
+              <th scope="col">{m.lastUsed}</th>
+              <th scope="col">{m.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.value.map((token) => (
+              <tr key={token.id} data-id={token.id}>
+                <th scope="row">{token.name}</th>
+                <td>{nameOf(token.organisation)}</td>
+                <td>{when(token.createdAt)}</td>
+                <td>{when(token.lastUsedAt)}</td>
+                <td>
+                  {token.revokedAt ? (
+                    `${m.revoked} ${when(token.revokedAt)}`
+                  ) : (
+                    <>
+                      {m.active}{' '}
+                      <button type="button" onClick={() => setRevoking(token)} aria-label={`${m.revoke}: ${token.name}`}>
+                        {m.revoke}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {revoking && <RevokeDialog token={revoking} onClose={() => setRevoking(null)} onDone={() => (setRevoking(null), setMessage(fill(m.tokenRevoked, { name: revoking.name })), setVersion((v) => v + 1))} />}
+    </section>
+  );
+}
+
+function RevokeDialog({ token, onClose, onDone }: { token: ApiToken; onClose: () => void; onDone: () => void }) {
+  const m = useOrganiserText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <ConfirmDialog
+      title={fill(m.revokeConfirm, { name: token.name })}
+      confirm={m.revoke}
+      danger
+      busy={busy}
+      onClose={onClose}
+      onConfirm={async () => {
+        setBusy(true);
+        try {
+          await revokeToken(token.id);
+          onDone();
+        } catch (failure) {
+          setError(failure);
+          setBusy(false);
+        }
+      }}
+    >
+      <ProblemBox error={error} />
+    </ConfirmDialog>
+  );
+}
+
+function PersonalFeed() {
+  const m = useOrganiserText();
+  const [version, setVersion] = useState(0);
+  const feed = useResource(`feed/${version}`, (signal) => getFeed(signal));
+  const [made, setMade] = useState<FeedKey | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const act = async (action: () => Promise<FeedKey>, done: (key: FeedKey) => void) => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      done(await action());
+      setVersion((v) => v + 1);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const active = made?.active ?? (feed.state === 'ready' && feed.value.active);
+  return (
+    <section aria-labelledby="feed-title">
+      <h2 id="feed-title">{m.feed}</h2>
+      <p>{m.feedExplain}</p>
+      <ProblemBox error={error} />
+      {message && <Success>{message}</Success>}
+      {feed.state === 'loading' ? (
+        <Loading />
+      ) : (
+        <>
+          <p>{active ? m.feedActive : m.feedInactive}</p>
+          {made?.url && <CopyOnce id="feed-url" label={m.feedUrl} value={made.url} />}
+          <div class="button-row">
+            <button type="button" class="primary" disabled={busy} onClick={() => act(makeFeed, setMade)}>
+              {busy ? m.saving : active ? m.remakeFeed : m.makeFeed}
+            </button>
+            {active && (
+              <button type="button" disabled={busy} onClick={() => act(revokeFeed, (key) => (setMade(key), setMessage(m.feedRevoked)))}>
+                {m.revokeFeed}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function TokensPage() {
+  const m = useOrganiserText();
+  return (
+    <Area title={m.tokensTitle}>
+      {(me) => (
+        <>
+          <h1>{m.tokensTitle}</h1>
+          {(me.administrator || me.writes.length > 0) && <Tokens me={me} />}
+          {me.person && <PersonalFeed />}
+        </>
+      )}
+    </Area>
+  );
+}
