@@ -2,6 +2,7 @@ import type { Messages } from './fi';
 
 export const en: Messages = {
   appName: 'Hytekello',
+  privacy: 'Privacy',
   tagline: 'Shared calendar of the North Ostrobothnia wellbeing network',
   skipToContent: 'Skip to content',
   languageNav: 'Language',

@@ -1,6 +1,7 @@
 /** Finnish, the default language: every UI text of the public pages. */
 export const fi = {
   appName: 'Hytekello',
+  privacy: 'Tietosuoja',
   tagline: 'Pohjois-Pohjanmaan hyvinvointiverkoston yhteinen kalenteri',
   skipToContent: 'Siirry sisältöön',
   languageNav: 'Kieli',

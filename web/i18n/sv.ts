@@ -2,6 +2,7 @@ import type { Messages } from './fi';
 
 export const sv: Messages = {
   appName: 'Hytekello',
+  privacy: 'Dataskydd',
   tagline: 'Gemensam kalender för välfärdsnätverket i Norra Österbotten',
   skipToContent: 'Hoppa till innehållet',
   languageNav: 'Språk',

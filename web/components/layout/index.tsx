@@ -107,7 +107,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </main>
       <footer class="site-footer">
         <div class="wrap">
-          <a href="/api/openapi.json">API (OpenAPI)</a> · <a href={withLanguage('/calendar.ics', language)}>iCalendar</a>
+          <a href="/api/docs">API</a> · <a href={withLanguage('/calendar.ics', language)}>iCalendar</a> · <a href={withLanguage('/feed.rss', language)}>RSS</a> ·{' '}
+          <a href={withLanguage('/privacy', language)}>{t.privacy}</a>
         </div>
       </footer>
     </>
