@@ -5,6 +5,7 @@
 import type { Actor, ActorMembership, AuditActor } from '../domain/access';
 import type { Membership, Person } from '../shared/accounts';
 import { auditStatement } from './audit';
+import { literal } from './sql-text';
 
 const MEMBERSHIPS_JSON = `(SELECT json_group_array(json_object('organisation', o.slug, 'kind', o.kind, 'role', m.role))
   FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.person_id = p.id)`;
@@ -249,7 +250,6 @@ export async function hasFeedKey(db: D1Database, personId: number): Promise<bool
   return (await db.prepare('SELECT 1 FROM feed_keys WHERE person_id = ?1 AND revoked_at IS NULL').bind(personId).first()) !== null;
 }
 
-const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /**
  * The first administrator, as SQL text for `wrangler d1 execute` (the only

@@ -2,6 +2,7 @@
 import type { AuditActor } from '../domain/access';
 import type { ApiToken } from '../shared/accounts';
 import { auditStatement } from './audit';
+import { literal } from './sql-text';
 
 export interface TokenOwner {
   tokenId: number;
@@ -124,7 +125,6 @@ export async function revokeTokenAudited(db: D1Database, token: ApiToken, now: s
   return (result?.meta.changes ?? 0) > 0;
 }
 
-const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /**
  * The same insert as SQL text, for `wrangler d1 execute` against a local or

@@ -3,6 +3,7 @@
  * with a curl example for every operation. Rendered on the server from the
  * same document that /api/openapi.json serves, so it cannot fall behind.
  */
+import { escapeHtml } from './html';
 
 interface Schema {
   $ref?: string;
@@ -40,7 +41,6 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, Schema> };
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** `text` with `code` spans, the only markup the descriptions use. */
 const prose = (text: string | undefined) => (text ? escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>') : '');

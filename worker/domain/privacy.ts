@@ -4,6 +4,7 @@
  * changes with what the code stores.
  */
 import type { Language } from './ical';
+import { escapeHtml } from './html';
 
 interface Statement {
   title: string;
@@ -90,7 +91,6 @@ const STATEMENTS: Record<Language, Statement> = {
   },
 };
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const NATIVE: Record<Language, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
 

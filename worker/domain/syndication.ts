@@ -7,6 +7,7 @@ import { Feed } from 'feed';
 import type { EventOccurrence } from '../shared/schemas';
 import { type Language, type TermNames, localized } from './ical';
 import { DEFAULT_TIME_ZONE } from './time';
+import { escapeHtml } from './html';
 
 export type SyndicationFormat = 'rss' | 'atom' | 'json';
 
@@ -36,7 +37,6 @@ function when(occurrence: EventOccurrence['occurrence'], allDay: boolean, langua
   return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: DEFAULT_TIME_ZONE }).formatRange(start, end);
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Plain text as the HTML that feed readers expect of `content`: escaped, in paragraphs; nothing typed becomes markup. */
 const asHtml = (paragraphs: string[]) =>

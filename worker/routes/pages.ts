@@ -12,10 +12,10 @@ import { eventJsonLd, scriptJson } from '../domain/jsonld';
 import type { AppEnv } from '../env';
 import { publicOrigin } from '../http';
 import { privacyPage } from '../domain/privacy';
+import { escapeHtml } from '../domain/html';
 
 export const pages = new Hono<AppEnv>();
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 pages.get('/events/:id{[a-z0-9][a-z0-9-]*}', async (c) => {
   const index = await c.env.ASSETS.fetch(new URL('/', c.req.url));
