@@ -5,6 +5,7 @@
  *
  *   npm run soak                 # 3 minutes, 8 clients
  *   npm run soak -- --minutes 10 --clients 16
+ *   npm run soak -- --without-feeds    # the same without feed reads, to tell where memory goes
  *
  * Errors are 5xx answers, failed connections and answers other than the
  * expected ones. The goals: no errors, and no growth of memory.
@@ -17,7 +18,7 @@ import { generateToken, hashToken } from '../worker/domain/tokens';
 import { demoData, startLocalService } from './local-service';
 import { spawnSync } from 'node:child_process';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '3' }, clients: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '3' }, clients: { type: 'string', default: '8' }, 'without-feeds': { type: 'boolean', default: false } } });
 const minutes = Number(values.minutes);
 const clients = Number(values.clients);
 
@@ -84,6 +85,7 @@ async function oneRequest(): Promise<void> {
   } else if (roll < 0.55) {
     await timed('list filtered', () => fetch(`${base}/api/events?network=osallisuus&municipality=oulu`), [200]);
   } else if (roll < 0.7) {
+    if (values['without-feeds']) return;
     const headers: Record<string, string> = feedEtag && Math.random() < 0.7 ? { 'If-None-Match': feedEtag } : {};
     const response = await timed('feed', () => fetch(`${base}/calendar.ics`, { headers }), [200, 304]);
     feedEtag = response?.headers.get('ETag') ?? feedEtag;
