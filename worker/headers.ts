@@ -35,8 +35,12 @@ export function securityHeaders(): MiddlewareHandler {
     const embeddable = EMBEDDABLE.test(c.req.path);
     await (embeddable ? framed : unframed)(c, async () => {
       await next();
-      // Answers passed through from static assets have immutable headers.
-      c.res = new Response(c.res.body, c.res);
+      // Answers passed through from static assets have immutable headers: copy only those.
+      try {
+        c.res.headers.set('X-Content-Type-Options', 'nosniff');
+      } catch {
+        c.res = new Response(c.res.body, c.res);
+      }
     });
     c.header('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors ${embeddable ? '*' : "'none'"}`);
   };
