@@ -131,24 +131,36 @@ export interface EventFilter {
 }
 
 /**
+ * The filters of the public lists, in SQL: ?3 networks, ?4 types, ?5
+ * municipalities, ?6 organisations (JSON lists, NULL for "any"), and ?8 = 1
+ * when members-only events are included.
+ */
+const LIST_FILTERS = `(?3 IS NULL OR e.id IN (SELECT j.event_id FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE t.slug IN (SELECT value FROM json_each(?3))))
+  AND (?4 IS NULL OR et.slug IN (SELECT value FROM json_each(?4)))
+  AND (?5 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?5))))
+  AND (?6 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?6))))
+  AND (e.visibility = 'public' OR ?8 = 1)`;
+
+/** The values of ?3–?6 of LIST_FILTERS. */
+function filterValues(filter: Pick<EventFilter, 'networks' | 'types' | 'municipalities' | 'organisations'>): (string | null)[] {
+  const list = (values: string[]) => (values.length > 0 ? JSON.stringify(values) : null);
+  return [list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations)];
+}
+
+/**
  * Public (published or cancelled) events that may have an occurrence in
  * the window. Filters of one kind match any of their values; kinds combine.
  */
 export async function listPublicEvents(db: D1Database, filter: EventFilter): Promise<StoredEvent[]> {
-  const list = (values: string[]) => (values.length > 0 ? JSON.stringify(values) : null);
   const { results } = await db
     .prepare(
       `${SELECT_EVENT}
 WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')})
-  AND (?3 IS NULL OR e.id IN (SELECT j.event_id FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE t.slug IN (SELECT value FROM json_each(?3))))
-  AND (?4 IS NULL OR et.slug IN (SELECT value FROM json_each(?4)))
-  AND (?5 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?5))))
-  AND (?6 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?6))))
+  AND ${LIST_FILTERS}
   AND (?7 IS NULL OR e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?7))
-  AND (e.visibility = 'public' OR ?8 = 1)
 ORDER BY e.span_start, e.id`,
     )
-    .bind(filter.to, filter.from, list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations), filter.match, filter.includeMembersOnly ? 1 : 0)
+    .bind(filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0)
     .all<EventRow>();
   return results.map(rowToEvent);
 }
@@ -336,21 +348,16 @@ export async function listChangedEvents(
   db: D1Database,
   filter: Omit<EventFilter, 'from' | 'to' | 'match'> & { since: string; after: [string, string] | null; limit: number },
 ): Promise<StoredEvent[]> {
-  const list = (values: string[]) => (values.length > 0 ? JSON.stringify(values) : null);
   const { results } = await db
     .prepare(
       `${SELECT_EVENT}
 WHERE e.status IN ('published', 'cancelled') AND e.updated_at >= ?1
-  AND (?2 IS NULL OR (e.updated_at, e.id) > (?2, ?3))
-  AND (?4 IS NULL OR e.id IN (SELECT j.event_id FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE t.slug IN (SELECT value FROM json_each(?4))))
-  AND (?5 IS NULL OR et.slug IN (SELECT value FROM json_each(?5)))
-  AND (?6 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?6))))
-  AND (?7 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?7))))
-  AND (e.visibility = 'public' OR ?8 = 1)
+  AND (?2 IS NULL OR (e.updated_at, e.id) > (?2, ?7))
+  AND ${LIST_FILTERS}
 ORDER BY e.updated_at, e.id
 LIMIT ?9`,
     )
-    .bind(filter.since, filter.after?.[0] ?? null, filter.after?.[1] ?? null, list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations), filter.includeMembersOnly ? 1 : 0, filter.limit + 1)
+    .bind(filter.since, filter.after?.[0] ?? null, ...filterValues(filter), filter.after?.[1] ?? null, filter.includeMembersOnly ? 1 : 0, filter.limit + 1)
     .all<EventRow>();
   return results.map(rowToEvent);
 }
