@@ -6,7 +6,7 @@ import { findEvent, listPublicEvents, withoutRevision } from '../db/events';
 import { readDataVersion, readEventComponents, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
-import { NotFoundError, UnauthorizedError, ValidationError } from '../domain/errors';
+import { NotFoundError, UnauthorizedError } from '../domain/errors';
 import { eventOccurrences } from '../domain/events';
 import { SYNDICATION_ITEMS, SYNDICATION_TYPES, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
 import { hashToken, sha256Hex } from '../domain/tokens';
@@ -15,7 +15,7 @@ import { calendarOf, localized, type Language } from '../domain/ical';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
 import { cachedFeed, edgeCopy, feedComponents, keepFeed, lastBuiltFeed } from '../feed-cache';
-import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook, zodIssues } from '../http';
+import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../http';
 import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
@@ -148,64 +148,54 @@ feeds.openAPIRegistry.registerPath({
 
 const SyndicationQuery = FeedQuery.omit({ key: true });
 
-// RSS, Atom and JSON Feed: plain routes like the one above (the format is part of the file name).
-const syndication = (format: SyndicationFormat) => async (c: Context<AppEnv>) => {
-  const parsed = SyndicationQuery.safeParse(queryObject(new URL(c.req.url).searchParams));
-  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error), 400);
-  const selection = feedSelection(parsed.data);
-  const now = nowInstant();
-  const { version, changedAt } = await readDataVersion(c.env.DB);
-  // Upcoming events change as time passes, not only when data does: the hour is part of the tag.
-  const hour = now.toString().slice(0, 13);
-  const etag = `${version}-${hour}-${format}-${await sha256Hex(feedKey(selection, publicOrigin(c)))}`.slice(0, 120);
-  c.header('ETag', quoteEtag(etag));
-  c.header('Cache-Control', FEED_CACHE_CONTROL);
-  if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-  const names = termNames(await readTaxonomy(c.env.DB));
-  const from = formatInstant(now);
-  const to = formatInstant(now.add({ hours: 24 * 365 }));
-  const events = await listPublicEvents(c.env.DB, { from, to, ...filtersOf(selection), match: null, includeMembersOnly: false });
-  const upcoming = events
-    .flatMap((event) => eventOccurrences(withoutRevision(event), now, Temporal.Instant.from(to)))
-    .sort((a, b) => a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) || a.id.localeCompare(b.id))
-    .slice(0, SYNDICATION_ITEMS);
-  const body = syndicationFeed(upcoming, {
-    format,
-    language: selection.language,
-    title: feedName(selection, names),
-    origin: publicOrigin(c),
-    self: c.req.url,
-    names,
-    updated: new Date(changedAt ?? Date.now()),
-  });
-  c.header('Content-Type', SYNDICATION_TYPES[format]);
-  return c.body(body, 200);
-};
-for (const format of ['rss', 'atom', 'json'] as const) feeds.get(`/feed.${format}`, syndication(format));
-
-/** Query parameters as validation expects them: one value as itself, repeated ones as a list. */
-function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  return Object.fromEntries([...new Set(params.keys())].map((key) => {
-    const values = params.getAll(key);
-    return [key, values.length === 1 ? values[0]! : values];
-  }));
-}
-
-function filtersOf(selection: ReturnType<typeof feedSelection>) {
-  return { networks: selection.networks, types: selection.types, municipalities: selection.municipalities, organisations: selection.organisations };
-}
-
-for (const [format, type] of Object.entries(SYNDICATION_TYPES)) {
-  feeds.openAPIRegistry.registerPath({
+// RSS, Atom and JSON Feed of upcoming events, one route per format.
+const syndication = (format: SyndicationFormat) =>
+  createRoute({
     method: 'get',
     path: `/feed.${format}`,
     summary: `Upcoming events as ${format === 'rss' ? 'RSS 2.0' : format === 'atom' ? 'Atom 1.0' : 'JSON Feed 1'}`,
     description: `The next ${SYNDICATION_ITEMS} occurrences of the coming year, with the same filters as /calendar.ics; each links to its event page.`,
     request: { query: SyndicationQuery },
     responses: {
-      200: { content: { [type.split(';')[0]!]: { schema: z.string() } }, description: 'The feed' },
+      200: { content: { [SYNDICATION_TYPES[format].split(';')[0]!]: { schema: z.string() } }, description: 'The feed' },
       304: { description: 'Not modified' },
       400: problemSpec('A filter is invalid or names nothing'),
     },
   });
+
+for (const format of ['rss', 'atom', 'json'] as const) {
+  feeds.openapi(syndication(format), async (c) => {
+    const selection = feedSelection(c.req.valid('query'));
+    const now = nowInstant();
+    const { version, changedAt } = await readDataVersion(c.env.DB);
+    // Upcoming events change as time passes, not only when data does: the hour is part of the tag.
+    const hour = now.toString().slice(0, 13);
+    const etag = `${version}-${hour}-${format}-${await sha256Hex(feedKey(selection, publicOrigin(c)))}`.slice(0, 120);
+    c.header('ETag', quoteEtag(etag));
+    c.header('Cache-Control', FEED_CACHE_CONTROL);
+    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    const names = termNames(await readTaxonomy(c.env.DB));
+    const from = formatInstant(now);
+    const to = formatInstant(now.add({ hours: 24 * 365 }));
+    const events = await listPublicEvents(c.env.DB, { from, to, ...filtersOf(selection), match: null, includeMembersOnly: false });
+    const upcoming = events
+      .flatMap((event) => eventOccurrences(withoutRevision(event), now, Temporal.Instant.from(to)))
+      .sort((a, b) => a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) || a.id.localeCompare(b.id))
+      .slice(0, SYNDICATION_ITEMS);
+    const body = syndicationFeed(upcoming, {
+      format,
+      language: selection.language,
+      title: feedName(selection, names),
+      origin: publicOrigin(c),
+      self: c.req.url,
+      names,
+      updated: new Date(changedAt ?? Date.now()),
+    });
+    c.header('Content-Type', SYNDICATION_TYPES[format]);
+    return c.body(body, 200);
+  });
+}
+
+function filtersOf(selection: ReturnType<typeof feedSelection>) {
+  return { networks: selection.networks, types: selection.types, municipalities: selection.municipalities, organisations: selection.organisations };
 }
