@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type Event, type EventStatus, cancelEvent, deleteDraft, getTaxonomy, listMyEvents } from '../api';
 import { addYears } from '../components/event-form/model';
-import { ConfirmDialog, Field, ProblemBox, Success } from '../components/form';
+import { ConfirmDialog, Field, Success } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
 import { formatWhen, useI18n, withLanguage } from '../i18n';
@@ -56,28 +56,18 @@ function CancelDialog({ event, onClose, onDone }: { event: Event; onClose: () =>
   const m = useOrganiserText();
   const i18n = useI18n();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const title = i18n.pick(event.title);
   return (
     <ConfirmDialog
       title={fill(m.cancelTitle, { title })}
       confirm={m.cancelConfirm}
       danger
-      busy={busy}
       onClose={onClose}
       onConfirm={async () => {
-        setBusy(true);
-        try {
-          await cancelEvent(event.id, reason);
-          onDone(fill(m.cancelled, { title }));
-        } catch (failure) {
-          setError(failure);
-          setBusy(false);
-        }
+        await cancelEvent(event.id, reason);
+        onDone(fill(m.cancelled, { title }));
       }}
     >
-      <ProblemBox error={error} />
       <div class="form-field">
         <label for="cancel-reason">{m.cancelReason}</label>
         <textarea id="cancel-reason" rows={3} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
@@ -89,28 +79,18 @@ function CancelDialog({ event, onClose, onDone }: { event: Event; onClose: () =>
 function DeleteDialog({ event, onClose, onDone }: { event: Event; onClose: () => void; onDone: (message: string) => void }) {
   const m = useOrganiserText();
   const i18n = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const title = i18n.pick(event.title);
   return (
     <ConfirmDialog
       title={fill(m.deleteTitle, { title })}
       confirm={m.deleteConfirm}
       danger
-      busy={busy}
       onClose={onClose}
       onConfirm={async () => {
-        setBusy(true);
-        try {
-          await deleteDraft(event.id);
-          onDone(fill(m.deleted, { title }));
-        } catch (failure) {
-          setError(failure);
-          setBusy(false);
-        }
+        await deleteDraft(event.id);
+        onDone(fill(m.deleted, { title }));
       }}
     >
-      <ProblemBox error={error} />
       <p>{m.deleteExplain}</p>
     </ConfirmDialog>
   );

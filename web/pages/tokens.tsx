@@ -121,28 +121,17 @@ function Tokens({ me }: { me: Me }) {
 
 function RevokeDialog({ token, onClose, onDone }: { token: ApiToken; onClose: () => void; onDone: () => void }) {
   const m = useOrganiserText();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   return (
     <ConfirmDialog
       title={fill(m.revokeConfirm, { name: token.name })}
       confirm={m.revoke}
       danger
-      busy={busy}
       onClose={onClose}
       onConfirm={async () => {
-        setBusy(true);
-        try {
-          await revokeToken(token.id);
-          onDone();
-        } catch (failure) {
-          setError(failure);
-          setBusy(false);
-        }
+        await revokeToken(token.id);
+        onDone();
       }}
-    >
-      <ProblemBox error={error} />
-    </ConfirmDialog>
+    />
   );
 }
 

@@ -131,9 +131,16 @@ export function CopyOnce({ id, label, value }: { id: string; label: string; valu
 }
 
 /** A modal question: focus moves in, Esc or "Cancel" closes it. */
-export function ConfirmDialog({ title, children, confirm, onConfirm, onClose, busy, danger }: { title: string; children?: ComponentChildren; confirm: string; onConfirm: () => void; onClose: () => void; busy?: boolean; danger?: boolean }) {
+/**
+ * A modal question with a confirm button. When `onConfirm` returns a
+ * promise, the dialog shows "Saving…" until it settles and the problem if
+ * it fails, so that callers only say what to do.
+ */
+export function ConfirmDialog({ title, children, confirm, onConfirm, onClose, danger }: { title: string; children?: ComponentChildren; confirm: string; onConfirm: () => void | Promise<void>; onClose: () => void; danger?: boolean }) {
   const m = useOrganiserText();
   const dialog = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -141,15 +148,24 @@ export function ConfirmDialog({ title, children, confirm, onConfirm, onClose, bu
     <dialog ref={dialog} class="subscribe-dialog confirm-dialog" aria-labelledby="confirm-title" onClose={onClose}>
       <form
         method="dialog"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          onConfirm();
+          setBusy(true);
+          setError(null);
+          try {
+            await onConfirm();
+          } catch (failure) {
+            setError(failure);
+          } finally {
+            setBusy(false);
+          }
         }}
       >
         <h2 id="confirm-title">{title}</h2>
+        <ProblemBox error={error} />
         {children}
         <div class="button-row">
-          <SaveButton saving={Boolean(busy)} class={danger ? 'primary danger' : 'primary'}>
+          <SaveButton saving={busy} class={danger ? 'primary danger' : 'primary'}>
             {confirm}
           </SaveButton>
           <button type="button" onClick={() => dialog.current?.close()}>
