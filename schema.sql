@@ -304,16 +304,6 @@ CREATE TABLE api_tokens (
   created_by INTEGER REFERENCES people (id) ON DELETE SET NULL
 );
 
--- Built iCalendar feeds, kept between requests and isolates.
-CREATE TABLE feed_cache (
-  -- The feed's selection (filters, language, origin), normalised.
-  key TEXT PRIMARY KEY,
-  -- The ETag the body was built for; a different ETag means rebuild.
-  etag TEXT NOT NULL,
-  -- The body, gzip-compressed (D1 rows are limited to 2 MB).
-  body BLOB NOT NULL,
-  built_at TEXT NOT NULL
-);
 
 -- The VEVENT text of each event per language, valid for one context (the
 -- event's version, origin, UID domain, names of terms): a feed built in a

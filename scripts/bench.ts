@@ -10,7 +10,8 @@
  *
  * 1. CPU in this process (Node's V8, the engine workerd runs) of the pure
  *    code that builds a feed: ical-generator used plainly, the project's
- *    path (cold, and after a write changed one event), a filtered feed,
+ *    path (from scratch; rebuilt from stored texts, and after a write
+ *    changed one event), a filtered feed,
  *    the floor of sending prebuilt bytes, and the validators of a cached
  *    answer or a 304.
  * 2. Whole requests on loopback: feed rebuilds after a write (one at a
@@ -24,20 +25,19 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import ical from 'ical-generator';
-import { listPublicEvents } from '../worker/db/events';
+import { listFeedEntries } from '../worker/db/events';
 import { insertTokenSql } from '../worker/db/tokens';
 import { publicEventIdsInWindow } from '../worker/db/window';
 import { resolveWindow } from '../worker/domain/listing';
-import { feedSelection, feedValidators, feedWindowStart, FEED_END } from '../worker/domain/feeds';
+import { componentContext, feedParts, feedSelection, feedValidators, feedWindowStart, FEED_END, staleEntries } from '../worker/domain/feeds';
 import { calendarOf, eventComponents, type TermNames } from '../worker/domain/ical';
 import { formatInstant, Temporal } from '../worker/domain/time';
 import { generateToken, hashToken } from '../worker/domain/tokens';
-import { feedComponents } from '../worker/feed-cache';
+import { encodeParts } from '../worker/feed-cache';
 import { etagMatches, quoteEtag } from '../worker/http';
 import type { Event } from '../worker/shared/schemas';
 import { DENSITY, eventsSql, generateEvents, type GeneratedEvent } from './bench-data';
@@ -82,6 +82,17 @@ function timeRuns(runs: number, work: () => void, warmup = 2): number[] {
   });
 }
 
+/** As timeRuns, for work that returns a promise. */
+async function timeRunsAsync(runs: number, work: () => Promise<unknown>, warmup = 2): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < warmup + runs; run++) {
+    const start = performance.now();
+    await work();
+    if (run >= warmup) times.push(performance.now() - start);
+  }
+  return times;
+}
+
 /** Median time per call over `calls` calls, for work far below a millisecond. */
 function perCall(calls: number, work: () => void): number[] {
   return timeRuns(RUNS, () => {
@@ -124,7 +135,7 @@ function plainCalendar(events: readonly Event[]): string {
   return calendar.toString();
 }
 
-function inProcess(generated: readonly GeneratedEvent[]) {
+async function inProcess(generated: readonly GeneratedEvent[]) {
   const now = new Date().toISOString();
   const windowStart = formatInstant(feedWindowStart(Temporal.Now.instant()));
   const stored = feedEvents(generated, windowStart, now);
@@ -133,23 +144,31 @@ function inProcess(generated: readonly GeneratedEvent[]) {
   const options = { name: 'Hytekello — kaikki tapahtumat', language: 'fi' as const, origin: 'https://hytekello.test', uidDomain: 'hytekello', names };
   const coldRuns = Math.max(RUNS, 5);
   const plain = timeRuns(coldRuns, () => plainCalendar(stored));
-  const cold = timeRuns(coldRuns, () => calendarOf(stored, options, eventComponents));
-  const coldFiltered = timeRuns(coldRuns, () => calendarOf(filtered, options, eventComponents));
-  // After a write only the changed event is written again; the others come from memory.
-  const first = feedComponents(names, options);
-  calendarOf(stored, options, first.components);
-  let version = 0;
-  const afterWrite = timeRuns(Math.max(RUNS, 10), () => {
-    const i = version % stored.length;
-    stored[i] = { ...stored[i]!, updatedAt: new Date(Date.parse(now) + ++version).toISOString() };
-    calendarOf(stored, options, feedComponents(names, options).components);
-  });
-  // A fresh isolate whose texts are all in D1 concatenates them (reading them from D1 is waiting, not CPU).
-  const texts = new Map(stored.map((event) => [event.id, eventComponents(event, options)]));
-  const fromStored = timeRuns(Math.max(RUNS, 10), () => calendarOf(stored, options, (event) => texts.get(event.id)!));
-  const body = calendarOf(stored, options, feedComponents(names, options).components);
-  // After the answer, the body is gzipped for D1 (CPU of the same invocation).
-  const gzip = timeRuns(Math.max(RUNS, 5), () => gzipSync(body));
+  const cold = timeRuns(coldRuns, () => calendarOf(stored, options));
+  const coldFiltered = timeRuns(coldRuns, () => calendarOf(filtered, options));
+  // A rebuild in the worker: the feed query's rows (the D1 answer, parsed from JSON as the binding does) with
+  // every text stored, a fresh isolate or a write elsewhere; and after a write changed one event of the feed.
+  const rebuildOf = (events: readonly Event[]) => {
+    const contextOf = componentContext(options);
+    const rows = JSON.stringify(
+      events.map((e) => ({ id: e.id, updated_at: e.updatedAt, time_zone: e.timeZone, all_day: e.allDay ? 1 : 0, context: contextOf(e.updatedAt), text: eventComponents(e, options) })),
+    );
+    const replay = { prepare: () => ({ bind: () => ({ all: async () => ({ results: JSON.parse(rows) }) }) }) } as unknown as D1Database;
+    const filter = { from: windowStart, to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], includeMembersOnly: false };
+    return async (changed: Event | null) => {
+      const entries = await listFeedEntries(replay, filter, 'fi');
+      if (changed) entries[0] = { ...entries[0]!, id: changed.id, updatedAt: changed.updatedAt };
+      const stale = staleEntries(entries, options);
+      return encodeParts(feedParts(entries, changed && stale.includes(changed.id) ? [changed] : [], options).parts);
+    };
+  };
+  const full = rebuildOf(stored);
+  const fromStored = await timeRunsAsync(Math.max(RUNS, 10), () => full(null));
+  const afterWrite = await timeRunsAsync(Math.max(RUNS, 10), () => full({ ...stored[0]!, updatedAt: new Date().toISOString() }));
+  const of2000 = stored.length >= 2000 ? rebuildOf(stored.slice(0, 2000)) : null;
+  const fromStored2000 = of2000 ? await timeRunsAsync(Math.max(RUNS, 10), () => of2000(null)) : null;
+  const afterWrite2000 = of2000 ? await timeRunsAsync(Math.max(RUNS, 10), () => of2000({ ...stored[0]!, updatedAt: new Date().toISOString() })) : null;
+  const body = calendarOf(stored, options);
   // The floor: a prebuilt body only has to be turned into bytes.
   const prebuilt = perCall(20, () => new TextEncoder().encode(body));
   // What a cached answer or a 304 computes, apart from the one D1 read of the data version.
@@ -168,7 +187,8 @@ function inProcess(generated: readonly GeneratedEvent[]) {
     coldFiltered,
     afterWrite,
     fromStored,
-    gzip,
+    afterWrite2000,
+    fromStored2000,
     prebuilt,
     validators,
   };
@@ -243,40 +263,11 @@ function windowSql(persist: string, from: string, to: string): { now: number[]; 
   }
 }
 
-/**
- * The CPU of the feed query's answer in the worker: D1 rows of the full
- * feed (read once from the loaded database with SQLite in process) turned
- * into events by the db layer, as listPublicEvents does after D1 answers.
- */
-async function feedRowsToEvents(persist: string, from: string): Promise<{ times: number[]; rows: number }> {
-  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  const file = readdirSync(dir).find((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite')!;
-  const sqlite = new DatabaseSync(join(dir, file), { readOnly: true });
-  let rows: unknown[] = [];
-  const answering = (results: () => unknown[]) =>
-    ({ prepare: (sql: string) => ({ bind: (...values: SQLInputValue[]) => ({ all: async () => ({ results: results.call({ sql, values }) }) }) }) }) as unknown as D1Database;
-  const filter = { from, to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false };
-  try {
-    await listPublicEvents(answering(function (this: { sql: string; values: SQLInputValue[] }) { return (rows = sqlite.prepare(this.sql).all(...this.values)); }), filter);
-  } finally {
-    sqlite.close();
-  }
-  const replay = answering(() => rows);
-  const times: number[] = [];
-  for (let run = 0; run < Math.max(RUNS, 5) + 2; run++) {
-    const start = performance.now();
-    await listPublicEvents(replay, filter);
-    if (run >= 2) times.push(performance.now() - start);
-  }
-  return { times, rows: rows.length };
-}
-
 async function throughWorker(generated: readonly GeneratedEvent[], today: Temporal.PlainDate) {
   const token = generateToken();
   const work = mkdtempSync(join(tmpdir(), 'hytekello-bench-'));
   const loadStart = performance.now();
   let sql: ReturnType<typeof windowSql> | null = null;
-  let feedRows: Awaited<ReturnType<typeof feedRowsToEvents>> | null = null;
   const service = await startLocalService(async (persist) => {
     const file = join(work, 'events.sql');
     const now = new Date().toISOString();
@@ -284,7 +275,6 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     applySql(persist, file);
     const window = resolveWindow(today.toString(), today.add({ months: 1 }).toString(), Temporal.Now.instant());
     sql = windowSql(persist, formatInstant(window.from), formatInstant(window.to));
-    feedRows = await feedRowsToEvents(persist, formatInstant(feedWindowStart(Temporal.Now.instant())));
   });
   const loadSeconds = (performance.now() - loadStart) / 1000;
   const base = service.baseUrl;
@@ -309,7 +299,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const health = await load({ url: `${base}/healthz` });
     const body = JSON.stringify({ status: 'published', title: { fi: 'Kuormitustestin työpaja' }, type: 'tyopaja', start: `${today.add({ days: 7 })}T09:00`, end: `${today.add({ days: 7 })}T12:00`, networks: ['osallisuus'] });
     const create = await load({ url: `${base}/api/events`, method: 'POST', headers: auth, body });
-    return { loadSeconds, sql: sql!, feedRows: feedRows!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
+    return { loadSeconds, sql: sql!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
   } finally {
     service.stop();
     rmSync(work, { recursive: true, force: true });
@@ -323,11 +313,11 @@ console.log(`Benchmark: sizes ${SIZES.join(', ')}; ${RUNS} runs of each measurem
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`Data: ${DENSITY} events a day back from two months ahead of ${today}; the month window is ${today} – ${today.add({ months: 1 })}.\n`);
 
-const results: { size: number; cpu: ReturnType<typeof inProcess>; requests: Awaited<ReturnType<typeof throughWorker>> }[] = [];
+const results: { size: number; cpu: Awaited<ReturnType<typeof inProcess>>; requests: Awaited<ReturnType<typeof throughWorker>> }[] = [];
 for (const size of SIZES) {
   const started = performance.now();
   const generated = generateEvents(size, today);
-  const cpu = inProcess(generated);
+  const cpu = await inProcess(generated);
   const requests = await throughWorker(generated, today);
   results.push({ size, cpu, requests });
   console.error(`${size} events measured in ${((performance.now() - started) / 1000).toFixed(0)} s (loading ${requests.loadSeconds.toFixed(0)} s)`);
@@ -344,10 +334,9 @@ console.log(
     ['ical-generator used plainly, full feed', ...results.map((r) => spread(r.cpu.plain, ms))],
     ['project path, full feed from scratch', ...results.map((r) => spread(r.cpu.cold, ms))],
     ['project path, filtered feed from scratch', ...results.map((r) => spread(r.cpu.coldFiltered, ms))],
-    ['project path, full feed after a write changed one event (texts in memory)', ...results.map((r) => spread(r.cpu.afterWrite, ms))],
-    ['project path, full feed in a fresh isolate (texts stored in D1)', ...results.map((r) => spread(r.cpu.fromStored, ms))],
-    ['the feed query\'s D1 rows turned into events (every rebuild)', ...results.map((r) => `${spread(r.requests.feedRows.times, ms)}, ${r.requests.feedRows.rows} rows`)],
-    ['gzip of the full body for D1, after the answer', ...results.map((r) => spread(r.cpu.gzip, ms))],
+    ['rebuild, every text stored in D1 (a fresh isolate, or a write elsewhere): rows to bytes', ...results.map((r) => spread(r.cpu.fromStored, ms))],
+    ['rebuild after a write changed one event of the feed', ...results.map((r) => spread(r.cpu.afterWrite, ms))],
+    ['the same two for the first 2,000 events of the feed', ...results.map((r) => (r.cpu.fromStored2000 ? `${spread(r.cpu.fromStored2000, ms)}; ${spread(r.cpu.afterWrite2000!, ms)}` : '–'))],
     ['prebuilt body to bytes (the floor)', ...results.map((r) => spread(r.cpu.prebuilt, ms))],
     ['validators of a cached answer or a 304', ...results.map((r) => spread(r.cpu.validators, ms))],
     ['per event, from scratch (full feed)', ...results.map((r) => ms(median(r.cpu.cold) / r.cpu.feedEvents))],

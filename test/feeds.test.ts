@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { readCachedFeed, readEventComponents, type StoredComponent } from '../worker/db/feeds';
+import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db/events';
 import { calendarOf } from '../worker/domain/ical';
-import { feedKey, feedSelection } from '../worker/domain/feeds';
-import { edgeCopy, feedComponents } from '../worker/feed-cache';
+import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, staleEntries, termNames } from '../worker/domain/feeds';
+import { formatInstant, nowInstant } from '../worker/domain/time';
+import { edgeCopy } from '../worker/feed-cache';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
@@ -106,50 +107,61 @@ describe('GET /calendar.ics', () => {
     expect(changed.headers.get('ETag')).not.toBe(etag);
   });
 
-  it('keeps the built body in D1, gzip-compressed, for isolates that have not built it', async () => {
-    await createEvent(await bearerFor('pohde'), workshop({ networks: ['elintapaohjaus'] }));
+  it('is built from the VEVENT texts stored in D1 as it would be written from scratch', async () => {
+    await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, networks: ['elintapaohjaus'], title: { fi: 'Tallennetuista' } }));
     const response = await request('/calendar.ics?network=elintapaohjaus');
     const body = await response.text();
-    const etag = response.headers.get('ETag')!.replaceAll('"', '');
-    let row: { key: string } | null = null;
-    // The D1 write finishes after the response (waitUntil).
-    for (let attempt = 0; attempt < 50 && !row; attempt++) {
-      row = await env.DB.prepare('SELECT key FROM feed_cache WHERE etag = ?1 AND key LIKE ?2').bind(etag, '%elintapaohjaus%').first<{ key: string }>();
-      if (!row) await new Promise((resolve) => setTimeout(resolve, 20));
+    const filter = { from: formatInstant(feedWindowStart(nowInstant())), to: FEED_END, networks: ['elintapaohjaus'], types: [], municipalities: [], organisations: [], includeMembersOnly: false };
+    const names = termNames(await (await request('/api/taxonomy')).json());
+    const options = { name: feedName(feedSelection({ network: 'elintapaohjaus' }), names), language: 'fi' as const, origin: 'https://hytekello.test', uidDomain: 'hytekello', names };
+    // The texts are stored after the response (waitUntil).
+    let entries = await listFeedEntries(env.DB, filter, 'fi');
+    for (let attempt = 0; attempt < 50 && staleEntries(entries, options).length > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      entries = await listFeedEntries(env.DB, filter, 'fi');
     }
-    expect(row).not.toBeNull();
-    const gzipped = (await readCachedFeed(env.DB, row!.key, etag))!;
-    const stored = await new Response(new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
-    expect(stored).toBe(body);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(staleEntries(entries, options)).toEqual([]);
+    // An isolate that has built nothing: every text comes from D1, none is written.
+    const fromStored = feedParts(entries, [], options);
+    expect(fromStored.built).toEqual([]);
+    const events = (await listPublicEvents(env.DB, { ...filter, match: null })).map(withoutRevision);
+    expect(fromStored.parts.join('')).toBe(body);
+    const withoutStamps = (text: string) => text.replace(/^DTSTAMP:.*\r\n/gm, '');
+    expect(withoutStamps(fromStored.parts.join(''))).toBe(withoutStamps(calendarOf(events, options)));
   });
 
   it("keeps each event's VEVENT text in D1 per language, for isolates that have not written it", async () => {
     const { event } = await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, title: { fi: 'Tallennettu', sv: 'Sparad' } }));
     const body = await (await request('/calendar.ics?lang=sv')).text();
-    let stored = new Map<string, StoredComponent>();
+    const filter = { from: '2032-01-01T00:00:00Z', to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], includeMembersOnly: false };
+    let stored: { context: string; text: string } | null = null;
     // The D1 write finishes after the response (waitUntil).
-    for (let attempt = 0; attempt < 50 && !stored.has(event.id); attempt++) {
-      stored = await readEventComponents(env.DB, 'sv', [event.id]);
-      if (!stored.has(event.id)) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let attempt = 0; attempt < 50 && !stored; attempt++) {
+      stored = (await listFeedEntries(env.DB, filter, 'sv')).find((entry) => entry.id === event.id)?.stored ?? null;
+      if (!stored) await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const text = stored.get(event.id)!;
-    expect(text.text).toContain('SUMMARY:Sparad');
-    expect(body).toContain(text.text);
-    expect(text.context.startsWith(`${event.updatedAt}|`)).toBe(true);
+    expect(stored!.text).toContain('SUMMARY:Sparad');
+    expect(body).toContain(stored!.text);
+    expect(stored!.context.startsWith(`${event.updatedAt}|`)).toBe(true);
+    // Not the Finnish one.
+    expect((await listFeedEntries(env.DB, filter, 'fi')).find((entry) => entry.id === event.id)?.stored?.text ?? '').not.toContain('Sparad');
   });
 
   it('uses a stored VEVENT text only for the event version and context it was written for', async () => {
     const { event } = await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, title: { fi: 'Uusi versio' } }));
     const names = { eventTypes: new Map(), networks: new Map(), organisations: new Map(), municipalities: new Map() };
     const options = { name: 'Testi', language: 'fi' as const, origin: 'https://stale.test', uidDomain: 'hytekello', names };
-    const texts = feedComponents(names, options);
-    expect(texts.missing([event])).toEqual([event.id]);
-    texts.add(new Map([[event.id, { eventId: event.id, context: `2000-01-01T00:00:00.000Z|https://stale.test|hytekello|x`, text: 'BEGIN:VEVENT\r\nSUMMARY:Vanha\r\nEND:VEVENT\r\n' }]]));
-    const body = calendarOf([event], options, texts.components);
-    expect(body).toContain('SUMMARY:Uusi versio');
-    expect(body).not.toContain('Vanha');
-    expect(texts.built.map((b) => b.eventId)).toEqual([event.id]);
-    expect(texts.missing([event])).toEqual([]);
+    const entry = { id: event.id, updatedAt: event.updatedAt, timeZone: event.timeZone, allDay: event.allDay };
+    const old = { context: `2000-01-01T00:00:00.000Z|https://stale.test|hytekello|x`, text: 'BEGIN:VEVENT\r\nSUMMARY:Vanha\r\nEND:VEVENT\r\n' };
+    expect(staleEntries([{ ...entry, stored: null }], options)).toEqual([event.id]);
+    expect(staleEntries([{ ...entry, stored: old }], options)).toEqual([event.id]);
+    const { parts, built } = feedParts([{ ...entry, stored: old }], [event], options);
+    expect(parts.join('')).toContain('SUMMARY:Uusi versio');
+    expect(parts.join('')).not.toContain('Vanha');
+    expect(built.map((b) => b.eventId)).toEqual([event.id]);
+    // The text written now fits the next build.
+    expect(staleEntries([{ ...entry, stored: built[0]! }], options)).toEqual([]);
   });
 
   it('keeps a public feed at the edge under its ETag, so a write is never answered from an older copy', async () => {

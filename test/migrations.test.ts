@@ -88,7 +88,8 @@ describe('migrations', () => {
     expect((await rows('audit_log', 'id')).map((r) => r.via)).toEqual(['token', 'system']);
     expect((await rows('events', 'id')).map((r) => r.visibility)).toEqual(['public', 'public']);
     expect(await db.prepare('SELECT actor, key, event_id FROM idempotency_keys').first()).toEqual({ actor: 'token:7', key: 'avain-1', event_id: 'vanha-sarja' });
-    expect(await db.prepare('SELECT count(*) AS n FROM feed_cache').first('n')).toBe(1);
+    // Built feed bodies were a cache: the table is gone, nothing else with it.
+    expect(await db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'feed_cache'").first('n')).toBe(0);
     // The search index still finds the old events.
     expect(await db.prepare("SELECT event_id FROM events_fts WHERE events_fts MATCH 'viikkotapaaminen'").first('event_id')).toBe('vanha-sarja');
     expect(await db.prepare('PRAGMA foreign_key_check').all()).toMatchObject({ results: [] });

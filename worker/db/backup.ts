@@ -4,8 +4,8 @@
  */
 
 /**
- * Tables in dependency order. Left out: feed_cache (built again on demand)
- * and login_failures (a 15-minute memory of failed sign-ins).
+ * Tables in dependency order. Left out: login_failures (a 15-minute memory
+ * of failed sign-ins).
  */
 export const BACKUP_TABLES = [
   'areas', 'municipalities', 'event_types', 'networks', 'audiences', 'organisations',
@@ -44,7 +44,7 @@ const STATEMENTS_PER_BATCH = 200;
  */
 export async function replaceAllTables(db: D1Database, tables: Record<BackupTable, Rows>): Promise<void> {
   await assertKnownColumns(db, tables);
-  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM feed_cache'), db.prepare('DELETE FROM login_failures')];
+  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM login_failures')];
   for (const table of [...BACKUP_TABLES].reverse()) statements.push(db.prepare(`DELETE FROM ${table}`));
   for (const table of BACKUP_TABLES) {
     for (const row of tables[table] ?? []) {

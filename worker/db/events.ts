@@ -5,6 +5,7 @@
  */
 import type { AuditActor } from '../domain/access';
 import type { EventDraft } from '../domain/events';
+import type { FeedEntry } from '../domain/feeds';
 import { auditStatement } from './audit';
 import type { Event } from '../shared/schemas';
 import { publicEventIdsInWindow } from './window';
@@ -163,6 +164,39 @@ ORDER BY e.span_start, e.id`,
     .bind(filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0)
     .all<EventRow>();
   return results.map(rowToEvent);
+}
+
+/** Events by id, in no particular order; unknown ids are left out. */
+export async function listEventsByIds(db: D1Database, ids: readonly string[]): Promise<StoredEvent[]> {
+  const { results } = await db.prepare(`${SELECT_EVENT} WHERE e.id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ids)).all<EventRow>();
+  return results.map(rowToEvent);
+}
+
+/**
+ * A feed's events as listPublicEvents selects and orders them, but only
+ * what is needed to use their stored VEVENT texts in `language`: no event
+ * is read in full unless its text has to be written anew.
+ */
+export async function listFeedEntries(db: D1Database, filter: Omit<EventFilter, 'match'>, language: string): Promise<FeedEntry[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.id, e.updated_at, e.time_zone, e.all_day, c.context, c.text
+FROM events e
+JOIN event_types et ON et.id = e.event_type_id
+LEFT JOIN event_components c ON c.event_id = e.id AND c.language = ?7
+WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')})
+  AND ${LIST_FILTERS}
+ORDER BY e.span_start, e.id`,
+    )
+    .bind(filter.to, filter.from, ...filterValues(filter), language, filter.includeMembersOnly ? 1 : 0)
+    .all<{ id: string; updated_at: string; time_zone: string; all_day: number; context: string | null; text: string | null }>();
+  return results.map((row) => ({
+    id: row.id,
+    updatedAt: row.updated_at,
+    timeZone: row.time_zone,
+    allDay: row.all_day === 1,
+    stored: row.context === null || row.text === null ? null : { context: row.context, text: row.text },
+  }));
 }
 
 export interface WriteContext {

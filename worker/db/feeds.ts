@@ -1,4 +1,5 @@
-/** SQL for feeds: the data version, and built bodies kept between isolates. */
+/** SQL for feeds: the data version, and the VEVENT texts kept between isolates. */
+import type { StoredComponent } from '../domain/feeds';
 
 export interface DataVersion {
   /** Grows with every write (the newest audit-log row). */
@@ -12,39 +13,6 @@ export async function readDataVersion(db: D1Database): Promise<DataVersion> {
   // max(id) reads one end of the rowid tree (a plan of SEARCH, not SCAN).
   const row = await db.prepare('SELECT id, at FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)').first<{ id: number; at: string }>();
   return { version: row?.id ?? 0, changedAt: row?.at ?? null };
-}
-
-/** A stored body built for `etag`, gzip-compressed; null when there is none for that ETag. */
-export async function readCachedFeed(db: D1Database, key: string, etag: string): Promise<ArrayBuffer | null> {
-  const row = await db.prepare('SELECT body FROM feed_cache WHERE key = ?1 AND etag = ?2').bind(key, etag).first<{ body: ArrayBuffer | number[] }>();
-  if (!row) return null;
-  return row.body instanceof ArrayBuffer ? row.body : new Uint8Array(row.body).buffer;
-}
-
-/** Stores a built body, and drops bodies not built since `pruneBefore` (their selections may never come back); one batch. */
-export async function writeCachedFeed(db: D1Database, key: string, etag: string, gzipped: ArrayBuffer, now: string, pruneBefore: string): Promise<void> {
-  await db.batch([
-    db
-      .prepare('INSERT INTO feed_cache (key, etag, body, built_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET etag = ?2, body = ?3, built_at = ?4')
-      .bind(key, etag, gzipped, now),
-    db.prepare('DELETE FROM feed_cache WHERE built_at < ?1').bind(pruneBefore),
-  ]);
-}
-
-export interface StoredComponent {
-  eventId: string;
-  /** What the text was built for besides the event's id (its version, origin, names). */
-  context: string;
-  text: string;
-}
-
-/** Stored VEVENT texts of these events in a language, by event id. */
-export async function readEventComponents(db: D1Database, language: string, eventIds: readonly string[]): Promise<Map<string, StoredComponent>> {
-  const { results } = await db
-    .prepare('SELECT event_id, context, text FROM event_components WHERE language = ?1 AND event_id IN (SELECT value FROM json_each(?2))')
-    .bind(language, JSON.stringify(eventIds))
-    .all<{ event_id: string; context: string; text: string }>();
-  return new Map(results.map((row) => [row.event_id, { eventId: row.event_id, context: row.context, text: row.text }]));
 }
 
 // Bound values are kept well under D1's limits (2 MB a value): texts go in chunks.

@@ -3,9 +3,9 @@
  * the validators (ETag, Last-Modified) that let thousands of polling
  * clients get a 304 without the feed being rebuilt.
  */
-import type { Taxonomy } from '../shared/schemas';
+import type { Event, Taxonomy } from '../shared/schemas';
 import { ValidationError, type FieldIssue } from './errors';
-import { type Language, type TermNames, calendarName, localized } from './ical';
+import { type CalendarOptions, type Language, type TermNames, calendarFrame, calendarName, eventComponents, localized, zonesOf } from './ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, startOfDay } from './time';
 
 /** Feeds carry events that ended at most this many days ago, and all future ones. */
@@ -117,4 +117,64 @@ export function feedFileName(selection: FeedSelection): string {
   const slugs = [...selection.networks, ...selection.types, ...selection.municipalities, ...selection.organisations];
   const name = ['hytekello', ...slugs].join('-').slice(0, 100);
   return `${name}.ics`;
+}
+
+/** An event's VEVENT text as stored, and what it was written for besides the event's id (its version, origin, names). */
+export interface StoredComponent {
+  eventId: string;
+  context: string;
+  text: string;
+}
+
+/** An event of a feed as the feed query gives it: its order, version and zone, and its stored text if any. */
+export interface FeedEntry {
+  id: string;
+  updatedAt: string;
+  timeZone: string;
+  allDay: boolean;
+  stored: { context: string; text: string } | null;
+}
+
+/** FNV-1a: a short, stable fingerprint of a text. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/**
+ * The context of a VEVENT text of an event version: everything else the
+ * text depends on (origin, UID domain, the names of terms), so a renamed
+ * network makes every text be written anew.
+ */
+export function componentContext(options: Pick<CalendarOptions, 'origin' | 'uidDomain' | 'names'>): (updatedAt: string) => string {
+  const names = JSON.stringify(options.names, (_key, value) => (value instanceof Map ? [...value] : value));
+  const common = `${options.origin}|${options.uidDomain}|${fingerprint(names)}`;
+  return (updatedAt) => `${updatedAt}|${common}`;
+}
+
+/** The entries whose stored text is missing or was written for another version or context: they are written anew. */
+export function staleEntries(entries: readonly FeedEntry[], options: Pick<CalendarOptions, 'origin' | 'uidDomain' | 'names'>): string[] {
+  const contextOf = componentContext(options);
+  return entries.filter((entry) => entry.stored?.context !== contextOf(entry.updatedAt)).map((entry) => entry.id);
+}
+
+/**
+ * A feed's text in parts, in the entries' order: the frame around the
+ * events, the stored texts that fit, and texts written now for `written`
+ * (the stale entries' events, read in full). `built` are the new texts, to
+ * store for the next build. An entry with neither (deleted meanwhile) is left out.
+ */
+export function feedParts(entries: readonly FeedEntry[], written: readonly Event[], options: CalendarOptions): { parts: string[]; built: StoredComponent[] } {
+  const contextOf = componentContext(options);
+  const built = written.map((event) => ({ eventId: event.id, context: contextOf(event.updatedAt), text: eventComponents(event, options) }));
+  const fresh = new Map(built.map((component) => [component.eventId, component.text]));
+  const { head, tail } = calendarFrame(options.name, zonesOf(entries));
+  const parts = [head];
+  for (const entry of entries) {
+    const text = fresh.get(entry.id) ?? (entry.stored?.context === contextOf(entry.updatedAt) ? entry.stored.text : undefined);
+    if (text !== undefined) parts.push(text);
+  }
+  parts.push(tail);
+  return { parts, built };
 }

@@ -224,26 +224,27 @@ export function eventComponents(event: Event, options: CalendarOptions): string 
 }
 
 /**
- * A feed of events, in the given order: the calendar properties (all
- * before any component, X-WR-TIMEZONE among them), a VTIMEZONE for every
- * zone used, the events, and a CRLF after the last line too.
- * `components` may be a cached version of eventComponents.
+ * What a feed has around its events: the calendar properties (all before
+ * any component, X-WR-TIMEZONE among them) and a VTIMEZONE for every zone
+ * used; then the end. A feed is head + VEVENT texts + tail.
  */
-export function calendarOf(
-  events: readonly Event[],
-  options: CalendarOptions,
-  components: (event: Event, options: CalendarOptions) => string = eventComponents,
-): string {
-  const header = newCalendar(options.name).toString().replace(/END:VCALENDAR(\r\n)?$/, '');
-  const zones = [...new Set([CALENDAR_TIME_ZONE, ...events.filter((e) => !e.allDay).map((e) => e.timeZone)])];
+export function calendarFrame(name: string | null, zonesUsed: Iterable<string>): { head: string; tail: string } {
+  const header = newCalendar(name).toString().replace(/END:VCALENDAR(\r\n)?$/, '');
   const parts = [header, `X-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n`];
-  for (const zone of zones) {
+  for (const zone of new Set([CALENDAR_TIME_ZONE, ...zonesUsed])) {
     const block = vtimezone(zone);
     if (block) parts.push(`${block.trim()}\r\n`);
   }
-  for (const event of events) parts.push(components(event, options));
-  parts.push(END_CALENDAR);
-  return parts.join('');
+  return { head: parts.join(''), tail: END_CALENDAR };
+}
+
+/** The zones of an event's times (all-day events have none). */
+export const zonesOf = (events: readonly Pick<Event, 'allDay' | 'timeZone'>[]) => events.filter((e) => !e.allDay).map((e) => e.timeZone);
+
+/** A calendar of events, in the given order, with a CRLF after the last line too. */
+export function calendarOf(events: readonly Event[], options: CalendarOptions): string {
+  const { head, tail } = calendarFrame(options.name, zonesOf(events));
+  return head + events.map((event) => eventComponents(event, options)).join('') + tail;
 }
 
 export interface ClockOccurrence {

@@ -2,19 +2,19 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findFeedKeyActor } from '../db/accounts';
-import { findEvent, listPublicEvents, withoutRevision } from '../db/events';
-import { readDataVersion, readEventComponents, writeEventComponents } from '../db/feeds';
+import { findEvent, listEventsByIds, listFeedEntries, listPublicEvents, withoutRevision } from '../db/events';
+import { readDataVersion, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
 import { NotFoundError, UnauthorizedError } from '../domain/errors';
 import { eventOccurrences } from '../domain/events';
 import { SYNDICATION_ITEMS, SYNDICATION_TYPES, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
 import { hashToken, sha256Hex } from '../domain/tokens';
-import { FEED_END, feedFileName, leftWindow, feedKey, feedName, feedSelection, feedValidators, feedWindowStart, notModifiedSince, termNames } from '../domain/feeds';
+import { FEED_END, feedFileName, feedKey, feedName, feedParts, feedSelection, feedValidators, feedWindowStart, leftWindow, notModifiedSince, staleEntries, termNames } from '../domain/feeds';
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
-import { cachedFeed, edgeCopy, feedComponents, keepFeed, lastBuiltFeed } from '../feed-cache';
+import { cachedFeed, edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../feed-cache';
 import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../http';
 import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
@@ -86,31 +86,26 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
   // Public feeds are also kept at the edge; a personal one never leaves the worker.
   const edge = membersOnly ? null : edgeCopy(publicOrigin(c), key, etag);
-  const cached = await cachedFeed(c.env.DB, key, etag, edge, (promise) => c.executionCtx.waitUntil(promise));
+  const cached = await cachedFeed(key, etag, edge);
   if (cached !== null) return c.body(cached, 200);
 
   // Two reads at once: one round trip of waiting instead of two.
-  const [taxonomy, events] = await Promise.all([
+  const [taxonomy, entries] = await Promise.all([
     readTaxonomy(c.env.DB),
-    listPublicEvents(c.env.DB, {
-      from: formatInstant(windowStart),
-      to: FEED_END,
-      networks: selection.networks,
-      types: selection.types,
-      municipalities: selection.municipalities,
-      organisations: selection.organisations,
-      match: null,
-      includeMembersOnly: membersOnly,
-    }),
+    listFeedEntries(
+      c.env.DB,
+      { from: formatInstant(windowStart), to: FEED_END, ...filtersOf(selection), includeMembersOnly: membersOnly },
+      selection.language,
+    ),
   ]);
   const names = termNames(taxonomy);
-  const name = feedName(selection, names);
-  const options = { name, language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
-  const texts = feedComponents(names, options);
-  const missing = texts.missing(events);
-  if (missing.length > 0) texts.add(await readEventComponents(c.env.DB, selection.language, missing));
-  const body = calendarOf(events, options, texts.components);
-  c.executionCtx.waitUntil(Promise.all([keepFeed(c.env.DB, key, etag, body, edge), writeEventComponents(c.env.DB, selection.language, texts.built, leftWindow(windowStart))]));
+  const options = { name: feedName(selection, names), language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
+  // Only events whose stored text does not fit (new, changed, never built) are read in full and written.
+  const stale = staleEntries(entries, options);
+  const written = stale.length > 0 ? (await listEventsByIds(c.env.DB, stale)).map(withoutRevision) : [];
+  const { parts, built } = feedParts(entries, written, options);
+  const body = encodeParts(parts);
+  c.executionCtx.waitUntil(Promise.all([keepFeed(key, etag, body, edge), writeEventComponents(c.env.DB, selection.language, built, leftWindow(windowStart))]));
   return c.body(body, 200);
 }
 
