@@ -1,5 +1,6 @@
 /** The calendar's state in the URL, so that a filtered view can be shared and bookmarked. */
 import type { EventFilters } from './api';
+import { HELSINKI, wallClock } from './intl';
 
 export type View = 'list' | 'month';
 
@@ -47,7 +48,8 @@ export function hasFilters(state: CalendarState): boolean {
 
 /** 'YYYY-MM-DD' of a date in Finland. */
 export function finnishDate(date: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  const { year, month, day } = wallClock(date.getTime(), HELSINKI)!;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 export function addDays(day: string, days: number): string {

@@ -11,7 +11,8 @@ export default defineConfig({
   plugins: [preact()],
   // The worker's schemas import `z` from @hono/zod-openapi; the UI takes plain zod instead (see zod-openapi.ts).
   resolve: { alias: { '@hono/zod-openapi': fileURLToPath(new URL('./zod-openapi.ts', import.meta.url)) } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  // Every browser the UI supports preloads modules itself: no polyfill to run before the app.
+  build: { outDir: 'dist', emptyOutDir: true, modulePreload: { polyfill: false } },
   server: {
     proxy: {
       '/api': worker,

@@ -96,6 +96,23 @@ describe('a visitor', () => {
     await titlesToBe(expected);
   });
 
+  it('shows the coming year a page at a time, in order, without repeating any event', async () => {
+    const day = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + offset * 86_400_000));
+    const api = (await (await fetch(`${baseUrl}/api/events?from=${day(0)}&to=${day(365)}&limit=500`)).json()) as { items: { title: { fi: string } }[] };
+    const expected = api.items.map((item) => item.title.fi);
+    await open('/');
+    const firstPage = await page.locator('.event-title').count();
+    expect(firstPage).toBeLessThan(expected.length);
+    const more = page.getByRole('button', { name: 'Näytä lisää' });
+    while ((await page.locator('.event-title').count()) < expected.length) {
+      const shown = await page.locator('.event-title').count();
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.event-title').length > n, shown);
+    }
+    await titlesToBe(expected);
+    await expect(more.count()).resolves.toBe(0);
+  });
+
   it('searches by text', async () => {
     await open('/?past=1');
     await page.getByLabel('Hae', { exact: true }).fill('rahasta');

@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import { en } from './en';
 import { fi, type Messages } from './fi';
 import { sv } from './sv';
+import { HELSINKI, type WallClock, dateTimeFormat, wallClock } from '../intl';
 
 export type Language = 'fi' | 'sv' | 'en';
 export const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
@@ -12,7 +13,7 @@ export const NATIVE_NAMES: Record<Language, string> = { fi: 'Suomeksi', sv: 'På
 const messages: Record<Language, Messages> = { fi, sv, en };
 const locales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-export const HELSINKI = 'Europe/Helsinki';
+export { HELSINKI };
 
 export function languageOf(search: string): Language {
   const lang = new URLSearchParams(search).get('lang');
@@ -37,22 +38,63 @@ export interface I18n {
   weekdays: string[];
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Names and patterns of dates, as the CLDR data of fi-FI, sv-FI and en-GB
+ * has them ("ti 6.10.2026", "tis 6.10.2026", "Tue, 06/10/2026"), so that
+ * Finnish time is written without Intl (see ../intl).
+ */
+const CALENDAR: Record<Language, { weekdays: string[]; months: string[]; monthsShort: string[]; day: (c: WallClock) => string; time: (c: WallClock) => string; weekdaySeparator: string }> = {
+  fi: {
+    weekdays: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
+    months: ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'],
+    monthsShort: ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'],
+    day: (c) => `${c.day}.${c.month}.${c.year}`,
+    time: (c) => `${c.hour}.${pad(c.minute)}`,
+    weekdaySeparator: ' ',
+  },
+  sv: {
+    weekdays: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
+    months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+    monthsShort: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],
+    day: (c) => `${c.day}.${c.month}.${c.year}`,
+    time: (c) => `${c.hour}.${pad(c.minute)}`,
+    weekdaySeparator: ' ',
+  },
+  en: {
+    weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    day: (c) => `${pad(c.day)}/${pad(c.month)}/${c.year}`,
+    time: (c) => `${c.hour}:${pad(c.minute)}`,
+    weekdaySeparator: ', ',
+  },
+};
+
 export function makeI18n(language: Language): I18n {
   const locale = locales[language];
-  const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
-  const dateFormat = (timeZone: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone });
-  const timeFormat = (timeZone: string) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
-  const monday = Date.UTC(2024, 0, 1);
+  const calendar = CALENDAR[language];
+  const epochOf = (value: Date | string) => (typeof value === 'string' ? Date.parse(value) : value.getTime());
+  const date = (value: Date | string, timeZone = HELSINKI) => {
+    const clock = wallClock(epochOf(value), timeZone);
+    if (!clock) return dateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone }).format(epochOf(value));
+    return `${calendar.weekdays[clock.weekday]}${calendar.weekdaySeparator}${calendar.day(clock)}`;
+  };
+  const time = (value: Date | string, timeZone = HELSINKI) => {
+    const clock = wallClock(epochOf(value), timeZone);
+    return clock ? calendar.time(clock) : dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(epochOf(value));
+  };
   return {
     language,
     t: messages[language],
     pick: (text) => text[language] ?? text.fi,
-    date: (value, timeZone = HELSINKI) => dateFormat(timeZone).format(toDate(value)),
-    time: (value, timeZone = HELSINKI) => timeFormat(timeZone).format(toDate(value)),
-    month: (year, month) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15))),
-    monthShort: (month) => new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 15))).replace(/\.$/, ''),
-    day: (date) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)),
-    weekdays: Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(monday + i * 86400000))),
+    date,
+    time,
+    month: (year, month) => `${calendar.months[month - 1]} ${year}`,
+    monthShort: (month) => calendar.monthsShort[month - 1]!,
+    day: (value) => calendar.day(wallClock(Date.parse(`${value}T12:00:00Z`), 'UTC')!),
+    weekdays: calendar.weekdays,
   };
 }
 

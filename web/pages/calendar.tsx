@@ -41,15 +41,18 @@ export function CalendarPage() {
   // Past events come newest first and the month grid needs the whole month: one large page each.
   const single = state.past || state.view === 'month';
   const first = useResource(key, (signal) => listEvents(filters, window, { limit: single ? 500 : PAGE_SIZE, signal }));
-  const [more, setMore] = useState<{ items: EventOccurrence[]; cursor: string | null; loading: boolean; failed: boolean }>({ items: [], cursor: null, loading: false, failed: false });
-  useEffect(() => setMore({ items: [], cursor: first.state === 'ready' ? first.value.nextCursor : null, loading: false, failed: false }), [first]);
+  // Further pages belong to the first page they follow: a new first page starts them afresh, without another render.
+  const page = first.state === 'ready' ? first.value : null;
+  const [further, setFurther] = useState<{ after: typeof page; items: EventOccurrence[]; cursor: string | null; loading: boolean; failed: boolean } | null>(null);
+  const more = further?.after === page && page ? further : { after: page, items: [], cursor: page?.nextCursor ?? null, loading: false, failed: false };
+  const setMore = (next: Omit<typeof more, 'after'>) => setFurther({ ...next, after: page });
 
   const update = (next: CalendarState) => route(`/${writeState(next, language)}`);
   const loadMore = async () => {
     setMore({ ...more, loading: true, failed: false });
     try {
-      const page = await listEvents(filters, window, { limit: PAGE_SIZE, cursor: more.cursor });
-      setMore({ items: [...more.items, ...page.items], cursor: page.nextCursor, loading: false, failed: false });
+      const next = await listEvents(filters, window, { limit: PAGE_SIZE, cursor: more.cursor });
+      setMore({ items: [...more.items, ...next.items], cursor: next.nextCursor, loading: false, failed: false });
     } catch {
       setMore({ ...more, loading: false, failed: true });
     }

@@ -6,8 +6,9 @@
 import { EventInput } from '../../../worker/shared/schemas';
 import { Temporal } from '../../../worker/domain/time';
 import type { Event } from '../../api';
+import { HELSINKI } from '../../intl';
 
-export const HELSINKI = 'Europe/Helsinki';
+export { HELSINKI };
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 

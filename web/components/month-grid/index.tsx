@@ -1,5 +1,5 @@
 import type { EventOccurrence } from '../../api';
-import { addDays } from '../../filters';
+import { addDays, finnishDate } from '../../filters';
 import { eventPath } from '../event-list';
 import { useI18n, withLanguage } from '../../i18n';
 
@@ -18,7 +18,7 @@ function gridDays(month: string): string[] {
 
 /** 'YYYY-MM-DD' days an occurrence touches, in Finnish time. */
 function daysOf(item: EventOccurrence): string[] {
-  const local = (instant: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  const local = (instant: string) => finnishDate(new Date(instant));
   const first = item.allDay ? item.occurrence.start : local(item.occurrence.startsAt);
   // The end instant is exclusive: a meeting ending at midnight does not touch the next day.
   const last = item.allDay ? item.occurrence.end : local(new Date(Date.parse(item.occurrence.endsAt) - 1).toISOString());
