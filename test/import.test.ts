@@ -17,7 +17,7 @@ afterEach(() => {
 const mapping = (organisation: string) => ({ organisation, type: 'tyopaja', networks: ['osallisuus'], municipalities: ['oulu'] });
 
 type Preview = { sourceId: number | null; summary: Record<string, number>; items: { uid: string | null; status: string; title: string | null; reason: string | null; eventId: string | null; event: unknown }[] };
-type Result = { sourceId: number; summary: Record<string, number>; items: { uid: string | null; status: string; eventId: string | null; outcome: string; reason: string | null }[]; error?: string | null };
+type Result = { sourceId: number; summary: Record<string, number>; items: { uid: string | null; status: string; title: string | null; eventId: string | null; outcome: string; reason: string | null }[]; error?: string | null };
 
 async function preview(authorization: string, body: object): Promise<Preview> {
   const response = await jsonRequest('POST', '/api/imports/preview', body, { Authorization: authorization });
@@ -90,6 +90,7 @@ describe('preview and import of a file', () => {
     const first = await importNow(auth, body);
     expect(first.summary).toEqual({ new: 4, changed: 0, unchanged: 0, unparseable: 1, gone: 0 });
     expect(first.items.find((i) => i.status === 'unparseable')).toMatchObject({ outcome: 'none', reason: expect.stringContaining('FREQ') });
+    expect(first.items.find((i) => i.uid?.startsWith('3q9v7m2k'))).toMatchObject({ title: 'Syysseminaari', outcome: 'created' });
 
     const group = await eventOf(first, '7a1b2c3d');
     const list = await occurrences(group.id, '2026-01-01', '2026-07-01');

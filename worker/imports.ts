@@ -35,6 +35,7 @@ export async function planFor(db: D1Database, parsed: ParsedCalendar, mapping: I
 export interface AppliedItem {
   uid: string | null;
   status: PlanItem['status'];
+  title: string | null;
   eventId: string | null;
   /** What was done: created, updated, cancelled, nothing; failed with reason. */
   outcome: 'created' | 'updated' | 'cancelled' | 'none' | 'failed';
@@ -45,7 +46,7 @@ export interface AppliedItem {
 export async function applyPlan(db: D1Database, source: ImportSource, items: PlanItem[], actor: AuditActor): Promise<AppliedItem[]> {
   const results: AppliedItem[] = [];
   for (const item of items) {
-    const base = { uid: item.uid, status: item.status, eventId: item.eventId };
+    const base = { uid: item.uid, status: item.status, title: item.title, eventId: item.eventId };
     try {
       results.push({ ...base, ...(await applyItem(db, source, item, actor)) });
     } catch (error) {

@@ -191,9 +191,7 @@ imports.openapi(
     const source = await managedSource(c, actor, id);
     if (source.url === '') throw new NotFoundError('import source', String(id));
     const { items, error } = await syncSource(c.env.DB, source, auditActor(actor), { allowLoopback: loopbackAllowed(c) });
-    const summary = { new: 0, changed: 0, unchanged: 0, unparseable: 0, gone: 0 };
-    for (const item of items) summary[item.status]++;
-    return c.json({ sourceId: source.id, summary, items, error }, 200);
+    return c.json({ sourceId: source.id, summary: planSummary(items), items, error }, 200);
   },
 );
 

@@ -56,6 +56,7 @@ export const ImportResult = z
       z.object({
         uid: z.string().nullable(),
         status: PlanStatus,
+        title: z.string().nullable(),
         eventId: z.string().nullable(),
         outcome: z.enum(['created', 'updated', 'cancelled', 'none', 'failed']),
         reason: z.string().nullable(),
