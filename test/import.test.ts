@@ -173,7 +173,7 @@ describe('a calendar URL, synced', () => {
     const seminar = await eventOf(first, '3q9v7m2k');
 
     const sources = (await (await request('/api/imports/sources', { headers: { Authorization: auth } })).json()) as { items: { id: number; url: string; sync: boolean; lastSyncedAt: string | null; lastError: string | null }[] };
-    expect(sources.items).toContainEqual(expect.objectContaining({ id: first.sourceId, url: feed, sync: true }));
+    expect(sources.items).toContainEqual(expect.objectContaining({ id: first.sourceId, url: feed, sync: true, lastSyncedAt: expect.any(String), lastError: null }));
 
     // The seminar leaves the feed: the sync cancels it rather than deleting it.
     text = google.replace(/BEGIN:VEVENT\r\nDTSTART:20260915T130000Z[\s\S]*?END:VEVENT\r\n/, '');

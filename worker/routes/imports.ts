@@ -1,7 +1,7 @@
 /** /api/imports: preview and import an iCalendar file or URL; sources that are synced. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type ImportSource, deleteSource, findSource, findSourceByUrl, listSources, saveSource, setSourceSync } from '../db/imports';
+import { type ImportSource, deleteSource, findSource, findSourceByUrl, listSources, recordSync, saveSource, setSourceSync } from '../db/imports';
 import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayManageImports, assertMayWriteEvent, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { NotFoundError, ValidationError } from '../domain/errors';
@@ -9,7 +9,7 @@ import { type ImportMapping, type PlanItem, mappingIssues, planSummary } from '.
 import { calendarUrl } from '../domain/url-guard';
 import type { AppEnv } from '../env';
 import { CalendarFetchError, fetchCalendar } from '../fetch-calendar';
-import { applyPlan, parseOrRefuse, planFor, syncSource } from '../imports';
+import { applyPlan, parseOrRefuse, planFor, syncSource, writeFailures } from '../imports';
 import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../http';
 import { ImportPreview, ImportRequest, ImportResult, ImportSourcePatch, ImportSourceView, ImportSyncResult } from '../shared/imports';
 
@@ -120,7 +120,7 @@ imports.openAPIRegistry.registerPath({
   path: '/',
   summary: 'Import a calendar file or URL',
   description:
-    'The same body as the preview. New events are created, changed ones updated (SEQUENCE grows when time, place or status change), cancelled ones cancelled; for a URL, events gone from it are cancelled. Each event is written whole or not at all. With `sync: true` the URL is synced every 30 minutes.',
+    'The same body as the preview. New events are created, changed ones updated (SEQUENCE grows when time, place or status change), cancelled ones cancelled; for a URL, events gone from it are cancelled, and the import is recorded as its latest sync. Each event is written whole or not at all. With `sync: true` the URL is synced every 30 minutes.',
   security: writeSecurity,
   request: { query: mappingQuery, body: requestBody },
   responses: { 200: { content: { 'application/json': { schema: ImportResult } }, description: 'What was done to each event' }, ...importProblems },
@@ -132,6 +132,8 @@ imports.post('/', async (c) => {
   const source = await saveSource(c.env.DB, { organisation: mapping.organisation, url, mapping, sync }, now, auditActor(actor));
   const items = await planFor(c.env.DB, parsed, mapping, source);
   const applied = await applyPlan(c.env.DB, source, items, auditActor(actor));
+  // The URL was read and its events brought up to date just now: that is its latest sync.
+  if (url) await recordSync(c.env.DB, source.id, now, writeFailures(applied));
   return c.json({ sourceId: source.id, summary: planSummary(items), items: applied }, 200);
 });
 
