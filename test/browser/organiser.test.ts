@@ -387,27 +387,16 @@ describe('an organiser', () => {
 /** A small calendar: one event to import and one that ends before it starts, with titles no other test uses. */
 function calendar(good: string, bad: string): string {
   const id = unique('uid').replace(' ', '-');
-  return [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Hytekello tests//FI',
+  const event = (n: number, start: string, end: string, title: string) => [
     'BEGIN:VEVENT',
-    `UID:${id}-1@tests.example`,
+    `UID:${id}-${n}@tests.example`,
     'DTSTAMP:20260101T000000Z',
-    'DTSTART;TZID=Europe/Helsinki:20270915T090000',
-    'DTEND;TZID=Europe/Helsinki:20270915T110000',
-    `SUMMARY:${good}`,
+    `DTSTART;TZID=Europe/Helsinki:${start}`,
+    `DTEND;TZID=Europe/Helsinki:${end}`,
+    `SUMMARY:${title}`,
     'END:VEVENT',
-    'BEGIN:VEVENT',
-    `UID:${id}-2@tests.example`,
-    'DTSTAMP:20260101T000000Z',
-    'DTSTART;TZID=Europe/Helsinki:20270916T090000',
-    'DTEND;TZID=Europe/Helsinki:20270916T080000',
-    `SUMMARY:${bad}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-    '',
-  ].join('\r\n');
+  ];
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hytekello tests//FI', ...event(1, '20270915T090000', '20270915T110000', good), ...event(2, '20270916T090000', '20270916T080000', bad), 'END:VCALENDAR', ''].join('\r\n');
 }
 
 /** The preview's count of a status ("Uudet: 1"). */

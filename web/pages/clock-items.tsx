@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { CATEGORY_NAMES, CLOCK_CATEGORIES } from '../../worker/shared/clock-categories';
 import { type AnnualClock, ApiProblem, type ClockItemInput, type Me, NotFound, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getTaxonomy, updateClockItem } from '../api';
-import { Field, ProblemBox, SaveButton, Success, fieldErrorsOf } from '../components/form';
+import { Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
@@ -187,12 +187,7 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
         <Field id="ci-responsible" label={m.responsible}>
           {(props) => (
             <select {...props} value={state.responsibleOrganisation} onChange={(e) => set({ responsibleOrganisation: e.currentTarget.value })}>
-              <option value="">{m.noClockItem}</option>
-              {taxonomy.organisations.map((o) => (
-                <option key={o.slug} value={o.slug}>
-                  {i18n.pick(o.name)}
-                </option>
-              ))}
+              <TermOptions terms={taxonomy.organisations} empty={m.noClockItem} />
             </select>
           )}
         </Field>

@@ -4,6 +4,7 @@
  * what was done to each event; then the saved sources, with their last
  * sync and error, "sync now", the scheduled sync on or off, and forgetting.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   type ImportPreview,
@@ -20,7 +21,7 @@ import {
   setImportSync,
   syncImportSource,
 } from '../api';
-import { Choices, ConfirmDialog, Field, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
+import { Choices, ConfirmDialog, Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf, focusFirstInvalid } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
 import { type I18n, useI18n, withLanguage } from '../i18n';
@@ -68,32 +69,40 @@ function FocusedHeading({ id, children }: { id: string; children: string }) {
   );
 }
 
+/** A table with a caption for screen readers and a heading per column; the rows are the children. */
+function DataTable({ class: className, caption, columns, children }: { class: string; caption: string; columns: string[]; children: ComponentChildren }) {
+  return (
+    <table class={`data-table ${className}`}>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 function PreviewTable({ preview }: { preview: ImportPreview }) {
   const m = useOrganiserText();
   const i18n = useI18n();
   if (preview.items.length === 0) return <Empty>{m.importEmpty}</Empty>;
   return (
-    <table class="data-table import-items">
-      <caption class="visually-hidden">{m.importPreviewTitle}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{m.status}</th>
-          <th scope="col">{m.title}</th>
-          <th scope="col">{m.importStarts}</th>
-          <th scope="col">{m.importReason}</th>
+    <DataTable class="import-items" caption={m.importPreviewTitle} columns={[m.title, m.status, m.importStarts, m.importReason]}>
+      {preview.items.map((item, i) => (
+        <tr key={`${item.uid}/${i}`} data-status={item.status}>
+          <th scope="row">{item.title ?? (item.eventId ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{m.importEarlierEvent}</a> : m.untitled)}</th>
+          <td>{m.planStatuses[item.status]}</td>
+          <td>{item.event ? i18n.day(item.event.start.slice(0, 10)) : ''}</td>
+          <td>{item.status === 'gone' ? m.importWillCancel : (item.reason ?? '')}</td>
         </tr>
-      </thead>
-      <tbody>
-        {preview.items.map((item, i) => (
-          <tr key={`${item.uid}/${i}`} data-status={item.status}>
-            <td>{m.planStatuses[item.status]}</td>
-            <th scope="row">{item.title ?? (item.eventId ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{m.importEarlierEvent}</a> : m.untitled)}</th>
-            <td>{item.event ? i18n.day(item.event.start.slice(0, 10)) : ''}</td>
-            <td>{item.status === 'gone' ? m.importWillCancel : (item.reason ?? '')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -101,27 +110,16 @@ function ResultTable({ result }: { result: ImportResult }) {
   const m = useOrganiserText();
   const i18n = useI18n();
   return (
-    <table class="data-table import-items">
-      <caption class="visually-hidden">{m.importResultTitle}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{m.title}</th>
-          <th scope="col">{m.status}</th>
-          <th scope="col">{m.importOutcome}</th>
-          <th scope="col">{m.importReason}</th>
+    <DataTable class="import-items" caption={m.importResultTitle} columns={[m.title, m.status, m.importOutcome, m.importReason]}>
+      {result.items.map((item, i) => (
+        <tr key={`${item.uid}/${i}`} data-outcome={item.outcome}>
+          <th scope="row">{item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)}</th>
+          <td>{m.planStatuses[item.status]}</td>
+          <td class={item.outcome === 'failed' ? 'field-error' : undefined}>{m.outcomes[item.outcome]}</td>
+          <td>{item.reason ?? ''}</td>
         </tr>
-      </thead>
-      <tbody>
-        {result.items.map((item, i) => (
-          <tr key={`${item.uid}/${i}`} data-outcome={item.outcome}>
-            <th scope="row">{item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)}</th>
-            <td>{m.planStatuses[item.status]}</td>
-            <td class={item.outcome === 'failed' ? 'field-error' : undefined}>{m.outcomes[item.outcome]}</td>
-            <td>{item.reason ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -239,23 +237,14 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
             <Field id="import-organisation" label={m.importOrganisation} required error={fieldErrors.organisation}>
               {(props) => (
                 <select {...props} value={organisation} onChange={(e) => changed(setOrganisation)(e.currentTarget.value)}>
-                  {organisations.map((o) => (
-                    <option key={o.slug} value={o.slug}>
-                      {i18n.pick(o.name)}
-                    </option>
-                  ))}
+                  <TermOptions terms={organisations} />
                 </select>
               )}
             </Field>
             <Field id="import-type" label={m.type} required error={fieldErrors.type}>
               {(props) => (
                 <select {...props} required value={type} onChange={(e) => changed(setType)(e.currentTarget.value)}>
-                  <option value="">{m.choose}</option>
-                  {terms(taxonomy.eventTypes).map((term) => (
-                    <option key={term.slug} value={term.slug}>
-                      {term.name}
-                    </option>
-                  ))}
+                  <TermOptions terms={taxonomy.eventTypes} empty={m.choose} />
                 </select>
               )}
             </Field>
@@ -391,75 +380,63 @@ function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
       {sources.length === 0 ? (
         <Empty>{m.noSources}</Empty>
       ) : (
-        <table class="data-table import-sources">
-          <caption class="visually-hidden">{m.sourcesTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.importSourceColumn}</th>
-              <th scope="col">{m.organisation}</th>
-              <th scope="col">{m.importMapping}</th>
-              <th scope="col">{m.lastSync}</th>
-              <th scope="col">{m.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((source) => {
-              const task = working[source.id];
-              const busy = task !== undefined;
-              return (
-                <tr key={source.id} data-id={source.id} aria-busy={busy ? 'true' : undefined}>
-                  <th scope="row" class="source-name">
-                    {nameOf(source)}
-                  </th>
-                  <td>{organisationName(source.organisation)}</td>
-                  <td>
-                    {[typeName(source.mapping.type), ...source.mapping.networks.map(networkName), ...source.mapping.municipalities.map(municipalityName)].join(', ')}
-                  </td>
-                  <td>
-                    {source.url ? when(source.lastSyncedAt) : m.notSynced}
-                    {source.lastError && (
-                      <p class="field-error source-error">
-                        {m.lastError}: {source.lastError}
-                      </p>
+        <DataTable class="import-sources" caption={m.sourcesTitle} columns={[m.importSourceColumn, m.organisation, m.importMapping, m.lastSync, m.actions]}>
+          {sources.map((source) => {
+            const task = working[source.id];
+            const busy = task !== undefined;
+            return (
+              <tr key={source.id} data-id={source.id} aria-busy={busy ? 'true' : undefined}>
+                <th scope="row" class="source-name">
+                  {nameOf(source)}
+                </th>
+                <td>{organisationName(source.organisation)}</td>
+                <td>
+                  {[typeName(source.mapping.type), ...source.mapping.networks.map(networkName), ...source.mapping.municipalities.map(municipalityName)].join(', ')}
+                </td>
+                <td>
+                  {source.url ? when(source.lastSyncedAt) : m.notSynced}
+                  {source.lastError && (
+                    <p class="field-error source-error">
+                      {m.lastError}: {source.lastError}
+                    </p>
+                  )}
+                </td>
+                <td>
+                  <div class="button-row">
+                    {source.url && (
+                      <>
+                        <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${task === 'sync' ? m.syncing : m.syncNow}: ${nameOf(source)}`} onClick={() => syncNow(source)}>
+                          {task === 'sync' ? (
+                            <>
+                              <span class="spinner" aria-hidden="true" /> {m.syncing}
+                            </>
+                          ) : (
+                            m.syncNow
+                          )}
+                        </button>
+                        <label class="check">
+                          <input
+                            type="checkbox"
+                            role="switch"
+                            checked={typeof task === 'boolean' ? task : source.sync}
+                            aria-disabled={busy ? 'true' : undefined}
+                            aria-label={`${m.scheduledSync}: ${nameOf(source)}`}
+                            onClick={(e) => busy && e.preventDefault()}
+                            onChange={(e) => toggle(source, e.currentTarget.checked)}
+                          />
+                          {m.scheduledSync}
+                        </label>
+                      </>
                     )}
-                  </td>
-                  <td>
-                    <div class="button-row">
-                      {source.url && (
-                        <>
-                          <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${task === 'sync' ? m.syncing : m.syncNow}: ${nameOf(source)}`} onClick={() => syncNow(source)}>
-                            {task === 'sync' ? (
-                              <>
-                                <span class="spinner" aria-hidden="true" /> {m.syncing}
-                              </>
-                            ) : (
-                              m.syncNow
-                            )}
-                          </button>
-                          <label class="check">
-                            <input
-                              type="checkbox"
-                              role="switch"
-                              checked={typeof task === 'boolean' ? task : source.sync}
-                              aria-disabled={busy ? 'true' : undefined}
-                              aria-label={`${m.scheduledSync}: ${nameOf(source)}`}
-                              onClick={(e) => busy && e.preventDefault()}
-                              onChange={(e) => toggle(source, e.currentTarget.checked)}
-                            />
-                            {m.scheduledSync}
-                          </label>
-                        </>
-                      )}
-                      <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${m.deleteSource}: ${nameOf(source)}`} onClick={() => busy || (setMessage(null), setDeleting(source))}>
-                        {m.deleteSource}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${m.deleteSource}: ${nameOf(source)}`} onClick={() => busy || (setMessage(null), setDeleting(source))}>
+                      {m.deleteSource}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       {deleting && (
         <ConfirmDialog

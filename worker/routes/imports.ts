@@ -163,13 +163,19 @@ imports.openapi(
 );
 
 const SourceParams = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const sourceProblems = {
+  401: problemSpec('Not signed in, or no valid token'),
+  403: problemSpec('You are not an organiser of the organisation'),
+  404: problemSpec('No such source'),
+};
 
-/** The source of the path, if the actor may manage it: 404, then 403. */
-async function managedSource(c: Context<AppEnv>, actor: Actor, id: number): Promise<ImportSource> {
+/** Who asks, and the source they may manage: 401, 404, then 403. */
+async function managedSource(c: Context<AppEnv>, id: number): Promise<{ actor: Actor; source: ImportSource }> {
+  const actor = requireActor(c.get('actor'));
   const source = await findSource(c.env.DB, id);
   if (!source) throw new NotFoundError('import source', String(id));
   assertMayManageImports(actor, source.organisation);
-  return source;
+  return { actor, source };
 }
 
 imports.openapi(
@@ -182,15 +188,13 @@ imports.openapi(
     request: { params: SourceParams },
     responses: {
       200: { content: { 'application/json': { schema: ImportSyncResult } }, description: 'What was done; `error` when the feed could not be read' },
-      401: problemSpec('Not signed in, or no valid token'),
-      403: problemSpec('You are not an organiser of the organisation'),
+      ...sourceProblems,
       404: problemSpec('No such source, or it is a file source'),
     },
   }),
   async (c) => {
-    const actor = requireActor(c.get('actor'));
     const { id } = c.req.valid('param');
-    const source = await managedSource(c, actor, id);
+    const { actor, source } = await managedSource(c, id);
     if (source.url === '') throw new NotFoundError('import source', String(id));
     const { items, error } = await syncSource(c.env.DB, source, auditActor(actor), { allowLoopback: loopbackAllowed(c) });
     return c.json({ sourceId: source.id, summary: planSummary(items), items, error }, 200);
@@ -207,17 +211,14 @@ imports.openapi(
     request: { params: SourceParams, body: { content: { 'application/json': { schema: ImportSourcePatch } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: ImportSourceView } }, description: 'The source as it is now' },
-      401: problemSpec('Not signed in, or no valid token'),
-      403: problemSpec('You are not an organiser of the organisation'),
-      404: problemSpec('No such source'),
+      ...sourceProblems,
       422: problemSpec('The body breaks a rule, or the source is the uploaded files, which have no URL to sync'),
     },
   }),
   async (c) => {
-    const actor = requireActor(c.get('actor'));
     const { id } = c.req.valid('param');
     const { sync } = c.req.valid('json');
-    const source = await managedSource(c, actor, id);
+    const { actor, source } = await managedSource(c, id);
     if (source.url === '') throw new ValidationError([{ field: 'sync', rule: 'needs-url', message: '`sync` needs a URL source; this source is the uploaded files' }]);
     const saved = await setSourceSync(c.env.DB, source, sync, new Date().toISOString(), auditActor(actor));
     if (!saved) throw new NotFoundError('import source', String(id));
@@ -231,20 +232,17 @@ imports.openapi(
     path: '/sources/{id}',
     summary: 'Forget a calendar source',
     description:
-      'The source and the record of which event each of its UIDs became are deleted; a URL is no longer synced. The events already imported stay, as ordinary events of the organisation: edit, cancel or delete them as any other. Importing the same file or URL again later creates them anew.',
+      'The source and the record of which event each of its UIDs became are deleted; a URL is no longer synced. The events already imported stay, as ordinary events of the organisation: edit or cancel them as any other. Importing the same file or URL again later creates them anew.',
     security: writeSecurity,
     request: { params: SourceParams },
     responses: {
       204: { description: 'Forgotten' },
-      401: problemSpec('Not signed in, or no valid token'),
-      403: problemSpec('You are not an organiser of the organisation'),
-      404: problemSpec('No such source'),
+      ...sourceProblems,
     },
   }),
   async (c) => {
-    const actor = requireActor(c.get('actor'));
     const { id } = c.req.valid('param');
-    const source = await managedSource(c, actor, id);
+    const { actor, source } = await managedSource(c, id);
     if (!(await deleteSource(c.env.DB, source, new Date().toISOString(), auditActor(actor)))) throw new NotFoundError('import source', String(id));
     return c.body(null, 204);
   },

@@ -3,7 +3,7 @@ import type { AnnualClock, Taxonomy } from '../../api';
 import { formatWhen, useI18n } from '../../i18n';
 import { fill, useOrganiserText } from '../../i18n/organiser';
 import { ConflictHints } from '../conflict-hints';
-import { Choices, Field } from '../form';
+import { Choices, Field, TermOptions } from '../form';
 import { RecurrenceEditor } from '../recurrence-editor';
 import { type FormState, HELSINKI, type MaterialState, instantOf } from './model';
 
@@ -61,12 +61,7 @@ export function EventForm({ form, onChange, taxonomy, organisations, clock, erro
         <Field id="ev-type" label={m.type} required error={errorOf('type')}>
           {(props) => (
             <select {...props} required value={form.type} onChange={(e) => set('type', e.currentTarget.value)} onBlur={() => touch('type')}>
-              <option value="">{m.choose}</option>
-              {terms(taxonomy.eventTypes).map((term) => (
-                <option key={term.slug} value={term.slug}>
-                  {term.name}
-                </option>
-              ))}
+              <TermOptions terms={taxonomy.eventTypes} empty={m.choose} />
             </select>
           )}
         </Field>
@@ -147,12 +142,7 @@ export function EventForm({ form, onChange, taxonomy, organisations, clock, erro
         <Field id="ev-location-municipality" label={m.municipality} error={errorOf('location.municipality')}>
           {(props) => (
             <select {...props} value={form.municipality} onChange={(e) => set('municipality', e.currentTarget.value)}>
-              <option value="">{m.choose}</option>
-              {terms(taxonomy.municipalities).map((term) => (
-                <option key={term.slug} value={term.slug}>
-                  {term.name}
-                </option>
-              ))}
+              <TermOptions terms={taxonomy.municipalities} empty={m.choose} />
             </select>
           )}
         </Field>

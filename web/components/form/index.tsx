@@ -2,6 +2,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem } from '../../api';
+import { useI18n } from '../../i18n';
 import { fill, useOrganiserText } from '../../i18n/organiser';
 import { fieldKey } from '../event-form/model';
 
@@ -67,6 +68,25 @@ export function Choices({ id, legend, options, chosen, onChange, error, touch, s
       </div>
       <FieldError id={id} error={error} />
     </fieldset>
+  );
+}
+
+/**
+ * The options of a select of reference data (organisations, event types,
+ * municipalities), named in the reader's language; `empty` first as the
+ * choice of none.
+ */
+export function TermOptions({ terms, empty }: { terms: readonly { slug: string; name: { fi: string; sv: string | null; en: string | null } }[]; empty?: string }) {
+  const i18n = useI18n();
+  return (
+    <>
+      {empty !== undefined && <option value="">{empty}</option>}
+      {terms.map((term) => (
+        <option key={term.slug} value={term.slug}>
+          {i18n.pick(term.name)}
+        </option>
+      ))}
+    </>
   );
 }
 
