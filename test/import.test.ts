@@ -5,6 +5,7 @@ import google from './fixtures/import/google.ics?raw';
 import outlook from './fixtures/import/outlook.ics?raw';
 import { asBrowser, bearerFor, jsonRequest, request, rowCounts, sessionFor } from './helpers';
 import worker from '../worker/index';
+import { listSyncedSources } from '../worker/db/imports';
 import { blockedHost, calendarUrl } from '../worker/domain/url-guard';
 import { CalendarFetchError, fetchCalendar } from '../worker/fetch-calendar';
 import type { Event, OccurrenceInfo } from '../worker/shared/schemas';
@@ -16,7 +17,7 @@ afterEach(() => {
 const mapping = (organisation: string) => ({ organisation, type: 'tyopaja', networks: ['osallisuus'], municipalities: ['oulu'] });
 
 type Preview = { sourceId: number | null; summary: Record<string, number>; items: { uid: string | null; status: string; title: string | null; reason: string | null; eventId: string | null; event: unknown }[] };
-type Result = { sourceId: number; summary: Record<string, number>; items: { uid: string | null; status: string; eventId: string | null; outcome: string; reason: string | null }[]; error?: string | null };
+type Result = { sourceId: number; summary: Record<string, number>; items: { uid: string | null; status: string; title: string | null; eventId: string | null; outcome: string; reason: string | null }[]; error?: string | null };
 
 async function preview(authorization: string, body: object): Promise<Preview> {
   const response = await jsonRequest('POST', '/api/imports/preview', body, { Authorization: authorization });
@@ -89,6 +90,7 @@ describe('preview and import of a file', () => {
     const first = await importNow(auth, body);
     expect(first.summary).toEqual({ new: 4, changed: 0, unchanged: 0, unparseable: 1, gone: 0 });
     expect(first.items.find((i) => i.status === 'unparseable')).toMatchObject({ outcome: 'none', reason: expect.stringContaining('FREQ') });
+    expect(first.items.find((i) => i.uid?.startsWith('3q9v7m2k'))).toMatchObject({ title: 'Syysseminaari', outcome: 'created' });
 
     const group = await eventOf(first, '7a1b2c3d');
     const list = await occurrences(group.id, '2026-01-01', '2026-07-01');
@@ -171,7 +173,7 @@ describe('a calendar URL, synced', () => {
     const seminar = await eventOf(first, '3q9v7m2k');
 
     const sources = (await (await request('/api/imports/sources', { headers: { Authorization: auth } })).json()) as { items: { id: number; url: string; sync: boolean; lastSyncedAt: string | null; lastError: string | null }[] };
-    expect(sources.items).toContainEqual(expect.objectContaining({ id: first.sourceId, url: feed, sync: true }));
+    expect(sources.items).toContainEqual(expect.objectContaining({ id: first.sourceId, url: feed, sync: true, lastSyncedAt: expect.any(String), lastError: null }));
 
     // The seminar leaves the feed: the sync cancels it rather than deleting it.
     text = google.replace(/BEGIN:VEVENT\r\nDTSTART:20260915T130000Z[\s\S]*?END:VEVENT\r\n/, '');
@@ -210,6 +212,123 @@ describe('a calendar URL, synced', () => {
     expect((await jsonRequest('POST', `/api/imports/sources/${first.sourceId}/sync`, {})).status).toBe(401);
     expect((await jsonRequest('POST', `/api/imports/sources/${first.sourceId}/sync`, {}, { Authorization: await bearerFor('takuusaatio') })).status).toBe(403);
     expect((await jsonRequest('POST', '/api/imports/sources/999999/sync', {}, { Authorization: await bearerFor('posken') })).status).toBe(404);
+  });
+});
+
+type Source = { id: number; organisation: string; url: string | null; sync: boolean; lastSyncedAt: string | null; lastError: string | null };
+type Problem = { errors?: { field: string; rule: string; message: string }[] };
+
+/** The tables a change of a source touches. */
+const SOURCE_TABLES = ['import_sources', 'imported_events', 'audit_log', 'events'];
+
+async function sourcesOf(authorization: string): Promise<Source[]> {
+  return ((await (await request('/api/imports/sources', { headers: { Authorization: authorization } })).json()) as { items: Source[] }).items;
+}
+
+/** The newest audit row about an organisation. */
+function lastAuditOf(organisation: string) {
+  return env.DB.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'organisation' AND entity_id = ?1 ORDER BY id DESC LIMIT 1").bind(organisation).first<{ action: string; before_json: string | null; after_json: string | null }>();
+}
+
+/** Runs the worker's scheduled handler to the end. */
+async function runScheduled(): Promise<void> {
+  const waits: Promise<unknown>[] = [];
+  const ctx = { waitUntil: (p: Promise<unknown>) => waits.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+  await worker.scheduled({ cron: '*/30 * * * *', scheduledTime: Date.now(), noRetry() {} }, env as never, ctx);
+  await Promise.all(waits);
+}
+
+describe('managing sources', () => {
+  it('turns the scheduled sync off and on again; the scheduled sync honours it, and each change has one audit row', async () => {
+    const url = 'https://kalenteri.example.org/paalle-pois.ics';
+    const calls = serveFeeds({ [url]: () => new Response(apple) });
+    const auth = await bearerFor('kempeleen-kunta');
+    const { sourceId } = await importNow(auth, { ...mapping('kempeleen-kunta'), url, sync: true });
+    const audits = async () => (await rowCounts(['audit_log'])).audit_log!;
+
+    const before = await audits();
+    const off = await jsonRequest('PATCH', `/api/imports/sources/${sourceId}`, { sync: false }, { Authorization: auth });
+    expect(off.status, await off.clone().text()).toBe(200);
+    expect(await off.json()).toMatchObject({ id: sourceId, url, sync: false });
+    expect(await audits()).toBe(before + 1);
+    expect(JSON.parse((await lastAuditOf('kempeleen-kunta'))!.after_json!)).toMatchObject({ importSource: { url, sync: false } });
+    expect((await listSyncedSources(env.DB, 1000)).map((s) => s.id)).not.toContain(sourceId);
+    await env.DB.prepare('UPDATE import_sources SET last_synced_at = NULL WHERE id = ?1').bind(sourceId).run();
+    calls.length = 0;
+    await runScheduled();
+    expect(calls).not.toContain(url);
+    expect((await sourcesOf(auth)).find((s) => s.id === sourceId)).toMatchObject({ sync: false, lastSyncedAt: null });
+
+    // Asking for what already is so writes nothing.
+    expect((await jsonRequest('PATCH', `/api/imports/sources/${sourceId}`, { sync: false }, { Authorization: auth })).status).toBe(200);
+    expect(await audits()).toBe(before + 1);
+
+    const on = await jsonRequest('PATCH', `/api/imports/sources/${sourceId}`, { sync: true }, { Authorization: auth });
+    expect(await on.json()).toMatchObject({ id: sourceId, sync: true });
+    expect(await audits()).toBe(before + 2);
+    expect((await listSyncedSources(env.DB, 1000)).map((s) => s.id)).toContain(sourceId);
+    await runScheduled();
+    expect(calls).toContain(url);
+  });
+
+  it('refuses to sync the uploaded files, naming `sync`, and writes nothing', async () => {
+    const auth = await bearerFor('iin-kunta');
+    const { sourceId } = await importNow(auth, { ...mapping('iin-kunta'), ics: apple });
+    const counts = await rowCounts(SOURCE_TABLES);
+    const response = await jsonRequest('PATCH', `/api/imports/sources/${sourceId}`, { sync: true }, { Authorization: auth });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'sync', rule: 'needs-url' })]);
+    const notBoolean = await jsonRequest('PATCH', `/api/imports/sources/${sourceId}`, { sync: 'yes' }, { Authorization: auth });
+    expect(notBoolean.status).toBe(422);
+    expect(((await notBoolean.json()) as Problem).errors![0]!.field).toBe('sync');
+    expect(await rowCounts(SOURCE_TABLES)).toEqual(counts);
+  });
+
+  it('forgets a source: its UID records go, the imported events stay as ordinary events, and an audit row says so', async () => {
+    const auth = await bearerFor('raahen-kaupunki');
+    const first = await importNow(auth, { ...mapping('raahen-kaupunki'), ics: google });
+    const created = first.items.filter((i) => i.outcome === 'created').map((i) => i.eventId!);
+    expect(created.length).toBe(4);
+    const stored = await Promise.all(created.map(async (id) => (await (await request(`/api/events/${id}`)).json()) as Event));
+
+    const response = await request(`/api/imports/sources/${first.sourceId}`, { method: 'DELETE', headers: { Authorization: auth } });
+    expect(response.status).toBe(204);
+    expect((await sourcesOf(auth)).map((s) => s.id)).not.toContain(first.sourceId);
+    expect((await env.DB.prepare('SELECT count(*) AS n FROM imported_events WHERE source_id = ?1').bind(first.sourceId).first<{ n: number }>())!.n).toBe(0);
+    for (const event of stored) {
+      expect((await (await request(`/api/events/${event.id}`)).json()) as Event).toMatchObject({ id: event.id, status: event.status, sequence: event.sequence, organisations: ['raahen-kaupunki'] });
+    }
+    const audit = (await lastAuditOf('raahen-kaupunki'))!;
+    expect(JSON.parse(audit.before_json!)).toMatchObject({ importSource: { url: '', sync: false } });
+    expect(JSON.parse(audit.after_json!)).toEqual({ importSource: null });
+
+    const counts = await rowCounts(SOURCE_TABLES);
+    expect((await request(`/api/imports/sources/${first.sourceId}`, { method: 'DELETE', headers: { Authorization: auth } })).status).toBe(404);
+    expect(await rowCounts(SOURCE_TABLES)).toEqual(counts);
+  });
+
+  it("lets only the source's organisers and administrators change or forget it; a refusal writes nothing", async () => {
+    const url = 'https://kalenteri.example.org/hallinta.ics';
+    serveFeeds({ [url]: () => new Response(apple) });
+    const { sourceId } = await importNow(await bearerFor('hailuodon-kunta'), { ...mapping('hailuodon-kunta'), url, sync: true });
+    const path = `/api/imports/sources/${sourceId}`;
+    const viewer = await sessionFor([{ organisation: 'hailuodon-kunta', role: 'viewer' }]);
+    const other = await bearerFor('takuusaatio');
+    const counts = await rowCounts(SOURCE_TABLES);
+
+    expect((await jsonRequest('PATCH', path, { sync: false })).status).toBe(401);
+    expect((await request(path, { method: 'DELETE' })).status).toBe(401);
+    expect((await jsonRequest('PATCH', path, { sync: false }, { Authorization: other })).status).toBe(403);
+    expect((await request(path, { method: 'DELETE', headers: { Authorization: other } })).status).toBe(403);
+    expect((await jsonRequest('PATCH', path, { sync: false }, asBrowser(viewer.cookie))).status).toBe(403);
+    expect((await request(path, { method: 'DELETE', headers: asBrowser(viewer.cookie) })).status).toBe(403);
+    expect((await jsonRequest('PATCH', '/api/imports/sources/999999', { sync: false }, { Authorization: other })).status).toBe(404);
+    expect((await request('/api/imports/sources/999999', { method: 'DELETE', headers: { Authorization: other } })).status).toBe(404);
+    expect(await rowCounts(SOURCE_TABLES)).toEqual(counts);
+
+    const admin = await sessionFor([{ organisation: 'posken', role: 'administrator' }]);
+    expect((await jsonRequest('PATCH', path, { sync: false }, asBrowser(admin.cookie))).status).toBe(200);
+    expect((await request(path, { method: 'DELETE', headers: asBrowser(admin.cookie) })).status).toBe(204);
   });
 });
 
@@ -301,10 +420,7 @@ describe('the scheduled sync', () => {
     const calls = serveFeeds({ [url]: () => new Response(apple) });
     const first = await importNow(await bearerFor('posken'), { ...mapping('posken'), url, sync: true });
     await env.DB.prepare('UPDATE import_sources SET last_synced_at = NULL WHERE id = ?1').bind(first.sourceId).run();
-    const waits: Promise<unknown>[] = [];
-    const ctx = { waitUntil: (p: Promise<unknown>) => waits.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    await worker.scheduled({ cron: '*/30 * * * *', scheduledTime: Date.now(), noRetry() {} }, env as never, ctx);
-    await Promise.all(waits);
+    await runScheduled();
     expect(calls.filter((c) => c === url).length).toBeGreaterThanOrEqual(2);
     const row = await env.DB.prepare('SELECT last_synced_at FROM import_sources WHERE id = ?1').bind(first.sourceId).first<{ last_synced_at: string | null }>();
     expect(row!.last_synced_at).not.toBeNull();

@@ -1,5 +1,6 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
 import type { ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
+import type { ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, Event, EventInput, EventList, EventPatch, OccurrenceList, Problem, StoredClockItem, Taxonomy } from '../worker/shared/schemas';
 
 export type { AnnualClock, CouncilTermClock, Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
@@ -78,11 +79,12 @@ export function eventIcsUrl(id: string, language: string): string {
   return `/events/${encodeURIComponent(id)}.ics${language === 'fi' ? '' : `?lang=${language}`}`;
 }
 
-// ——— Signed-in use: sign-in, the organiser's events, clock items, tokens, administration ———
+// ——— Signed-in use: sign-in, the organiser's events, clock items, tokens, calendar imports, administration ———
 
 
 export type { ApiToken, AuditEntry, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 export type { ClockItemInput, ClockItemPatch, EventInput, EventPatch, Problem, StoredClockItem } from '../worker/shared/schemas';
+export type { ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 
 /** An answer in application/problem+json: `detail` to show, `errors` per field. */
 export class ApiProblem extends Error {
@@ -261,6 +263,17 @@ export function updateClockItem(id: number, patch: ClockItemPatch, etag: string)
 }
 /** An organisation's own clock, filled from the statutory template. */
 export const createClock = (organisation: string) => json<AnnualClock>('POST', '/api/clocks', { organisation });
+
+/** What importing a calendar file or URL would do; nothing is written. */
+export const previewImport = (request: ImportRequest) => json<ImportPreview>('POST', '/api/imports/preview', request);
+/** Imports a calendar file or URL (and saves it as a source). */
+export const runImport = (request: ImportRequest) => json<ImportResult>('POST', '/api/imports', request);
+export async function listImportSources(signal?: AbortSignal): Promise<ImportSourceView[]> {
+  return (await json<{ items: ImportSourceView[] }>('GET', '/api/imports/sources', undefined, undefined, signal)).items;
+}
+export const syncImportSource = (id: number) => json<ImportSyncResult>('POST', `/api/imports/sources/${id}/sync`);
+export const setImportSync = (id: number, sync: boolean) => json<ImportSourceView>('PATCH', `/api/imports/sources/${id}`, { sync });
+export const deleteImportSource = (id: number) => json<void>('DELETE', `/api/imports/sources/${id}`);
 
 export async function listPeople(signal?: AbortSignal): Promise<Person[]> {
   return (await json<{ items: Person[] }>('GET', '/api/admin/people', undefined, undefined, signal)).items;

@@ -16,6 +16,7 @@ const MyEventsPage = lazy(() => organiser().then((module) => module.MyEventsPage
 const EventEditorPage = lazy(() => organiser().then((module) => module.EventEditorPage));
 const ClockItemsPage = lazy(() => organiser().then((module) => module.ClockItemsPage));
 const TokensPage = lazy(() => organiser().then((module) => module.TokensPage));
+const ImportsPage = lazy(() => organiser().then((module) => module.ImportsPage));
 const PeoplePage = lazy(() => organiser().then((module) => module.PeoplePage));
 const OrganisationsPage = lazy(() => organiser().then((module) => module.OrganisationsPage));
 const AuditPage = lazy(() => organiser().then((module) => module.AuditPage));
@@ -52,6 +53,7 @@ function Pages() {
       <Route path="/manage/events/:id" component={EventEditorPage} />
       <Route path="/manage/clock" component={ClockItemsPage} />
       <Route path="/manage/tokens" component={TokensPage} />
+      <Route path="/manage/imports" component={ImportsPage} />
       <Route path="/admin/people" component={PeoplePage} />
       <Route path="/admin/organisations" component={OrganisationsPage} />
       <Route path="/admin/audit" component={AuditPage} />

@@ -3,6 +3,7 @@ import './zod-config';
 export { AuditPage } from './pages/audit';
 export { ClockItemsPage } from './pages/clock-items';
 export { EventEditorPage } from './pages/event-editor';
+export { ImportsPage } from './pages/imports';
 export { InvitationPage } from './pages/invitation';
 export { MyEventsPage } from './pages/my-events';
 export { OrganisationsPage } from './pages/admin-organisations';

@@ -35,6 +35,7 @@ export async function planFor(db: D1Database, parsed: ParsedCalendar, mapping: I
 export interface AppliedItem {
   uid: string | null;
   status: PlanItem['status'];
+  title: string | null;
   eventId: string | null;
   /** What was done: created, updated, cancelled, nothing; failed with reason. */
   outcome: 'created' | 'updated' | 'cancelled' | 'none' | 'failed';
@@ -45,7 +46,7 @@ export interface AppliedItem {
 export async function applyPlan(db: D1Database, source: ImportSource, items: PlanItem[], actor: AuditActor): Promise<AppliedItem[]> {
   const results: AppliedItem[] = [];
   for (const item of items) {
-    const base = { uid: item.uid, status: item.status, eventId: item.eventId };
+    const base = { uid: item.uid, status: item.status, title: item.title, eventId: item.eventId };
     try {
       results.push({ ...base, ...(await applyItem(db, source, item, actor)) });
     } catch (error) {
@@ -81,6 +82,12 @@ async function applyItem(db: D1Database, source: ImportSource, item: PlanItem, a
   return { eventId: item.eventId, outcome: 'none', reason: item.reason };
 }
 
+/** What a sync records when some events could not be written; null when all were. */
+export function writeFailures(items: readonly AppliedItem[]): string | null {
+  const failed = items.filter((item) => item.outcome === 'failed').length;
+  return failed > 0 ? `${failed} event${failed === 1 ? '' : 's'} could not be written` : null;
+}
+
 /** Fetches a URL source and brings its events up to date; records when, and the error if any. */
 export async function syncSource(db: D1Database, source: ImportSource, actor: AuditActor, options: { allowLoopback?: boolean } = {}): Promise<{ items: AppliedItem[]; error: string | null }> {
   const now = new Date().toISOString();
@@ -88,8 +95,7 @@ export async function syncSource(db: D1Database, source: ImportSource, actor: Au
     const text = await fetchCalendar(source.url, options);
     const items = await planFor(db, parseOrRefuse(text, 'url'), source.mapping, source);
     const applied = await applyPlan(db, source, items, actor);
-    const failed = applied.filter((item) => item.outcome === 'failed').length;
-    const error = failed > 0 ? `${failed} event${failed === 1 ? '' : 's'} could not be written` : null;
+    const error = writeFailures(applied);
     await recordSync(db, source.id, now, error);
     return { items: applied, error };
   } catch (error) {

@@ -2,9 +2,11 @@
  * The organiser and administrator pages in a real Chromium against the
  * running service with the demo people: signing in and out, the event
  * form, duplicating, cancelling, deleting, the "changed meanwhile" review,
- * rights, people and invitations, tokens, the audit trail, axe-core, and
- * the keyboard alone. Every test makes its own events with unique titles.
+ * rights, people and invitations, tokens, calendar import, the audit
+ * trail, axe-core, and the keyboard alone. Every test makes its own events with unique titles.
  */
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launch } from './browser';
@@ -382,6 +384,146 @@ describe('an organiser', () => {
   });
 });
 
+/** A small calendar: one event to import and one that ends before it starts, with titles no other test uses. */
+function calendar(good: string, bad: string): string {
+  const id = unique('uid').replace(' ', '-');
+  const event = (n: number, start: string, end: string, title: string) => [
+    'BEGIN:VEVENT',
+    `UID:${id}-${n}@tests.example`,
+    'DTSTAMP:20260101T000000Z',
+    `DTSTART;TZID=Europe/Helsinki:${start}`,
+    `DTEND;TZID=Europe/Helsinki:${end}`,
+    `SUMMARY:${title}`,
+    'END:VEVENT',
+  ];
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hytekello tests//FI', ...event(1, '20270915T090000', '20270915T110000', good), ...event(2, '20270916T090000', '20270916T080000', bad), 'END:VCALENDAR', ''].join('\r\n');
+}
+
+/** The preview's count of a status ("Uudet: 1"). */
+const count = (page: Page, status: string) => page.locator(`.import-summary li[data-status="${status}"] strong`).textContent();
+
+describe('calendar import', () => {
+  let feedServer: Server;
+  let feedText = '';
+  let feedUrl = '';
+
+  beforeAll(async () => {
+    // The worker is reached on loopback, so it may read a feed served on loopback.
+    feedServer = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/calendar; charset=utf-8' }).end(feedText));
+    await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
+    feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/kalenteri.ics`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => feedServer?.close(resolve));
+  });
+
+  it('previews an uploaded file with the unreadable event and its reason, imports it, and the event is among my events', async () => {
+    const page = await signIn(OLLI, '/manage/imports');
+    const good = unique('Tuotu työpaja');
+    const bad = unique('Takaperoinen');
+    await page.locator('#import-file').setInputFiles({ name: 'tyopajat.ics', mimeType: 'text/calendar', buffer: Buffer.from(calendar(good, bad)) });
+    await page.locator('#import-organisation').selectOption('pohde');
+    await page.locator('#import-type').selectOption('tyopaja');
+    await page.locator('#import-networks input[value="osallisuus"]').check();
+    await page.locator('#import-municipalities input[value="oulu"]').check();
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+
+    await page.getByRole('heading', { name: 'Esikatselu' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'import-preview-title');
+    expect([await count(page, 'new'), await count(page, 'unparseable'), await count(page, 'changed'), await count(page, 'gone')]).toEqual(['1', '1', '0', '0']);
+    const unreadable = page.locator('.import-preview tr[data-status="unparseable"]');
+    expect(await unreadable.textContent()).toContain(bad);
+    expect(await unreadable.textContent()).toContain('ends at or before its start');
+    expect(await page.locator('.import-preview tr[data-status="new"]').textContent()).toContain('15.9.2027');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.locator('dialog').getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.getByRole('heading', { name: 'Tuonnin tulos' }).waitFor();
+    const created = page.locator('.import-result tr[data-outcome="created"]');
+    expect(await created.textContent()).toContain(good);
+    expect(await page.locator('.import-result tr[data-outcome="none"]').textContent()).toContain('ends at or before its start');
+    const href = await created.getByRole('link', { name: good }).getAttribute('href');
+    const id = href!.split('/').pop()!;
+    expect((await api(page, 'GET', `/api/events/${id}`)).body).toMatchObject({ title: { fi: good }, status: 'published', type: 'tyopaja', organisations: ['pohde'], networks: ['osallisuus'], municipalities: ['oulu'], start: '2027-09-15T09:00' });
+    await page.locator('.import-sources tr', { hasText: 'Ladatut tiedostot' }).filter({ hasText: 'Pohjois-Pohjanmaan hyvinvointialue' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await open(page, '/manage?status=published');
+    await page.locator('.my-events', { hasText: good }).waitFor();
+  });
+
+  it('shows what is missing, and a problem the worker names, next to the field, with focus on it', async () => {
+    const page = await signIn(OLLI, '/manage/imports');
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    expect(await page.locator('#import-file-error').textContent()).toBe('Valitse kalenteritiedosto.');
+    expect(await page.locator('#import-type-error').textContent()).toBe('Pakollinen tieto.');
+    await page.waitForFunction(() => document.activeElement?.id === 'import-file');
+
+    await page.locator('#import-file').setInputFiles({ name: 'ei-kalenteri.ics', mimeType: 'text/calendar', buffer: Buffer.from('tämä ei ole kalenteri') });
+    await page.locator('#import-type').selectOption('tyopaja');
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    await page.locator('#import-file-error', { hasText: 'ics' }).waitFor();
+    expect(await page.locator('#import-type-error').count()).toBe(0);
+    expect(await page.locator('#import-file').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').first().textContent()).toContain('Esikatselu ei onnistunut');
+    await page.waitForFunction(() => document.activeElement?.id === 'import-file');
+    expect(await page.locator('.import-preview').count()).toBe(0);
+  });
+
+  it('imports a URL kept in sync, syncs it now, turns the sync off, and deletes the source after confirming; its events stay', async () => {
+    const good = unique('Verkostotapaaminen syötteestä');
+    feedText = calendar(good, unique('Rikki'));
+    const url = `${feedUrl}?${unique('t').replace(' ', '')}`;
+    const page = await signIn(OLLI, '/manage/imports');
+    await page.getByLabel('Kalenterin osoite (URL)').check();
+    await page.locator('#import-url').fill(url);
+    expect(await page.getByLabel('Pidä ajan tasalla').isChecked()).toBe(true);
+    await page.locator('#import-organisation').selectOption('hop-hanke');
+    await page.locator('#import-type').selectOption('verkostotapaaminen');
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    await page.getByRole('heading', { name: 'Esikatselu' }).waitFor();
+    expect(await count(page, 'new')).toBe('1');
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.locator('dialog').getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.getByRole('heading', { name: 'Tuonnin tulos' }).waitFor();
+    const eventId = (await page.locator('.import-result tr[data-outcome="created"] a').getAttribute('href'))!.split('/').pop()!;
+
+    const row = page.locator('.import-sources tr', { hasText: url });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}\.\d{2}/);
+    expect(await row.getByRole('switch').isChecked()).toBe(true);
+
+    // The source drops the event: "Sync now" shows its progress, then what it did.
+    feedText = calendar(unique('Toinen'), unique('Rikki'));
+    await row.getByRole('button', { name: `Päivitä nyt: ${url}` }).click();
+    const synced = page.locator('.sources .status-ok', { hasText: 'päivitetty' });
+    await synced.waitFor();
+    expect(await synced.textContent()).toContain('Poistuneet lähteestä: 1');
+    expect((await api(page, 'GET', `/api/events/${eventId}`)).body.status).toBe('cancelled');
+
+    // From the keyboard: Space turns the sync off, and the focus stays on the switch.
+    await row.getByRole('switch').focus();
+    await page.keyboard.press('Space');
+    await page.locator('.sources .status-ok', { hasText: 'vain pyydettäessä' }).waitFor();
+    expect(await row.getByRole('switch').isChecked()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch');
+    const sources = (await api(page, 'GET', '/api/imports/sources')).body.items;
+    expect(sources.find((s: { url: string }) => s.url === url)).toMatchObject({ sync: false, lastError: null });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: `Poista lähde: ${url}` }).click();
+    const dialog = page.locator('dialog');
+    expect(await dialog.textContent()).toContain('jäävät organisaation tavallisiksi tapahtumiksi');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Poista lähde' }).click();
+    await page.locator('.sources .status-ok', { hasText: 'poistettu' }).waitFor();
+    expect(await page.locator('.import-sources tr', { hasText: url }).count()).toBe(0);
+    expect((await api(page, 'GET', '/api/imports/sources')).body.items.some((s: { url: string }) => s.url === url)).toBe(false);
+    expect((await api(page, 'GET', `/api/events/${eventId}`)).status).toBe(200);
+  });
+});
+
 describe('an administrator', () => {
   it('adds a person with a membership and an invitation link, through which the person sets a password and is signed in', async () => {
     const page = await signIn(AINO);
@@ -449,7 +591,7 @@ describe('accessibility of the organiser pages (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it.each([
-    ['my events, the event form, tokens and the feed, clock items', OLLI, ['/manage', '/manage/events/new', '/manage/tokens', '/manage/clock']],
+    ['my events, the event form, tokens and the feed, clock items, calendar import', OLLI, ['/manage', '/manage/events/new', '/manage/tokens', '/manage/clock', '/manage/imports']],
     ['people, organisations and networks, the audit trail', AINO, ['/admin/people', '/admin/organisations', '/admin/audit']],
   ])('%s have no violations', async (_, person, paths) => {
     const page = await signIn(person);

@@ -1,7 +1,7 @@
 /** Administrators: people, their memberships and roles, invitation links, signing a person out everywhere. */
 import { useRef, useState } from 'preact/hooks';
 import { type CreatedInvitation, type Membership, type Person, type Taxonomy, addPerson, getTaxonomy, invitePerson, listPeople, setMemberships, signOutPerson, updatePerson } from '../api';
-import { ConfirmDialog, CopyOnce, Field, ProblemBox, SaveButton, Success } from '../components/form';
+import { ConfirmDialog, CopyOnce, Field, ProblemBox, SaveButton, Success, TermOptions } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
@@ -12,7 +12,6 @@ const ROLES = ['administrator', 'organiser', 'viewer'] as const;
 
 function MembershipsEditor({ idPrefix, value, onChange, taxonomy }: { idPrefix: string; value: Membership[]; onChange: (next: Membership[]) => void; taxonomy: Taxonomy }) {
   const m = useOrganiserText();
-  const i18n = useI18n();
   const set = (index: number, patch: Partial<Membership>) => onChange(value.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   return (
     <fieldset class="choices">
@@ -22,11 +21,7 @@ function MembershipsEditor({ idPrefix, value, onChange, taxonomy }: { idPrefix: 
           <Field id={`${idPrefix}-org-${i}`} label={`${fill(m.membershipN, { n: i + 1 })}: ${m.organisation}`}>
             {(props) => (
               <select {...props} value={membership.organisation} onChange={(e) => set(i, { organisation: e.currentTarget.value })}>
-                {taxonomy.organisations.map((o) => (
-                  <option key={o.slug} value={o.slug}>
-                    {i18n.pick(o.name)}
-                  </option>
-                ))}
+                <TermOptions terms={taxonomy.organisations} />
               </select>
             )}
           </Field>

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { CATEGORY_NAMES, CLOCK_CATEGORIES } from '../../worker/shared/clock-categories';
 import { type AnnualClock, ApiProblem, type ClockItemInput, type Me, NotFound, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getTaxonomy, updateClockItem } from '../api';
-import { Field, ProblemBox, SaveButton, Success } from '../components/form';
+import { Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
@@ -76,8 +76,7 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<ItemState>) => setState({ ...state, ...patch });
-  const fieldErrors = new Map<string, string>();
-  if (error instanceof ApiProblem) for (const e of error.problem.errors ?? []) if (!fieldErrors.has(e.field)) fieldErrors.set(e.field, e.message.replaceAll('`', ''));
+  const fieldErrors = fieldErrorsOf(error);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
   const submit = async (e: { preventDefault: () => void }) => {
     e.preventDefault();
@@ -95,7 +94,7 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
   };
   const conflict = error instanceof ApiProblem && error.status === 412;
   const month = (key: 'startMonth' | 'endMonth', label: string) => (
-    <Field id={`ci-${key}`} label={label} error={fieldErrors.get(`span.${key}`)}>
+    <Field id={`ci-${key}`} label={label} error={fieldErrors[`span.${key}`]}>
       {(props) => (
         <select {...props} value={state[key]} onChange={(e) => set({ [key]: e.currentTarget.value })}>
           {months.map((n) => (
@@ -117,7 +116,7 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
       ) : (
         <ProblemBox error={error} />
       )}
-      <Field id="ci-title-fi" label={m.titleFi} required error={fieldErrors.get('title.fi')}>
+      <Field id="ci-title-fi" label={m.titleFi} required error={fieldErrors['title.fi']}>
         {(props) => <input {...props} type="text" required value={state.titleFi} onInput={(e) => set({ titleFi: e.currentTarget.value })} />}
       </Field>
       <div class="form-row">
@@ -131,7 +130,7 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
       <Field id="ci-description" label={m.descriptionFi}>
         {(props) => <textarea {...props} rows={3} value={state.descriptionFi} onInput={(e) => set({ descriptionFi: e.currentTarget.value })} />}
       </Field>
-      <Field id="ci-ring" label={m.ring} error={fieldErrors.get('ring')}>
+      <Field id="ci-ring" label={m.ring} error={fieldErrors['ring']}>
         {(props) => (
           <select {...props} value={state.ring} onChange={(e) => set({ ring: e.currentTarget.value })}>
             {clock.clock.rings.map((ring) => (
@@ -144,11 +143,11 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
       </Field>
       <div class="form-row">
         {month('startMonth', m.startMonth)}
-        <Field id="ci-startDay" label={m.startDay} error={fieldErrors.get('span.startDay')}>
+        <Field id="ci-startDay" label={m.startDay} error={fieldErrors['span.startDay']}>
           {(props) => <input {...props} type="number" min={1} max={31} value={state.startDay} onInput={(e) => set({ startDay: e.currentTarget.value })} />}
         </Field>
         {month('endMonth', m.endMonth)}
-        <Field id="ci-endDay" label={m.endDay} error={fieldErrors.get('span.endDay')}>
+        <Field id="ci-endDay" label={m.endDay} error={fieldErrors['span.endDay']}>
           {(props) => <input {...props} type="number" min={1} max={31} value={state.endDay} onInput={(e) => set({ endDay: e.currentTarget.value })} />}
         </Field>
       </div>
@@ -165,11 +164,11 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
           )}
         </Field>
         {state.repeat === 'once' && (
-          <Field id="ci-onceYear" label={m.onceYear} error={fieldErrors.get('onceYear')}>
+          <Field id="ci-onceYear" label={m.onceYear} error={fieldErrors['onceYear']}>
             {(props) => <input {...props} type="number" min={2000} max={2100} value={state.onceYear} onInput={(e) => set({ onceYear: e.currentTarget.value })} />}
           </Field>
         )}
-        <Field id="ci-colour" label={m.colour} error={fieldErrors.get('colour')}>
+        <Field id="ci-colour" label={m.colour} error={fieldErrors['colour']}>
           {(props) => <input {...props} type="color" value={state.colour} onInput={(e) => set({ colour: e.currentTarget.value })} />}
         </Field>
         <Field id="ci-category" label={m.category}>
@@ -188,16 +187,11 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
         <Field id="ci-responsible" label={m.responsible}>
           {(props) => (
             <select {...props} value={state.responsibleOrganisation} onChange={(e) => set({ responsibleOrganisation: e.currentTarget.value })}>
-              <option value="">{m.noClockItem}</option>
-              {taxonomy.organisations.map((o) => (
-                <option key={o.slug} value={o.slug}>
-                  {i18n.pick(o.name)}
-                </option>
-              ))}
+              <TermOptions terms={taxonomy.organisations} empty={m.noClockItem} />
             </select>
           )}
         </Field>
-        <Field id="ci-source" label={m.source} error={fieldErrors.get('source')}>
+        <Field id="ci-source" label={m.source} error={fieldErrors['source']}>
           {(props) => <input {...props} type="text" value={state.source} onInput={(e) => set({ source: e.currentTarget.value })} />}
         </Field>
       </div>

@@ -8,8 +8,8 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getEventVersion, getTaxonomy, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
-import { type FieldIssue, type FormState, addYears, daysBetween, emptyForm, fieldKey, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
-import { ProblemBox, SaveButton, Success, focusFirstInvalid } from '../components/form';
+import { type FieldIssue, type FormState, addYears, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
+import { ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n, withLanguage } from '../i18n';
@@ -21,6 +21,8 @@ import { EventDetails } from './event';
 let flash: string | null = null;
 
 const GROUPS = /^(organisations|networks|municipalities|audiences|languages)\.\d+$/;
+/** One key for a whole list of checkboxes: 'networks.2' → 'networks'. */
+const groupOf = (key: string) => (GROUPS.test(key) ? key.replace(/\.\d+$/, '') : key);
 
 /** A field's message in the reader's language, from the rule it breaks. */
 function localise(issue: FieldIssue, m: OrganiserMessages): string {
@@ -140,7 +142,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const issues = useMemo(() => {
     const byKey: Record<string, FieldIssue> = {};
     for (const issue of validate(form)) {
-      const key = GROUPS.test(issue.key) ? issue.key.replace(/\.\d+$/, '') : issue.key;
+      const key = groupOf(issue.key);
       byKey[key] ??= { ...issue, key };
     }
     return byKey;
@@ -192,11 +194,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
           setProblem(again);
         }
       } else if (failure instanceof ApiProblem && failure.status === 422 && failure.problem.errors?.length) {
-        const errors: Record<string, string> = {};
-        for (const error of failure.problem.errors) {
-          const key = fieldKey(error.field);
-          errors[GROUPS.test(key) ? key.replace(/\.\d+$/, '') : key] ??= error.message.replaceAll('`', '');
-        }
+        const errors = fieldErrorsOf(failure, groupOf);
         setServerErrors(errors);
         setProblem(failure);
         showInvalid(Object.keys(errors).length);

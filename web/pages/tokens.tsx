@@ -1,7 +1,7 @@
 /** API tokens of my organisations (secret shown once, last use, revoke) and my personal members-only feed. */
 import { useState } from 'preact/hooks';
 import { type ApiToken, type CreatedApiToken, type FeedKey, type Me, createToken, getFeed, getTaxonomy, listTokens, makeFeed, revokeFeed, revokeToken } from '../api';
-import { ConfirmDialog, CopyOnce, Field, ProblemBox, SaveButton, Success } from '../components/form';
+import { ConfirmDialog, CopyOnce, Field, ProblemBox, SaveButton, Success, TermOptions } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
@@ -57,11 +57,7 @@ function Tokens({ me }: { me: Me }) {
           <Field id="token-organisation" label={m.organisation} required>
             {(props) => (
               <select {...props} value={organisation} onChange={(e) => setOrganisation(e.currentTarget.value)}>
-                {organisations.map((o) => (
-                  <option key={o.slug} value={o.slug}>
-                    {i18n.pick(o.name)}
-                  </option>
-                ))}
+                <TermOptions terms={organisations} />
               </select>
             )}
           </Field>

@@ -67,6 +67,9 @@ export async function listSyncedSources(db: D1Database, limit: number): Promise<
   return results.map(rowToSource);
 }
 
+/** What the audit trail keeps of a source. */
+const auditedSource = (source: Pick<ImportSource, 'url' | 'mapping' | 'sync'>) => ({ importSource: { url: source.url, mapping: source.mapping, sync: source.sync } });
+
 /**
  * Creates the source of an organisation and URL, or updates its mapping
  * (and turns syncing on when asked; an import never turns it off), with an
@@ -90,11 +93,38 @@ export async function saveSource(db: D1Database, source: { organisation: string;
       action: 'update',
       entity: 'organisation',
       entityId: source.organisation,
-      before: before ? { importSource: { url: before.url, mapping: before.mapping, sync: before.sync } } : null,
-      after: { importSource: { url: source.url, mapping: source.mapping, sync: source.sync || (before?.sync ?? false) } },
+      before: before ? auditedSource(before) : null,
+      after: auditedSource({ ...source, sync: source.sync || (before?.sync ?? false) }),
     }),
   ]);
   return (await findSourceByUrl(db, source.organisation, source.url))!;
+}
+
+/**
+ * Turns the scheduled sync of a source on or off, with an audit row on the
+ * organisation; nothing (and no audit row) when it already is so. Returns
+ * the source as it is now, or null when it was deleted meanwhile.
+ */
+export async function setSourceSync(db: D1Database, source: ImportSource, sync: boolean, now: string, actor: AuditActor): Promise<ImportSource | null> {
+  await db.batch([
+    db.prepare('UPDATE import_sources SET sync = ?2 WHERE id = ?1 AND sync <> ?2').bind(source.id, sync ? 1 : 0),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: source.organisation, before: auditedSource(source), after: auditedSource({ ...source, sync }) }, { tail: 'WHERE changes() > 0', values: [] }),
+  ]);
+  return findSource(db, source.id);
+}
+
+/**
+ * Forgets a source: the source and which event each of its UIDs became go,
+ * with an audit row on the organisation. The events stay, as ordinary
+ * events of the organisation. Returns whether there was anything to forget.
+ */
+export async function deleteSource(db: D1Database, source: ImportSource, now: string, actor: AuditActor): Promise<boolean> {
+  const results = await db.batch([
+    db.prepare('DELETE FROM imported_events WHERE source_id = ?1').bind(source.id),
+    db.prepare('DELETE FROM import_sources WHERE id = ?1').bind(source.id),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: source.organisation, before: auditedSource(source), after: { importSource: null } }, { tail: 'WHERE changes() > 0', values: [] }),
+  ]);
+  return (results[1]?.meta.changes ?? 0) > 0;
 }
 
 /** The outcome of a sync: when, and the error or null. Bookkeeping, not audited. */

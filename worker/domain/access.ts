@@ -80,6 +80,11 @@ export function assertMayWriteEvent(actor: Actor, organisations: readonly string
   );
 }
 
+/** Import sources of an organisation are managed by its organisers (and tokens) and by administrators. */
+export function assertMayManageImports(actor: Actor, organisation: string): void {
+  if (!mayWriteEvent(actor, [organisation])) throw new ForbiddenError(`you are not an organiser of '${organisation}'`);
+}
+
 /** A draft is seen only by those who may write it. */
 export const maySeeDraft = (actor: Actor | undefined, organisations: readonly string[]): boolean => actor !== undefined && mayWriteEvent(actor, organisations);
 

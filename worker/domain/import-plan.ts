@@ -109,7 +109,7 @@ export async function planImport(parsed: ParsedCalendar, mapping: ImportMapping,
 }
 
 /** How many items of each status. */
-export function planSummary(items: readonly PlanItem[]): Record<PlanStatus, number> {
+export function planSummary(items: readonly { status: PlanStatus }[]): Record<PlanStatus, number> {
   const summary: Record<PlanStatus, number> = { new: 0, changed: 0, unchanged: 0, unparseable: 0, gone: 0 };
   for (const item of items) summary[item.status]++;
   return summary;

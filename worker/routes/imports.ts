@@ -1,17 +1,17 @@
 /** /api/imports: preview and import an iCalendar file or URL; sources that are synced. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { findSource, findSourceByUrl, listSources, saveSource } from '../db/imports';
+import { type ImportSource, deleteSource, findSource, findSourceByUrl, listSources, recordSync, saveSource, setSourceSync } from '../db/imports';
 import { readKnownReferences } from '../db/taxonomy';
-import { type Actor, assertMayWriteEvent, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { type Actor, assertMayManageImports, assertMayWriteEvent, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { type ImportMapping, type PlanItem, mappingIssues, planSummary } from '../domain/import-plan';
 import { calendarUrl } from '../domain/url-guard';
 import type { AppEnv } from '../env';
 import { CalendarFetchError, fetchCalendar } from '../fetch-calendar';
-import { applyPlan, parseOrRefuse, planFor, syncSource } from '../imports';
+import { applyPlan, parseOrRefuse, planFor, syncSource, writeFailures } from '../imports';
 import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../http';
-import { ImportPreview, ImportRequest, ImportResult, ImportSourceView } from '../shared/imports';
+import { ImportPreview, ImportRequest, ImportResult, ImportSourcePatch, ImportSourceView, ImportSyncResult } from '../shared/imports';
 
 export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -120,7 +120,7 @@ imports.openAPIRegistry.registerPath({
   path: '/',
   summary: 'Import a calendar file or URL',
   description:
-    'The same body as the preview. New events are created, changed ones updated (SEQUENCE grows when time, place or status change), cancelled ones cancelled; for a URL, events gone from it are cancelled. Each event is written whole or not at all. With `sync: true` the URL is synced every 30 minutes.',
+    'The same body as the preview. New events are created, changed ones updated (SEQUENCE grows when time, place or status change), cancelled ones cancelled; for a URL, events gone from it are cancelled, and the import is recorded as its latest sync. Each event is written whole or not at all. With `sync: true` the URL is synced every 30 minutes.',
   security: writeSecurity,
   request: { query: mappingQuery, body: requestBody },
   responses: { 200: { content: { 'application/json': { schema: ImportResult } }, description: 'What was done to each event' }, ...importProblems },
@@ -132,10 +132,12 @@ imports.post('/', async (c) => {
   const source = await saveSource(c.env.DB, { organisation: mapping.organisation, url, mapping, sync }, now, auditActor(actor));
   const items = await planFor(c.env.DB, parsed, mapping, source);
   const applied = await applyPlan(c.env.DB, source, items, auditActor(actor));
+  // The URL was read and its events brought up to date just now: that is its latest sync.
+  if (url) await recordSync(c.env.DB, source.id, now, writeFailures(applied));
   return c.json({ sourceId: source.id, summary: planSummary(items), items: applied }, 200);
 });
 
-const sourceView = (source: Awaited<ReturnType<typeof findSource>> & object) => ({
+const sourceView = (source: ImportSource): ImportSourceView => ({
   id: source.id,
   organisation: source.organisation,
   url: source.url || null,
@@ -160,6 +162,22 @@ imports.openapi(
   },
 );
 
+const SourceParams = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const sourceProblems = {
+  401: problemSpec('Not signed in, or no valid token'),
+  403: problemSpec('You are not an organiser of the organisation'),
+  404: problemSpec('No such source'),
+};
+
+/** Who asks, and the source they may manage: 401, 404, then 403. */
+async function managedSource(c: Context<AppEnv>, id: number): Promise<{ actor: Actor; source: ImportSource }> {
+  const actor = requireActor(c.get('actor'));
+  const source = await findSource(c.env.DB, id);
+  if (!source) throw new NotFoundError('import source', String(id));
+  assertMayManageImports(actor, source.organisation);
+  return { actor, source };
+}
+
 imports.openapi(
   createRoute({
     method: 'post',
@@ -167,23 +185,65 @@ imports.openapi(
     summary: 'Sync a calendar URL now',
     description: 'As the scheduled sync does: fetch, update events by UID, cancel those gone. The outcome (and any error) is also kept on the source.',
     security: writeSecurity,
-    request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    request: { params: SourceParams },
     responses: {
-      200: { content: { 'application/json': { schema: ImportResult.extend({ error: z.string().nullable() }) } }, description: 'What was done; `error` when the feed could not be read' },
-      401: problemSpec('Not signed in, or no valid token'),
-      403: problemSpec('You are not an organiser of the organisation'),
+      200: { content: { 'application/json': { schema: ImportSyncResult } }, description: 'What was done; `error` when the feed could not be read' },
+      ...sourceProblems,
       404: problemSpec('No such source, or it is a file source'),
     },
   }),
   async (c) => {
-    const actor = requireActor(c.get('actor'));
     const { id } = c.req.valid('param');
-    const source = await findSource(c.env.DB, id);
-    if (!source || source.url === '') throw new NotFoundError('import source', String(id));
-    assertMayWriteEvent(actor, [source.organisation]);
+    const { actor, source } = await managedSource(c, id);
+    if (source.url === '') throw new NotFoundError('import source', String(id));
     const { items, error } = await syncSource(c.env.DB, source, auditActor(actor), { allowLoopback: loopbackAllowed(c) });
-    const summary = { new: 0, changed: 0, unchanged: 0, unparseable: 0, gone: 0 };
-    for (const item of items) summary[item.status]++;
-    return c.json({ sourceId: source.id, summary, items, error }, 200);
+    return c.json({ sourceId: source.id, summary: planSummary(items), items, error }, 200);
+  },
+);
+
+imports.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/sources/{id}',
+    summary: 'Turn the scheduled sync of a calendar URL on or off',
+    description: 'With `sync: false` the URL is synced only when asked (POST /api/imports/sources/{id}/sync); its events stay as they are. Only a URL source can be synced.',
+    security: writeSecurity,
+    request: { params: SourceParams, body: { content: { 'application/json': { schema: ImportSourcePatch } }, required: true } },
+    responses: {
+      200: { content: { 'application/json': { schema: ImportSourceView } }, description: 'The source as it is now' },
+      ...sourceProblems,
+      422: problemSpec('The body breaks a rule, or the source is the uploaded files, which have no URL to sync'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { sync } = c.req.valid('json');
+    const { actor, source } = await managedSource(c, id);
+    if (source.url === '') throw new ValidationError([{ field: 'sync', rule: 'needs-url', message: '`sync` needs a URL source; this source is the uploaded files' }]);
+    const saved = await setSourceSync(c.env.DB, source, sync, new Date().toISOString(), auditActor(actor));
+    if (!saved) throw new NotFoundError('import source', String(id));
+    return c.json(sourceView(saved), 200);
+  },
+);
+
+imports.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/sources/{id}',
+    summary: 'Forget a calendar source',
+    description:
+      'The source and the record of which event each of its UIDs became are deleted; a URL is no longer synced. The events already imported stay, as ordinary events of the organisation: edit or cancel them as any other. Importing the same file or URL again later creates them anew.',
+    security: writeSecurity,
+    request: { params: SourceParams },
+    responses: {
+      204: { description: 'Forgotten' },
+      ...sourceProblems,
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { actor, source } = await managedSource(c, id);
+    if (!(await deleteSource(c.env.DB, source, new Date().toISOString(), auditActor(actor)))) throw new NotFoundError('import source', String(id));
+    return c.body(null, 204);
   },
 );

@@ -46,6 +46,7 @@ const Summary = z.object({ new: z.number(), changed: z.number(), unchanged: z.nu
 export const ImportPreview = z
   .object({ sourceId: z.number().nullable(), summary: Summary, items: z.array(ImportPreviewItem) })
   .openapi('ImportPreview');
+export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportResult = z
   .object({
@@ -55,6 +56,7 @@ export const ImportResult = z
       z.object({
         uid: z.string().nullable(),
         status: PlanStatus,
+        title: z.string().nullable(),
         eventId: z.string().nullable(),
         outcome: z.enum(['created', 'updated', 'cancelled', 'none', 'failed']),
         reason: z.string().nullable(),
@@ -62,6 +64,10 @@ export const ImportResult = z
     ),
   })
   .openapi('ImportResult');
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportSyncResult = ImportResult.extend({ error: z.string().nullable().openapi({ description: 'Why the feed could not be read, or how many events could not be written; null when all went well' }) }).openapi('ImportSyncResult');
+export type ImportSyncResult = z.infer<typeof ImportSyncResult>;
 
 export const ImportSourceView = z
   .object({
@@ -74,3 +80,10 @@ export const ImportSourceView = z
     lastError: z.string().nullable(),
   })
   .openapi('ImportSource');
+export type ImportSourceView = z.infer<typeof ImportSourceView>;
+
+export const ImportSourcePatch = z
+  .object({ sync: z.boolean().openapi({ description: 'Sync the URL every 30 minutes (true) or only when asked (false)' }) })
+  .strict()
+  .openapi('ImportSourcePatch');
+export type ImportSourcePatch = z.infer<typeof ImportSourcePatch>;

@@ -3,7 +3,7 @@ import type { AnnualClock, Taxonomy } from '../../api';
 import { formatWhen, useI18n } from '../../i18n';
 import { fill, useOrganiserText } from '../../i18n/organiser';
 import { ConflictHints } from '../conflict-hints';
-import { Field, FieldError, describedBy } from '../form';
+import { Choices, Field, TermOptions } from '../form';
 import { RecurrenceEditor } from '../recurrence-editor';
 import { type FormState, HELSINKI, type MaterialState, instantOf } from './model';
 
@@ -30,31 +30,6 @@ const TIME_ZONES: string[] = (() => {
     return [HELSINKI];
   }
 })();
-
-/** A group of checkboxes for a list of slugs, with an error for the whole group. */
-function Choices({ id, legend, options, chosen, onChange, error, touch, scroll }: { id: string; legend: string; options: { slug: string; name: string }[]; chosen: string[]; onChange: (next: string[]) => void; error?: string; touch: () => void; scroll?: boolean }) {
-  return (
-    <fieldset id={id} class={`choices${error ? ' invalid' : ''}`} aria-describedby={describedBy(id, false, error)}>
-      <legend>{legend}</legend>
-      <div class={scroll ? 'choice-list' : undefined}>
-        {options.map((option) => (
-          <label class="check" key={option.slug}>
-            <input
-              type="checkbox"
-              value={option.slug}
-              checked={chosen.includes(option.slug)}
-              aria-invalid={error ? 'true' : undefined}
-              onChange={(e) => onChange(e.currentTarget.checked ? [...chosen, option.slug] : chosen.filter((slug) => slug !== option.slug))}
-              onBlur={touch}
-            />
-            {option.name}
-          </label>
-        ))}
-      </div>
-      <FieldError id={id} error={error} />
-    </fieldset>
-  );
-}
 
 export function EventForm({ form, onChange, taxonomy, organisations, clock, errorOf, touch, eventId, published }: EventFormProps) {
   const m = useOrganiserText();
@@ -86,12 +61,7 @@ export function EventForm({ form, onChange, taxonomy, organisations, clock, erro
         <Field id="ev-type" label={m.type} required error={errorOf('type')}>
           {(props) => (
             <select {...props} required value={form.type} onChange={(e) => set('type', e.currentTarget.value)} onBlur={() => touch('type')}>
-              <option value="">{m.choose}</option>
-              {terms(taxonomy.eventTypes).map((term) => (
-                <option key={term.slug} value={term.slug}>
-                  {term.name}
-                </option>
-              ))}
+              <TermOptions terms={taxonomy.eventTypes} empty={m.choose} />
             </select>
           )}
         </Field>
@@ -172,12 +142,7 @@ export function EventForm({ form, onChange, taxonomy, organisations, clock, erro
         <Field id="ev-location-municipality" label={m.municipality} error={errorOf('location.municipality')}>
           {(props) => (
             <select {...props} value={form.municipality} onChange={(e) => set('municipality', e.currentTarget.value)}>
-              <option value="">{m.choose}</option>
-              {terms(taxonomy.municipalities).map((term) => (
-                <option key={term.slug} value={term.slug}>
-                  {term.name}
-                </option>
-              ))}
+              <TermOptions terms={taxonomy.municipalities} empty={m.choose} />
             </select>
           )}
         </Field>

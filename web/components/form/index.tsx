@@ -2,7 +2,9 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem } from '../../api';
+import { useI18n } from '../../i18n';
 import { fill, useOrganiserText } from '../../i18n/organiser';
+import { fieldKey } from '../event-form/model';
 
 export interface ControlProps {
   id: string;
@@ -44,14 +46,58 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
-/** A submit button that says "Saving…" and cannot be pressed again while a save is under way. */
-export function SaveButton({ saving, children, class: className = 'primary' }: { saving: boolean; children: ComponentChildren; class?: string }) {
+/** A group of checkboxes for a list of slugs, with an error for the whole group. */
+export function Choices({ id, legend, options, chosen, onChange, error, touch, scroll }: { id: string; legend: string; options: { slug: string; name: string }[]; chosen: string[]; onChange: (next: string[]) => void; error?: string; touch?: () => void; scroll?: boolean }) {
+  return (
+    <fieldset id={id} class={`choices${error ? ' invalid' : ''}`} aria-describedby={describedBy(id, false, error)}>
+      <legend>{legend}</legend>
+      <div class={scroll ? 'choice-list' : undefined}>
+        {options.map((option) => (
+          <label class="check" key={option.slug}>
+            <input
+              type="checkbox"
+              value={option.slug}
+              checked={chosen.includes(option.slug)}
+              aria-invalid={error ? 'true' : undefined}
+              onChange={(e) => onChange(e.currentTarget.checked ? [...chosen, option.slug] : chosen.filter((slug) => slug !== option.slug))}
+              onBlur={touch}
+            />
+            {option.name}
+          </label>
+        ))}
+      </div>
+      <FieldError id={id} error={error} />
+    </fieldset>
+  );
+}
+
+/**
+ * The options of a select of reference data (organisations, event types,
+ * municipalities), named in the reader's language; `empty` first as the
+ * choice of none.
+ */
+export function TermOptions({ terms, empty }: { terms: readonly { slug: string; name: { fi: string; sv: string | null; en: string | null } }[]; empty?: string }) {
+  const i18n = useI18n();
+  return (
+    <>
+      {empty !== undefined && <option value="">{empty}</option>}
+      {terms.map((term) => (
+        <option key={term.slug} value={term.slug}>
+          {i18n.pick(term.name)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A submit button that says "Saving…" (or `busyText`) and cannot be pressed again while a save is under way. */
+export function SaveButton({ saving, children, class: className = 'primary', busyText }: { saving: boolean; children: ComponentChildren; class?: string; busyText?: string }) {
   const m = useOrganiserText();
   return (
     <button type="submit" class={className} disabled={saving} aria-disabled={saving ? 'true' : undefined}>
       {saving ? (
         <>
-          <span class="spinner" aria-hidden="true" /> {m.saving}
+          <span class="spinner" aria-hidden="true" /> {busyText ?? m.saving}
         </>
       ) : (
         children
@@ -67,6 +113,17 @@ export function problemText(error: unknown, m: ReturnType<typeof useOrganiserTex
     return { detail, errors: (error.problem.errors ?? []).map((e) => e.message) };
   }
   return { detail: m.networkFailed, errors: [] };
+}
+
+/**
+ * The field errors of a problem+json answer, to show beside the fields:
+ * the first message of each field, keyed as `fieldKey` writes paths
+ * (`networks[2]` → `networks.2`), then by `group` (e.g. to one key per list).
+ */
+export function fieldErrorsOf(error: unknown, group: (key: string) => string = (key) => key): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (error instanceof ApiProblem) for (const issue of error.problem.errors ?? []) errors[group(fieldKey(issue.field))] ??= issue.message.replaceAll('`', '');
+  return errors;
 }
 
 /** A failure, announced: the problem+json detail and each field's message. */

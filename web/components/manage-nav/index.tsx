@@ -15,6 +15,7 @@ function AreaNav({ me }: { me: Me }) {
   const links: [string, string][] = [
     ['/manage', m.navEvents],
     ['/manage/clock', m.navClock],
+    ['/manage/imports', m.navImports],
     ['/manage/tokens', m.navTokens],
   ];
   if (me.administrator) links.push(['/admin/people', m.navPeople], ['/admin/organisations', m.navOrganisations], ['/admin/audit', m.navAudit]);

@@ -1,0 +1,486 @@
+/**
+ * Importing calendars: choose a file or a URL and what the events become,
+ * preview what the import would do, import after a confirmation and see
+ * what was done to each event; then the saved sources, with their last
+ * sync and error, "sync now", the scheduled sync on or off, and forgetting.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  type ImportPreview,
+  type ImportRequest,
+  type ImportResult,
+  type ImportSourceView,
+  type Me,
+  type Taxonomy,
+  deleteImportSource,
+  getTaxonomy,
+  listImportSources,
+  previewImport,
+  runImport,
+  setImportSync,
+  syncImportSource,
+} from '../api';
+import { Choices, ConfirmDialog, Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf, focusFirstInvalid } from '../components/form';
+import { Area } from '../components/manage-nav';
+import { Empty, Failed, Loading } from '../components/status';
+import { type I18n, useI18n, withLanguage } from '../i18n';
+import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { useResource } from '../use-resource';
+
+type Summary = ImportPreview['summary'];
+const STATUSES = ['new', 'changed', 'unchanged', 'unparseable', 'gone'] as const;
+
+/** The names of slugs in the reader's language; the slug itself when it is not known. */
+function namer(i18n: I18n, terms: Taxonomy['networks']) {
+  return (slug: string) => {
+    const term = terms.find((t) => t.slug === slug);
+    return term ? i18n.pick(term.name) : slug;
+  };
+}
+
+/** "New: 4, Changed: 0, …" */
+function summaryText(summary: Summary, m: OrganiserMessages): string {
+  return STATUSES.map((status) => `${m.planCounts[status]}: ${summary[status]}`).join(', ');
+}
+
+/** The counts of a plan, as a list a screen reader reads item by item. */
+function SummaryList({ summary }: { summary: Summary }) {
+  const m = useOrganiserText();
+  return (
+    <ul class="import-summary">
+      {STATUSES.map((status) => (
+        <li key={status} data-status={status}>
+          {m.planCounts[status]}: <strong>{summary[status]}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A heading that takes the focus when it appears, so that keyboard and screen-reader users land on what just happened. */
+function FocusedHeading({ id, children }: { id: string; children: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <h2 id={id} ref={heading} tabIndex={-1}>
+      {children}
+    </h2>
+  );
+}
+
+/** A table with a caption for screen readers and a heading per column; the rows are the children. */
+function DataTable({ class: className, caption, columns, children }: { class: string; caption: string; columns: string[]; children: ComponentChildren }) {
+  return (
+    <table class={`data-table ${className}`}>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+function PreviewTable({ preview }: { preview: ImportPreview }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  if (preview.items.length === 0) return <Empty>{m.importEmpty}</Empty>;
+  return (
+    <DataTable class="import-items" caption={m.importPreviewTitle} columns={[m.title, m.status, m.importStarts, m.importReason]}>
+      {preview.items.map((item, i) => (
+        <tr key={`${item.uid}/${i}`} data-status={item.status}>
+          <th scope="row">{item.title ?? (item.eventId ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{m.importEarlierEvent}</a> : m.untitled)}</th>
+          <td>{m.planStatuses[item.status]}</td>
+          <td>{item.event ? i18n.day(item.event.start.slice(0, 10)) : ''}</td>
+          <td>{item.status === 'gone' ? m.importWillCancel : (item.reason ?? '')}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+function ResultTable({ result }: { result: ImportResult }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  return (
+    <DataTable class="import-items" caption={m.importResultTitle} columns={[m.title, m.status, m.importOutcome, m.importReason]}>
+      {result.items.map((item, i) => (
+        <tr key={`${item.uid}/${i}`} data-outcome={item.outcome}>
+          <th scope="row">{item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)}</th>
+          <td>{m.planStatuses[item.status]}</td>
+          <td class={item.outcome === 'failed' ? 'field-error' : undefined}>{m.outcomes[item.outcome]}</td>
+          <td>{item.reason ?? ''}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** Steps 1–3: the source and the mapping, the preview, the import. */
+function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; onImported: () => void }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const organisations = taxonomy.organisations.filter((o) => me.administrator || me.writes.includes(o.slug));
+  const [kind, setKind] = useState<'file' | 'url'>('file');
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [url, setUrl] = useState('');
+  const [sync, setSync] = useState(true);
+  const [organisation, setOrganisation] = useState(me.writes[0] ?? organisations[0]?.slug ?? '');
+  const [type, setType] = useState('');
+  const [networks, setNetworks] = useState<string[]>([]);
+  const [municipalities, setMunicipalities] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // What can be told without asking the server (in the reader's language), then what the server said.
+  const missing: Record<string, string | false> = { ics: kind === 'file' && !file && m.importChooseFile, url: kind === 'url' && !url.trim() && m.errRequired, type: !type && m.errRequired };
+  const fieldErrors = fieldErrorsOf(error, (key) => key.replace(/\.\d+$/, ''));
+  if (tried) for (const [key, text] of Object.entries(missing)) if (text) fieldErrors[key] ??= text;
+  const terms = (list: Taxonomy['networks']) => list.map((term) => ({ slug: term.slug, name: i18n.pick(term.name) }));
+
+  /** Any change makes the preview and the result stale. */
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPreview(null);
+      setResult(null);
+      setError(null);
+    };
+
+  const request = (): ImportRequest => ({
+    organisation,
+    type,
+    networks,
+    municipalities,
+    ...(kind === 'file' ? { ics: file?.text ?? '' } : { url: url.trim(), sync }),
+  });
+
+  const readFile = async (chosen: File | undefined) => {
+    changed(setFile)(null);
+    if (!chosen) return;
+    try {
+      setFile({ name: chosen.name, text: await chosen.text() });
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const showPreview = async (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    setTried(true);
+    if (Object.values(missing).some(Boolean)) {
+      setError(null);
+      requestAnimationFrame(() => focusFirstInvalid(form.current));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setPreview(null);
+    setResult(null);
+    try {
+      setPreview(await previewImport(request()));
+    } catch (failure) {
+      setError(failure);
+      requestAnimationFrame(() => focusFirstInvalid(form.current));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sourceName = kind === 'file' ? (file?.name ?? '') : url.trim();
+  return (
+    <>
+      <form ref={form} class="card import-form" onSubmit={showPreview} noValidate aria-labelledby="import-form-title" aria-busy={busy ? 'true' : undefined}>
+        <h2 id="import-form-title">{m.importStep1}</h2>
+        <ProblemBox error={error} title={m.importProblem} />
+        <fieldset class="choices">
+          <legend>{m.importSource}</legend>
+          <label class="check">
+            <input type="radio" name="import-kind" value="file" checked={kind === 'file'} onChange={() => changed(setKind)('file')} />
+            {m.importFromFile}
+          </label>
+          <label class="check">
+            <input type="radio" name="import-kind" value="url" checked={kind === 'url'} onChange={() => changed(setKind)('url')} />
+            {m.importFromUrl}
+          </label>
+        </fieldset>
+        {kind === 'file' ? (
+          <Field id="import-file" label={m.importFile} hint={m.importFileHint} required error={fieldErrors.ics}>
+            {(props) => <input {...props} type="file" accept=".ics,text/calendar" required onChange={(e) => readFile(e.currentTarget.files?.[0])} />}
+          </Field>
+        ) : (
+          <>
+            <Field id="import-url" label={m.importUrl} hint={m.importUrlHint} required error={fieldErrors.url}>
+              {(props) => <input {...props} type="url" inputMode="url" required value={url} onInput={(e) => changed(setUrl)(e.currentTarget.value)} />}
+            </Field>
+            <label class="check">
+              <input type="checkbox" checked={sync} onChange={(e) => changed(setSync)(e.currentTarget.checked)} />
+              {m.importSync}
+            </label>
+          </>
+        )}
+        <fieldset class="form-section">
+          <legend>{m.importMapping}</legend>
+          <div class="form-row">
+            <Field id="import-organisation" label={m.importOrganisation} required error={fieldErrors.organisation}>
+              {(props) => (
+                <select {...props} value={organisation} onChange={(e) => changed(setOrganisation)(e.currentTarget.value)}>
+                  <TermOptions terms={organisations} />
+                </select>
+              )}
+            </Field>
+            <Field id="import-type" label={m.type} required error={fieldErrors.type}>
+              {(props) => (
+                <select {...props} required value={type} onChange={(e) => changed(setType)(e.currentTarget.value)}>
+                  <TermOptions terms={taxonomy.eventTypes} empty={m.choose} />
+                </select>
+              )}
+            </Field>
+          </div>
+          <Choices id="import-networks" legend={m.networks} options={terms(taxonomy.networks)} chosen={networks} onChange={changed(setNetworks)} error={fieldErrors.networks} scroll />
+          <Choices id="import-municipalities" legend={m.municipalities} options={terms(taxonomy.municipalities)} chosen={municipalities} onChange={changed(setMunicipalities)} error={fieldErrors.municipalities} scroll />
+        </fieldset>
+        <SaveButton saving={busy} busyText={m.previewing}>
+          {m.previewImport}
+        </SaveButton>
+      </form>
+
+      {busy && (
+        <p class="status" role="status">
+          <span class="spinner" aria-hidden="true" /> {m.previewing}
+        </p>
+      )}
+      {preview && !result && (
+        <section class="import-preview" aria-labelledby="import-preview-title">
+          <FocusedHeading id="import-preview-title">{m.importPreviewTitle}</FocusedHeading>
+          <p>{fill(m.importPreviewOf, { source: sourceName })}</p>
+          <SummaryList summary={preview.summary} />
+          <PreviewTable preview={preview} />
+          <p class="button-row">
+            <button type="button" class="primary" onClick={() => setConfirming(true)}>
+              {m.importButton}
+            </button>
+          </p>
+        </section>
+      )}
+      {result && (
+        <section class="import-result" aria-labelledby="import-result-title">
+          <FocusedHeading id="import-result-title">{m.importResultTitle}</FocusedHeading>
+          <Success>{fill(m.importDone, outcomeCounts(result))}</Success>
+          <ResultTable result={result} />
+        </section>
+      )}
+
+      {confirming && preview && (
+        <ConfirmDialog
+          title={m.importConfirmTitle}
+          confirm={m.importButton}
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            const done = await runImport(request());
+            setConfirming(false);
+            setResult(done);
+            onImported();
+          }}
+        >
+          <p>{fill(m.importConfirmExplain, { source: sourceName, organisation: namer(i18n, taxonomy.organisations)(organisation) })}</p>
+          <p>{summaryText(preview.summary, m)}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+function outcomeCounts(result: ImportResult): Record<ImportResult['items'][number]['outcome'], number> {
+  const counts = { created: 0, updated: 0, cancelled: 0, none: 0, failed: 0 };
+  for (const item of result.items) counts[item.outcome]++;
+  return counts;
+}
+
+/** The saved sources: last sync and error, sync now, scheduled sync on or off, forget. */
+function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const listed = useResource('import-sources', (signal) => listImportSources(signal));
+  const [fresh, setFresh] = useState<ImportSourceView[] | null>(null);
+  /** Sources with a request under way: 'sync', or the sync setting being saved. */
+  const [working, setWorking] = useState<Record<number, 'sync' | boolean>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [deleting, setDeleting] = useState<ImportSourceView | null>(null);
+  const organisationName = namer(i18n, taxonomy.organisations);
+  const typeName = namer(i18n, taxonomy.eventTypes);
+  const networkName = namer(i18n, taxonomy.networks);
+  const municipalityName = namer(i18n, taxonomy.municipalities);
+  const nameOf = (source: ImportSourceView) => source.url ?? m.uploadedFiles;
+  const when = (value: string | null) => (value ? `${i18n.date(value)} ${i18n.time(value)}` : m.never);
+
+  if (listed.state === 'loading') return <Loading />;
+  if (listed.state === 'failed') return <Failed retry={listed.retry} />;
+  const sources = fresh ?? listed.value;
+
+  /**
+   * Runs a request about a source with its row marked busy, then shows the
+   * list as it is now and what happened. Busy controls are aria-disabled
+   * rather than disabled, so that the keyboard focus stays on them.
+   */
+  const act = async (source: ImportSourceView, what: 'sync' | boolean, action: () => Promise<{ list: ImportSourceView[]; done?: string; failed?: string }>) => {
+    if (working[source.id] !== undefined) return;
+    setWorking((w) => ({ ...w, [source.id]: what }));
+    setMessage(null);
+    setFailure(null);
+    setError(null);
+    try {
+      const { list, done, failed } = await action();
+      setFresh(list);
+      setMessage(done ?? null);
+      setFailure(failed ?? null);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setWorking(({ [source.id]: _, ...rest }) => rest);
+    }
+  };
+  const syncNow = (source: ImportSourceView) =>
+    act(source, 'sync', async () => {
+      const result = await syncImportSource(source.id);
+      const list = await listImportSources();
+      return result.error ? { list, failed: fill(m.syncFailed, { source: nameOf(source), error: result.error }) } : { list, done: fill(m.syncDone, { source: nameOf(source), summary: summaryText(result.summary, m) }) };
+    });
+  const toggle = (source: ImportSourceView, sync: boolean) =>
+    act(source, sync, async () => {
+      const saved = await setImportSync(source.id, sync);
+      return { list: sources.map((s) => (s.id === saved.id ? saved : s)), done: fill(sync ? m.syncTurnedOn : m.syncTurnedOff, { source: nameOf(source) }) };
+    });
+
+  return (
+    <section class="sources" aria-labelledby="sources-title">
+      <h2 id="sources-title">{m.sourcesTitle}</h2>
+      <p>{m.sourcesExplain}</p>
+      {message && <Success>{message}</Success>}
+      {failure && (
+        <p class="status status-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <ProblemBox error={error} />
+      {sources.length === 0 ? (
+        <Empty>{m.noSources}</Empty>
+      ) : (
+        <DataTable class="import-sources" caption={m.sourcesTitle} columns={[m.importSourceColumn, m.organisation, m.importMapping, m.lastSync, m.actions]}>
+          {sources.map((source) => {
+            const task = working[source.id];
+            const busy = task !== undefined;
+            return (
+              <tr key={source.id} data-id={source.id} aria-busy={busy ? 'true' : undefined}>
+                <th scope="row" class="source-name">
+                  {nameOf(source)}
+                </th>
+                <td>{organisationName(source.organisation)}</td>
+                <td>
+                  {[typeName(source.mapping.type), ...source.mapping.networks.map(networkName), ...source.mapping.municipalities.map(municipalityName)].join(', ')}
+                </td>
+                <td>
+                  {source.url ? when(source.lastSyncedAt) : m.notSynced}
+                  {source.lastError && (
+                    <p class="field-error source-error">
+                      {m.lastError}: {source.lastError}
+                    </p>
+                  )}
+                </td>
+                <td>
+                  <div class="button-row">
+                    {source.url && (
+                      <>
+                        <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${task === 'sync' ? m.syncing : m.syncNow}: ${nameOf(source)}`} onClick={() => syncNow(source)}>
+                          {task === 'sync' ? (
+                            <>
+                              <span class="spinner" aria-hidden="true" /> {m.syncing}
+                            </>
+                          ) : (
+                            m.syncNow
+                          )}
+                        </button>
+                        <label class="check">
+                          <input
+                            type="checkbox"
+                            role="switch"
+                            checked={typeof task === 'boolean' ? task : source.sync}
+                            aria-disabled={busy ? 'true' : undefined}
+                            aria-label={`${m.scheduledSync}: ${nameOf(source)}`}
+                            onClick={(e) => busy && e.preventDefault()}
+                            onChange={(e) => toggle(source, e.currentTarget.checked)}
+                          />
+                          {m.scheduledSync}
+                        </label>
+                      </>
+                    )}
+                    <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${m.deleteSource}: ${nameOf(source)}`} onClick={() => busy || (setMessage(null), setDeleting(source))}>
+                      {m.deleteSource}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={fill(m.deleteSourceTitle, { source: nameOf(deleting) })}
+          confirm={m.deleteSource}
+          danger
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await deleteImportSource(deleting.id);
+            setDeleting(null);
+            setFresh(sources.filter((s) => s.id !== deleting.id));
+            setMessage(fill(m.sourceDeleted, { source: nameOf(deleting) }));
+          }}
+        >
+          <p>{m.deleteSourceExplain}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+export function ImportsPage() {
+  const m = useOrganiserText();
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const [version, setVersion] = useState(0);
+  return (
+    <Area title={m.importsTitle}>
+      {(me) => (
+        <>
+          <h1>{m.importsTitle}</h1>
+          <p>{m.importsExplain}</p>
+          {taxonomy.state === 'loading' && <Loading />}
+          {taxonomy.state === 'failed' && <Failed retry={taxonomy.retry} />}
+          {taxonomy.state === 'ready' &&
+            (me.administrator || me.writes.length > 0 ? (
+              <>
+                <ImportForm me={me} taxonomy={taxonomy.value} onImported={() => setVersion((v) => v + 1)} />
+                <Sources key={version} taxonomy={taxonomy.value} />
+              </>
+            ) : (
+              <p>{m.mayNotImport}</p>
+            ))}
+        </>
+      )}
+    </Area>
+  );
+}
