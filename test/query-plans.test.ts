@@ -79,4 +79,18 @@ describe('query plans', () => {
     }
     expect(statements.filter((s) => s.sql.includes('span_end'))).toHaveLength(3);
   });
+
+  it('a filtered window checks each of its events against the filters, and never lists every event of a network, municipality or organisation', async () => {
+    const { db, statements } = recording(env.DB);
+    const filter = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', networks: ['osallisuus'], types: [], municipalities: ['oulu'], organisations: ['pohde'], includeMembersOnly: false };
+    await listPublicEvents(db, { ...filter, match: null });
+    await listFeedEntries(db, filter, 'fi');
+    for (const { sql, values } of statements) {
+      const details = await plan(sql, values);
+      // The link tables are read by the event's id (their primary key), not by the term (an index over all history).
+      expect(details.filter((detail) => /_by_(network|municipality|organisation)\b/.test(detail))).toEqual([]);
+      expect(details.filter((detail) => /CORRELATED SCALAR SUBQUERY/.test(detail)).length).toBeGreaterThanOrEqual(3);
+    }
+    expect(statements).toHaveLength(2);
+  });
 });

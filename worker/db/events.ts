@@ -134,12 +134,16 @@ export interface EventFilter {
 /**
  * The filters of the public lists, in SQL: ?3 networks, ?4 types, ?5
  * municipalities, ?6 organisations (JSON lists, NULL for "any"), and ?8 = 1
- * when members-only events are included.
+ * when members-only events are included. Each is checked per event of the
+ * window (EXISTS on the link table's primary key), never as the list of
+ * every event of a network, which grows with the history.
  */
-const LIST_FILTERS = `(?3 IS NULL OR e.id IN (SELECT j.event_id FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE t.slug IN (SELECT value FROM json_each(?3))))
+const linkedTo = (joinTable: string, column: string, table: string, values: string) =>
+  `(${values} IS NULL OR EXISTS (SELECT 1 FROM ${joinTable} j JOIN ${table} t ON t.id = j.${column} WHERE j.event_id = e.id AND t.slug IN (SELECT value FROM json_each(${values}))))`;
+const LIST_FILTERS = `${linkedTo('event_networks', 'network_id', 'networks', '?3')}
   AND (?4 IS NULL OR et.slug IN (SELECT value FROM json_each(?4)))
-  AND (?5 IS NULL OR e.id IN (SELECT j.event_id FROM event_municipalities j JOIN municipalities t ON t.id = j.municipality_id WHERE t.slug IN (SELECT value FROM json_each(?5))))
-  AND (?6 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?6))))
+  AND ${linkedTo('event_municipalities', 'municipality_id', 'municipalities', '?5')}
+  AND ${linkedTo('event_organisations', 'organisation_id', 'organisations', '?6')}
   AND (e.visibility = 'public' OR ?8 = 1)`;
 
 /** The values of ?3–?6 of LIST_FILTERS. */

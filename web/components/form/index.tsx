@@ -187,11 +187,11 @@ export function CopyOnce({ id, label, value }: { id: string; label: string; valu
   );
 }
 
-/** A modal question: focus moves in, Esc or "Cancel" closes it. */
 /**
- * A modal question with a confirm button. When `onConfirm` returns a
- * promise, the dialog shows "Saving…" until it settles and the problem if
- * it fails, so that callers only say what to do.
+ * A modal question with a confirm button: focus moves in, Esc or "Cancel"
+ * closes it. When `onConfirm` returns a promise, the dialog shows
+ * "Saving…" until it settles and the problem if it fails, so that callers
+ * only say what to do.
  */
 export function ConfirmDialog({ title, children, confirm, onConfirm, onClose, danger }: { title: string; children?: ComponentChildren; confirm: string; onConfirm: () => void | Promise<void>; onClose: () => void; danger?: boolean }) {
   const m = useOrganiserText();
