@@ -56,6 +56,14 @@ export function wallClock(epochMs: number, timeZone: string): WallClock | null {
   };
 }
 
+/** Whether this browser's clock shows Finnish time at these instants (its offset from UTC is Finland's), found without Intl. */
+export function onFinnishTime(...instants: string[]): boolean {
+  return instants.every((instant) => {
+    const epochMs = Date.parse(instant);
+    return -new Date(epochMs).getTimezoneOffset() === helsinkiOffsetHours(epochMs) * 60;
+  });
+}
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** An Intl formatter, made once per locale and options: making one costs far more than using it. */

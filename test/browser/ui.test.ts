@@ -136,6 +136,19 @@ describe('a visitor', () => {
     expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
   });
 
+  it("shows a visitor abroad the event's time in their own zone too, and a visitor in Finland only Finnish time", async () => {
+    await open('/events/tilannekuvaseminaari-2025');
+    expect(await page.locator('.facts').textContent()).not.toContain('omalla aikavyöhykkeelläsi');
+    const abroad = await browser.newContext({ timezoneId: 'America/New_York', locale: 'fi-FI' });
+    const visitor = await abroad.newPage();
+    await visitor.goto(`${baseUrl}/events/tilannekuvaseminaari-2025`);
+    await visitor.waitForFunction(() => document.querySelector('.facts')?.textContent?.includes('omalla'));
+    const facts = await visitor.locator('.facts').textContent();
+    expect(facts).toContain('to 25.9.2025 klo 9.00–15.30 (Suomen aikaa)');
+    expect(facts).toContain('to 25.9.2025 klo 2.00–8.30 (omalla aikavyöhykkeelläsi)');
+    await abroad.close();
+  });
+
   it('opens one occurrence of a series from the list and sees its own time and state', async () => {
     await open('/?view=month&month=2026-12');
     await page.locator('a[href*="hyvinvointiyhdyshenkilot-kuukausitapaaminen?occurrence=2026-12-01T13%3A00"]').click();

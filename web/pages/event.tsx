@@ -5,6 +5,7 @@ import { addDays, finnishDate } from '../filters';
 import { AddToCalendar } from '../components/add-to-calendar';
 import { Failed, Loading } from '../components/status';
 import { HELSINKI, type I18n, formatWhen, useI18n, withLanguage } from '../i18n';
+import { onFinnishTime } from '../intl';
 import { useResource } from '../use-resource';
 
 function names(list: { slug: string; name: { fi: string; sv: string | null; en: string | null } }[] | undefined, slugs: string[], i18n: I18n): string {
@@ -43,7 +44,8 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
   const { t, pick, language } = i18n;
   const occurrences = useOccurrences(event, chosenOccurrence, preview);
   const chosen = occurrences.state === 'ready' ? occurrences.value.chosen : null;
-  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Asked of Intl only when needed: its first use is slow (see ../intl).
+  const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
   const cancelled = event.status === 'cancelled' || chosen?.status === 'cancelled';
   const municipality = event.location?.municipality ? names(taxonomy?.municipalities, [event.location.municipality], i18n) : null;
   const placeText = [event.location?.place, event.location?.address].filter(Boolean).join(', ');
@@ -55,7 +57,7 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
   const when = event.allDay
     ? formatWhen(i18n, chosen?.start ?? event.start, chosen?.end ?? event.end, true)
     : formatWhen(i18n, startsAt, endsAt, false, event.timeZone);
-  const showViewerTime = !event.allDay && viewerZone !== event.timeZone && viewerZone !== HELSINKI;
+  const showViewerTime = !event.allDay && (event.timeZone === HELSINKI ? !onFinnishTime(startsAt, endsAt) : viewerZone() !== event.timeZone && viewerZone() !== HELSINKI);
   return (
     <article class={cancelled ? 'event-page cancelled' : 'event-page'}>
       {!preview && (
@@ -80,7 +82,7 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
           {showViewerTime && (
             <>
               <br />
-              {formatWhen(i18n, startsAt, endsAt, false, viewerZone)} ({t.yourTime})
+              {formatWhen(i18n, startsAt, endsAt, false, viewerZone())} ({t.yourTime})
             </>
           )}
           {chosen?.moved && (
