@@ -72,9 +72,7 @@ export function CalendarPage() {
           {t.subscribe}
         </button>
       </div>
-      {taxonomy.state === 'ready' && <Filters state={state} taxonomy={taxonomy.value} onChange={update} />}
-      {taxonomy.state === 'loading' && <div class="filters-placeholder" />}
-      {taxonomy.state === 'failed' && <Failed retry={taxonomy.retry} />}
+      {taxonomy.state === 'failed' ? <Failed retry={taxonomy.retry} /> : <Filters state={state} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} onChange={update} />}
       <div class="view-bar">
         <div class="segmented" role="group" aria-label={t.view}>
           <button type="button" aria-pressed={state.view === 'list'} onClick={() => update({ ...state, view: 'list' })}>

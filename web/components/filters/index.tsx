@@ -6,8 +6,12 @@ import { useI18n } from '../../i18n';
 
 type ListKey = 'network' | 'type' | 'municipality' | 'organisation';
 
-/** Filters of the calendar. Choices apply at once; the search applies when submitted. */
-export function Filters({ state, taxonomy, onChange }: { state: CalendarState; taxonomy: Taxonomy; onChange: (next: CalendarState) => void }) {
+/**
+ * Filters of the calendar. Choices apply at once; the search applies when
+ * submitted. Until the taxonomy has come (null) the choices are there but
+ * empty and disabled, so that nothing below moves when they fill.
+ */
+export function Filters({ state, taxonomy, onChange }: { state: CalendarState; taxonomy: Taxonomy | null; onChange: (next: CalendarState) => void }) {
   const { t, pick } = useI18n();
   const [query, setQuery] = useState(state.q);
   useEffect(() => setQuery(state.q), [state.q]);
@@ -18,9 +22,9 @@ export function Filters({ state, taxonomy, onChange }: { state: CalendarState; t
   const select = (key: ListKey, label: string, options: preact.ComponentChildren) => (
     <div class="field">
       <label for={`filter-${key}`}>{label}</label>
-      <select id={`filter-${key}`} value={state[key][0] ?? ''} onChange={choose(key)}>
+      <select id={`filter-${key}`} value={state[key][0] ?? ''} onChange={choose(key)} disabled={!taxonomy}>
         <option value="">{t.all}</option>
-        {options}
+        {taxonomy && options}
       </select>
     </div>
   );
@@ -47,18 +51,18 @@ export function Filters({ state, taxonomy, onChange }: { state: CalendarState; t
           <button type="submit">{t.search}</button>
         </div>
       </div>
-      {select('network', t.network, terms(taxonomy.networks))}
-      {select('type', t.type, terms(taxonomy.eventTypes))}
+      {select('network', t.network, taxonomy && terms(taxonomy.networks))}
+      {select('type', t.type, taxonomy && terms(taxonomy.eventTypes))}
       {select(
         'municipality',
         t.municipality,
-        taxonomy.areas.map((area) => (
+        taxonomy?.areas.map((area) => (
           <optgroup key={area.slug} label={pick(area.name)}>
             {terms(taxonomy.municipalities.filter((m) => m.area === area.slug))}
           </optgroup>
         )),
       )}
-      {select('organisation', t.organisation, terms(taxonomy.organisations))}
+      {select('organisation', t.organisation, taxonomy && terms(taxonomy.organisations))}
       {hasFilters(state) && (
         <div class="field field-clear">
           <button type="button" class="link-button" onClick={() => onChange({ ...state, network: [], type: [], municipality: [], organisation: [], q: '' })}>
