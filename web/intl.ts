@@ -41,9 +41,13 @@ export interface WallClock {
   minute: number;
 }
 
-/** The wall clock of an instant in Finland or in UTC; null for another zone. */
+/** The zone of this browser's clock, as a time-zone argument here: its wall clock needs no Intl either. */
+export const BROWSER_TIME = 'browser';
+
+/** The wall clock of an instant in Finland, in UTC or on this browser's clock; null for another zone. */
 export function wallClock(epochMs: number, timeZone: string): WallClock | null {
-  const offset = timeZone === HELSINKI ? helsinkiOffsetHours(epochMs) : timeZone === 'UTC' ? 0 : null;
+  const offset =
+    timeZone === HELSINKI ? helsinkiOffsetHours(epochMs) : timeZone === 'UTC' ? 0 : timeZone === BROWSER_TIME ? -new Date(epochMs).getTimezoneOffset() / 60 : null;
   if (offset === null) return null;
   const local = new Date(epochMs + offset * HOUR);
   return {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWhen, makeI18n } from '../../web/i18n';
-import { HELSINKI, helsinkiOffsetHours, wallClock } from '../../web/intl';
+import { BROWSER_TIME, HELSINKI, helsinkiOffsetHours, wallClock } from '../../web/intl';
 
 const HOUR = 3_600_000;
 
@@ -35,6 +35,9 @@ describe('Finnish time without Intl', () => {
     expect(wallClock(Date.parse('2026-10-25T00:59:00Z'), HELSINKI)).toMatchObject({ day: 25, hour: 3, minute: 59 });
     expect(wallClock(Date.parse('2026-10-25T01:00:00Z'), HELSINKI)).toMatchObject({ day: 25, hour: 3, minute: 0 });
     expect(wallClock(Date.parse('2026-12-31T22:30:00Z'), HELSINKI)).toMatchObject({ year: 2027, month: 1, day: 1, weekday: 4, hour: 0, minute: 30 });
+    // This machine's own clock, as the Date methods read it.
+    const instant = new Date('2026-07-01T09:45:00Z');
+    expect(wallClock(instant.getTime(), BROWSER_TIME)).toMatchObject({ year: instant.getFullYear(), month: instant.getMonth() + 1, day: instant.getDate(), hour: instant.getHours(), minute: instant.getMinutes() });
   });
 
   it('writes dates, times, months and weekdays as Intl does in Finnish and Swedish', () => {

@@ -5,7 +5,7 @@ import { addDays, finnishDate } from '../filters';
 import { AddToCalendar } from '../components/add-to-calendar';
 import { Failed, Loading } from '../components/status';
 import { HELSINKI, type I18n, formatWhen, useI18n, withLanguage } from '../i18n';
-import { onFinnishTime } from '../intl';
+import { BROWSER_TIME, onFinnishTime } from '../intl';
 import { useResource } from '../use-resource';
 
 function names(list: { slug: string; name: { fi: string; sv: string | null; en: string | null } }[] | undefined, slugs: string[], i18n: I18n): string {
@@ -82,7 +82,7 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
           {showViewerTime && (
             <>
               <br />
-              {formatWhen(i18n, startsAt, endsAt, false, viewerZone())} ({t.yourTime})
+              {formatWhen(i18n, startsAt, endsAt, false, BROWSER_TIME)} ({t.yourTime})
             </>
           )}
           {chosen?.moved && (
