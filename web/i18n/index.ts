@@ -29,6 +29,8 @@ export interface I18n {
   date: (value: Date | string, timeZone?: string) => string;
   /** "9.00" */
   time: (value: Date | string, timeZone?: string) => string;
+  /** "ti 6.10.2026 9.00", in Finnish time: when something happened or expires */
+  dateTime: (value: Date | string) => string;
   /** "lokakuu 2026" */
   month: (year: number, month: number) => string;
   /** "loka" */
@@ -91,6 +93,7 @@ export function makeI18n(language: Language): I18n {
     pick: (text) => text[language] ?? text.fi,
     date,
     time,
+    dateTime: (value) => `${date(value)} ${time(value)}`,
     month: (year, month) => `${calendar.months[month - 1]} ${year}`,
     monthShort: (month) => calendar.monthsShort[month - 1]!,
     day: (value) => calendar.day(wallClock(Date.parse(`${value}T12:00:00Z`), 'UTC')!),

@@ -155,7 +155,7 @@ function PersonEditor({ person, taxonomy, onChanged }: { person: Person; taxonom
       {invitation && (
         <div class="secret">
           <CopyOnce id={`${id}-invitation`} label={fill(m.inviteLink, { name: person.name })} value={invitation.url} />
-          <p>{fill(m.inviteExpires, { until: `${i18n.date(invitation.expiresAt)} ${i18n.time(invitation.expiresAt)}` })}</p>
+          <p>{fill(m.inviteExpires, { until: i18n.dateTime(invitation.expiresAt) })}</p>
         </div>
       )}
       {confirmSignOut && (
@@ -214,7 +214,7 @@ function People() {
               <td>{p.email}</td>
               <td>{p.memberships.map((ms) => `${orgName(ms.organisation)} (${m.roles[ms.role]})`).join(', ')}</td>
               <td>{p.hasPassword ? m.yes : m.no}</td>
-              <td>{p.lastSignInAt ? `${i18n.date(p.lastSignInAt)} ${i18n.time(p.lastSignInAt)}` : m.never}</td>
+              <td>{p.lastSignInAt ? i18n.dateTime(p.lastSignInAt) : m.never}</td>
               <td>
                 <button type="button" aria-expanded={editing === p.id} aria-controls="person-editor" onClick={() => setEditing(editing === p.id ? null : p.id)} aria-label={`${m.edit}: ${p.name}`}>
                   {m.edit}

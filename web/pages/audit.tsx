@@ -72,7 +72,7 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
           {items.map((entry) => (
             <tr key={entry.id} data-entity={entry.entity} data-entity-id={entry.entityId}>
               <td>
-                {i18n.date(entry.at)} {i18n.time(entry.at)}
+                {i18n.dateTime(entry.at)}
               </td>
               <td>{entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system}</td>
               <td>{entry.action}</td>

@@ -326,7 +326,7 @@ function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
   const networkName = namer(i18n, taxonomy.networks);
   const municipalityName = namer(i18n, taxonomy.municipalities);
   const nameOf = (source: ImportSourceView) => source.url ?? m.uploadedFiles;
-  const when = (value: string | null) => (value ? `${i18n.date(value)} ${i18n.time(value)}` : m.never);
+  const when = (value: string | null) => (value ? i18n.dateTime(value) : m.never);
 
   if (listed.state === 'loading') return <Loading />;
   if (listed.state === 'failed') return <Failed retry={listed.retry} />;

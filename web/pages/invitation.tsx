@@ -60,7 +60,7 @@ export function InvitationPage() {
   return (
     <div class="narrow">
       <h1>{m.invitationTitle}</h1>
-      <p>{fill(m.invitationFor, { name, email, until: `${i18n.date(expiresAt)} ${i18n.time(expiresAt)}` })}</p>
+      <p>{fill(m.invitationFor, { name, email, until: i18n.dateTime(expiresAt) })}</p>
       <ProblemBox error={error} />
       <form class="card" ref={form} onSubmit={submit} noValidate>
         <input type="email" autocomplete="username" value={email} readOnly hidden />

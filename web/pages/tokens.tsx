@@ -26,7 +26,7 @@ function Tokens({ me }: { me: Me }) {
     const found = taxonomy.state === 'ready' ? taxonomy.value.organisations.find((o) => o.slug === slug) : undefined;
     return found ? i18n.pick(found.name) : slug;
   };
-  const when = (value: string | null) => (value ? `${i18n.date(value)} ${i18n.time(value)}` : m.never);
+  const when = (value: string | null) => (value ? i18n.dateTime(value) : m.never);
   const create = async (e: { preventDefault: () => void }) => {
     e.preventDefault();
     setSaving(true);
