@@ -5,7 +5,7 @@ import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db
 import { calendarOf } from '../worker/domain/ical';
 import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, staleEntries, termNames } from '../worker/domain/feeds';
 import { formatInstant, nowInstant } from '../worker/domain/time';
-import { edgeCopy } from '../worker/feed-cache';
+import { edgeCopy, keepFeed, lastBuiltFeed } from '../worker/feed-cache';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
@@ -162,6 +162,18 @@ describe('GET /calendar.ics', () => {
     expect(built.map((b) => b.eventId)).toEqual([event.id]);
     // The text written now fits the next build.
     expect(staleEntries([{ ...entry, stored: built[0]! }], options)).toEqual([]);
+  });
+
+  it("keeps built bodies in the isolate's memory within a byte budget, dropping the least recently used", async () => {
+    const big = () => new Uint8Array(20 * 1024 * 1024);
+    await keepFeed('budget-a', 'e1', big(), null);
+    await keepFeed('budget-small', 'e1', new Uint8Array(10), null);
+    expect(lastBuiltFeed('budget-a')?.etag).toBe('e1');
+    await keepFeed('budget-b', 'e1', big(), null);
+    // 40 MiB is over the budget: the oldest big body goes, the newer ones stay.
+    expect(lastBuiltFeed('budget-a')).toBeNull();
+    expect(lastBuiltFeed('budget-small')?.etag).toBe('e1');
+    expect(lastBuiltFeed('budget-b')?.etag).toBe('e1');
   });
 
   it('keeps a public feed at the edge under its ETag, so a write is never answered from an older copy', async () => {

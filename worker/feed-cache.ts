@@ -7,14 +7,23 @@
  */
 
 const MEMORY_ENTRIES = 64;
+// An isolate has 128 MB: a few full feeds of several MB each, and many small filtered ones.
+const MEMORY_BYTES = 32 * 1024 * 1024;
 
 const memory = new Map<string, { etag: string; body: Uint8Array<ArrayBuffer> }>();
+let memoryBytes = 0;
+
+function forget(key: string): void {
+  memoryBytes -= memory.get(key)?.body.byteLength ?? 0;
+  memory.delete(key);
+}
 
 function remember(key: string, etag: string, body: Uint8Array<ArrayBuffer>): void {
   // Re-inserting moves the key to the end: the map's order is least recently used first.
-  memory.delete(key);
+  forget(key);
   memory.set(key, { etag, body });
-  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!);
+  memoryBytes += body.byteLength;
+  while (memory.size > 1 && (memory.size > MEMORY_ENTRIES || memoryBytes > MEMORY_BYTES)) forget(memory.keys().next().value!);
 }
 
 /** The parts of a text as one UTF-8 body: each part encoded and copied once, with no joined string in between. */
