@@ -47,22 +47,27 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * has them ("ti 6.10.2026", "tis 6.10.2026", "Tue, 06/10/2026"), so that
  * Finnish time is written without Intl (see ../intl).
  */
-const CALENDAR: Record<Language, { weekdays: string[]; months: string[]; monthsShort: string[]; day: (c: WallClock) => string; time: (c: WallClock) => string; weekdaySeparator: string }> = {
+type CalendarText = { weekdays: string[]; months: string[]; monthsShort: string[]; day: (c: WallClock) => string; time: (c: WallClock) => string; weekdaySeparator: string };
+
+// Finnish and Swedish in Finland write dates and times alike: "6.10.2026", "9.00".
+const FINNISH_PATTERNS: Pick<CalendarText, 'day' | 'time' | 'weekdaySeparator'> = {
+  day: (c) => `${c.day}.${c.month}.${c.year}`,
+  time: (c) => `${c.hour}.${pad(c.minute)}`,
+  weekdaySeparator: ' ',
+};
+
+const CALENDAR: Record<Language, CalendarText> = {
   fi: {
     weekdays: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
     months: ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'],
     monthsShort: ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'],
-    day: (c) => `${c.day}.${c.month}.${c.year}`,
-    time: (c) => `${c.hour}.${pad(c.minute)}`,
-    weekdaySeparator: ' ',
+    ...FINNISH_PATTERNS,
   },
   sv: {
     weekdays: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
     months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
     monthsShort: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],
-    day: (c) => `${c.day}.${c.month}.${c.year}`,
-    time: (c) => `${c.hour}.${pad(c.minute)}`,
-    weekdaySeparator: ' ',
+    ...FINNISH_PATTERNS,
   },
   en: {
     weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],

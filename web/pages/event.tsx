@@ -23,6 +23,12 @@ function formatDeadline(deadline: string, i18n: I18n): string {
   return `${i18n.date(instant, 'UTC')} ${i18n.t.at} ${i18n.time(instant, 'UTC')}`.replace('  ', ' ');
 }
 
+/** Whether the browser's zone is this one or Finland's; asked of Intl, whose first use is slow, so only for events in another zone. */
+function viewerInZoneOrFinland(timeZone: string): boolean {
+  const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return viewer === timeZone || viewer === HELSINKI;
+}
+
 const UPCOMING = 8;
 
 /** For a recurring event: the occurrence the visitor came for, and the next ones. */
@@ -44,8 +50,6 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
   const { t, pick, language } = i18n;
   const occurrences = useOccurrences(event, chosenOccurrence, preview);
   const chosen = occurrences.state === 'ready' ? occurrences.value.chosen : null;
-  // Asked of Intl only when needed: its first use is slow (see ../intl).
-  const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
   const cancelled = event.status === 'cancelled' || chosen?.status === 'cancelled';
   const municipality = event.location?.municipality ? names(taxonomy?.municipalities, [event.location.municipality], i18n) : null;
   const placeText = [event.location?.place, event.location?.address].filter(Boolean).join(', ');
@@ -57,7 +61,7 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
   const when = event.allDay
     ? formatWhen(i18n, chosen?.start ?? event.start, chosen?.end ?? event.end, true)
     : formatWhen(i18n, startsAt, endsAt, false, event.timeZone);
-  const showViewerTime = !event.allDay && (event.timeZone === HELSINKI ? !onFinnishTime(startsAt, endsAt) : viewerZone() !== event.timeZone && viewerZone() !== HELSINKI);
+  const showViewerTime = !event.allDay && (event.timeZone === HELSINKI ? !onFinnishTime(startsAt, endsAt) : !viewerInZoneOrFinland(event.timeZone));
   return (
     <article class={cancelled ? 'event-page cancelled' : 'event-page'}>
       {!preview && (
