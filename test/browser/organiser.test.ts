@@ -602,7 +602,8 @@ describe('accessibility of the organiser pages (axe-core, WCAG 2.1 AA)', () => {
       found[path] = await accessibilityViolations(page);
     }
     expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, []])));
-  });
+    // Five pages, each waited for and checked by axe-core: more than one page's time on a busy machine.
+  }, 120_000);
 
   it('the event form with its errors shown, and its preview, has no violations', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
