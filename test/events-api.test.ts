@@ -161,6 +161,19 @@ describe('cancelling', () => {
     expect(audit.results.map((row) => row.action)).toEqual(['create', 'cancel']);
   });
 
+  it('a public event is revalidated on every read, so a cancel shows at once; an unchanged one is a 304', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop({ status: 'published', start: '2026-10-08T09:00', end: '2026-10-08T10:00' }));
+    const before = await request(`/api/events/${event.id}`);
+    expect(before.headers.get('Cache-Control')).toBe('public, no-cache');
+    const etag = before.headers.get('ETag')!;
+    expect((await request(`/api/events/${event.id}`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    await jsonRequest('POST', `/api/events/${event.id}/cancel`, { reason: 'Kouluttaja sairastui' }, { Authorization: pohde });
+    const after = await request(`/api/events/${event.id}`, { headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ status: 'cancelled' });
+  });
+
   it('a stale If-Match gets 412; a draft cannot be cancelled', async () => {
     const pohde = await bearerFor('pohde');
     const { event } = await createEvent(pohde, workshop());

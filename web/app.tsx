@@ -2,6 +2,7 @@ import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { useEffect, useMemo } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { I18nContext, languageOf, makeI18n, useI18n } from './i18n';
+import { usePageTitle } from './use-page-title';
 import { CalendarPage } from './pages/calendar';
 import { EmbedPage } from './pages/embed';
 import { EventPage } from './pages/event';
@@ -29,6 +30,7 @@ const ClockEmbed = () => (
 
 function NotFoundPage() {
   const { t } = useI18n();
+  usePageTitle(t.notFound);
   return <h1>{t.notFound}</h1>;
 }
 

@@ -268,6 +268,18 @@ describe('an organiser', () => {
     expect(await page.locator('.notice-cancelled').textContent()).toContain('Kouluttaja sairastui');
   });
 
+  it('an event page seen before a cancel shows the cancel when opened again, not a copy from the browser cache', async () => {
+    const page = await signIn(OLLI);
+    const title = unique('Heti peruttu');
+    const { id, etag } = await makeEvent(page, title, { status: 'published' });
+    await open(page, `/events/${id}`);
+    expect(await page.locator('.notice-cancelled').count()).toBe(0);
+    expect((await api(page, 'POST', `/api/events/${id}/cancel`, { reason: 'Puhuja sairastui' }, { 'If-Match': etag })).status).toBe(200);
+    await open(page, '/');
+    await open(page, `/events/${id}`);
+    expect(await page.locator('.notice-cancelled').textContent()).toContain('Puhuja sairastui');
+  });
+
   it('deletes a draft after confirming', async () => {
     const page = await signIn(OLLI);
     const title = unique('Poistettava');

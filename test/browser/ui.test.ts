@@ -279,3 +279,29 @@ describe('the widget', () => {
     expect(await page.locator('.site-header').count()).toBe(0);
   });
 });
+
+describe('page titles (WCAG 2.4.2)', () => {
+  it.each([
+    ['/', 'Tulevat tapahtumat – Hytekello'],
+    ['/?lang=sv', 'Kommande evenemang – Hytekello'],
+    ['/?view=month&month=2026-12&lang=en', 'Calendar – Hytekello'],
+    ['/clock', 'Pohjois-Pohjanmaan hyvinvointityön vuosikello: Kehä – Hytekello'],
+    ['/clock?view=table&lang=en', 'Annual clock of wellbeing work in North Ostrobothnia: Table – Hytekello'],
+    ['/clock?view=term&lang=sv', 'Årsklockan för välfärdsarbetet i Norra Österbotten: Fullmäktigeperiod – Hytekello'],
+    ['/embed', 'Tulevat tapahtumat – Hytekello'],
+    ['/embed/clock?lang=en', 'Annual clock of wellbeing work in North Ostrobothnia: Wheel – Hytekello'],
+    ['/events/no-such-event', 'Tapahtumaa ei löytynyt – Hytekello'],
+    ['/events/no-such-event?lang=en', 'Event not found – Hytekello'],
+    ['/no/such/page', 'Sivua ei löytynyt. – Hytekello'],
+  ])('%s says what the page is, in its language', async (path, title) => {
+    await open(path);
+    await expect.poll(() => page.title()).toBe(title);
+  });
+
+  it('an unknown clock says it was not found, not that the connection failed', async () => {
+    await open('/clock?clock=oulun-kaupunki-vuosikello');
+    await expect.poll(() => page.locator('[role="alert"]').textContent()).toBe('Vuosikelloa ei löytynyt. Tarkista osoite.');
+    expect(await page.getByRole('button', { name: 'Yritä uudelleen' }).count()).toBe(0);
+    expect(await page.title()).toBe('Vuosikelloa ei löytynyt. Tarkista osoite. – Hytekello');
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type EventOccurrence, getTaxonomy, listEvents } from '../api';
 import { EventList } from '../components/event-list';
@@ -8,6 +8,7 @@ import { Empty, Failed, Loading } from '../components/status';
 import { SubscribeDialog } from '../components/subscribe-dialog';
 import { type CalendarState, addDays, addMonths, finnishDate, readState, writeState } from '../filters';
 import { useI18n } from '../i18n';
+import { usePageTitle } from '../use-page-title';
 import { useResource } from '../use-resource';
 
 const PAGE_SIZE = 50;
@@ -58,12 +59,10 @@ export function CalendarPage() {
     }
   };
 
-  useEffect(() => {
-    document.title = `${t.calendar} – ${t.appName}`;
-  }, [language]);
 
   const items = first.state === 'ready' ? [...first.value.items, ...more.items] : [];
   const heading = state.view === 'month' ? t.calendar : state.past ? t.past : t.upcoming;
+  usePageTitle(heading);
   return (
     <>
       <div class="page-head">

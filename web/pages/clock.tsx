@@ -1,10 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
+import { type AnnualClock, type CouncilTermClock, NotFound, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
 import { Failed, Loading } from '../components/status';
 import { CategoryLegend, type ClockItem, RingLegend, Wheel, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
+import { usePageTitle } from '../use-page-title';
 import { useResource } from '../use-resource';
 import { wheelStartOf } from '../../worker/shared/wheel';
 
@@ -249,6 +250,9 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const organisations = new Map(taxonomy.state === 'ready' ? taxonomy.value.organisations.map((o) => [o.slug, pick(o.name)]) : []);
   const update = (next: Partial<ClockState>) => route(writeClockState(path, { ...state, ...next }, language));
+  const clockMissing = clock.state === 'failed' && clock.error instanceof NotFound;
+  const viewName = state.view === 'wheel' ? t.wheelView : state.view === 'table' ? t.tableView : t.termView;
+  usePageTitle(clockMissing ? t.clockNotFound : clock.state === 'ready' ? `${pick(clock.value.clock.name)}: ${viewName}` : null);
 
   const controls = (
     <div class="clock-controls">
@@ -330,6 +334,8 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
         <TermView ring={state.ring} organisation={state.organisation} />
       ) : clock.state === 'loading' ? (
         <Loading />
+      ) : clockMissing ? (
+        <Failed message={t.clockNotFound} />
       ) : clock.state === 'failed' ? (
         <Failed retry={clock.retry} />
       ) : (

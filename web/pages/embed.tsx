@@ -4,6 +4,7 @@ import { EventList } from '../components/event-list';
 import { Empty, Failed, Loading } from '../components/status';
 import { addDays, finnishDate, readState, writeState } from '../filters';
 import { useI18n, withLanguage } from '../i18n';
+import { usePageTitle } from '../use-page-title';
 import { useResource } from '../use-resource';
 
 /**
@@ -20,6 +21,7 @@ export function EmbedPage() {
   const filters = { network: state.network, type: state.type, municipality: state.municipality, organisation: state.organisation, q: state.q };
   const events = useResource(JSON.stringify([filters, limit]), (signal) => listEvents(filters, { from: today, to: addDays(today, 365) }, { limit, signal }));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  usePageTitle(t.upcoming);
   return (
     <main id="content" class="embed">
       <h1 class="embed-title">{t.upcoming}</h1>

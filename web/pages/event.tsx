@@ -1,10 +1,10 @@
-import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { type Event, NotFound, type OccurrenceInfo, type Taxonomy, getEvent, getOccurrences, getTaxonomy } from '../api';
 import { addDays, finnishDate } from '../filters';
 import { AddToCalendar } from '../components/add-to-calendar';
 import { Failed, Loading } from '../components/status';
 import { HELSINKI, type I18n, formatWhen, useI18n, withLanguage } from '../i18n';
+import { usePageTitle } from '../use-page-title';
 import { BROWSER_TIME, onFinnishTime } from '../intl';
 import { useResource } from '../use-resource';
 
@@ -224,9 +224,7 @@ export function EventPage() {
   const id = params.id ?? '';
   const event = useResource(`event/${id}`, (signal) => getEvent(id, signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
-  useEffect(() => {
-    if (event.state === 'ready') document.title = `${pick(event.value.title)} – ${t.appName}`;
-  }, [event, t]);
+  usePageTitle(event.state === 'ready' ? pick(event.value.title) : event.state === 'failed' ? (event.error instanceof NotFound ? t.eventNotFoundTitle : t.loadFailed) : null);
   if (event.state === 'loading') return <Loading />;
   if (event.state === 'failed') {
     return (

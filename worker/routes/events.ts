@@ -120,7 +120,9 @@ events.openapi(
     const { id } = c.req.valid('param');
     const event = await visibleEvent(c.env.DB, id, c.get('actor'));
     c.header('ETag', quoteEtag(event.revision));
-    c.header('Cache-Control', event.status === 'draft' || event.visibility === 'members' ? 'private, no-store' : 'public, max-age=60');
+    // Revalidated on every use (a 304 by the ETag when unchanged), so that the event page shows an edit or a cancel
+    // at once, as the list and the feeds do.
+    c.header('Cache-Control', event.status === 'draft' || event.visibility === 'members' ? 'private, no-store' : 'public, no-cache');
     if (etagMatches(c.req.header('If-None-Match'), event.revision)) return c.body(null, 304);
     return c.json(publicEvent(event), 200);
   },

@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Me } from '../../api';
 import { useI18n, withLanguage } from '../../i18n';
+import { usePageTitle } from '../../use-page-title';
 import { useOrganiserText } from '../../i18n/organiser';
 import { useSession } from '../../session';
 import { Loading } from '../status';
@@ -41,11 +42,9 @@ function AreaNav({ me }: { me: Me }) {
 export function Area({ title, admin = false, children }: { title: string; admin?: boolean; children: (me: Me) => ComponentChildren }) {
   const me = useSession();
   const m = useOrganiserText();
-  const { t, language } = useI18n();
+  const { language } = useI18n();
   const { url, route } = useLocation();
-  useEffect(() => {
-    document.title = `${title} – ${t.appName}`;
-  }, [title, t]);
+  usePageTitle(title);
   useEffect(() => {
     if (me === null) route(withLanguage(`/sign-in?next=${encodeURIComponent(url)}`, language), true);
   }, [me]);
