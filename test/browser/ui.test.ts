@@ -96,6 +96,21 @@ describe('a visitor', () => {
     await titlesToBe(expected);
   });
 
+  it('hears how many events a filter change shows, not the whole list read out', async () => {
+    await open('/');
+    await page.getByLabel('Verkosto').selectOption('kulttuurihyvinvointi');
+    await page.waitForURL(/network=kulttuurihyvinvointi/);
+    const announced = async () => {
+      const shown = await page.locator('.event-title').count();
+      const text = await page.locator('main p[role="status"]').textContent();
+      return text === (shown === 1 ? 'Näytetään 1 tapahtuma.' : `Näytetään ${shown} tapahtumaa.`) && shown > 0;
+    };
+    await expect.poll(announced).toBe(true);
+    // No live region holds the events themselves.
+    const liveWithEvents = await page.evaluate(() => [...document.querySelectorAll('[aria-live], [role="status"]')].filter((region) => region.querySelector('.event-title')).length);
+    expect(liveWithEvents).toBe(0);
+  });
+
   it('shows the coming year a page at a time, in order, without repeating any event', async () => {
     const day = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + offset * 86_400_000));
     const api = (await (await fetch(`${baseUrl}/api/events?from=${day(0)}&to=${day(365)}&limit=500`)).json()) as { items: { title: { fi: string } }[] };

@@ -17,6 +17,7 @@ export const en: Messages = {
   showPast: 'Show past events',
   showUpcoming: 'Show upcoming events',
   noEvents: 'No events match these choices.',
+  eventsShown: { one: 'Showing 1 event.', other: 'Showing {count} events.' },
   loadMore: 'Show more',
   filters: 'Filter events',
   search: 'Search',

@@ -16,6 +16,7 @@ export const fi = {
   showPast: 'Näytä menneet tapahtumat',
   showUpcoming: 'Näytä tulevat tapahtumat',
   noEvents: 'Ei tapahtumia näillä valinnoilla.',
+  eventsShown: { one: 'Näytetään 1 tapahtuma.', other: 'Näytetään {count} tapahtumaa.' },
   loadMore: 'Näytä lisää',
   filters: 'Rajaa tapahtumia',
   search: 'Hae',

@@ -20,6 +20,22 @@ export function languageOf(search: string): Language {
   return lang === 'sv' || lang === 'en' ? lang : 'fi';
 }
 
+/** 'Hello {name}' with { name: 'Aino' } → 'Hello Aino'. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** A text with a count in the form the count needs: `counted({ one: '{count} event', other: '{count} events' }, 1)` → "1 event". */
+export interface Counted {
+  one: string;
+  other: string;
+}
+// Finnish, Swedish and English have the same two CLDR plural forms (one for exactly 1, other for the rest),
+// so Intl.PluralRules, whose first use loads locale data (see ../intl), is not needed.
+export function counted(forms: Counted, count: number): string {
+  return fill(count === 1 ? forms.one : forms.other, { count });
+}
+
 export interface I18n {
   language: Language;
   t: Messages;

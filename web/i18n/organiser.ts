@@ -12,7 +12,4 @@ export function useOrganiserText(): OrganiserMessages {
   return messages[useI18n().language];
 }
 
-/** 'Hello {name}' with { name: 'Aino' } → 'Hello Aino'. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill } from '.';

@@ -17,6 +17,7 @@ export const sv: Messages = {
   showPast: 'Visa tidigare evenemang',
   showUpcoming: 'Visa kommande evenemang',
   noEvents: 'Inga evenemang med dessa val.',
+  eventsShown: { one: '1 evenemang visas.', other: '{count} evenemang visas.' },
   loadMore: 'Visa fler',
   filters: 'Avgränsa evenemang',
   search: 'Sök',

@@ -7,7 +7,7 @@ import { MonthGrid } from '../components/month-grid';
 import { Empty, Failed, Loading } from '../components/status';
 import { SubscribeDialog } from '../components/subscribe-dialog';
 import { type CalendarState, addDays, addMonths, finnishDate, readState, writeState } from '../filters';
-import { useI18n } from '../i18n';
+import { counted, useI18n } from '../i18n';
 import { usePageTitle } from '../use-page-title';
 import { useResource } from '../use-resource';
 
@@ -96,7 +96,11 @@ export function CalendarPage() {
           </div>
         )}
       </div>
-      <section aria-live="polite" aria-busy={first.state === 'loading'}>
+      {/* A count is announced, not the list: a filter change would otherwise read out every event. */}
+      <p class="visually-hidden" role="status">
+        {first.state === 'ready' ? (items.length === 0 ? t.noEvents : counted(t.eventsShown, items.length)) : ''}
+      </p>
+      <section aria-busy={first.state === 'loading'}>
         {first.state === 'loading' && <Loading />}
         {first.state === 'failed' && <Failed retry={first.retry} />}
         {first.state === 'ready' && state.view === 'month' && <MonthGrid month={month} items={items} today={today} />}
