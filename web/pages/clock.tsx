@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, NotFound, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
 import { Failed, Loading } from '../components/status';
+import { TableScroll } from '../components/table-scroll';
 import { CategoryLegend, type ClockItem, RingLegend, Wheel, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
@@ -120,40 +121,42 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
   const { t, pick, language } = i18n;
   const ringName = (slug: string | null) => pick(clock.clock.rings.find((r) => r.slug === slug)?.name ?? { fi: '', sv: null, en: null });
   return (
-    <table class="data-table">
-      <caption>
-        {t.clock} {clock.year}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.ring}</th>
-          <th scope="col">{t.item}</th>
-          <th scope="col">{t.period}</th>
-          <th scope="col">{t.responsible}</th>
-          <th scope="col">{t.relatedEvents}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id}>
-            <td>{ringName(item.ring)}</td>
-            <th scope="row">{pick(item.title)}</th>
-            <td>
-              {item.occurrences.map((o) => spanText(i18n, o)).join(', ')} ({repeatText(item, i18n)})
-            </td>
-            <td>{item.responsibleOrganisation ? organisations.get(item.responsibleOrganisation) ?? item.responsibleOrganisation : ''}</td>
-            <td>
-              {item.events.map((event, index) => (
-                <span key={event.id}>
-                  {index > 0 && ', '}
-                  <a href={withLanguage(`/events/${event.id}`, language)}>{pick(event.title)}</a>
-                </span>
-              ))}
-            </td>
+    <TableScroll label={`${t.clock} ${clock.year}`}>
+      <table class="data-table">
+        <caption>
+          {t.clock} {clock.year}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.ring}</th>
+            <th scope="col">{t.item}</th>
+            <th scope="col">{t.period}</th>
+            <th scope="col">{t.responsible}</th>
+            <th scope="col">{t.relatedEvents}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>{ringName(item.ring)}</td>
+              <th scope="row">{pick(item.title)}</th>
+              <td>
+                {item.occurrences.map((o) => spanText(i18n, o)).join(', ')} ({repeatText(item, i18n)})
+              </td>
+              <td>{item.responsibleOrganisation ? organisations.get(item.responsibleOrganisation) ?? item.responsibleOrganisation : ''}</td>
+              <td>
+                {item.events.map((event, index) => (
+                  <span key={event.id}>
+                    {index > 0 && ', '}
+                    <a href={withLanguage(`/events/${event.id}`, language)}>{pick(event.title)}</a>
+                  </span>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -166,49 +169,51 @@ function TermView({ ring, organisation }: { ring: string; organisation: string }
   const data: CouncilTermClock = term.value;
   const items = data.items.filter((item) => (!ring || item.ring === ring) && (!organisation || item.responsibleOrganisation === organisation));
   return (
-    <table class="data-table term-table">
-      <caption>
-        {t.councilTerm} {data.term.name}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.item}</th>
-          {data.term.years.map((year) => (
-            <th key={year.year} scope="col" class={year.year === data.currentYear ? 'current' : undefined} aria-current={year.year === data.currentYear ? 'true' : undefined}>
-              {year.year}. {t.year.toLowerCase()}
-              <br />
-              <span class="small">
-                {i18n.day(year.start)} – {i18n.day(year.end)}
-              </span>
-              {year.year === data.currentYear && (
-                <>
-                  <br />
-                  <span class="small">({t.currentTermYear})</span>
-                </>
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id}>
-            <th scope="row">
-              {pick(item.title)}
-              {item.source && <span class="small source"> {item.source}</span>}
-            </th>
-            {data.term.years.map((year) => {
-              const on = year.year >= item.termYears.start && year.year <= item.termYears.end;
-              return (
-                <td key={year.year} class={[on ? 'on' : '', year.year === data.currentYear ? 'current' : ''].filter(Boolean).join(' ') || undefined}>
-                  {on && <span class="bar" style={{ background: item.colour }}>✓<span class="visually-hidden"> {pick(item.title)}</span></span>}
-                </td>
-              );
-            })}
+    <TableScroll label={`${t.councilTerm} ${data.term.name}`}>
+      <table class="data-table term-table">
+        <caption>
+          {t.councilTerm} {data.term.name}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.item}</th>
+            {data.term.years.map((year) => (
+              <th key={year.year} scope="col" class={year.year === data.currentYear ? 'current' : undefined} aria-current={year.year === data.currentYear ? 'true' : undefined}>
+                {year.year}. {t.year.toLowerCase()}
+                <br />
+                <span class="small">
+                  {i18n.day(year.start)} – {i18n.day(year.end)}
+                </span>
+                {year.year === data.currentYear && (
+                  <>
+                    <br />
+                    <span class="small">({t.currentTermYear})</span>
+                  </>
+                )}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">
+                {pick(item.title)}
+                {item.source && <span class="small source"> {item.source}</span>}
+              </th>
+              {data.term.years.map((year) => {
+                const on = year.year >= item.termYears.start && year.year <= item.termYears.end;
+                return (
+                  <td key={year.year} class={[on ? 'on' : '', year.year === data.currentYear ? 'current' : ''].filter(Boolean).join(' ') || undefined}>
+                    {on && <span class="bar" style={{ background: item.colour }}>✓<span class="visually-hidden"> {pick(item.title)}</span></span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

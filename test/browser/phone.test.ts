@@ -1,0 +1,111 @@
+/**
+ * The public pages on a phone (WCAG 1.4.10): at 320 and 390 CSS pixels no
+ * page is wider than the screen, in Finnish and in Swedish, with the
+ * longest titles of the demo data and an event named by a 60-letter compound.
+ * Wide data tables scroll inside the page, never the page itself.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launch } from './browser';
+
+const baseUrl = inject('baseUrl');
+const COMPOUND = 'Hyvinvointiyhdyshenkilöverkostokehittämistyöpajasarjakokoontumiset'.slice(0, 60);
+
+let browser: Browser;
+let compoundEvent: string;
+
+beforeAll(async () => {
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('button', { name: 'Kirjaudu: Olli Järjestäjä' }).click();
+  await page.waitForURL(/\/manage/);
+  const created = await page.evaluate(async (title) => {
+    const response = await fetch('/api/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: { fi: `${title} Oulussa`, sv: `Välfärdskontaktpersonernas${title.slice(20)}` },
+        description: { fi: `${title} ${title}` },
+        type: 'tyopaja',
+        status: 'published',
+        start: '2027-05-11T09:00',
+        end: '2027-05-11T12:00',
+        organisations: ['pohde'],
+        networks: ['hyvinvointiyhdyshenkilot'],
+        municipalities: ['oulu'],
+        location: { place: `${title}sali`, address: 'Torikatu 10, 90100 Oulu' },
+      }),
+    });
+    return { status: response.status, body: await response.json() };
+  }, COMPOUND);
+  expect(created.status).toBe(201);
+  compoundEvent = created.body.id;
+  await context.close();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function phonePage(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true, timezoneId: 'Europe/Helsinki', locale: 'fi-FI' });
+  return context.newPage();
+}
+
+/** How far the page reaches past the right edge of the screen, and what reaches out furthest. */
+async function overflow(page: Page, path: string): Promise<string | null> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('main');
+  await page.waitForFunction(() => !document.querySelector('.spinner') && document.querySelector('main')!.textContent!.trim().length > 0);
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const widest = [...document.querySelectorAll('body *')].reduce<Element | null>((far, el) => (!far || el.getBoundingClientRect().right > far.getBoundingClientRect().right ? el : far), null);
+    return `${document.documentElement.scrollWidth} px wide: <${widest?.tagName.toLowerCase()} class="${widest?.className}"> ${widest?.textContent?.slice(0, 40)}`;
+  });
+}
+
+const PUBLIC_PAGES = (event: string) => [
+  '/',
+  '/?past=1',
+  '/?view=month&month=2027-05',
+  `/?q=${encodeURIComponent(COMPOUND.slice(0, 20))}`,
+  `/events/${event}`,
+  '/events/tilannekuvaseminaari-2025',
+  '/clock',
+  '/clock?view=table',
+  '/clock?view=term',
+  '/embed',
+  '/embed/clock',
+  '/privacy',
+  '/api/docs',
+  '/sign-in',
+];
+
+describe('on a phone', () => {
+  it.each([320, 390])('no public page is wider than a %i px screen, in Finnish or Swedish', async (width) => {
+    const page = await phonePage(width);
+    const found: Record<string, string | null> = {};
+    for (const path of PUBLIC_PAGES(compoundEvent)) {
+      found[path] = await overflow(page, path);
+      const swedish = `${path}${path.includes('?') ? '&' : '?'}lang=sv`;
+      found[swedish] = await overflow(page, swedish);
+    }
+    expect(Object.entries(found).filter(([, wide]) => wide !== null)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('a wide table scrolls by keyboard inside the page, and the page has no violations', async () => {
+    const page = await phonePage(320);
+    await overflow(page, '/clock?view=table');
+    const region = page.getByRole('region', { name: /Vuosikello \d{4}/ });
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await overflow(page, '/api/docs');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
