@@ -280,6 +280,19 @@ describe('an organiser', () => {
     expect(await page.locator('.notice-cancelled').textContent()).toContain('Puhuja sairastui');
   });
 
+  it('an upcoming event offers registration until its deadline, then says registration has closed', async () => {
+    const page = await signIn(OLLI);
+    const open_ = await makeEvent(page, unique('Ilmoittautuminen auki'), { status: 'published', registration: { url: 'https://example.org/ilmoittaudu', deadline: '2027-05-01' } });
+    const closed = await makeEvent(page, unique('Ilmoittautuminen päättynyt'), { status: 'published', registration: { url: 'https://example.org/ilmoittaudu', deadline: '2026-01-15T16:00' } });
+    await open(page, `/events/${open_.id}`);
+    expect(await page.getByRole('link', { name: 'Ilmoittaudu' }).getAttribute('href')).toBe('https://example.org/ilmoittaudu');
+    expect(await page.locator('.notice-passed').count()).toBe(0);
+    await open(page, `/events/${closed.id}`);
+    expect(await page.getByRole('link', { name: 'Ilmoittaudu' }).count()).toBe(0);
+    expect(await page.locator('.facts').textContent()).toContain('Ilmoittautuminen on päättynyt.');
+    expect(await page.locator('.notice-passed').count()).toBe(0);
+  });
+
   it('deletes a draft after confirming', async () => {
     const page = await signIn(OLLI);
     const title = unique('Poistettava');

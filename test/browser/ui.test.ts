@@ -169,8 +169,38 @@ describe('a visitor', () => {
     await page.locator('a[href*="hyvinvointiyhdyshenkilot-kuukausitapaaminen?occurrence=2026-12-01T13%3A00"]').click();
     await page.waitForSelector('.occurrences');
     expect(await page.locator('.facts').textContent()).toContain('ti 1.12.2026 klo 13.00–14.30');
-    expect(await page.locator('.notice-cancelled').textContent()).toContain('Peruttu');
     expect(await page.locator('.occurrences li').count()).toBeGreaterThan(1);
+  });
+
+  it('sees that only this time of a series is cancelled, and where the series goes on', async () => {
+    await open('/events/hyvinvointiyhdyshenkilot-kuukausitapaaminen?occurrence=2026-12-01T13%3A00');
+    const notice = page.locator('.notice-cancelled');
+    await expect.poll(() => notice.textContent()).toContain('Tämä kerta on peruttu; sarjan muut kerrat pidetään.');
+    // The next time that takes place: the first Tuesday of January 2027.
+    await notice.getByRole('link').waitFor();
+    expect(await notice.getByRole('link').getAttribute('href')).toBe('/events/hyvinvointiyhdyshenkilot-kuukausitapaaminen?occurrence=2027-01-05T13%3A00');
+    expect(await notice.textContent()).toContain('Seuraava kerta: ti 5.1.2027 klo 13.00–14.30');
+  });
+
+  it('sees that a past event has taken place, with no registration link left', async () => {
+    await open('/events/tilannekuvaseminaari-2025');
+    expect(await page.locator('.notice-passed').textContent()).toBe('Tapahtuma on jo pidetty.');
+    expect(await page.getByRole('link', { name: 'Ilmoittaudu' }).count()).toBe(0);
+    expect(await page.locator('.facts').textContent()).toContain('Ilmoittautuminen on päättynyt.');
+  });
+
+  it('marks Finnish texts on a Swedish or English page as Finnish, so screen readers switch voice', async () => {
+    await open('/events/hyvinvointiyhdyshenkilot-kuukausitapaaminen?lang=sv');
+    expect(await page.locator('h1 span[lang]').count()).toBe(0);
+    expect(await page.locator('.description').getAttribute('lang')).toBe('fi');
+    await open('/events/webinaari-ikaihmisten-hyvinvointi-2026?lang=en');
+    expect(await page.locator('.notice-cancelled span[lang="fi"]').textContent()).toContain('Puhuja sairastui');
+    // In the list, exactly the events without an English title carry lang="fi".
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    const api = (await (await fetch(`${baseUrl}/api/events?from=${today}&limit=50`)).json()) as { items: { title: { en: string | null } }[] };
+    await open('/?lang=en');
+    const marked = await page.locator('.event-title a').evaluateAll((links) => links.map((link) => link.getAttribute('lang')));
+    expect(marked).toEqual(api.items.map((item) => (item.title.en === null ? 'fi' : null)));
   });
 
   it('sees a cancelled event as cancelled', async () => {

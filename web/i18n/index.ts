@@ -41,6 +41,8 @@ export interface I18n {
   t: Messages;
   /** A text of the data in this language, Finnish when it has none. */
   pick: (text: { fi: string; sv: string | null; en: string | null }) => string;
+  /** 'fi' when `pick(text)` falls back to Finnish on a page in another language, for a `lang` attribute (WCAG 3.1.2). */
+  langOf: (text: { fi: string; sv: string | null; en: string | null }) => 'fi' | undefined;
   /** "ti 6.10.2026" */
   date: (value: Date | string, timeZone?: string) => string;
   /** "9.00" */
@@ -112,6 +114,7 @@ export function makeI18n(language: Language): I18n {
     language,
     t: messages[language],
     pick: (text) => text[language] ?? text.fi,
+    langOf: (text) => (language !== 'fi' && text[language] === null ? 'fi' : undefined),
     date,
     time,
     dateTime: (value) => `${date(value)} ${time(value)}`,

@@ -75,11 +75,11 @@ function Details({ item, organisations }: { item: ClockItem | undefined; organis
   if (!item) return <p class="details-empty">{t.chooseItem}</p>;
   return (
     <div class="clock-details" aria-live="polite">
-      <h2>{pick(item.title)}</h2>
+      <h2 lang={i18n.langOf(item.title)}>{pick(item.title)}</h2>
       <p>
         <strong>{t.period}:</strong> {item.occurrences.map((o) => spanText(i18n, o)).join(', ')} ({repeatText(item, i18n)})
       </p>
-      {pick(item.description) && <p>{pick(item.description)}</p>}
+      {pick(item.description) && <p lang={i18n.langOf(item.description)}>{pick(item.description)}</p>}
       {item.responsibleOrganisation && (
         <p>
           <strong>{t.responsible}:</strong> {organisations.get(item.responsibleOrganisation) ?? item.responsibleOrganisation}
@@ -106,7 +106,7 @@ function Details({ item, organisations }: { item: ClockItem | undefined; organis
         <ul>
           {item.events.map((event) => (
             <li key={event.id}>
-              <a href={withLanguage(`/events/${event.id}`, language)}>{pick(event.title)}</a> – {event.allDay ? i18n.day(event.start) : i18n.date(event.startsAt)}
+              <a href={withLanguage(`/events/${event.id}`, language)} lang={i18n.langOf(event.title)}>{pick(event.title)}</a> – {event.allDay ? i18n.day(event.start) : i18n.date(event.startsAt)}
               {event.status === 'cancelled' && <span class="badge badge-cancelled">{t.cancelled}</span>}
             </li>
           ))}
@@ -139,7 +139,7 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
           {items.map((item) => (
             <tr key={item.id}>
               <td>{ringName(item.ring)}</td>
-              <th scope="row">{pick(item.title)}</th>
+              <th scope="row" lang={i18n.langOf(item.title)}>{pick(item.title)}</th>
               <td>
                 {item.occurrences.map((o) => spanText(i18n, o)).join(', ')} ({repeatText(item, i18n)})
               </td>
@@ -148,7 +148,7 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
                 {item.events.map((event, index) => (
                   <span key={event.id}>
                     {index > 0 && ', '}
-                    <a href={withLanguage(`/events/${event.id}`, language)}>{pick(event.title)}</a>
+                    <a href={withLanguage(`/events/${event.id}`, language)} lang={i18n.langOf(event.title)}>{pick(event.title)}</a>
                   </span>
                 ))}
               </td>

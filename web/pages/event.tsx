@@ -5,7 +5,7 @@ import { AddToCalendar } from '../components/add-to-calendar';
 import { Failed, Loading } from '../components/status';
 import { HELSINKI, type I18n, formatWhen, useI18n, withLanguage } from '../i18n';
 import { usePageTitle } from '../use-page-title';
-import { BROWSER_TIME, onFinnishTime } from '../intl';
+import { BROWSER_TIME, dateTimeFormat, onFinnishTime, wallClock } from '../intl';
 import { useResource } from '../use-resource';
 
 function names(list: { slug: string; name: { fi: string; sv: string | null; en: string | null } }[] | undefined, slugs: string[], i18n: I18n): string {
@@ -21,6 +21,23 @@ function formatDeadline(deadline: string, i18n: I18n): string {
   const instant = new Date(`${deadline}:00Z`);
   // The deadline is a wall-clock time of the event's zone; shown as such.
   return `${i18n.date(instant, 'UTC')} ${i18n.t.at} ${i18n.time(instant, 'UTC')}`.replace('  ', ' ');
+}
+
+/** Whether a registration deadline (a date, or a wall-clock time in the event's zone) has gone by. */
+function deadlinePassed(deadline: string, timeZone: string, now: Date): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return finnishDate(now) > deadline;
+  const clock = wallClock(now.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  // sv-SE writes "2026-12-02 09:30", comparable with the deadline's "2026-12-02T09:30".
+  const local = clock
+    ? `${clock.year}-${pad(clock.month)}-${pad(clock.day)} ${pad(clock.hour)}:${pad(clock.minute)}`
+    : dateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  return local >= deadline.replace('T', ' ');
+}
+
+/** Whether something that ends at `end` (an instant, or the last day when all-day) is over. */
+function hasEnded(end: string, allDay: boolean, now: Date): boolean {
+  return allDay ? finnishDate(now) > end.slice(0, 10) : Date.parse(end) <= now.getTime();
 }
 
 /** Whether the browser's zone is this one or Finland's; asked of Intl, whose first use is slow, so only for events in another zone. */
@@ -47,10 +64,21 @@ function useOccurrences(event: Event, chosen: string | null, preview: boolean) {
 /** The public view of an event; `preview` shows an unsaved one (no occurrences fetched, no calendar links). */
 export function EventDetails({ event, taxonomy, chosenOccurrence, preview = false }: { event: Event; taxonomy: Taxonomy | null; chosenOccurrence: string | null; preview?: boolean }) {
   const i18n = useI18n();
-  const { t, pick, language } = i18n;
+  const { t, pick, langOf, language } = i18n;
   const occurrences = useOccurrences(event, chosenOccurrence, preview);
   const chosen = occurrences.state === 'ready' ? occurrences.value.chosen : null;
   const cancelled = event.status === 'cancelled' || chosen?.status === 'cancelled';
+  // One cancelled time of a series that otherwise goes on: say so, and where the series continues.
+  const onlyThisTime = event.status !== 'cancelled' && chosen?.status === 'cancelled';
+  const upcoming = occurrences.state === 'ready' ? occurrences.value.upcoming : [];
+  const nextTime = onlyThisTime ? upcoming.find((o) => o.status !== 'cancelled' && o.startsAt > chosen!.startsAt) : undefined;
+  const now = new Date();
+  const passed = preview
+    ? false
+    : chosen
+      ? hasEnded(event.allDay ? chosen.end : chosen.endsAt, event.allDay, now)
+      : hasEnded(event.allDay ? event.end : event.endsAt, event.allDay, now) && (!event.recurrence || (occurrences.state === 'ready' && upcoming.length === 0));
+  const registrationOpen = !passed && !cancelled && !(event.registration?.deadline && deadlinePassed(event.registration.deadline, event.timeZone, now));
   const municipality = event.location?.municipality ? names(taxonomy?.municipalities, [event.location.municipality], i18n) : null;
   const placeText = [event.location?.place, event.location?.address].filter(Boolean).join(', ');
   // The municipality is named unless the address already says it.
@@ -70,14 +98,34 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
         </p>
       )}
       <h1>
-        {cancelled && <span class="badge badge-cancelled">{t.cancelled}</span>} {pick(event.title)}
+        {cancelled && <span class="badge badge-cancelled">{t.cancelled}</span>} <span lang={langOf(event.title)}>{pick(event.title)}</span>
       </h1>
       {cancelled && (
         <div class="notice notice-cancelled" role="note">
-          <p>
-            <strong>{t.cancelled}.</strong> {event.cancelReason && `${t.cancelReason}: ${event.cancelReason}`}
-          </p>
+          {onlyThisTime ? (
+            <p>
+              <strong>{t.occurrenceCancelled}</strong>{' '}
+              {nextTime && (
+                <>
+                  {t.nextTime}:{' '}
+                  <a href={withLanguage(`/events/${event.id}?occurrence=${encodeURIComponent(nextTime.recurrenceId ?? '')}`, language)}>
+                    {formatWhen(i18n, event.allDay ? nextTime.start : nextTime.startsAt, event.allDay ? nextTime.end : nextTime.endsAt, event.allDay, event.timeZone)}
+                  </a>
+                </>
+              )}
+            </p>
+          ) : (
+            <p>
+              {/* The reason is written once, in the organiser's language (Finnish). */}
+              <strong>{t.cancelled}.</strong> {event.cancelReason && <>{t.cancelReason}: <span lang={language === 'fi' ? undefined : 'fi'}>{event.cancelReason}</span></>}
+            </p>
+          )}
         </div>
+      )}
+      {passed && !cancelled && (
+        <p class="notice notice-passed" role="note">
+          {t.eventPassed}
+        </p>
       )}
       <dl class="facts">
         <dt>{t.when}</dt>
@@ -122,14 +170,15 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
           <>
             <dt>{t.registration}</dt>
             <dd>
-              {event.registration.url && (
+              {event.registration.url && registrationOpen && (
                 <a href={event.registration.url} rel="noopener noreferrer">
                   {t.registerHere}
                 </a>
               )}
+              {!registrationOpen && !cancelled && t.registrationClosed}
               {event.registration.deadline && (
                 <>
-                  {event.registration.url && <br />}
+                  <br />
                   {t.deadline}: {formatDeadline(event.registration.deadline, i18n)}
                 </>
               )}
@@ -174,7 +223,7 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
         )}
       </dl>
       {description && (
-        <div class="description">
+        <div class="description" lang={langOf(event.description)}>
           {description.split(/\n{2,}/).map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}

@@ -9,7 +9,7 @@ export function eventPath(item: EventOccurrence): string {
 
 export function EventList({ items, taxonomy, linkTarget }: { items: EventOccurrence[]; taxonomy: Taxonomy | null; linkTarget?: string }) {
   const i18n = useI18n();
-  const { t, pick, language } = i18n;
+  const { t, pick, langOf, language } = i18n;
   const typeName = (slug: string) => {
     const term = taxonomy?.eventTypes.find((type) => type.slug === slug);
     return term ? pick(term.name) : null;
@@ -28,7 +28,7 @@ export function EventList({ items, taxonomy, linkTarget }: { items: EventOccurre
               {item.occurrence.moved && <span class="badge">{t.moved}</span>}
             </p>
             <h2 class="event-title">
-              <a href={withLanguage(eventPath(item), language)} target={linkTarget}>
+              <a href={withLanguage(eventPath(item), language)} target={linkTarget} lang={langOf(item.title)}>
                 {pick(item.title)}
               </a>
             </h2>

@@ -66,7 +66,7 @@ export function MonthGrid({ month, items, today }: { month: string; items: Event
                           <a href={withLanguage(eventPath(item), language)}>
                             {!item.allDay && <span class="time">{i18n.time(item.occurrence.startsAt)} </span>}
                             {item.occurrence.status === 'cancelled' && <span class="visually-hidden">{t.cancelled}: </span>}
-                            {pick(item.title)}
+                            <span lang={i18n.langOf(item.title)}>{pick(item.title)}</span>
                           </a>
                         </li>
                       ))}
