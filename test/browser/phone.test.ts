@@ -96,6 +96,23 @@ describe('on a phone', () => {
     await page.context().close();
   }, 120_000);
 
+  it('shows a month as an agenda of its days, with whole titles, instead of a grid of narrow cells', async () => {
+    const page = await phonePage(390);
+    await overflow(page, '/?view=month&month=2026-12');
+    expect(await page.locator('.month-grid').isVisible()).toBe(false);
+    const agenda = page.locator('.month-agenda');
+    expect(await agenda.isVisible()).toBe(true);
+    expect(await agenda.locator('h2').textContent()).toBe('joulukuu 2026');
+    expect(await agenda.locator('h3').first().textContent()).toMatch(/^\p{L}{2} \d{1,2}\.12\.2026$/u);
+    // Every title is there whole: no cell cuts it.
+    const titles = await agenda.locator('li li a').evaluateAll((links) => links.map((a) => ({ text: a.textContent ?? '', cut: a.scrollWidth > a.clientWidth + 1 })));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((title) => title.cut)).toEqual([]);
+    expect(titles.some((title) => title.text.includes('Kuntien hyvinvointiyhdyshenkilöiden kuukausitapaaminen'))).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('a wide table scrolls by keyboard inside the page, and the page has no violations', async () => {
     const page = await phonePage(320);
     await overflow(page, '/clock?view=table');

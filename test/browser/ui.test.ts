@@ -166,7 +166,7 @@ describe('a visitor', () => {
 
   it('opens one occurrence of a series from the list and sees its own time and state', async () => {
     await open('/?view=month&month=2026-12');
-    await page.locator('a[href*="hyvinvointiyhdyshenkilot-kuukausitapaaminen?occurrence=2026-12-01T13%3A00"]').click();
+    await page.locator('.month-grid a[href*="hyvinvointiyhdyshenkilot-kuukausitapaaminen?occurrence=2026-12-01T13%3A00"]').click();
     await page.waitForSelector('.occurrences');
     expect(await page.locator('.facts').textContent()).toContain('ti 1.12.2026 klo 13.00–14.30');
     expect(await page.locator('.occurrences li').count()).toBeGreaterThan(1);

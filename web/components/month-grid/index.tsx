@@ -27,57 +27,94 @@ function daysOf(item: EventOccurrence): string[] {
   return days;
 }
 
-export function MonthGrid({ month, items, today }: { month: string; items: EventOccurrence[]; today: string }) {
+/** One event on a day: its time, a cancelled mark and its title, linked to its page. */
+function DayEvent({ item }: { item: EventOccurrence }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
+  const cancelled = item.occurrence.status === 'cancelled';
+  return (
+    <li class={cancelled ? 'cancelled' : undefined}>
+      <a href={withLanguage(eventPath(item), language)}>
+        {!item.allDay && <span class="time">{i18n.time(item.occurrence.startsAt)} </span>}
+        {cancelled && <span class="visually-hidden">{t.cancelled}: </span>}
+        <span lang={i18n.langOf(item.title)}>{pick(item.title)}</span>
+      </a>
+    </li>
+  );
+}
+
+/**
+ * A month as a grid of weeks and, on a narrow screen instead of it (the
+ * stylesheet shows one of the two), as an agenda of the days that have events:
+ * a phone's seventh of the width cuts every title to a few letters.
+ */
+export function MonthGrid({ month, items, today }: { month: string; items: EventOccurrence[]; today: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const days = gridDays(month);
   const byDay = new Map<string, EventOccurrence[]>();
   for (const item of items) for (const day of daysOf(item)) byDay.set(day, [...(byDay.get(day) ?? []), item]);
   const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));
   const [year, m] = month.split('-').map(Number) as [number, number];
+  const busyDays = days.filter((day) => day.startsWith(month) && byDay.has(day));
   return (
-    <table class="month-grid">
-      <caption>{i18n.month(year, m)}</caption>
-      <thead>
-        <tr>
-          {i18n.weekdays.map((name) => (
-            <th key={name} scope="col">
-              {name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {weeks.map((week) => (
-          <tr key={week[0]}>
-            {week.map((day) => {
-              const events = byDay.get(day) ?? [];
-              const classes = ['day', day.startsWith(month) ? '' : 'other-month', day === today ? 'today' : ''].filter(Boolean).join(' ');
-              return (
-                <td key={day} class={classes} aria-current={day === today ? 'date' : undefined}>
-                  <span class="day-number" aria-hidden="true">
-                    {Number(day.slice(8))}
-                  </span>
-                  <span class="visually-hidden">{i18n.date(`${day}T12:00:00Z`, 'UTC')}</span>
-                  {events.length > 0 && (
-                    <ul>
-                      {events.map((item) => (
-                        <li key={`${item.id}/${item.occurrence.recurrenceId ?? ''}`} class={item.occurrence.status === 'cancelled' ? 'cancelled' : undefined}>
-                          <a href={withLanguage(eventPath(item), language)}>
-                            {!item.allDay && <span class="time">{i18n.time(item.occurrence.startsAt)} </span>}
-                            {item.occurrence.status === 'cancelled' && <span class="visually-hidden">{t.cancelled}: </span>}
-                            <span lang={i18n.langOf(item.title)}>{pick(item.title)}</span>
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              );
-            })}
+    <>
+      <section class="month-agenda" aria-labelledby="month-agenda-title">
+        <h2 id="month-agenda-title">{i18n.month(year, m)}</h2>
+        {busyDays.length === 0 ? (
+          <p class="status">{t.noEvents}</p>
+        ) : (
+          <ol class="agenda-days">
+            {busyDays.map((day) => (
+              <li key={day} aria-current={day === today ? 'date' : undefined}>
+                <h3>{i18n.date(`${day}T12:00:00Z`, 'UTC')}</h3>
+                <ul>
+                  {byDay.get(day)!.map((item) => (
+                    <DayEvent key={`${item.id}/${item.occurrence.recurrenceId ?? ''}`} item={item} />
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <table class="month-grid">
+        <caption>{i18n.month(year, m)}</caption>
+        <thead>
+          <tr>
+            {i18n.weekdays.map((name) => (
+              <th key={name} scope="col">
+                {name}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week[0]}>
+              {week.map((day) => {
+                const events = byDay.get(day) ?? [];
+                const classes = ['day', day.startsWith(month) ? '' : 'other-month', day === today ? 'today' : ''].filter(Boolean).join(' ');
+                return (
+                  <td key={day} class={classes} aria-current={day === today ? 'date' : undefined}>
+                    <span class="day-number" aria-hidden="true">
+                      {Number(day.slice(8))}
+                    </span>
+                    <span class="visually-hidden">{i18n.date(`${day}T12:00:00Z`, 'UTC')}</span>
+                    {events.length > 0 && (
+                      <ul>
+                        {events.map((item) => (
+                          <DayEvent key={`${item.id}/${item.occurrence.recurrenceId ?? ''}`} item={item} />
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
