@@ -8,6 +8,7 @@ import { Empty, Failed, Loading } from '../components/status';
 import { useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
+import { TableScroll } from '../components/table-scroll';
 
 const ENTITIES = ['event', 'clock', 'clock_item', 'person', 'membership', 'token', 'invitation', 'organisation', 'network'];
 
@@ -57,45 +58,47 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
   if (items.length === 0) return <Empty>{m.noEntries}</Empty>;
   return (
     <>
-      <table class="data-table audit">
-        <caption class="visually-hidden">{m.auditTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.at}</th>
-            <th scope="col">{m.actor}</th>
-            <th scope="col">{m.action}</th>
-            <th scope="col">{m.entity}</th>
-            <th scope="col">{m.changes}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((entry) => (
-            <tr key={entry.id} data-entity={entry.entity} data-entity-id={entry.entityId}>
-              <td>
-                {i18n.dateTime(entry.at)}
-              </td>
-              <td>{entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system}</td>
-              <td>{entry.action}</td>
-              <th scope="row">
-                {m.entities[entry.entity] ?? entry.entity}{' '}
-                {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
-              </th>
-              <td>
-                <dl class="changes">
-                  {changes(entry).map((change) => (
-                    <div key={change.field}>
-                      <dt>{m.fieldNames[change.field] ?? change.field}</dt>
-                      <dd>
-                        <del>{show(change.before, m)}</del> → <ins>{show(change.after, m)}</ins>
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              </td>
+      <TableScroll label={m.auditTitle}>
+        <table class="data-table audit">
+          <caption class="visually-hidden">{m.auditTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.at}</th>
+              <th scope="col">{m.actor}</th>
+              <th scope="col">{m.action}</th>
+              <th scope="col">{m.entity}</th>
+              <th scope="col">{m.changes}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((entry) => (
+              <tr key={entry.id} data-entity={entry.entity} data-entity-id={entry.entityId}>
+                <td>
+                  {i18n.dateTime(entry.at)}
+                </td>
+                <td>{entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system}</td>
+                <td>{entry.action}</td>
+                <th scope="row">
+                  {m.entities[entry.entity] ?? entry.entity}{' '}
+                  {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
+                </th>
+                <td>
+                  <dl class="changes">
+                    {changes(entry).map((change) => (
+                      <div key={change.field}>
+                        <dt>{m.fieldNames[change.field] ?? change.field}</dt>
+                        <dd>
+                          <del>{show(change.before, m)}</del> → <ins>{show(change.after, m)}</ins>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {next !== null && (
         <p class="load-more">
           <button type="button" onClick={more} disabled={loadingMore}>

@@ -8,6 +8,7 @@ import { Empty, Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
+import { TableScroll } from '../components/table-scroll';
 
 type Repeat = NonNullable<ClockItemInput['repeat']>;
 type Category = NonNullable<ClockItemInput['category']>;
@@ -268,37 +269,39 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
       {clock.value.items.length === 0 ? (
         <Empty>{m.noItems}</Empty>
       ) : (
-        <table class="data-table">
-          <caption>{i18n.pick(clock.value.clock.name)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.title}</th>
-              <th scope="col">{m.ring}</th>
-              <th scope="col">{m.span}</th>
-              <th scope="col">{m.repeatYears}</th>
-              <th scope="col">{m.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {clock.value.items.map((item) => (
-              <tr key={item.id}>
-                <th scope="row">{i18n.pick(item.title)}</th>
-                <td>{ringName(item.ring)}</td>
-                <td>
-                  {item.span.startDay ? `${item.span.startDay}.` : ''}
-                  {item.span.startMonth}. – {item.span.endDay ? `${item.span.endDay}.` : ''}
-                  {item.span.endMonth}.
-                </td>
-                <td>{m.repeats[item.repeat]}</td>
-                <td>
-                  <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
-                    {m.edit}
-                  </button>
-                </td>
+        <TableScroll label={i18n.pick(clock.value.clock.name)}>
+          <table class="data-table">
+            <caption>{i18n.pick(clock.value.clock.name)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.title}</th>
+                <th scope="col">{m.ring}</th>
+                <th scope="col">{m.span}</th>
+                <th scope="col">{m.repeatYears}</th>
+                <th scope="col">{m.actions}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {clock.value.items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row">{i18n.pick(item.title)}</th>
+                  <td>{ringName(item.ring)}</td>
+                  <td>
+                    {item.span.startDay ? `${item.span.startDay}.` : ''}
+                    {item.span.startMonth}. – {item.span.endDay ? `${item.span.endDay}.` : ''}
+                    {item.span.endMonth}.
+                  </td>
+                  <td>{m.repeats[item.repeat]}</td>
+                  <td>
+                    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
+                      {m.edit}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

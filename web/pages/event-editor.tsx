@@ -16,6 +16,7 @@ import { useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
 import { EventDetails } from './event';
+import { TableScroll } from '../components/table-scroll';
 
 // A message that survives the move from /manage/events/new to the created event's address.
 let flash: string | null = null;
@@ -77,24 +78,26 @@ function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: 
         <h2 id="conflict-title">{m.conflictTitle}</h2>
         <p>{m.conflictExplain}</p>
       </div>
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{m.field}</th>
-            <th scope="col">{m.theirVersion}</th>
-            <th scope="col">{m.yourVersion}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {differing.map((key) => (
-            <tr key={key} data-field={key}>
-              <th scope="row">{m.fieldNames[key] ?? key}</th>
-              <td>{readable(theirInput[key], m)}</td>
-              <td>{readable(myInput[key], m)}</td>
+      <TableScroll label={m.conflictTitle}>
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{m.field}</th>
+              <th scope="col">{m.theirVersion}</th>
+              <th scope="col">{m.yourVersion}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {differing.map((key) => (
+              <tr key={key} data-field={key}>
+                <th scope="row">{m.fieldNames[key] ?? key}</th>
+                <td>{readable(theirInput[key], m)}</td>
+                <td>{readable(myInput[key], m)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <div class="button-row">
         <button type="button" class="primary" onClick={onApply}>
           {m.applyMine}

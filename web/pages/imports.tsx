@@ -27,6 +27,7 @@ import { Empty, Failed, Loading } from '../components/status';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
+import { TableScroll } from '../components/table-scroll';
 
 type Summary = ImportPreview['summary'];
 const STATUSES = ['new', 'changed', 'unchanged', 'unparseable', 'gone'] as const;
@@ -72,19 +73,21 @@ function FocusedHeading({ id, children }: { id: string; children: string }) {
 /** A table with a caption for screen readers and a heading per column; the rows are the children. */
 function DataTable({ class: className, caption, columns, children }: { class: string; caption: string; columns: string[]; children: ComponentChildren }) {
   return (
-    <table class={`data-table ${className}`}>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table class={`data-table ${className}`}>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
   );
 }
 

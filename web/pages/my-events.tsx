@@ -9,6 +9,7 @@ import { Empty, Failed, Loading } from '../components/status';
 import { formatWhen, useI18n, withLanguage } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
+import { TableScroll } from '../components/table-scroll';
 
 const STATUSES: EventStatus[] = ['draft', 'published', 'cancelled'];
 
@@ -121,55 +122,57 @@ function EventTable({ status }: { status: EventStatus }) {
       {events.state === 'failed' && <Failed retry={events.retry} />}
       {events.state === 'ready' && events.value.length === 0 && <Empty>{m.noMyEvents}</Empty>}
       {events.state === 'ready' && events.value.length > 0 && (
-        <table class="data-table my-events">
-          <caption class="visually-hidden">{m.statuses[status]}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.title}</th>
-              <th scope="col">{m.when}</th>
-              <th scope="col">{m.organisers}</th>
-              <th scope="col">{m.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.value.map((event) => {
-              const title = i18n.pick(event.title);
-              return (
-                <tr key={event.id} data-id={event.id}>
-                  <th scope="row">
-                    <a href={withLanguage(`/manage/events/${event.id}`, i18n.language)}>{title}</a>
-                    {event.visibility === 'members' && <span class="badge">{m.membersOnlyBadge}</span>}
-                  </th>
-                  <td>{formatWhen(i18n, event.allDay ? event.start : event.startsAt, event.allDay ? event.end : event.endsAt, event.allDay)}</td>
-                  <td>{event.organisations.map(organisationName).join(', ')}</td>
-                  <td>
-                    <div class="button-row">
-                      <a class="button" href={withLanguage(`/manage/events/${event.id}`, i18n.language)} aria-label={`${m.edit}: ${title}`}>
-                        {m.edit}
-                      </a>
-                      <a class="button" href={withLanguage(`/events/${event.id}`, i18n.language)} aria-label={`${m.view}: ${title}`}>
-                        {m.view}
-                      </a>
-                      <button type="button" onClick={() => setDialog({ kind: 'duplicate', event })} aria-label={`${m.duplicate}: ${title}`}>
-                        {m.duplicate}
-                      </button>
-                      {event.status === 'published' && (
-                        <button type="button" onClick={() => setDialog({ kind: 'cancel', event })} aria-label={`${m.cancelEvent}: ${title}`}>
-                          {m.cancelEvent}
+        <TableScroll label={m.statuses[status]}>
+          <table class="data-table my-events">
+            <caption class="visually-hidden">{m.statuses[status]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.title}</th>
+                <th scope="col">{m.when}</th>
+                <th scope="col">{m.organisers}</th>
+                <th scope="col">{m.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.value.map((event) => {
+                const title = i18n.pick(event.title);
+                return (
+                  <tr key={event.id} data-id={event.id}>
+                    <th scope="row">
+                      <a href={withLanguage(`/manage/events/${event.id}`, i18n.language)}>{title}</a>
+                      {event.visibility === 'members' && <span class="badge">{m.membersOnlyBadge}</span>}
+                    </th>
+                    <td>{formatWhen(i18n, event.allDay ? event.start : event.startsAt, event.allDay ? event.end : event.endsAt, event.allDay)}</td>
+                    <td>{event.organisations.map(organisationName).join(', ')}</td>
+                    <td>
+                      <div class="button-row">
+                        <a class="button" href={withLanguage(`/manage/events/${event.id}`, i18n.language)} aria-label={`${m.edit}: ${title}`}>
+                          {m.edit}
+                        </a>
+                        <a class="button" href={withLanguage(`/events/${event.id}`, i18n.language)} aria-label={`${m.view}: ${title}`}>
+                          {m.view}
+                        </a>
+                        <button type="button" onClick={() => setDialog({ kind: 'duplicate', event })} aria-label={`${m.duplicate}: ${title}`}>
+                          {m.duplicate}
                         </button>
-                      )}
-                      {event.status === 'draft' && (
-                        <button type="button" onClick={() => setDialog({ kind: 'delete', event })} aria-label={`${m.deleteDraft}: ${title}`}>
-                          {m.deleteDraft}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                        {event.status === 'published' && (
+                          <button type="button" onClick={() => setDialog({ kind: 'cancel', event })} aria-label={`${m.cancelEvent}: ${title}`}>
+                            {m.cancelEvent}
+                          </button>
+                        )}
+                        {event.status === 'draft' && (
+                          <button type="button" onClick={() => setDialog({ kind: 'delete', event })} aria-label={`${m.deleteDraft}: ${title}`}>
+                            {m.deleteDraft}
+                          </button>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {dialog?.kind === 'duplicate' && <DuplicateDialog event={dialog.event} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'cancel' && <CancelDialog event={dialog.event} onClose={() => setDialog(null)} onDone={done} />}

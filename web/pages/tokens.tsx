@@ -7,6 +7,7 @@ import { Empty, Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
+import { TableScroll } from '../components/table-scroll';
 
 function Tokens({ me }: { me: Me }) {
   const m = useOrganiserText();
@@ -75,40 +76,42 @@ function Tokens({ me }: { me: Me }) {
       {tokens.state === 'failed' && <Failed retry={tokens.retry} />}
       {tokens.state === 'ready' && tokens.value.length === 0 && <Empty>{m.noTokens}</Empty>}
       {tokens.state === 'ready' && tokens.value.length > 0 && (
-        <table class="data-table">
-          <caption class="visually-hidden">{m.tokens}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.tokenName}</th>
-              <th scope="col">{m.organisation}</th>
-              <th scope="col">{m.created}</th>
-              <th scope="col">{m.lastUsed}</th>
-              <th scope="col">{m.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.value.map((token) => (
-              <tr key={token.id} data-id={token.id}>
-                <th scope="row">{token.name}</th>
-                <td>{nameOf(token.organisation)}</td>
-                <td>{when(token.createdAt)}</td>
-                <td>{when(token.lastUsedAt)}</td>
-                <td>
-                  {token.revokedAt ? (
-                    `${m.revoked} ${when(token.revokedAt)}`
-                  ) : (
-                    <>
-                      {m.active}{' '}
-                      <button type="button" onClick={() => setRevoking(token)} aria-label={`${m.revoke}: ${token.name}`}>
-                        {m.revoke}
-                      </button>
-                    </>
-                  )}
-                </td>
+        <TableScroll label={m.tokens}>
+          <table class="data-table">
+            <caption class="visually-hidden">{m.tokens}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.tokenName}</th>
+                <th scope="col">{m.organisation}</th>
+                <th scope="col">{m.created}</th>
+                <th scope="col">{m.lastUsed}</th>
+                <th scope="col">{m.status}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.value.map((token) => (
+                <tr key={token.id} data-id={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td>{nameOf(token.organisation)}</td>
+                  <td>{when(token.createdAt)}</td>
+                  <td>{when(token.lastUsedAt)}</td>
+                  <td>
+                    {token.revokedAt ? (
+                      `${m.revoked} ${when(token.revokedAt)}`
+                    ) : (
+                      <>
+                        {m.active}{' '}
+                        <button type="button" onClick={() => setRevoking(token)} aria-label={`${m.revoke}: ${token.name}`}>
+                          {m.revoke}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {revoking && <RevokeDialog token={revoking} onClose={() => setRevoking(null)} onDone={() => (setRevoking(null), setMessage(fill(m.tokenRevoked, { name: revoking.name })), setVersion((v) => v + 1))} />}
     </section>

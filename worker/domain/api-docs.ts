@@ -107,7 +107,7 @@ export function apiDocsPage(document: OpenApiDocument, origin: string): string {
       const html = `<section class="operation" id="${anchor}" aria-labelledby="${anchor}-title">
 <h3 id="${anchor}-title"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
 <p>${prose(operation.summary)}</p>${operation.description ? `<p>${prose(operation.description)}</p>` : ''}
-${rows ? `<div class="table-scroll" role="region" aria-label="Parameters of ${method.toUpperCase()} ${escapeHtml(path)}" tabindex="0"><table><caption>Parameters</caption><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">meaning</th></tr></thead><tbody>${rows}</tbody></table></div>` : ''}
+${rows ? `<div class="table-scroll" role="group" aria-label="Parameters of ${method.toUpperCase()} ${escapeHtml(path)}" tabindex="0"><table><caption>Parameters</caption><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">meaning</th></tr></thead><tbody>${rows}</tbody></table></div>` : ''}
 <h4>Example</h4><pre tabindex="0"><code>${escapeHtml(curl(method, path, operation, origin, components))}</code></pre>
 ${responses ? `<h4>Answers</h4><ul>${responses}</ul>` : ''}
 </section>`;
