@@ -264,6 +264,44 @@ describe('GET /calendar.ics', () => {
     expect(starts).toContain('2032-06-01T10:00:00.000Z');
   });
 
+  it("publishes an all-day series' moved day as an override of the series' UID, so importing again after the move is undone leaves no duplicate", async () => {
+    const pohde = await bearerFor('pohde');
+    const moved = { occurrence: '2033-05-12', kind: 'moved' as const, start: '2033-05-16', end: '2033-05-16' };
+    const { event, etag } = await createEvent(pohde, workshop({ allDay: true, start: '2032-05-12', end: '2032-05-12', recurrence: { rrule: 'FREQ=YEARLY;COUNT=3', exceptions: [moved] } }));
+    // A calendar that imported a file keeps its events by UID; importing again replaces what each UID carries.
+    const imported = new Map<string, ICAL.Component[]>();
+    const importFile = (text: string) => {
+      // Only this event's UIDs (the feed holds other tests' events too).
+      const incoming = new Map<string, ICAL.Component[]>();
+      for (const e of parse(text).events.filter((e) => e.uid.startsWith(event.id))) incoming.set(e.uid, [...(incoming.get(e.uid) ?? []), e.component]);
+      for (const [uid, components] of incoming) imported.set(uid, components);
+    };
+    const days = () =>
+      [...imported.values()].flatMap((components) => {
+        const events = components.map((component) => new ICAL.Event(component));
+        const master = events.find((e) => !e.isRecurrenceException())!;
+        for (const exception of events.filter((e) => e.isRecurrenceException())) master.relateException(exception);
+        const found: string[] = [];
+        const iterator = master.iterator();
+        for (let next = iterator.next(); next; next = iterator.next()) found.push(master.getOccurrenceDetails(next).startDate.toString());
+        return found;
+      });
+    for (const path of [`/events/${event.id}.ics`, `/calendar.ics?network=osallisuus`]) {
+      const text = await (await request(path)).text();
+      const block = text.slice(text.indexOf(`UID:${event.id}@`));
+      expect(block).toContain('RECURRENCE-ID;VALUE=DATE:20330512');
+      expect(text).not.toMatch(new RegExp(`UID:${event.id}-`));
+      importFile(text);
+    }
+    expect(imported.size).toBe(1);
+    expect(days()).toEqual(['2032-05-12', '2033-05-16', '2034-05-12']);
+    const undone = await jsonRequest('PATCH', `/api/events/${event.id}`, { recurrence: { rrule: 'FREQ=YEARLY;COUNT=3', exceptions: [] } }, { Authorization: pohde, 'If-Match': etag });
+    expect(undone.status).toBe(200);
+    for (const path of [`/events/${event.id}.ics`, `/calendar.ics?network=osallisuus`]) importFile(await (await request(path)).text());
+    expect(imported.size).toBe(1);
+    expect(days()).toEqual(['2032-05-12', '2033-05-12', '2034-05-12']);
+  });
+
   it('writes all-day and multi-day events as dates with an exclusive end', async () => {
     const { event } = await createEvent(await bearerFor('pohde'), workshop({ allDay: true, start: '2032-05-12', end: '2032-05-13' }));
     const text = await (await request('/calendar.ics')).text();

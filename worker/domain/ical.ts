@@ -7,7 +7,7 @@
  *   every client shows the right local time in summer and in winter.
  * - A recurring event is one VEVENT with RRULE; removed occurrences are
  *   EXDATEs; moved and cancelled occurrences are RECURRENCE-ID overrides
- *   with the same UID and SEQUENCE.
+ *   with the same UID and SEQUENCE (VALUE=DATE in an all-day series).
  * - A cancelled event stays, STATUS:CANCELLED and with a visible prefix,
  *   because some clients hide the status.
  */
@@ -153,7 +153,7 @@ function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions
   const firstEnd = first.add(s.length);
 
   const overrides = exceptionalOccurrences(s);
-  const exdates = event.recurrence?.exceptions.filter((e) => event.allDay || e.kind === 'removed') ?? [];
+  const exdates = event.recurrence?.exceptions.filter((e) => e.kind === 'removed') ?? [];
   const exdateLine =
     exdates.length === 0
       ? ''
@@ -178,16 +178,19 @@ function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions
       status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       location: location(event, o.place),
     };
-    if (event.allDay) {
-      // ical-generator writes RECURRENCE-ID only as a date-time, which does not
-      // match an all-day series; such an occurrence is excluded from the series
-      // above and published as an event of its own.
-      calendar.createEvent({ ...base, ...fields, id: `${event.id}-${o.recurrenceId}@${options.uidDomain}` });
-    } else {
-      calendar.createEvent({ ...base, ...fields, recurrenceId: zoned(parseWallClock(o.recurrenceId!, event.timeZone)!, event.timeZone) });
-    }
+    // ical-generator writes RECURRENCE-ID only as a date-time; an all-day
+    // series' day goes in as UTC midnight and becomes VALUE=DATE in
+    // eventComponents(), so that it overrides that day of the same UID.
+    const recurrenceId = event.allDay
+      ? new Date(`${o.recurrenceId}T00:00:00Z`)
+      : zoned(parseWallClock(o.recurrenceId!, event.timeZone)!, event.timeZone);
+    calendar.createEvent({ ...base, ...fields, recurrenceId });
   }
 }
+
+/** The date-time form of an all-day override's RECURRENCE-ID (UTC midnight), and its date form. */
+const ALL_DAY_RECURRENCE_ID = /^RECURRENCE-ID:(\d{8})T000000Z$/gm;
+const allDayRecurrenceIds = (text: string) => text.replace(ALL_DAY_RECURRENCE_ID, 'RECURRENCE-ID;VALUE=DATE:$1');
 
 function vtimezone(name: string): string | null {
   const block = tzlib_get_ical_block(name);
@@ -220,7 +223,9 @@ export function eventComponents(event: Event, options: CalendarOptions): string 
   const text = calendar.toString();
   const begin = text.indexOf('BEGIN:VEVENT');
   const end = text.lastIndexOf('END:VEVENT') + 'END:VEVENT'.length;
-  return begin < 0 ? '' : `${text.slice(begin, end)}\r\n`;
+  if (begin < 0) return '';
+  const components = `${text.slice(begin, end)}\r\n`;
+  return event.allDay ? allDayRecurrenceIds(components) : components;
 }
 
 /**
