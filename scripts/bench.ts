@@ -33,7 +33,7 @@ import { listFeedEntries } from '../worker/db/events';
 import { insertTokenSql } from '../worker/db/tokens';
 import { publicEventIdsInWindow } from '../worker/db/window';
 import { resolveWindow } from '../worker/domain/listing';
-import { componentContext, feedParts, feedSelection, feedValidators, feedWindowStart, FEED_END, staleEntries } from '../worker/domain/feeds';
+import { componentContext, DEFAULT_VARIANT, feedParts, feedSelection, feedValidators, feedVersionKeys, feedWindowStart, FEED_END, lastModified, staleEntries } from '../worker/domain/feeds';
 import { calendarOf, eventComponents, type TermNames } from '../worker/domain/ical';
 import { formatInstant, Temporal } from '../worker/domain/time';
 import { generateToken, hashToken } from '../worker/domain/tokens';
@@ -171,12 +171,15 @@ async function inProcess(generated: readonly GeneratedEvent[]) {
   const body = calendarOf(stored, options);
   // The floor: a prebuilt body only has to be turned into bytes.
   const prebuilt = perCall(20, () => new TextEncoder().encode(body));
-  // What a cached answer or a 304 computes, apart from the one D1 read of the data version.
+  // What a cached answer or a 304 computes, apart from the one D1 read of the feed's versions.
+  const versions = { all: { version: 1234, changedAt: now }, names: { version: 12, changedAt: now }, network: { version: 1200, changedAt: now } };
   const validators = perCall(20_000, () => {
     const selection = feedSelection({ network: [FILTER_NETWORK], lang: 'fi' });
-    const { etag } = feedValidators(1234, now, feedWindowStart(Temporal.Now.instant()));
+    JSON.stringify(feedVersionKeys(selection));
+    const instant = Temporal.Now.instant();
+    const { etag, modifiedAt } = feedValidators(versions, selection, DEFAULT_VARIANT, feedWindowStart(instant));
+    lastModified(modifiedAt, instant).date.toUTCString();
     etagMatches(quoteEtag(etag), etag);
-    JSON.stringify(selection);
   });
   return {
     feedEvents: stored.length,

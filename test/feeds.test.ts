@@ -28,7 +28,7 @@ describe('GET /calendar.ics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
     expect(response.headers.get('Content-Disposition')).toBe('inline; filename="hytekello.ics"');
-    expect(response.headers.get('ETag')).toMatch(/^"feed-\d+-\d{4}-\d{2}-\d{2}"$/);
+    expect(response.headers.get('ETag')).toMatch(/^"feed-\d+\.\d+-\d{4}-\d{2}-\d{2}"$/);
     expect(Date.parse(response.headers.get('Last-Modified')!)).not.toBeNaN();
     const text = await response.text();
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
@@ -95,16 +95,67 @@ describe('GET /calendar.ics', () => {
     expect((await request('/calendar.ics?lang=de')).status).toBe(400);
   });
 
-  it('answers 304 to If-None-Match and If-Modified-Since, and a write changes the ETag', async () => {
+  it('answers 304 to If-None-Match and If-Modified-Since, and a write to the feed changes the ETag', async () => {
     const pohde = await bearerFor('pohde');
-    const first = await request('/calendar.ics');
+    // A network no other test writes to: its feed last changed when the window moved, long ago.
+    const path = '/calendar.ics?network=sivistysjohtajat';
+    const first = await request(path);
     const etag = first.headers.get('ETag')!;
-    expect((await request('/calendar.ics', { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    expect((await request('/calendar.ics', { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } })).status).toBe(304);
-    await createEvent(pohde, workshop());
-    const changed = await request('/calendar.ics', { headers: { 'If-None-Match': etag } });
+    expect((await request(path, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await request(path, { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } })).status).toBe(304);
+    await createEvent(pohde, workshop({ ...FUTURE, networks: ['sivistysjohtajat'] }));
+    const changed = await request(path, { headers: { 'If-None-Match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('ETag')).not.toBe(etag);
+    expect((await request(path, { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } })).status).toBe(200);
+  });
+
+  it('never lets If-Modified-Since miss the second of two writes in one second: a date answers 304 only once its version is a second old', async () => {
+    const pohde = await bearerFor('pohde');
+    const path = '/calendar.ics?network=mielen-hyvinvointi';
+    await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Ensimmäinen kirjoitus' }, networks: ['mielen-hyvinvointi'] }));
+    const afterFirst = await request(path);
+    expect(await afterFirst.text()).toContain('Ensimmäinen kirjoitus');
+    const firstDate = afterFirst.headers.get('Last-Modified')!;
+    // The second write, most likely within the same second as the first and as the answer.
+    await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Toinen kirjoitus' }, networks: ['mielen-hyvinvointi'] }));
+    const polled = await request(path, { headers: { 'If-Modified-Since': firstDate } });
+    expect(polled.status).toBe(200);
+    expect(await polled.text()).toContain('Toinen kirjoitus');
+    // A second later the date is settled, and sending it back is a 304.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const settled = await request(path);
+    expect(Date.parse(settled.headers.get('Last-Modified')!)).toBeGreaterThan(Date.parse(polled.headers.get('Last-Modified')!) - 1);
+    expect((await request(path, { headers: { 'If-Modified-Since': settled.headers.get('Last-Modified')! } })).status).toBe(304);
+  });
+
+  it('changes the ETag only of feeds a write can change: a write in one network leaves the feeds of other networks on 304', async () => {
+    const pohde = await bearerFor('pohde');
+    const feeds = ['/calendar.ics?network=sote-johtajat', '/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja', '/calendar.ics?municipality=raahe', '/calendar.ics?network=osallisuus&lang=sv&cancelled=mark'];
+    const written = '/calendar.ics?network=sote-johtajat&municipality=oulu';
+    const etags = new Map<string, string>();
+    for (const path of [...feeds, written]) etags.set(path, (await request(path)).headers.get('ETag')!);
+    // In sote-johtajat and Oulu, by Pohde: not in the culture network, nor in Raahe, nor in osallisuus.
+    const { event } = await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Vain johtajille' }, networks: ['sote-johtajat'], municipalities: ['oulu'] }));
+    const status = async (path: string) => (await request(path, { headers: { 'If-None-Match': etags.get(path)! } })).status;
+    expect(await status('/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja')).toBe(304);
+    expect(await status('/calendar.ics?municipality=raahe')).toBe(304);
+    expect(await status('/calendar.ics?network=osallisuus&lang=sv&cancelled=mark')).toBe(304);
+    expect(await status('/calendar.ics?network=sote-johtajat')).toBe(200);
+    const changed = await request(written, { headers: { 'If-None-Match': etags.get(written)! } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain(`UID:${event.id}@`);
+    // Moving the event out of a feed changes that feed too (the state before counts).
+    const before = (await request('/calendar.ics?network=sote-johtajat')).headers.get('ETag')!;
+    const culture = (await request('/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja')).headers.get('ETag')!;
+    const found = await request(`/api/events/${event.id}`);
+    await jsonRequest('PATCH', `/api/events/${event.id}`, { networks: ['kulttuurihyvinvointi'] }, { Authorization: pohde, 'If-Match': found.headers.get('ETag')! });
+    expect((await request('/calendar.ics?network=sote-johtajat', { headers: { 'If-None-Match': before } })).status).toBe(200);
+    expect((await request('/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja', { headers: { 'If-None-Match': culture } })).status).toBe(200);
+    // A draft is in no feed: writing one changes no feed.
+    const all = (await request('/calendar.ics')).headers.get('ETag')!;
+    await createEvent(pohde, workshop({ ...FUTURE, status: 'draft' }));
+    expect((await request('/calendar.ics', { headers: { 'If-None-Match': all } })).status).toBe(304);
   });
 
   it('is built from the VEVENT texts stored in D1 as it would be written from scratch', async () => {
@@ -180,7 +231,8 @@ describe('GET /calendar.ics', () => {
     const pohde = await bearerFor('pohde');
     const origin = 'https://hytekello.test';
     const key = feedKey(feedSelection({ network: 'taloudellinen-hyvinvointi' }), origin);
-    const etagOf = async () => (await request('/calendar.ics', { method: 'HEAD' })).headers.get('ETag')!.replaceAll('"', '');
+    // The ETag of a 304 (a date far ahead), which builds nothing that memory would then hold.
+    const etagOf = async () => (await request('/calendar.ics?network=taloudellinen-hyvinvointi', { headers: { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' } })).headers.get('ETag')!.replaceAll('"', '');
     // What the edge holds for this feed and ETag is what subscribers get, before memory or D1 are asked.
     await edgeCopy(origin, key, await etagOf()).put('BEGIN:VCALENDAR\r\nX-FROM-EDGE:1\r\nEND:VCALENDAR\r\n');
     expect(await (await request('/calendar.ics?network=taloudellinen-hyvinvointi')).text()).toContain('X-FROM-EDGE:1');
