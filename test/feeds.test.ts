@@ -3,8 +3,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db/events';
 import { calendarOf } from '../worker/domain/ical';
-import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, staleEntries, termNames } from '../worker/domain/feeds';
-import { formatInstant, nowInstant } from '../worker/domain/time';
+import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, lastModified, notModifiedSince, staleEntries, termNames } from '../worker/domain/feeds';
+import { Temporal, formatInstant, nowInstant } from '../worker/domain/time';
 import { edgeCopy, keepFeed, lastBuiltFeed } from '../worker/feed-cache';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
@@ -360,6 +360,122 @@ describe('GET /calendar.ics', () => {
     const block = text.slice(text.indexOf(`UID:${event.id}@`));
     expect(block).toContain('DTSTART;VALUE=DATE:20320512');
     expect(block).toContain('DTEND;VALUE=DATE:20320514');
+  });
+});
+
+describe('Last-Modified', () => {
+  const at = (time: string) => Temporal.Instant.from(`2030-01-01T10:00:${time}Z`);
+
+  it('of two writes in one second lets If-Modified-Since miss neither: a date is settled, and answers 304, only once its version is a second old', () => {
+    const first = at('00.200');
+    // Answered while the second is open: the second before, which the next poll will find older than any settled date.
+    const early = lastModified(first, at('00.500'));
+    expect([early.date.toISOString(), early.settled]).toEqual(['2030-01-01T10:00:00.000Z', false]);
+    const second = at('00.800');
+    for (const now of ['00.900', '01.500', '30.000']) expect(notModifiedSince(early.date.toUTCString(), second, at(now)), now).toBe(false);
+    // Settled: the second after the write, and only that or later is a 304.
+    const settled = lastModified(second, at('01.800'));
+    expect([settled.date.toISOString(), settled.settled]).toEqual(['2030-01-01T10:00:01.000Z', true]);
+    expect(notModifiedSince(settled.date.toUTCString(), second, at('05.000'))).toBe(true);
+    expect(notModifiedSince(settled.date.toUTCString(), at('01.100'), at('05.000'))).toBe(false);
+    expect(notModifiedSince('not a date', second, at('05.000'))).toBe(false);
+  });
+});
+
+describe('GET /calendar.ics?cancelled=&alarm=', () => {
+  /** A cancelled event and a weekly series with a cancelled day, in a network of their own; the feed of that network with `query`. */
+  async function cancellations() {
+    const pohde = await bearerFor('pohde');
+    const network = 'hyvinvoinnin-yhteistyoryhma';
+    const { event: called } = await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Peruttava seminaari' }, networks: [network] }));
+    await jsonRequest('POST', `/api/events/${called.id}/cancel`, { reason: 'Sairastuminen' }, { Authorization: pohde });
+    const { event: series } = await createEvent(
+      pohde,
+      workshop({ title: { fi: 'Viikkopalaveri' }, networks: [network], start: '2032-11-02T09:00', end: '2032-11-02T10:00', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3', exceptions: [{ occurrence: '2032-11-09T09:00', kind: 'cancelled' }] } }),
+    );
+    const feed = async (query: string) => {
+      const response = await request(`/calendar.ics?network=${network}${query}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      return { text, etag: response.headers.get('ETag')!, ...parse(text), called: called.id, series: series.id };
+    };
+    return feed;
+  }
+
+  /** The series' days as ical.js expands them (EXDATEs left out), with the status and free/busy of each. */
+  function seriesDays(events: ICAL.Event[]) {
+    const master = events.find((e) => !e.isRecurrenceException())!;
+    for (const exception of events.filter((e) => e.isRecurrenceException())) master.relateException(exception);
+    const exdates = master.component.getAllProperties('exdate').flatMap((p) => p.getValues().map((v) => v.toString()));
+    const days: string[] = [];
+    const iterator = master.iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if (exdates.includes(next.toString())) continue;
+      const item = master.getOccurrenceDetails(next).item.component;
+      days.push(`${next.toString().slice(0, 10)} ${item.getFirstPropertyValue('status')} ${item.getFirstPropertyValue('transp') ?? 'OPAQUE'} ${item.getFirstPropertyValue('summary')}`);
+    }
+    return days;
+  }
+
+  it('status (the default) marks cancelled events and days STATUS:CANCELLED', async () => {
+    const feed = await cancellations();
+    const { events, called, series, etag } = await feed('');
+    expect(byUid(events, called)[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(seriesDays(byUid(events, series))).toEqual(['2032-11-02 CONFIRMED OPAQUE Viikkopalaveri', '2032-11-09 CANCELLED OPAQUE Peruttu: Viikkopalaveri', '2032-11-16 CONFIRMED OPAQUE Viikkopalaveri']);
+    expect((await feed('&cancelled=status')).etag).toBe(etag);
+  });
+
+  it('mark keeps them as confirmed free-time events titled "Peruttu:", which Google Calendar shows', async () => {
+    const feed = await cancellations();
+    const { events, called, series, text, etag } = await feed('&cancelled=mark');
+    const [event] = byUid(events, called);
+    expect([event!.component.getFirstPropertyValue('status'), event!.component.getFirstPropertyValue('transp'), event!.summary]).toEqual(['CONFIRMED', 'TRANSPARENT', 'Peruttu: Peruttava seminaari']);
+    expect(event!.description).toContain('PERUTTU. Syy: Sairastuminen');
+    expect(seriesDays(byUid(events, series))).toEqual(['2032-11-02 CONFIRMED OPAQUE Viikkopalaveri', '2032-11-09 CONFIRMED TRANSPARENT Peruttu: Viikkopalaveri', '2032-11-16 CONFIRMED OPAQUE Viikkopalaveri']);
+    expect(text).not.toContain('STATUS:CANCELLED');
+    expect(etag).not.toBe((await feed('')).etag);
+    const swedish = await feed('&cancelled=mark&lang=sv');
+    expect(byUid(swedish.events, called)[0]!.summary).toMatch(/^Inställt: /);
+  });
+
+  it('hide leaves cancelled events out, and a cancelled day of a series becomes an EXDATE', async () => {
+    const feed = await cancellations();
+    const { events, called, series, text } = await feed('&cancelled=hide');
+    expect(byUid(events, called)).toEqual([]);
+    expect(byUid(events, series)).toHaveLength(1);
+    expect(text).toContain('EXDATE;TZID=Europe/Helsinki:20321109T090000');
+    expect(seriesDays(byUid(events, series))).toEqual(['2032-11-02 CONFIRMED OPAQUE Viikkopalaveri', '2032-11-16 CONFIRMED OPAQUE Viikkopalaveri']);
+  });
+
+  it('alarm adds a display reminder to every event that is not cancelled, and equal durations share one feed', async () => {
+    const feed = await cancellations();
+    const { events, called, series, etag } = await feed('&alarm=PT1H');
+    const alarms = (event: ICAL.Event) => event.component.getAllSubcomponents('valarm').map((a) => `${a.getFirstPropertyValue('action')} ${a.getFirstPropertyValue('trigger')}`);
+    expect(byUid(events, called).map(alarms)).toEqual([[]]);
+    const [master, cancelledDay] = byUid(events, series);
+    expect([alarms(master!), alarms(cancelledDay!)]).toEqual([['DISPLAY -PT1H'], []]);
+    expect((await feed('&alarm=PT60M')).etag).toBe(etag);
+    expect((await feed('&alarm=P1D&cancelled=mark')).text).toContain('TRIGGER:-P1D');
+    expect(etag).not.toBe((await feed('')).etag);
+  });
+
+  it('refuses an alarm that is not a duration of more than zero and at most four weeks with a 422 naming alarm', async () => {
+    for (const alarm of ['PT0M', 'P5W', 'P29D', 'P1M', 'P1Y', '1H', '-PT1H', 'PT1.5H', 'PT', 'P', 'soon', '']) {
+      const response = await request(`/calendar.ics?alarm=${encodeURIComponent(alarm)}`);
+      expect(response.status, alarm).toBe(422);
+      expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+      expect(((await response.json()) as Problem).errors?.[0]?.field).toBe('alarm');
+    }
+    expect((await request('/calendar.ics?cancelled=maybe')).status).toBe(400);
+    expect((await request('/calendar.ics?alarm=P4W')).status).toBe(200);
+  });
+
+  it('are described in the OpenAPI document', async () => {
+    const document = (await (await request('/api/openapi.json')).json()) as { paths: Record<string, { get: { parameters: { name: string; schema: { enum?: string[] } }[]; responses: Record<string, unknown> } }> };
+    const { parameters, responses } = document.paths['/calendar.ics']!.get;
+    expect(parameters.find((p) => p.name === 'cancelled')?.schema.enum).toEqual(['status', 'mark', 'hide']);
+    expect(parameters.find((p) => p.name === 'alarm')).toBeDefined();
+    expect(responses['422']).toBeDefined();
   });
 });
 
