@@ -505,11 +505,17 @@ describe('subscription links', () => {
     const { feedLinks } = await import('../worker/shared/feed-links');
     const links = feedLinks('https://hytekello.test', { network: ['kulttuurihyvinvointi', 'osallisuus'], lang: 'sv' }, 'Hytekello — Kultur');
     expect(links.webcal).toBe('webcal://hytekello.test/calendar.ics?network=kulttuurihyvinvointi&network=osallisuus&lang=sv');
-    expect(links.google).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(links.webcal)}`);
+    // Google Calendar drops cancelled events: its link keeps them, as free time titled "Inställt:".
+    expect(links.google).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(`${links.webcal}&cancelled=mark`)}`);
     expect(links.outlook).toContain(`url=${encodeURIComponent(links.https)}`);
     // What a calendar app does with webcal://: fetch the same URL over https.
     const response = await request(links.webcal.replace('webcal://hytekello.test', ''));
     expect(response.status).toBe(200);
     expect((await response.text()).replaceAll('\r\n ', '')).toContain('X-WR-CALNAME:Hytekello — Nätverket för kulturell välfärd, Nätverket för delaktighet');
+    await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, networks: ['osallisuus'] }));
+    const reminded = feedLinks('https://hytekello.test', { network: ['osallisuus'], alarm: 'P1D' });
+    expect(reminded.https).toBe('https://hytekello.test/calendar.ics?network=osallisuus&alarm=P1D');
+    expect(decodeURIComponent(reminded.google.split('cid=')[1]!)).toBe('webcal://hytekello.test/calendar.ics?network=osallisuus&alarm=P1D&cancelled=mark');
+    expect(await (await request('/calendar.ics?network=osallisuus&alarm=P1D&cancelled=mark')).text()).toContain('TRIGGER:-P1D');
   });
 });

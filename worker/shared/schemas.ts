@@ -13,8 +13,6 @@ import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from '.
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 /** How a feed shows cancellations (/calendar.ics?cancelled=). */
 export const CANCELLED_VIEWS = ['status', 'mark', 'hide'] as const;
-/** Reminders the subscribe dialog offers (/calendar.ics?alarm=); the feed takes any duration up to four weeks. */
-export const ALARM_CHOICES = ['PT15M', 'PT1H', 'P1D'] as const;
 export const EVENT_LANGUAGES = ['fi', 'sv', 'en', 'se'] as const;
 
 export const Slug = z
