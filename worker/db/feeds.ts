@@ -1,19 +1,5 @@
-/** SQL for feeds: the data version, the versions of feed terms, and the VEVENT texts kept between isolates. */
+/** SQL for feeds: the versions their validators are made of, and the VEVENT texts kept between isolates. */
 import type { FeedVersionKind, FeedVersions, StoredComponent } from '../domain/feeds';
-
-export interface DataVersion {
-  /** Grows with every write (the newest audit-log row). */
-  version: number;
-  /** When the newest write happened; null in a database nobody wrote to. */
-  changedAt: string | null;
-}
-
-/** The data version: one indexed read, cheap enough to do on every feed request. */
-export async function readDataVersion(db: D1Database): Promise<DataVersion> {
-  // max(id) reads one end of the rowid tree (a plan of SEARCH, not SCAN).
-  const row = await db.prepare('SELECT id, at FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)').first<{ id: number; at: string }>();
-  return { version: row?.id ?? 0, changedAt: row?.at ?? null };
-}
 
 /**
  * The newest version of each kind among the [kind, slug] pairs asked for

@@ -47,10 +47,19 @@ export function feedKey(selection: FeedSelection, origin: string, variant: FeedV
   return JSON.stringify([origin, language, networks, types, municipalities, organisations]) + variantTag(variant);
 }
 
+// The window of the day last asked about, and the instants between which that day lasts in Finland.
+let cachedWindow: { from: number; to: number; start: Temporal.Instant } | null = null;
+
 /** Midnight in Finland FEED_PAST_DAYS days ago: the start of every feed's window. */
 export function feedWindowStart(now: Temporal.Instant): Temporal.Instant {
+  // Asked on every feed request, a 304 too; time-zone arithmetic costs tens of microseconds, so once a day.
+  const at = now.epochMilliseconds;
+  if (cachedWindow && at >= cachedWindow.from && at < cachedWindow.to) return cachedWindow.start;
   const today = now.toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate();
-  return startOfDay(today.subtract({ days: FEED_PAST_DAYS }), DEFAULT_TIME_ZONE).toInstant();
+  const start = startOfDay(today.subtract({ days: FEED_PAST_DAYS }), DEFAULT_TIME_ZONE).toInstant();
+  const day = (date: Temporal.PlainDate) => startOfDay(date, DEFAULT_TIME_ZONE).toInstant().epochMilliseconds;
+  cachedWindow = { from: day(today), to: day(today.add({ days: 1 })), start };
+  return start;
 }
 
 /**
@@ -97,16 +106,28 @@ export function feedVersionKeys(selection: FeedSelection): [FeedVersionKind, str
  * - The day: events leave the 365-day window as days pass.
  * - The variant (cancelled, alarm).
  *
- * `modifiedAt` is when the newest of these changed (for Last-Modified).
+ * `modifiedAt` is when the newest of these changed, in epoch milliseconds
+ * (for Last-Modified; plain numbers, as a 304 should cost microseconds).
  */
-export function feedValidators(versions: FeedVersions, selection: FeedSelection, variant: FeedVariant, windowStart: Temporal.Instant): { etag: string; modifiedAt: Temporal.Instant } {
-  const day = windowStart.toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate().toString();
+export function feedValidators(versions: FeedVersions, selection: FeedSelection, variant: FeedVariant, windowStart: Temporal.Instant): { etag: string; modifiedAt: number } {
   const filtered = DIMENSIONS.filter(([, field]) => selection[field].length > 0).map(([kind]) => kind);
   const kinds: FeedVersionKind[] = filtered.length > 0 ? filtered : ['all'];
   const version = Math.min(...kinds.map((kind) => versions[kind]?.version ?? 0));
-  const changes = [...kinds, 'names' as const].flatMap((kind) => (versions[kind] ? [Temporal.Instant.from(versions[kind].changedAt)] : []));
-  const modifiedAt = changes.reduce((latest, at) => (Temporal.Instant.compare(at, latest) > 0 ? at : latest), windowStart);
-  return { etag: `feed-${version}.${versions.names?.version ?? 0}-${day}${variantTag(variant)}`, modifiedAt };
+  let modifiedAt = windowStart.epochMilliseconds;
+  for (const kind of [...kinds, 'names' as const]) {
+    const changed = versions[kind] ? Date.parse(versions[kind].changedAt) : Number.NaN;
+    if (changed > modifiedAt) modifiedAt = changed;
+  }
+  return { etag: `feed-${version}.${versions.names?.version ?? 0}-${windowDay(windowStart)}${variantTag(variant)}`, modifiedAt };
+}
+
+// The window's day in Finland, for ETags; the same instant all day, so the last one is kept.
+let lastWindow: { start: number; day: string } = { start: Number.NaN, day: '' };
+function windowDay(windowStart: Temporal.Instant): string {
+  if (lastWindow.start !== windowStart.epochMilliseconds) {
+    lastWindow = { start: windowStart.epochMilliseconds, day: windowStart.toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate().toString() };
+  }
+  return lastWindow.day;
 }
 
 export const DEFAULT_VARIANT: FeedVariant = { cancelled: 'status', alarm: null };
@@ -146,7 +167,7 @@ export function variantTag(variant: FeedVariant): string {
 }
 
 /**
- * Last-Modified of a version made at `modifiedAt`, answered at `now`. An
+ * Last-Modified of a version made at `modifiedAt`, answered at `now` (epoch ms). An
  * HTTP date has whole seconds, so it is a weak validator within its second
  * (RFC 9110 8.8.2.2): a second write in the same second would have the
  * same date. The date is therefore "settled" only when the version is at
@@ -154,15 +175,14 @@ export function variantTag(variant: FeedVariant): string {
  * client that sends it back gets the full body once more rather than
  * missing a write. The ETag is the strong validator.
  */
-export function lastModified(modifiedAt: Temporal.Instant, now: Temporal.Instant): { date: Date; settled: boolean } {
-  const settled = Temporal.Instant.compare(now, modifiedAt.add({ seconds: 1 })) >= 0;
-  const second = Math.floor(Math.min(modifiedAt.epochMilliseconds, now.epochMilliseconds) / 1000) * 1000;
-  // Settled: the second after the change, which no later write can share.
-  return { date: new Date(settled ? Math.floor(modifiedAt.epochMilliseconds / 1000) * 1000 + 1000 : second), settled };
+export function lastModified(modifiedAt: number, now: number): { date: Date; settled: boolean } {
+  const settled = now >= modifiedAt + 1000;
+  // Settled: the second after the change, which no later write can share; else the second before it.
+  return { date: new Date(settled ? Math.floor(modifiedAt / 1000) * 1000 + 1000 : Math.floor(Math.min(modifiedAt, now) / 1000) * 1000), settled };
 }
 
-/** Whether an If-Modified-Since date shows that the client has the version made at `modifiedAt` (answered at `now`). */
-export function notModifiedSince(header: string | undefined, modifiedAt: Temporal.Instant, now: Temporal.Instant): boolean {
+/** Whether an If-Modified-Since date shows that the client has the version made at `modifiedAt` (epoch ms, answered at `now`). */
+export function notModifiedSince(header: string | undefined, modifiedAt: number, now: number): boolean {
   if (!header) return false;
   const since = Date.parse(header);
   const { date, settled } = lastModified(modifiedAt, now);

@@ -101,13 +101,12 @@ clock.openapi(
     const { clock: version } = await readFeedVersions(c.env.DB, [['clock', '']]);
     const now = nowInstant();
     const etag = `clock-${version?.version ?? 0}-${year}-${language}`;
-    const created = Temporal.Instant.from(found.createdAt);
-    const modifiedAt = version && Temporal.Instant.compare(Temporal.Instant.from(version.changedAt), created) > 0 ? Temporal.Instant.from(version.changedAt) : created;
+    const modifiedAt = Math.max(Date.parse(found.createdAt), version ? Date.parse(version.changedAt) : 0);
     c.header('ETag', quoteEtag(etag));
-    c.header('Last-Modified', lastModified(modifiedAt, now).date.toUTCString());
+    c.header('Last-Modified', lastModified(modifiedAt, now.epochMilliseconds).date.toUTCString());
     c.header('Cache-Control', 'public, max-age=300');
     const ifNoneMatch = c.req.header('If-None-Match');
-    if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now)) return c.body(null, 304);
+    if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now.epochMilliseconds)) return c.body(null, 304);
     const stored = await readClockItems(c.env.DB, found.id, 'annual');
     // DTSTAMP is the item's own last change (the clock's creation for an item as the template made it).
     const changedAt = new Map(stored.map((item) => [item.id, item.updatedAt ?? found.createdAt]));

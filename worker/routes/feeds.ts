@@ -98,10 +98,10 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   const versions = await readFeedVersions(c.env.DB, feedVersionKeys(selection));
   const { etag, modifiedAt } = feedValidators(versions, selection, variant, windowStart);
   c.header('ETag', quoteEtag(etag));
-  c.header('Last-Modified', lastModified(modifiedAt, now).date.toUTCString());
+  c.header('Last-Modified', lastModified(modifiedAt, now.epochMilliseconds).date.toUTCString());
   c.header('Cache-Control', membersOnly ? 'private, max-age=300' : FEED_CACHE_CONTROL);
   const ifNoneMatch = c.req.header('If-None-Match');
-  if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now)) {
+  if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now.epochMilliseconds)) {
     return c.body(null, 304);
   }
   c.header('Content-Type', CALENDAR_TYPE);
@@ -207,7 +207,7 @@ for (const format of ['rss', 'atom', 'json'] as const) {
       origin: publicOrigin(c),
       self: c.req.url,
       names,
-      updated: new Date(modifiedAt.epochMilliseconds),
+      updated: new Date(modifiedAt),
     });
     c.header('Content-Type', SYNDICATION_TYPES[format]);
     return c.body(body, 200);
