@@ -4,6 +4,7 @@
  *   npm run bench                         # 1,000, 10,000 and 50,000 events, then the web benchmark
  *   npm run bench -- --sizes 1000,10000   # chosen sizes
  *   tsx scripts/bench.ts --runs 5 --duration 5
+ *   tsx scripts/bench.ts --only isolation --sizes 10000   # only: which of 20 filtered feeds a write changes
  *
  * For each size, realistic events (scripts/bench-data.ts) are loaded into a
  * local D1 of their own and the worker runs under `wrangler dev`:
@@ -33,7 +34,7 @@ import { listFeedEntries } from '../worker/db/events';
 import { insertTokenSql } from '../worker/db/tokens';
 import { publicEventIdsInWindow } from '../worker/db/window';
 import { resolveWindow } from '../worker/domain/listing';
-import { componentContext, feedParts, feedSelection, feedValidators, feedWindowStart, FEED_END, staleEntries } from '../worker/domain/feeds';
+import { componentContext, DEFAULT_VARIANT, feedParts, feedSelection, feedValidators, feedVersionKeys, feedWindowStart, FEED_END, lastModified, staleEntries } from '../worker/domain/feeds';
 import { calendarOf, eventComponents, type TermNames } from '../worker/domain/ical';
 import { formatInstant, Temporal } from '../worker/domain/time';
 import { generateToken, hashToken } from '../worker/domain/tokens';
@@ -49,8 +50,11 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
   },
 });
+if (args.only !== undefined && args.only !== 'isolation') throw new Error('--only takes: isolation');
+const ONLY_ISOLATION = args.only === 'isolation';
 const SIZES = args.sizes.split(',').map(Number);
 const RUNS = Number(args.runs);
 const DURATION = Number(args.duration);
@@ -171,12 +175,15 @@ async function inProcess(generated: readonly GeneratedEvent[]) {
   const body = calendarOf(stored, options);
   // The floor: a prebuilt body only has to be turned into bytes.
   const prebuilt = perCall(20, () => new TextEncoder().encode(body));
-  // What a cached answer or a 304 computes, apart from the one D1 read of the data version.
+  // What a cached answer or a 304 computes, apart from the one D1 read of the feed's versions.
+  const versions = { all: { version: 1234, changedAt: now }, names: { version: 12, changedAt: now }, network: { version: 1200, changedAt: now } };
   const validators = perCall(20_000, () => {
     const selection = feedSelection({ network: [FILTER_NETWORK], lang: 'fi' });
-    const { etag } = feedValidators(1234, now, feedWindowStart(Temporal.Now.instant()));
+    JSON.stringify(feedVersionKeys(selection));
+    const instant = Temporal.Now.instant();
+    const { etag, modifiedAt } = feedValidators(versions, selection, DEFAULT_VARIANT, feedWindowStart(instant));
+    lastModified(modifiedAt, instant.epochMilliseconds).date.toUTCString();
     etagMatches(quoteEtag(etag), etag);
-    JSON.stringify(selection);
   });
   return {
     feedEvents: stored.length,
@@ -263,6 +270,49 @@ function windowSql(persist: string, from: string, to: string): { now: number[]; 
   }
 }
 
+/**
+ * 20 filtered feeds (every network, then municipalities), each fetched
+ * once; one event is written (in one network and one municipality); then
+ * each is asked again with its ETag. Feeds the write cannot change should
+ * answer 304, and the feeds it does change must not.
+ */
+async function isolation(base: string, auth: Record<string, string>, today: Temporal.PlainDate) {
+  const taxonomy = (await (await fetch(`${base}/api/taxonomy`)).json()) as { networks: { slug: string }[]; municipalities: { slug: string }[] };
+  const feeds = [
+    ...taxonomy.networks.map((n) => `network=${n.slug}`),
+    ...taxonomy.municipalities.map((m) => `municipality=${m.slug}`),
+  ].slice(0, 20);
+  const etags = new Map<string, string>();
+  for (const query of feeds) {
+    const response = await fetch(`${base}/calendar.ics?${query}`);
+    await response.arrayBuffer();
+    etags.set(query, response.headers.get('ETag')!);
+  }
+  const network = taxonomy.networks[0]!.slug;
+  const municipality = taxonomy.municipalities[0]!.slug;
+  const day = today.add({ days: 10 });
+  const written = await fetch(`${base}/api/events`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ status: 'published', title: { fi: 'Yksi kirjoitus' }, type: 'tyopaja', start: `${day}T09:00`, end: `${day}T12:00`, networks: [network], municipalities: [municipality] }),
+  });
+  if (written.status !== 201) throw new Error(`the write failed: ${written.status}`);
+  const changed: string[] = [];
+  let notModified = 0;
+  const timings: number[] = [];
+  for (const query of feeds) {
+    const start = performance.now();
+    const response = await fetch(`${base}/calendar.ics?${query}`, { headers: { 'If-None-Match': etags.get(query)! } });
+    await response.arrayBuffer();
+    timings.push(performance.now() - start);
+    if (response.status === 304) notModified++;
+    else changed.push(query);
+  }
+  const expected = [`network=${network}`, `municipality=${municipality}`];
+  if (changed.join() !== expected.filter((query) => feeds.includes(query)).join()) throw new Error(`the write changed ${changed.join(', ')}; expected ${expected.join(', ')}`);
+  return { feeds: feeds.length, notModified, changed, timings };
+}
+
 async function throughWorker(generated: readonly GeneratedEvent[], today: Temporal.PlainDate) {
   const token = generateToken();
   const work = mkdtempSync(join(tmpdir(), 'hytekello-bench-'));
@@ -280,6 +330,8 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
   const base = service.baseUrl;
   try {
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const isolated = await isolation(base, auth, today);
+    if (ONLY_ISOLATION) return { loadSeconds, isolated };
     const month = `from=${today}&to=${today.add({ months: 1 })}`;
     const published = generated.find(({ draft }) => draft.status === 'published')!.id;
     let writes = 0;
@@ -299,7 +351,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const health = await load({ url: `${base}/healthz` });
     const body = JSON.stringify({ status: 'published', title: { fi: 'Kuormitustestin työpaja' }, type: 'tyopaja', start: `${today.add({ days: 7 })}T09:00`, end: `${today.add({ days: 7 })}T12:00`, networks: ['osallisuus'] });
     const create = await load({ url: `${base}/api/events`, method: 'POST', headers: auth, body });
-    return { loadSeconds, sql: sql!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
+    return { loadSeconds, isolated, sql: sql!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
   } finally {
     service.stop();
     rmSync(work, { recursive: true, force: true });
@@ -313,18 +365,32 @@ console.log(`Benchmark: sizes ${SIZES.join(', ')}; ${RUNS} runs of each measurem
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`Data: ${DENSITY} events a day back from two months ahead of ${today}; the month window is ${today} – ${today.add({ months: 1 })}.\n`);
 
-const results: { size: number; cpu: Awaited<ReturnType<typeof inProcess>>; requests: Awaited<ReturnType<typeof throughWorker>> }[] = [];
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+type Full = Exclude<Awaited<ReturnType<typeof throughWorker>>, { sql?: undefined }>;
+type Isolated = Awaited<ReturnType<typeof isolation>>;
+const isolationRow = (isolated: Isolated[]) => [
+  'of 20 filtered feeds, still 304 after one write (in one network and one municipality)',
+  ...isolated.map((i) => `${i.notModified} of ${i.feeds} (changed: ${i.changed.join(', ')}); ${spread(i.timings, ms)} a request`),
+];
+
+if (ONLY_ISOLATION) {
+  const isolated: Isolated[] = [];
+  for (const size of SIZES) isolated.push((await throughWorker(generateEvents(size, today), today)).isolated);
+  console.log(table(['feeds', ...SIZES.map((size) => `${size.toLocaleString('en')} events`)], [isolationRow(isolated)]));
+  process.exit(0);
+}
+
+const results: { size: number; cpu: Awaited<ReturnType<typeof inProcess>>; requests: Full }[] = [];
 for (const size of SIZES) {
   const started = performance.now();
   const generated = generateEvents(size, today);
   const cpu = await inProcess(generated);
-  const requests = await throughWorker(generated, today);
+  const requests = (await throughWorker(generated, today)) as Full;
   results.push({ size, cpu, requests });
   console.error(`${size} events measured in ${((performance.now() - started) / 1000).toFixed(0)} s (loading ${requests.loadSeconds.toFixed(0)} s)`);
 }
 
-const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 const sizes = results.map((r) => `${r.size.toLocaleString('en')} events`);
 
 console.log('Feeds: CPU in process (V8), median (lowest–highest run):\n');
@@ -355,6 +421,7 @@ console.log(
     [`GET /calendar.ics?network=${FILTER_NETWORK} after a write`, ...results.map((r) => spread(r.requests.rebuildFiltered, ms))],
     ...loadRows('GET /calendar.ics, cached', (r) => r.requests.cached),
     ...loadRows('GET /calendar.ics, If-None-Match → 304', (r) => r.requests.notModified),
+    isolationRow(results.map((r) => r.requests.isolated)),
     ...loadRows('GET /api/events, month window', (r) => r.requests.list),
     ...loadRows(`GET /api/events, month window, network and type`, (r) => r.requests.listFiltered),
     ...loadRows('GET /api/events/{id}', (r) => r.requests.one),

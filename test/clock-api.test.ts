@@ -1,7 +1,8 @@
+import { env } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { AnnualClock, CouncilTermClock, Problem } from '../worker/shared/schemas';
-import { bearerFor, createEvent, request, workshop } from './helpers';
+import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
 describe('GET /api/clock', () => {
   it("gives the regional clock's items of a year in rings, with spans, sources and linked events", async () => {
@@ -72,6 +73,39 @@ describe('GET /clock.ics', () => {
     expect(events.filter((e) => e.summary.startsWith('Kouluterveyskysely')).map((e) => e.startDate.toString())).toEqual(['2027-03-01']);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     expect((await request('/clock.ics?year=2027', { headers: { 'If-None-Match': response.headers.get('ETag')! } })).status).toBe(304);
+  });
+});
+
+describe('validators of /clock.ics', () => {
+  /** DTSTAMP of every VEVENT, by UID. */
+  const stamps = (text: string) => new Map([...text.matchAll(/^UID:(.*)\r\nSEQUENCE:.*\r\nDTSTAMP:(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+
+  it('has Last-Modified and 304s like the event feeds, and neither they nor the DTSTAMPs change with event writes', async () => {
+    const pohde = await bearerFor('pohde');
+    const first = await request('/clock.ics?year=2031');
+    const etag = first.headers.get('ETag')!;
+    const date = first.headers.get('Last-Modified')!;
+    expect(Date.parse(date)).not.toBeNaN();
+    const before = stamps(await first.text());
+    expect(before.size).toBeGreaterThan(5);
+    expect((await request('/clock.ics?year=2031', { headers: { 'If-Modified-Since': date } })).status).toBe(304);
+    await createEvent(pohde, workshop({ title: { fi: 'Ei koske vuosikelloa' } }));
+    expect((await request('/clock.ics?year=2031', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await request('/clock.ics?year=2031', { headers: { 'If-Modified-Since': date } })).status).toBe(304);
+    expect(stamps(await (await request('/clock.ics?year=2031')).text())).toEqual(before);
+
+    // A clock item written: the ETag changes, and only that item's DTSTAMP, to the time it was written.
+    const created = await jsonRequest('POST', '/api/clock/items', { ring: 'hyvinvointialue', kind: 'annual', title: { fi: 'Uusi kellon kohta' }, span: { startMonth: 3, endMonth: 3 } }, { Authorization: pohde });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const updatedAt = (await env.DB.prepare('SELECT updated_at FROM clock_items WHERE id = ?1').bind(id).first<string>('updated_at'))!;
+    const changed = await request('/clock.ics?year=2031', { headers: { 'If-None-Match': etag } });
+    expect(changed.status).toBe(200);
+    const after = stamps(await changed.text());
+    const added = [...after].filter(([uid]) => uid.startsWith(`clock-${id}-`));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added[0]![1]).toBe(updatedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'));
+    for (const [uid, stamp] of before) expect(after.get(uid), uid).toBe(stamp);
   });
 });
 

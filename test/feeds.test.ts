@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db/events';
 import { calendarOf } from '../worker/domain/ical';
-import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, staleEntries, termNames } from '../worker/domain/feeds';
+import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, lastModified, notModifiedSince, staleEntries, termNames } from '../worker/domain/feeds';
 import { formatInstant, nowInstant } from '../worker/domain/time';
 import { edgeCopy, keepFeed, lastBuiltFeed } from '../worker/feed-cache';
 import type { Problem } from '../worker/shared/schemas';
@@ -28,7 +28,7 @@ describe('GET /calendar.ics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
     expect(response.headers.get('Content-Disposition')).toBe('inline; filename="hytekello.ics"');
-    expect(response.headers.get('ETag')).toMatch(/^"feed-\d+-\d{4}-\d{2}-\d{2}"$/);
+    expect(response.headers.get('ETag')).toMatch(/^"feed-\d+\.\d+-\d{4}-\d{2}-\d{2}"$/);
     expect(Date.parse(response.headers.get('Last-Modified')!)).not.toBeNaN();
     const text = await response.text();
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
@@ -95,16 +95,67 @@ describe('GET /calendar.ics', () => {
     expect((await request('/calendar.ics?lang=de')).status).toBe(400);
   });
 
-  it('answers 304 to If-None-Match and If-Modified-Since, and a write changes the ETag', async () => {
+  it('answers 304 to If-None-Match and If-Modified-Since, and a write to the feed changes the ETag', async () => {
     const pohde = await bearerFor('pohde');
-    const first = await request('/calendar.ics');
+    // A network no other test writes to: its feed last changed when the window moved, long ago.
+    const path = '/calendar.ics?network=sivistysjohtajat';
+    const first = await request(path);
     const etag = first.headers.get('ETag')!;
-    expect((await request('/calendar.ics', { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    expect((await request('/calendar.ics', { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } })).status).toBe(304);
-    await createEvent(pohde, workshop());
-    const changed = await request('/calendar.ics', { headers: { 'If-None-Match': etag } });
+    expect((await request(path, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await request(path, { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } })).status).toBe(304);
+    await createEvent(pohde, workshop({ ...FUTURE, networks: ['sivistysjohtajat'] }));
+    const changed = await request(path, { headers: { 'If-None-Match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('ETag')).not.toBe(etag);
+    expect((await request(path, { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } })).status).toBe(200);
+  });
+
+  it('never lets If-Modified-Since miss the second of two writes in one second: a date answers 304 only once its version is a second old', async () => {
+    const pohde = await bearerFor('pohde');
+    const path = '/calendar.ics?network=mielen-hyvinvointi';
+    await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Ensimmäinen kirjoitus' }, networks: ['mielen-hyvinvointi'] }));
+    const afterFirst = await request(path);
+    expect(await afterFirst.text()).toContain('Ensimmäinen kirjoitus');
+    const firstDate = afterFirst.headers.get('Last-Modified')!;
+    // The second write, most likely within the same second as the first and as the answer.
+    await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Toinen kirjoitus' }, networks: ['mielen-hyvinvointi'] }));
+    const polled = await request(path, { headers: { 'If-Modified-Since': firstDate } });
+    expect(polled.status).toBe(200);
+    expect(await polled.text()).toContain('Toinen kirjoitus');
+    // A second later the date is settled, and sending it back is a 304.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const settled = await request(path);
+    expect(Date.parse(settled.headers.get('Last-Modified')!)).toBeGreaterThan(Date.parse(polled.headers.get('Last-Modified')!) - 1);
+    expect((await request(path, { headers: { 'If-Modified-Since': settled.headers.get('Last-Modified')! } })).status).toBe(304);
+  });
+
+  it('changes the ETag only of feeds a write can change: a write in one network leaves the feeds of other networks on 304', async () => {
+    const pohde = await bearerFor('pohde');
+    const feeds = ['/calendar.ics?network=sote-johtajat', '/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja', '/calendar.ics?municipality=raahe', '/calendar.ics?network=osallisuus&lang=sv&cancelled=mark'];
+    const written = '/calendar.ics?network=sote-johtajat&municipality=oulu';
+    const etags = new Map<string, string>();
+    for (const path of [...feeds, written]) etags.set(path, (await request(path)).headers.get('ETag')!);
+    // In sote-johtajat and Oulu, by Pohde: not in the culture network, nor in Raahe, nor in osallisuus.
+    const { event } = await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Vain johtajille' }, networks: ['sote-johtajat'], municipalities: ['oulu'] }));
+    const status = async (path: string) => (await request(path, { headers: { 'If-None-Match': etags.get(path)! } })).status;
+    expect(await status('/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja')).toBe(304);
+    expect(await status('/calendar.ics?municipality=raahe')).toBe(304);
+    expect(await status('/calendar.ics?network=osallisuus&lang=sv&cancelled=mark')).toBe(304);
+    expect(await status('/calendar.ics?network=sote-johtajat')).toBe(200);
+    const changed = await request(written, { headers: { 'If-None-Match': etags.get(written)! } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain(`UID:${event.id}@`);
+    // Moving the event out of a feed changes that feed too (the state before counts).
+    const before = (await request('/calendar.ics?network=sote-johtajat')).headers.get('ETag')!;
+    const culture = (await request('/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja')).headers.get('ETag')!;
+    const found = await request(`/api/events/${event.id}`);
+    await jsonRequest('PATCH', `/api/events/${event.id}`, { networks: ['kulttuurihyvinvointi'] }, { Authorization: pohde, 'If-Match': found.headers.get('ETag')! });
+    expect((await request('/calendar.ics?network=sote-johtajat', { headers: { 'If-None-Match': before } })).status).toBe(200);
+    expect((await request('/calendar.ics?network=kulttuurihyvinvointi&type=tyopaja', { headers: { 'If-None-Match': culture } })).status).toBe(200);
+    // A draft is in no feed: writing one changes no feed.
+    const all = (await request('/calendar.ics')).headers.get('ETag')!;
+    await createEvent(pohde, workshop({ ...FUTURE, status: 'draft' }));
+    expect((await request('/calendar.ics', { headers: { 'If-None-Match': all } })).status).toBe(304);
   });
 
   it('is built from the VEVENT texts stored in D1 as it would be written from scratch', async () => {
@@ -180,7 +231,8 @@ describe('GET /calendar.ics', () => {
     const pohde = await bearerFor('pohde');
     const origin = 'https://hytekello.test';
     const key = feedKey(feedSelection({ network: 'taloudellinen-hyvinvointi' }), origin);
-    const etagOf = async () => (await request('/calendar.ics', { method: 'HEAD' })).headers.get('ETag')!.replaceAll('"', '');
+    // The ETag of a 304 (a date far ahead), which builds nothing that memory would then hold.
+    const etagOf = async () => (await request('/calendar.ics?network=taloudellinen-hyvinvointi', { headers: { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' } })).headers.get('ETag')!.replaceAll('"', '');
     // What the edge holds for this feed and ETag is what subscribers get, before memory or D1 are asked.
     await edgeCopy(origin, key, await etagOf()).put('BEGIN:VCALENDAR\r\nX-FROM-EDGE:1\r\nEND:VCALENDAR\r\n');
     expect(await (await request('/calendar.ics?network=taloudellinen-hyvinvointi')).text()).toContain('X-FROM-EDGE:1');
@@ -264,12 +316,166 @@ describe('GET /calendar.ics', () => {
     expect(starts).toContain('2032-06-01T10:00:00.000Z');
   });
 
+  it("publishes an all-day series' moved day as an override of the series' UID, so importing again after the move is undone leaves no duplicate", async () => {
+    const pohde = await bearerFor('pohde');
+    const moved = { occurrence: '2033-05-12', kind: 'moved' as const, start: '2033-05-16', end: '2033-05-16' };
+    const { event, etag } = await createEvent(pohde, workshop({ allDay: true, start: '2032-05-12', end: '2032-05-12', recurrence: { rrule: 'FREQ=YEARLY;COUNT=3', exceptions: [moved] } }));
+    // A calendar that imported a file keeps its events by UID; importing again replaces what each UID carries.
+    const imported = new Map<string, ICAL.Component[]>();
+    const importFile = (text: string) => {
+      // Only this event's UIDs (the feed holds other tests' events too).
+      const incoming = new Map<string, ICAL.Component[]>();
+      for (const e of parse(text).events.filter((e) => e.uid.startsWith(event.id))) incoming.set(e.uid, [...(incoming.get(e.uid) ?? []), e.component]);
+      for (const [uid, components] of incoming) imported.set(uid, components);
+    };
+    const days = () =>
+      [...imported.values()].flatMap((components) => {
+        const events = components.map((component) => new ICAL.Event(component));
+        const master = events.find((e) => !e.isRecurrenceException())!;
+        for (const exception of events.filter((e) => e.isRecurrenceException())) master.relateException(exception);
+        const found: string[] = [];
+        const iterator = master.iterator();
+        for (let next = iterator.next(); next; next = iterator.next()) found.push(master.getOccurrenceDetails(next).startDate.toString());
+        return found;
+      });
+    for (const path of [`/events/${event.id}.ics`, `/calendar.ics?network=osallisuus`]) {
+      const text = await (await request(path)).text();
+      const block = text.slice(text.indexOf(`UID:${event.id}@`));
+      expect(block).toContain('RECURRENCE-ID;VALUE=DATE:20330512');
+      expect(text).not.toMatch(new RegExp(`UID:${event.id}-`));
+      importFile(text);
+    }
+    expect(imported.size).toBe(1);
+    expect(days()).toEqual(['2032-05-12', '2033-05-16', '2034-05-12']);
+    const undone = await jsonRequest('PATCH', `/api/events/${event.id}`, { recurrence: { rrule: 'FREQ=YEARLY;COUNT=3', exceptions: [] } }, { Authorization: pohde, 'If-Match': etag });
+    expect(undone.status).toBe(200);
+    for (const path of [`/events/${event.id}.ics`, `/calendar.ics?network=osallisuus`]) importFile(await (await request(path)).text());
+    expect(imported.size).toBe(1);
+    expect(days()).toEqual(['2032-05-12', '2033-05-12', '2034-05-12']);
+  });
+
   it('writes all-day and multi-day events as dates with an exclusive end', async () => {
     const { event } = await createEvent(await bearerFor('pohde'), workshop({ allDay: true, start: '2032-05-12', end: '2032-05-13' }));
     const text = await (await request('/calendar.ics')).text();
     const block = text.slice(text.indexOf(`UID:${event.id}@`));
     expect(block).toContain('DTSTART;VALUE=DATE:20320512');
     expect(block).toContain('DTEND;VALUE=DATE:20320514');
+  });
+});
+
+describe('Last-Modified', () => {
+  const at = (time: string) => Date.parse(`2030-01-01T10:00:${time}Z`);
+
+  it('of two writes in one second lets If-Modified-Since miss neither: a date is settled, and answers 304, only once its version is a second old', () => {
+    const first = at('00.200');
+    // Answered while the second is open: the second before, which the next poll will find older than any settled date.
+    const early = lastModified(first, at('00.500'));
+    expect([early.date.toISOString(), early.settled]).toEqual(['2030-01-01T10:00:00.000Z', false]);
+    const second = at('00.800');
+    for (const now of ['00.900', '01.500', '30.000']) expect(notModifiedSince(early.date.toUTCString(), second, at(now)), now).toBe(false);
+    // Settled: the second after the write, and only that or later is a 304.
+    const settled = lastModified(second, at('01.800'));
+    expect([settled.date.toISOString(), settled.settled]).toEqual(['2030-01-01T10:00:01.000Z', true]);
+    expect(notModifiedSince(settled.date.toUTCString(), second, at('05.000'))).toBe(true);
+    expect(notModifiedSince(settled.date.toUTCString(), at('01.100'), at('05.000'))).toBe(false);
+    expect(notModifiedSince('not a date', second, at('05.000'))).toBe(false);
+  });
+});
+
+describe('GET /calendar.ics?cancelled=&alarm=', () => {
+  /** A cancelled event and a weekly series with a cancelled day, in a network of their own; the feed of that network with `query`. */
+  async function cancellations() {
+    const pohde = await bearerFor('pohde');
+    const network = 'hyvinvoinnin-yhteistyoryhma';
+    const { event: called } = await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Peruttava seminaari' }, networks: [network] }));
+    await jsonRequest('POST', `/api/events/${called.id}/cancel`, { reason: 'Sairastuminen' }, { Authorization: pohde });
+    const { event: series } = await createEvent(
+      pohde,
+      workshop({ title: { fi: 'Viikkopalaveri' }, networks: [network], start: '2032-11-02T09:00', end: '2032-11-02T10:00', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3', exceptions: [{ occurrence: '2032-11-09T09:00', kind: 'cancelled' }] } }),
+    );
+    const feed = async (query: string) => {
+      const response = await request(`/calendar.ics?network=${network}${query}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      return { text, etag: response.headers.get('ETag')!, ...parse(text), called: called.id, series: series.id };
+    };
+    return feed;
+  }
+
+  /** The series' days as ical.js expands them (EXDATEs left out), with the status and free/busy of each. */
+  function seriesDays(events: ICAL.Event[]) {
+    const master = events.find((e) => !e.isRecurrenceException())!;
+    for (const exception of events.filter((e) => e.isRecurrenceException())) master.relateException(exception);
+    const exdates = master.component.getAllProperties('exdate').flatMap((p) => p.getValues().map((v) => v.toString()));
+    const days: string[] = [];
+    const iterator = master.iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if (exdates.includes(next.toString())) continue;
+      const item = master.getOccurrenceDetails(next).item.component;
+      days.push(`${next.toString().slice(0, 10)} ${item.getFirstPropertyValue('status')} ${item.getFirstPropertyValue('transp') ?? 'OPAQUE'} ${item.getFirstPropertyValue('summary')}`);
+    }
+    return days;
+  }
+
+  it('status (the default) marks cancelled events and days STATUS:CANCELLED', async () => {
+    const feed = await cancellations();
+    const { events, called, series, etag } = await feed('');
+    expect(byUid(events, called)[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(seriesDays(byUid(events, series))).toEqual(['2032-11-02 CONFIRMED OPAQUE Viikkopalaveri', '2032-11-09 CANCELLED OPAQUE Peruttu: Viikkopalaveri', '2032-11-16 CONFIRMED OPAQUE Viikkopalaveri']);
+    expect((await feed('&cancelled=status')).etag).toBe(etag);
+  });
+
+  it('mark keeps them as confirmed free-time events titled "Peruttu:", which Google Calendar shows', async () => {
+    const feed = await cancellations();
+    const { events, called, series, text, etag } = await feed('&cancelled=mark');
+    const [event] = byUid(events, called);
+    expect([event!.component.getFirstPropertyValue('status'), event!.component.getFirstPropertyValue('transp'), event!.summary]).toEqual(['CONFIRMED', 'TRANSPARENT', 'Peruttu: Peruttava seminaari']);
+    expect(event!.description).toContain('PERUTTU. Syy: Sairastuminen');
+    expect(seriesDays(byUid(events, series))).toEqual(['2032-11-02 CONFIRMED OPAQUE Viikkopalaveri', '2032-11-09 CONFIRMED TRANSPARENT Peruttu: Viikkopalaveri', '2032-11-16 CONFIRMED OPAQUE Viikkopalaveri']);
+    expect(text).not.toContain('STATUS:CANCELLED');
+    expect(etag).not.toBe((await feed('')).etag);
+    const swedish = await feed('&cancelled=mark&lang=sv');
+    expect(byUid(swedish.events, called)[0]!.summary).toMatch(/^Inställt: /);
+  });
+
+  it('hide leaves cancelled events out, and a cancelled day of a series becomes an EXDATE', async () => {
+    const feed = await cancellations();
+    const { events, called, series, text } = await feed('&cancelled=hide');
+    expect(byUid(events, called)).toEqual([]);
+    expect(byUid(events, series)).toHaveLength(1);
+    expect(text).toContain('EXDATE;TZID=Europe/Helsinki:20321109T090000');
+    expect(seriesDays(byUid(events, series))).toEqual(['2032-11-02 CONFIRMED OPAQUE Viikkopalaveri', '2032-11-16 CONFIRMED OPAQUE Viikkopalaveri']);
+  });
+
+  it('alarm adds a display reminder to every event that is not cancelled, and equal durations share one feed', async () => {
+    const feed = await cancellations();
+    const { events, called, series, etag } = await feed('&alarm=PT1H');
+    const alarms = (event: ICAL.Event) => event.component.getAllSubcomponents('valarm').map((a) => `${a.getFirstPropertyValue('action')} ${a.getFirstPropertyValue('trigger')}`);
+    expect(byUid(events, called).map(alarms)).toEqual([[]]);
+    const [master, cancelledDay] = byUid(events, series);
+    expect([alarms(master!), alarms(cancelledDay!)]).toEqual([['DISPLAY -PT1H'], []]);
+    expect((await feed('&alarm=PT60M')).etag).toBe(etag);
+    expect((await feed('&alarm=P1D&cancelled=mark')).text).toContain('TRIGGER:-P1D');
+    expect(etag).not.toBe((await feed('')).etag);
+  });
+
+  it('refuses an alarm that is not a duration of more than zero and at most four weeks with a 422 naming alarm', async () => {
+    for (const alarm of ['PT0M', 'P5W', 'P29D', 'P1M', 'P1Y', '1H', '-PT1H', 'PT1.5H', 'PT', 'P', 'soon', '']) {
+      const response = await request(`/calendar.ics?alarm=${encodeURIComponent(alarm)}`);
+      expect(response.status, alarm).toBe(422);
+      expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+      expect(((await response.json()) as Problem).errors?.[0]?.field).toBe('alarm');
+    }
+    expect((await request('/calendar.ics?cancelled=maybe')).status).toBe(400);
+    expect((await request('/calendar.ics?alarm=P4W')).status).toBe(200);
+  });
+
+  it('are described in the OpenAPI document', async () => {
+    const document = (await (await request('/api/openapi.json')).json()) as { paths: Record<string, { get: { parameters: { name: string; schema: { enum?: string[] } }[]; responses: Record<string, unknown> } }> };
+    const { parameters, responses } = document.paths['/calendar.ics']!.get;
+    expect(parameters.find((p) => p.name === 'cancelled')?.schema.enum).toEqual(['status', 'mark', 'hide']);
+    expect(parameters.find((p) => p.name === 'alarm')).toBeDefined();
+    expect(responses['422']).toBeDefined();
   });
 });
 
@@ -299,11 +505,17 @@ describe('subscription links', () => {
     const { feedLinks } = await import('../worker/shared/feed-links');
     const links = feedLinks('https://hytekello.test', { network: ['kulttuurihyvinvointi', 'osallisuus'], lang: 'sv' }, 'Hytekello — Kultur');
     expect(links.webcal).toBe('webcal://hytekello.test/calendar.ics?network=kulttuurihyvinvointi&network=osallisuus&lang=sv');
-    expect(links.google).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(links.webcal)}`);
+    // Google Calendar drops cancelled events: its link keeps them, as free time titled "Inställt:".
+    expect(links.google).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(`${links.webcal}&cancelled=mark`)}`);
     expect(links.outlook).toContain(`url=${encodeURIComponent(links.https)}`);
     // What a calendar app does with webcal://: fetch the same URL over https.
     const response = await request(links.webcal.replace('webcal://hytekello.test', ''));
     expect(response.status).toBe(200);
     expect((await response.text()).replaceAll('\r\n ', '')).toContain('X-WR-CALNAME:Hytekello — Nätverket för kulturell välfärd, Nätverket för delaktighet');
+    await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, networks: ['osallisuus'] }));
+    const reminded = feedLinks('https://hytekello.test', { network: ['osallisuus'], alarm: 'P1D' });
+    expect(reminded.https).toBe('https://hytekello.test/calendar.ics?network=osallisuus&alarm=P1D');
+    expect(decodeURIComponent(reminded.google.split('cid=')[1]!)).toBe('webcal://hytekello.test/calendar.ics?network=osallisuus&alarm=P1D&cancelled=mark');
+    expect(await (await request('/calendar.ics?network=osallisuus&alarm=P1D&cancelled=mark')).text()).toContain('TRIGGER:-P1D');
   });
 });

@@ -232,7 +232,7 @@ describe('bad input in bodies', () => {
 describe('bad input in queries and paths', () => {
   const queryParameters: [string, string[]][] = [
     ['/api/events', ['from', 'to', 'network', 'type', 'municipality', 'organisation', 'q', 'limit', 'cursor', 'unknown']],
-    ['/calendar.ics', ['network', 'type', 'municipality', 'organisation', 'lang', 'key', 'unknown']],
+    ['/calendar.ics', ['network', 'type', 'municipality', 'organisation', 'lang', 'key', 'cancelled', 'alarm', 'unknown']],
     ['/api/clock', ['year', 'clock', 'ring', 'organisation', 'unknown']],
     ['/api/council-term', ['clock', 'date', 'unknown']],
     ['/clock.ics', ['clock', 'year', 'lang', 'unknown']],

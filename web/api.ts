@@ -4,7 +4,7 @@ import type { ImportPreview, ImportRequest, ImportResult, ImportSourceView, Impo
 import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, Event, EventInput, EventList, EventPatch, OccurrenceList, Problem, StoredClockItem, Taxonomy } from '../worker/shared/schemas';
 
 export type { AnnualClock, CouncilTermClock, Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
-export { feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
+export { REMINDERS, feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
 
 export class NotFound extends Error {}
 

@@ -225,6 +225,37 @@ describe('a visitor', () => {
     await expect(page.locator('dialog[open]').count()).resolves.toBe(0);
   });
 
+  it('chooses a reminder, which goes into every link, and the Google link keeps cancelled events visible (cancelled=mark)', async () => {
+    await open('/');
+    await page.getByRole('button', { name: 'Tilaa kalenteri' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('Kulttuurihyvinvointiverkosto').check();
+    await expect(dialog.getByLabel('Ei muistutusta').isChecked()).resolves.toBe(true);
+    await dialog.getByLabel('Tuntia ennen').check();
+    const https = await dialog.getByLabel('Tilausosoite (https)').inputValue();
+    expect(https).toBe(`${baseUrl}/calendar.ics?network=kulttuurihyvinvointi&alarm=PT1H`);
+    expect(await dialog.getByRole('link', { name: /webcal/ }).getAttribute('href')).toBe(https.replace(/^http:/, 'webcal:'));
+    const google = new URL((await dialog.getByRole('link', { name: 'Tilaa Google-kalenteriin' }).getAttribute('href'))!);
+    const subscribed = google.searchParams.get('cid')!;
+    expect(subscribed).toBe(`${https.replace(/^http:/, 'webcal:')}&cancelled=mark`);
+    expect(decodeURIComponent(new URL((await dialog.getByRole('link', { name: 'Tilaa Outlookiin' }).getAttribute('href'))!).searchParams.get('url')!)).toBe(https);
+    // Why the Google link differs, said next to it, and announced with it.
+    expect(await dialog.getByRole('link', { name: 'Tilaa Google-kalenteriin' }).getAttribute('aria-describedby')).toBe('google-cancelled');
+    expect(await dialog.locator('#google-cancelled').textContent()).toContain('Peruttu:');
+    // Both links are working feeds with the reminder; the Google one has no STATUS:CANCELLED.
+    const feed = await (await page.request.get(https)).text();
+    expect(feed).toContain('TRIGGER:-PT1H');
+    const googleFeed = await page.request.get(subscribed.replace(/^webcal:/, 'http:'));
+    expect(googleFeed.status()).toBe(200);
+    const googleText = await googleFeed.text();
+    expect(googleText).toContain('TRIGGER:-PT1H');
+    expect(googleText).not.toContain('STATUS:CANCELLED');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Back to none: no alarm in the link.
+    await dialog.getByLabel('Ei muistutusta').check();
+    expect(await dialog.getByLabel('Tilausosoite (https)').inputValue()).toBe(`${baseUrl}/calendar.ics?network=kulttuurihyvinvointi`);
+  });
+
   it('switches the language, which is kept in the URL', async () => {
     await open('/?network=kulttuurihyvinvointi');
     await page.getByRole('link', { name: 'På svenska' }).click();

@@ -174,6 +174,36 @@ describe('read by node-ical', () => {
   });
 });
 
+describe('feed variants, read by node-ical', () => {
+  const variantOf = (variant: { cancelled: 'status' | 'mark' | 'hide'; alarm: string | null }) =>
+    calendarOf(events, { ...options, name: 'Hytekello — kaikki tapahtumat', language: 'fi', variant });
+  const vevents = (text: string) => Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
+
+  it('hide: no cancelled event, and the cancelled day of the series is an EXDATE', () => {
+    const text = variantOf({ cancelled: 'hide', alarm: null });
+    const parsed = vevents(text);
+    expect(parsed.find((e) => e.uid === 'cancelled@hytekello.test')).toBeUndefined();
+    const weekly = parsed.find((e) => e.uid === 'weekly@hytekello.test')!;
+    const instances = nodeIcal.expandRecurringEvent(weekly, { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') });
+    expect(instances.map((i) => helsinki(i.start))).toEqual(['2026-03-17 09:00', '2026-04-01 13:00', '2026-04-14 09:00', '2026-04-21 09:00']);
+  });
+
+  it('mark with an alarm: cancelled ones confirmed, free and titled, reminders on the others; lines still at most 75 octets', () => {
+    const text = variantOf({ cancelled: 'mark', alarm: 'PT15M' });
+    const parsed = vevents(text);
+    const cancelled = parsed.find((e) => e.uid === 'cancelled@hytekello.test')!;
+    expect([cancelled.status, cancelled.transparency, cancelled.summary]).toEqual(['CONFIRMED', 'TRANSPARENT', 'Peruttu: Peruttu työpaja']);
+    const summer = parsed.find((e) => e.uid === 'summer@hytekello.test')!;
+    expect((summer.alarms ?? []).map((alarm) => alarm.action)).toEqual(['DISPLAY']);
+    expect(cancelled.alarms ?? []).toEqual([]);
+    expect(text).toContain('BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nDESCRIPTION:Muistutus\r\nEND:VALARM\r\nEND:VEVENT');
+    const encoder = new TextEncoder();
+    expect(Math.max(...text.split('\r\n').map((line) => encoder.encode(line).length))).toBeLessThanOrEqual(75);
+    // ical.js reads the same calendar.
+    expect(() => new ICAL.Component(ICAL.parse(text))).not.toThrow();
+  });
+});
+
 describe('the Swedish feed', () => {
   it('uses Swedish texts where there are some, Finnish otherwise, and Swedish labels', () => {
     const unfolded = swedish.replaceAll('\r\n ', '');
@@ -190,10 +220,10 @@ describe('the annual clock feed', () => {
     const { clockCalendarOf } = await import('../../worker/domain/ical');
     const text = clockCalendarOf(
       [
-        { itemId: 1, title: { fi: 'Tilinpäätös', sv: null, en: null }, description: { fi: 'Valtuusto käsittelee kesäkuussa.', sv: null, en: null }, ring: 'kunnat', source: 'Kuntalaki 410/2015, 113 §', links: [], start: '2027-02-01', end: '2027-06-30' },
-        { itemId: 2, title: { fi: 'Avustushaut', sv: null, en: null }, description: { fi: '', sv: null, en: null }, ring: null, source: null, links: [{ title: 'Ohje', url: 'https://pohde.fi/ohje' }], start: '2027-10-01', end: '2028-01-31' },
+        { itemId: 1, title: { fi: 'Tilinpäätös', sv: null, en: null }, description: { fi: 'Valtuusto käsittelee kesäkuussa.', sv: null, en: null }, ring: 'kunnat', source: 'Kuntalaki 410/2015, 113 §', links: [], start: '2027-02-01', end: '2027-06-30', changedAt: '2026-11-01T10:00:00Z' },
+        { itemId: 2, title: { fi: 'Avustushaut', sv: null, en: null }, description: { fi: '', sv: null, en: null }, ring: null, source: null, links: [{ title: 'Ohje', url: 'https://pohde.fi/ohje' }], start: '2027-10-01', end: '2028-01-31', changedAt: '2026-11-01T10:00:00Z' },
       ],
-      { ...options, name: 'Hytekello — vuosikello', language: 'fi', ringNames: new Map([['kunnat', { fi: 'Kunnat', sv: null, en: null }]]), changedAt: '2026-11-01T10:00:00Z' },
+      { ...options, name: 'Hytekello — vuosikello', language: 'fi', ringNames: new Map([['kunnat', { fi: 'Kunnat', sv: null, en: null }]]) },
     );
     golden('clock-fi.ics', text);
     const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as VEvent[];

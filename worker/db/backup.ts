@@ -5,7 +5,8 @@
 
 /**
  * Tables in dependency order. Left out: login_failures (a 15-minute memory
- * of failed sign-ins).
+ * of failed sign-ins) and feed_versions (made again by its triggers as the
+ * audit log is restored).
  */
 export const BACKUP_TABLES = [
   'areas', 'municipalities', 'event_types', 'networks', 'audiences', 'organisations',
@@ -44,7 +45,7 @@ const STATEMENTS_PER_BATCH = 200;
  */
 export async function replaceAllTables(db: D1Database, tables: Record<BackupTable, Rows>): Promise<void> {
   await assertKnownColumns(db, tables);
-  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM login_failures')];
+  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM login_failures'), db.prepare('DELETE FROM feed_versions')];
   for (const table of [...BACKUP_TABLES].reverse()) statements.push(db.prepare(`DELETE FROM ${table}`));
   for (const table of BACKUP_TABLES) {
     for (const row of tables[table] ?? []) {

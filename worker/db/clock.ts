@@ -19,13 +19,14 @@ export interface ClockRow {
   organisation: string | null;
   startMonth: number;
   rings: { slug: string; name: Localized }[];
+  createdAt: string;
 }
 
 /** A clock by slug (the regional one when no slug is given), with its rings in order. */
 export async function readClock(db: D1Database, slug: string | null): Promise<ClockRow | null> {
   const row = await db
     .prepare(
-      `SELECT c.id, c.slug, c.name_fi, c.name_sv, c.name_en, o.slug AS organisation, c.start_month,
+      `SELECT c.id, c.slug, c.name_fi, c.name_sv, c.name_en, o.slug AS organisation, c.start_month, c.created_at,
          (SELECT json_group_array(json_object('slug', r.slug, 'name', json_object('fi', r.name_fi, 'sv', r.name_sv, 'en', r.name_en)))
             FROM (SELECT * FROM clock_rings WHERE clock_id = c.id ORDER BY position) r) AS rings
        FROM clocks c LEFT JOIN organisations o ON o.id = c.organisation_id
@@ -42,6 +43,7 @@ export async function readClock(db: D1Database, slug: string | null): Promise<Cl
     organisation: row.organisation as string | null,
     startMonth: row.start_month as number,
     rings: JSON.parse(row.rings as string),
+    createdAt: row.created_at as string,
   };
 }
 
@@ -81,6 +83,7 @@ function rowToItem(row: Record<string, unknown>): ClockItemData {
     responsibleOrganisation: row.responsible as string | null,
     source: row.source as string | null,
     links: JSON.parse(row.links as string),
+    updatedAt: row.updated_at as string | null,
   };
 }
 

@@ -1,18 +1,21 @@
-/** SQL for feeds: the data version, and the VEVENT texts kept between isolates. */
-import type { StoredComponent } from '../domain/feeds';
+/** SQL for feeds: the versions their validators are made of, and the VEVENT texts kept between isolates. */
+import type { FeedVersionKind, FeedVersions, StoredComponent } from '../domain/feeds';
 
-export interface DataVersion {
-  /** Grows with every write (the newest audit-log row). */
-  version: number;
-  /** When the newest write happened; null in a database nobody wrote to. */
-  changedAt: string | null;
-}
-
-/** The data version: one indexed read, cheap enough to do on every feed request. */
-export async function readDataVersion(db: D1Database): Promise<DataVersion> {
-  // max(id) reads one end of the rowid tree (a plan of SEARCH, not SCAN).
-  const row = await db.prepare('SELECT id, at FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)').first<{ id: number; at: string }>();
-  return { version: row?.id ?? 0, changedAt: row?.at ?? null };
+/**
+ * The newest version of each kind among the [kind, slug] pairs asked for
+ * (feed_versions, kept by triggers on the audit log): a few primary-key
+ * lookups in a table of one row per term, whatever the number of events.
+ */
+export async function readFeedVersions(db: D1Database, keys: readonly [FeedVersionKind, string][]): Promise<FeedVersions> {
+  const { results } = await db
+    .prepare(
+      `SELECT f.kind, max(f.version) AS version, max(f.changed_at) AS changed_at
+       FROM json_each(?1) k JOIN feed_versions f ON f.kind = k.value ->> 0 AND f.slug = k.value ->> 1
+       GROUP BY f.kind`,
+    )
+    .bind(JSON.stringify(keys))
+    .all<{ kind: FeedVersionKind; version: number; changed_at: string }>();
+  return Object.fromEntries(results.map((row) => [row.kind, { version: row.version, changedAt: row.changed_at }]));
 }
 
 // Bound values are kept well under D1's limits (2 MB a value): texts go in chunks.

@@ -118,6 +118,8 @@ export interface ClockItemData {
   responsibleOrganisation: string | null;
   source: string | null;
   links: { title: string; url: string }[];
+  /** When the item was last written; null for an item as a template made it. */
+  updatedAt: string | null;
 }
 
 export interface LinkedEventData {
@@ -231,7 +233,7 @@ export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView
 /** An item as the API shows it on its own: span or term years by kind, in its clock. */
 export function clockItemView(item: ClockItemData, clock: string): ClockItemView {
   const annual = item.kind === 'annual';
-  const { startMonth, startDay, endMonth, endDay, termYearStart, termYearEnd, ...rest } = item;
+  const { startMonth, startDay, endMonth, endDay, termYearStart, termYearEnd, updatedAt: _updatedAt, ...rest } = item;
   return {
     ...rest,
     clock,

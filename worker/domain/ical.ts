@@ -7,7 +7,7 @@
  *   every client shows the right local time in summer and in winter.
  * - A recurring event is one VEVENT with RRULE; removed occurrences are
  *   EXDATEs; moved and cancelled occurrences are RECURRENCE-ID overrides
- *   with the same UID and SEQUENCE.
+ *   with the same UID and SEQUENCE (VALUE=DATE in an all-day series).
  * - A cancelled event stays, STATUS:CANCELLED and with a visible prefix,
  *   because some clients hide the status.
  */
@@ -38,6 +38,21 @@ export interface CalendarOptions {
   /** Right-hand side of every UID; must never change once subscribers exist. */
   uidDomain: string;
   names: TermNames;
+  /** How a feed shows cancellations and reminders; the default when not given. */
+  variant?: FeedVariant;
+}
+
+/** How a feed shows cancellations and whether it carries reminders (?cancelled=, ?alarm=). */
+export interface FeedVariant {
+  /**
+   * status: STATUS:CANCELLED (the default; Google drops such events, Outlook
+   * removes them, Apple strikes them through); mark: kept as a confirmed
+   * free-time event titled "Peruttu: …", so that every client shows it;
+   * hide: left out (a cancelled day of a series becomes an EXDATE).
+   */
+  cancelled: 'status' | 'mark' | 'hide';
+  /** A display reminder this long before every event that is not cancelled, an RFC 5545 duration ('PT1H'); null for none. */
+  alarm: string | null;
 }
 
 /** How often clients should poll (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
@@ -46,9 +61,9 @@ export const REFRESH_SECONDS = 60 * 60;
 const CALENDAR_TIME_ZONE = 'Europe/Helsinki';
 
 const LABELS = {
-  fi: { cancelled: 'Peruttu', online: 'Osallistu verkossa', registration: 'Ilmoittautuminen', deadline: 'viimeistään', organiser: 'Järjestäjä', contact: 'Yhteyshenkilö', materials: 'Materiaalit', page: 'Tapahtuman sivu', reason: 'Syy', at: 'klo', source: 'Lähde' },
-  sv: { cancelled: 'Inställt', online: 'Delta online', registration: 'Anmälan', deadline: 'senast', organiser: 'Arrangör', contact: 'Kontaktperson', materials: 'Material', page: 'Evenemangets sida', reason: 'Orsak', at: 'kl.', source: 'Källa' },
-  en: { cancelled: 'Cancelled', online: 'Join online', registration: 'Registration', deadline: 'by', organiser: 'Organiser', contact: 'Contact', materials: 'Materials', page: 'Event page', reason: 'Reason', at: '', source: 'Source' },
+  fi: { cancelled: 'Peruttu', reminder: 'Muistutus', online: 'Osallistu verkossa', registration: 'Ilmoittautuminen', deadline: 'viimeistään', organiser: 'Järjestäjä', contact: 'Yhteyshenkilö', materials: 'Materiaalit', page: 'Tapahtuman sivu', reason: 'Syy', at: 'klo', source: 'Lähde' },
+  sv: { cancelled: 'Inställt', reminder: 'Påminnelse', online: 'Delta online', registration: 'Anmälan', deadline: 'senast', organiser: 'Arrangör', contact: 'Kontaktperson', materials: 'Material', page: 'Evenemangets sida', reason: 'Orsak', at: 'kl.', source: 'Källa' },
+  en: { cancelled: 'Cancelled', reminder: 'Reminder', online: 'Join online', registration: 'Registration', deadline: 'by', organiser: 'Organiser', contact: 'Contact', materials: 'Materials', page: 'Event page', reason: 'Reason', at: '', source: 'Source' },
 } as const;
 
 /** Text in the chosen language, Finnish when there is none. */
@@ -153,7 +168,7 @@ function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions
   const firstEnd = first.add(s.length);
 
   const overrides = exceptionalOccurrences(s);
-  const exdates = event.recurrence?.exceptions.filter((e) => event.allDay || e.kind === 'removed') ?? [];
+  const exdates = event.recurrence?.exceptions.filter((e) => e.kind === 'removed') ?? [];
   const exdateLine =
     exdates.length === 0
       ? ''
@@ -178,16 +193,19 @@ function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions
       status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       location: location(event, o.place),
     };
-    if (event.allDay) {
-      // ical-generator writes RECURRENCE-ID only as a date-time, which does not
-      // match an all-day series; such an occurrence is excluded from the series
-      // above and published as an event of its own.
-      calendar.createEvent({ ...base, ...fields, id: `${event.id}-${o.recurrenceId}@${options.uidDomain}` });
-    } else {
-      calendar.createEvent({ ...base, ...fields, recurrenceId: zoned(parseWallClock(o.recurrenceId!, event.timeZone)!, event.timeZone) });
-    }
+    // ical-generator writes RECURRENCE-ID only as a date-time; an all-day
+    // series' day goes in as UTC midnight and becomes VALUE=DATE in
+    // eventComponents(), so that it overrides that day of the same UID.
+    const recurrenceId = event.allDay
+      ? new Date(`${o.recurrenceId}T00:00:00Z`)
+      : zoned(parseWallClock(o.recurrenceId!, event.timeZone)!, event.timeZone);
+    calendar.createEvent({ ...base, ...fields, recurrenceId });
   }
 }
+
+/** The date-time form of an all-day override's RECURRENCE-ID (UTC midnight), and its date form. */
+const ALL_DAY_RECURRENCE_ID = /^RECURRENCE-ID:(\d{8})T000000Z$/gm;
+const allDayRecurrenceIds = (text: string) => text.replace(ALL_DAY_RECURRENCE_ID, 'RECURRENCE-ID;VALUE=DATE:$1');
 
 function vtimezone(name: string): string | null {
   const block = tzlib_get_ical_block(name);
@@ -220,7 +238,54 @@ export function eventComponents(event: Event, options: CalendarOptions): string 
   const text = calendar.toString();
   const begin = text.indexOf('BEGIN:VEVENT');
   const end = text.lastIndexOf('END:VEVENT') + 'END:VEVENT'.length;
-  return begin < 0 ? '' : `${text.slice(begin, end)}\r\n`;
+  if (begin < 0) return '';
+  const components = `${text.slice(begin, end)}\r\n`;
+  return event.allDay ? allDayRecurrenceIds(components) : components;
+}
+
+/** A content line of ASCII text folded at 75 octets (RFC 5545 3.1), CRLF-terminated. */
+function foldAscii(line: string): string {
+  const parts = [line.slice(0, 75)];
+  for (let i = 75; i < line.length; i += 74) parts.push(` ${line.slice(i, i + 74)}`);
+  return `${parts.join('\r\n')}\r\n`;
+}
+
+/**
+ * An event's VEVENT text (as eventComponents() wrote it, the default
+ * variant) as a feed of another variant shows it. Feeds keep one text per
+ * event and language and derive the variants from it line by line, so a
+ * variant costs no more to build than the default: the lines touched
+ * (STATUS, RECURRENCE-ID, END:VEVENT) are whole, and no text value can
+ * look like them, because every value is escaped and folded lines begin
+ * with a space.
+ */
+export function eventVariant(text: string, variant: FeedVariant, language: Language): string {
+  if (variant.cancelled === 'status' && variant.alarm === null) return text;
+  const alarm = variant.alarm
+    ? `BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-${variant.alarm}\r\nDESCRIPTION:${LABELS[language].reminder}\r\nEND:VALARM\r\n`
+    : '';
+  const blocks = text.split(/(?<=END:VEVENT\r\n)/).filter(Boolean);
+  const exdates: string[] = [];
+  const shown: { properties: string; alarm: string }[] = [];
+  for (const block of blocks) {
+    const lines = block.slice(0, -'END:VEVENT\r\n'.length).split('\r\n');
+    const cancelled = lines.includes('STATUS:CANCELLED');
+    const at = lines.findIndex((line) => line.startsWith('RECURRENCE-ID'));
+    if (cancelled && variant.cancelled === 'hide') {
+      // The whole event cancelled: its series (the first block) and every day go.
+      if (at < 0) return '';
+      let recurrenceId = lines[at]!;
+      for (let next = at + 1; lines[next]?.startsWith(' '); next++) recurrenceId += lines[next]!.slice(1);
+      exdates.push(`EXDATE${recurrenceId.slice('RECURRENCE-ID'.length)}`);
+      continue;
+    }
+    const status = cancelled && variant.cancelled === 'mark' ? ['STATUS:CONFIRMED', 'TRANSP:TRANSPARENT'] : null;
+    const body = status ? lines.flatMap((line) => (line === 'STATUS:CANCELLED' ? status : [line])) : lines;
+    shown.push({ properties: body.join('\r\n'), alarm: cancelled ? '' : alarm });
+  }
+  // The series is the first block; cancelled days left out become its EXDATEs (properties come before any VALARM).
+  if (exdates.length > 0 && shown[0]) shown[0].properties += exdates.map(foldAscii).join('');
+  return shown.map((block) => `${block.properties}${block.alarm}END:VEVENT\r\n`).join('');
 }
 
 /**
@@ -244,7 +309,8 @@ export const zonesOf = (events: readonly Pick<Event, 'allDay' | 'timeZone'>[]) =
 /** A calendar of events, in the given order, with a CRLF after the last line too. */
 export function calendarOf(events: readonly Event[], options: CalendarOptions): string {
   const { head, tail } = calendarFrame(options.name, zonesOf(events));
-  return head + events.map((event) => eventComponents(event, options)).join('') + tail;
+  const variant = options.variant ?? { cancelled: 'status', alarm: null };
+  return head + events.map((event) => eventVariant(eventComponents(event, options), variant, options.language)).join('') + tail;
 }
 
 export interface ClockOccurrence {
@@ -257,6 +323,8 @@ export interface ClockOccurrence {
   /** First and last day, inclusive. */
   start: string;
   end: string;
+  /** When the item was last changed (DTSTAMP, LAST-MODIFIED): changes of other items or of events leave it. */
+  changedAt: string;
 }
 
 /**
@@ -265,7 +333,7 @@ export interface ClockOccurrence {
  */
 export function clockCalendarOf(
   occurrences: readonly ClockOccurrence[],
-  options: Omit<CalendarOptions, 'names'> & { ringNames: ReadonlyMap<string, Localized>; changedAt: string },
+  options: Omit<CalendarOptions, 'names' | 'variant'> & { ringNames: ReadonlyMap<string, Localized> },
 ): string {
   const calendar = newCalendar(null);
   for (const o of occurrences) {
@@ -281,9 +349,8 @@ export function clockCalendarOf(
       description: details.join('\n\n') || null,
       categories: ring ? [{ name: localized(ring, options.language) }] : [],
       url: `${options.origin}/clock`,
-      // Items carry no revision of their own yet: the time of the latest change stands for all.
-      stamp: Temporal.Instant.from(options.changedAt),
-      lastModified: Temporal.Instant.from(options.changedAt),
+      stamp: new Date(o.changedAt),
+      lastModified: new Date(o.changedAt),
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }

@@ -2,7 +2,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { type ClockRow, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
-import { readDataVersion } from '../db/feeds';
+import { readFeedVersions } from '../db/feeds';
+import { lastModified, notModifiedSince } from '../domain/feeds';
 import { assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
@@ -84,7 +85,9 @@ clock.openapi(
     method: 'get',
     path: '/clock.ics',
     summary: 'The annual clock as iCalendar',
-    description: 'Occurrences of the annual items that start this year and next (or `year` and the next) as all-day events.',
+    description:
+      'Occurrences of the annual items that start this year and next (or `year` and the next) as all-day events. ' +
+      'ETag / If-None-Match and Last-Modified / If-Modified-Since give 304; they change with writes of clocks and their items only.',
     request: { query: ClockQuery },
     responses: { 200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The calendar' }, 304: { description: 'Not modified' }, 404: problemSpec('No such clock') },
   }),
@@ -94,17 +97,25 @@ clock.openapi(
     const found = await clockOrFail(c.env.DB, query.clock, rings);
     const year = query.year ?? today().year;
     const language: Language = query.lang ?? 'fi';
-    const { version, changedAt } = await readDataVersion(c.env.DB);
-    const etag = `clock-${version}-${year}-${language}`;
+    // Only writes of clocks and clock items (feed_versions 'clock') change it, not those of events.
+    const { clock: version } = await readFeedVersions(c.env.DB, [['clock', '']]);
+    const now = nowInstant();
+    const etag = `clock-${version?.version ?? 0}-${year}-${language}`;
+    const modifiedAt = Math.max(Date.parse(found.createdAt), version ? Date.parse(version.changedAt) : 0);
     c.header('ETag', quoteEtag(etag));
+    c.header('Last-Modified', lastModified(modifiedAt, now.epochMilliseconds).date.toUTCString());
     c.header('Cache-Control', 'public, max-age=300');
-    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-    const items = annualItems(await readClockItems(c.env.DB, found.id, 'annual'), [], year, { rings, organisations: queryList(query.organisation) });
+    const ifNoneMatch = c.req.header('If-None-Match');
+    if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now.epochMilliseconds)) return c.body(null, 304);
+    const stored = await readClockItems(c.env.DB, found.id, 'annual');
+    // DTSTAMP is the item's own last change (the clock's creation for an item as the template made it).
+    const changedAt = new Map(stored.map((item) => [item.id, item.updatedAt ?? found.createdAt]));
+    const items = annualItems(stored, [], year, { rings, organisations: queryList(query.organisation) });
     const occurrences = items.flatMap((item) =>
       [year, year + 1]
         .map((y) => occurrenceStartingIn({ ...item.span, repeat: item.repeat, onceYear: item.onceYear }, y))
         .filter((o) => o !== null)
-        .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, ...o })),
+        .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, changedAt: changedAt.get(item.id)!, ...o })),
     );
     const body = clockCalendarOf(occurrences, {
       name: `Hytekello — ${localized(found.name, language)}`,
@@ -112,7 +123,6 @@ clock.openapi(
       origin: publicOrigin(c),
       uidDomain: uidDomain(c),
       ringNames: new Map(found.rings.map((r) => [r.slug, r.name])),
-      changedAt: changedAt ?? '2026-01-01T00:00:00Z',
     });
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', `inline; filename="hytekello-${found.slug}-vuosikello.ics"`);

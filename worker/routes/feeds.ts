@@ -3,14 +3,32 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findFeedKeyActor } from '../db/accounts';
 import { findEvent, listEventsByIds, listFeedEntries, listPublicEvents, withoutRevision } from '../db/events';
-import { readDataVersion, writeEventComponents } from '../db/feeds';
+import { readFeedVersions, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
 import { NotFoundError, UnauthorizedError } from '../domain/errors';
 import { eventOccurrences } from '../domain/events';
 import { SYNDICATION_ITEMS, SYNDICATION_TYPES, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
 import { hashToken, sha256Hex } from '../domain/tokens';
-import { FEED_END, feedFileName, feedKey, feedName, feedParts, feedSelection, feedValidators, feedWindowStart, leftWindow, notModifiedSince, staleEntries, termNames } from '../domain/feeds';
+import {
+  DEFAULT_VARIANT,
+  FEED_END,
+  type FeedVariant,
+  feedFileName,
+  feedKey,
+  feedName,
+  feedParts,
+  feedSelection,
+  feedValidators,
+  feedVariant,
+  feedVersionKeys,
+  feedWindowStart,
+  lastModified,
+  leftWindow,
+  notModifiedSince,
+  staleEntries,
+  termNames,
+} from '../domain/feeds';
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
@@ -30,8 +48,10 @@ feeds.openapi(
     path: '/calendar.ics',
     summary: 'iCalendar feed of published events',
     description:
-      'Events of the last 365 days and all future ones; cancelled events stay, marked cancelled. Same filters as /api/events. ' +
-      'Subscribe with webcal://<host>/calendar.ics?… . ETag / If-None-Match and Last-Modified / If-Modified-Since give 304. ' +
+      'Events of the last 365 days and all future ones; cancelled events stay, marked cancelled (see `cancelled`). Same filters as /api/events. ' +
+      'Subscribe with webcal://<host>/calendar.ics?… . ETag / If-None-Match and Last-Modified / If-Modified-Since give 304; ' +
+      'the ETag changes only when a write can have changed this feed (and once a day, as events leave the window), ' +
+      'and Last-Modified answers 304 only once the change is a second old. ' +
       'With a personal `key`, members-only events are included.',
     request: { query: FeedQuery },
     responses: {
@@ -39,16 +59,18 @@ feeds.openapi(
       304: { description: 'Not modified' },
       400: problemSpec('A filter is invalid or names nothing'),
       401: problemSpec('The personal feed key is unknown or revoked'),
+      422: problemSpec('`alarm` is not a duration of more than zero and at most four weeks'),
     },
   }),
   async (c) => {
     const query = c.req.valid('query');
     const selection = feedSelection(query);
     const membersOnly = query.key !== undefined && (await personalFeedIncludesMembers(c.env.DB, query.key));
+    const variant = feedVariant(query);
     // A personal feed is cached apart from the public one, and only privately downstream.
-    const key = feedKey(selection, publicOrigin(c)) + (membersOnly ? '|members' : '');
+    const key = feedKey(selection, publicOrigin(c), variant) + (membersOnly ? '|members' : '');
     try {
-      return await feedResponse(c, selection, key, membersOnly);
+      return await feedResponse(c, selection, variant, key, membersOnly);
     } catch (error) {
       // Stale if error: the last good body rather than an error.
       const last = databaseUnavailable(error) ? lastBuiltFeed(key) : null;
@@ -70,16 +92,16 @@ async function personalFeedIncludesMembers(db: D1Database, key: string): Promise
   return seesMembersOnly(actor);
 }
 
-async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof feedSelection>, key: string, membersOnly: boolean): Promise<Response> {
+async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof feedSelection>, variant: FeedVariant, key: string, membersOnly: boolean): Promise<Response> {
   const now = nowInstant();
   const windowStart = feedWindowStart(now);
-  const { version, changedAt } = await readDataVersion(c.env.DB);
-  const { etag, lastModified } = feedValidators(version, changedAt, windowStart);
+  const versions = await readFeedVersions(c.env.DB, feedVersionKeys(selection));
+  const { etag, modifiedAt } = feedValidators(versions, selection, variant, windowStart);
   c.header('ETag', quoteEtag(etag));
-  c.header('Last-Modified', lastModified.toUTCString());
+  c.header('Last-Modified', lastModified(modifiedAt, now.epochMilliseconds).date.toUTCString());
   c.header('Cache-Control', membersOnly ? 'private, max-age=300' : FEED_CACHE_CONTROL);
   const ifNoneMatch = c.req.header('If-None-Match');
-  if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), lastModified)) {
+  if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now.epochMilliseconds)) {
     return c.body(null, 304);
   }
   c.header('Content-Type', CALENDAR_TYPE);
@@ -99,7 +121,7 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
     ),
   ]);
   const names = termNames(taxonomy);
-  const options = { name: feedName(selection, names), language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names };
+  const options = { name: feedName(selection, names), language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names, variant };
   // Only events whose stored text does not fit (new, changed, never built) are read in full and written.
   const stale = staleEntries(entries, options);
   const written = stale.length > 0 ? (await listEventsByIds(c.env.DB, stale)).map(withoutRevision) : [];
@@ -141,7 +163,7 @@ feeds.openAPIRegistry.registerPath({
   },
 });
 
-const SyndicationQuery = FeedQuery.omit({ key: true });
+const SyndicationQuery = FeedQuery.omit({ key: true, cancelled: true, alarm: true });
 
 // RSS, Atom and JSON Feed of upcoming events, one route per format.
 const syndication = (format: SyndicationFormat) =>
@@ -162,7 +184,8 @@ for (const format of ['rss', 'atom', 'json'] as const) {
   feeds.openapi(syndication(format), async (c) => {
     const selection = feedSelection(c.req.valid('query'));
     const now = nowInstant();
-    const { version, changedAt } = await readDataVersion(c.env.DB);
+    const versions = await readFeedVersions(c.env.DB, feedVersionKeys(selection));
+    const { etag: version, modifiedAt } = feedValidators(versions, selection, DEFAULT_VARIANT, feedWindowStart(now));
     // Upcoming events change as time passes, not only when data does: the hour is part of the tag.
     const hour = now.toString().slice(0, 13);
     const etag = `${version}-${hour}-${format}-${await sha256Hex(feedKey(selection, publicOrigin(c)))}`.slice(0, 120);
@@ -184,7 +207,7 @@ for (const format of ['rss', 'atom', 'json'] as const) {
       origin: publicOrigin(c),
       self: c.req.url,
       names,
-      updated: new Date(changedAt ?? Date.now()),
+      updated: new Date(modifiedAt),
     });
     c.header('Content-Type', SYNDICATION_TYPES[format]);
     return c.body(body, 200);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type FeedFilters, type Taxonomy, feedLinks } from '../../api';
+import { type FeedFilters, REMINDERS, type Taxonomy, feedLinks } from '../../api';
 import { LANGUAGES, type Language, useI18n } from '../../i18n';
 
 type ListKey = 'network' | 'type' | 'municipality' | 'organisation';
@@ -83,6 +83,15 @@ export function SubscribeDialog({ taxonomy, initial, onClose }: { taxonomy: Taxo
           </label>
         ))}
       </fieldset>
+      <fieldset class="choices">
+        <legend>{t.reminder}</legend>
+        {[undefined, ...REMINDERS].map((alarm) => (
+          <label key={alarm ?? 'none'} class="check inline">
+            <input type="radio" name="feed-reminder" checked={filters.alarm === alarm} onChange={() => setFilters({ ...filters, alarm })} />
+            {t.reminderChoices[alarm ?? 'none']}
+          </label>
+        ))}
+      </fieldset>
       <div class="subscribe-links">
         <p>
           <a class="button primary" href={links.webcal}>
@@ -100,12 +109,15 @@ export function SubscribeDialog({ taxonomy, initial, onClose }: { taxonomy: Taxo
           {copyStatus}
         </p>
         <p class="button-row">
-          <a class="button" href={links.google} target="_blank" rel="noopener noreferrer">
+          <a class="button" href={links.google} target="_blank" rel="noopener noreferrer" aria-describedby="google-cancelled">
             {t.subscribeGoogle}
           </a>
           <a class="button" href={links.outlook} target="_blank" rel="noopener noreferrer">
             {t.subscribeOutlook}
           </a>
+        </p>
+        <p id="google-cancelled" class="explain">
+          {t.googleCancelled}
         </p>
       </div>
       <p class="explain">{t.subscribeExplain}</p>
