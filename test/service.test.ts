@@ -113,7 +113,8 @@ describe('the API documentation page', () => {
     for (const [method, path] of operations) {
       expect(html, `${method} ${path}`).toContain(`<span class="method method-${method}">${method.toUpperCase()}</span> <code>${path}</code>`);
     }
-    expect(html.match(/<h4>Example<\/h4><pre><code>curl/g)).toHaveLength(operations.length);
+    // Each example scrolls sideways on a phone, so the keyboard can reach it (tabindex).
+    expect(html.match(/<h4>Example<\/h4><pre tabindex="0"><code>curl/g)).toHaveLength(operations.length);
     expect(html).toContain('curl -X POST &#39;https://hytekello.test/api/events&#39; \\\n  -H &quot;Authorization: Bearer $TOKEN&quot;');
     expect(html).toContain('If-Match: &quot;&lt;ETag&gt;&quot;');
     expect(html).not.toMatch(/<script/);
