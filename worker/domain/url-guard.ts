@@ -43,6 +43,13 @@ export function blockedHost(hostname: string, allowLoopback = false): string | n
   return null;
 }
 
+/** Whether an IP address (IPv4, or IPv6 with or without brackets) is on loopback: 127.0.0.0/8, ::1, ::ffff:127.x.x.x. */
+export function isLoopbackAddress(text: string): boolean {
+  const address = text.trim().replace(/^\[(.*)\]$/, '$1');
+  const v4 = parseIpv4(address);
+  return (v4 ? ipv4Kind(v4) : address.includes(':') ? ipv6Kind(address) : null) === 'loopback';
+}
+
 /** Four octets of a dotted IPv4 address (the URL parser has already turned decimal, hex and short forms into this). */
 function parseIpv4(host: string): [number, number, number, number] | null {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);

@@ -9,15 +9,15 @@ import { type ImportMapping, type PlanItem, mappingIssues, planSummary } from '.
 import { calendarUrl } from '../domain/url-guard';
 import type { AppEnv } from '../env';
 import { CalendarFetchError, fetchCalendar } from '../fetch-calendar';
+import { fromThisMachine } from '../client';
 import { applyPlan, parseOrRefuse, planFor, syncSource, writeFailures } from '../imports';
 import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../http';
 import { ImportPreview, ImportRequest, ImportResult, ImportSourcePatch, ImportSourceView, ImportSyncResult } from '../shared/imports';
 
 export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-/** Local development: a worker reached on loopback may read feeds served on loopback; production never. */
-const loopbackAllowed = (c: Context<AppEnv>) => LOOPBACK.has(new URL(c.req.url).hostname);
+/** Local development: a request made on this machine may read feeds served on loopback; production never. */
+const loopbackAllowed = (c: Context<AppEnv>) => fromThisMachine(c);
 
 /**
  * The request, from JSON ({ organisation, type, …, ics | url }) or from a
