@@ -26,7 +26,7 @@ const login = (email: string, password: string, address = '192.0.2.1', cf: objec
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: 'https://hytekello.test', 'CF-Connecting-IP': address },
     body: JSON.stringify({ email, password }),
-    ...(cf ? { cf } : {}),
+    ...(cf ? { cf: cf as RequestInit['cf'] } : {}),
   });
 
 /** How many sign-ins were evaluated (the password checked: 200 or 401) and how many refused unchecked (429). */
