@@ -321,6 +321,15 @@ describe('Cloudflare Access', () => {
     expect(((await unknown.json()) as { detail: string }).detail).toContain('stranger@test.example');
   });
 
+  it('refuses a token without an expiry, which would never expire', async () => {
+    const person = await sessionFor([{ organisation: 'pohde', role: 'organiser' }]);
+    const { privateKey, jwk } = await keys('key-3');
+    serveKeys(() => [jwk]);
+    const forever = await new SignJWT({ email: person.email }).setProtectedHeader({ alg: 'RS256', kid: 'key-3' }).setIssuer(team).setAudience(audience).setIssuedAt().sign(privateKey);
+    expect((await me(forever)).status).toBe(401);
+    expect((await me(await sign(privateKey, 'key-3', { email: person.email }))).status).toBe(200);
+  });
+
   it('follows a key rotation: a token with a new kid makes the keys be fetched again', async () => {
     const person = await sessionFor([{ organisation: 'pohde', role: 'organiser' }]);
     const old = await keys('old-key');

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { type ImportSource, deleteSource, findSource, findSourceByUrl, listSources, recordSync, saveSource, setSourceSync } from '../db/imports';
 import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayManageImports, assertMayWriteEvent, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { type ImportMapping, type PlanItem, mappingIssues, planSummary } from '../domain/import-plan';
 import { calendarUrl } from '../domain/url-guard';
 import type { AppEnv } from '../env';
@@ -25,7 +25,7 @@ const loopbackAllowed = (c: Context<AppEnv>) => fromThisMachine(c);
  */
 async function importRequest(c: Context<AppEnv>): Promise<ImportRequest> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/calendar' || type === 'text/plain') {
+  if (type === 'text/calendar') {
     const query = c.req.queries();
     return parseOrThrow(ImportRequest, {
       organisation: query.organisation?.[0],
@@ -36,7 +36,7 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest> {
       ...(query.sync ? { sync: query.sync[0] === 'true' } : {}),
     });
   }
-  if (type !== 'application/json') throw new ValidationError([{ field: 'Content-Type', rule: 'media-type', message: '`Content-Type` must be text/calendar or application/json' }], 400);
+  if (type !== 'application/json') throw new UnsupportedMediaTypeError('send the calendar as text/calendar, or JSON as application/json');
   let body: unknown;
   try {
     body = await c.req.json();

@@ -45,6 +45,8 @@ export const HttpUrl = z
   .string()
   .trim()
   .max(2000, 'must be at most 2000 characters')
+  // The URL parser drops line breaks and tabs silently; the stored text would keep them, and feeds and headers carry it.
+  .refine((value) => !/[\s\u0000-\u001f\u007f]/.test(value), { message: 'must not contain spaces, line breaks or control characters', params: { rule: 'url-characters' } })
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http or https URL')
   .openapi({ format: 'uri', example: 'https://pohde.fi' });
 
