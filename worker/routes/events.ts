@@ -2,7 +2,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
-import { type Actor, assertMayWriteEvent, auditActor, defaultOrganisation, idempotencyOwner, maySeeDraft, requireActor, seesMembersOnly } from '../domain/access';
+import { type Actor, assertMayWriteEvent, assertWritesSomething, auditActor, defaultOrganisation, idempotencyOwner, maySeeDraft, seesMembersOnly } from '../domain/access';
+import { authorise, authorised } from '../auth';
 import { readKnownReferences } from '../db/taxonomy';
 import { NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
 import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
@@ -133,6 +134,7 @@ events.openapi(
     summary: 'Create an event',
     description: 'With an `Idempotency-Key` header, a retry of the same request answers with the event the first one made, never a second event.',
     security,
+    middleware: [authorise(assertWritesSomething)],
     request: {
       headers: z.object({ 'idempotency-key': z.string().optional().openapi({ description: 'A key of your own for this create (1–200 visible ASCII characters)' }) }),
       body: { content: { 'application/json': { schema: EventInput } }, required: true },
@@ -146,7 +148,7 @@ events.openapi(
   }),
   async (c) => {
     const input = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
+    const actor = authorised<Actor>(c);
     const owner = idempotencyOwner(actor);
     const key = idempotencyKey(c.req.header('Idempotency-Key'));
     const requestHash = await sha256Hex(JSON.stringify(input));
@@ -216,6 +218,10 @@ async function editableEvent(db: D1Database, id: string, actor: Actor): Promise<
   return event;
 }
 
+/** Before the validators: the event of the path, if the actor may write it (see `authorise`). */
+const mayEditEvent = authorise(async (actor, c) => ({ actor, before: await editableEvent(c.env.DB, c.req.param('id') ?? '', actor) }));
+type Editable = { actor: Actor; before: StoredEvent };
+
 events.openapi(
   createRoute({
     method: 'patch',
@@ -223,6 +229,7 @@ events.openapi(
     summary: 'Edit an event',
     description: 'Given fields replace the stored ones; `null` clears an optional field. Requires If-Match with the ETag of the version edited.',
     security,
+    middleware: [mayEditEvent],
     request: {
       params: z.object({ id: EventId }),
       headers: z.object({ 'if-match': z.string().optional().openapi({ description: 'ETag of the version edited' }) }),
@@ -233,8 +240,7 @@ events.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
-    const before = await editableEvent(c.env.DB, id, actor);
+    const { actor, before } = authorised<Editable>(c);
     assertIfMatch(c.req.header('If-Match'), before.revision, 'event', id);
     const { input, status } = applyPatch(publicEvent(before), patch);
     parseOrThrow(EventInput, input);
@@ -256,6 +262,7 @@ events.openapi(
     summary: 'Cancel an event',
     description: 'The event stays in feeds and lists, marked cancelled. If-Match is optional; a stale one gets 412.',
     security,
+    middleware: [mayEditEvent],
     request: {
       params: z.object({ id: EventId }),
       body: { content: { 'application/json': { schema: CancelInput } }, required: false },
@@ -272,8 +279,7 @@ events.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') ?? {};
-    const actor = requireActor(c.get('actor'));
-    const before = await editableEvent(c.env.DB, id, actor);
+    const { actor, before } = authorised<Editable>(c);
     const ifMatch = c.req.header('If-Match');
     if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
     if (before.status === 'draft') throw new DomainError(409, 'draft', 'a draft is not public and cannot be cancelled');
@@ -292,6 +298,7 @@ events.openapi(
     summary: 'Delete a draft',
     description: 'Only drafts can be deleted: subscribers never saw them. Published events are cancelled instead. If-Match is optional; a stale one gets 412.',
     security,
+    middleware: [mayEditEvent],
     request: { params: z.object({ id: EventId }) },
     responses: {
       204: { description: 'Deleted' },
@@ -304,8 +311,7 @@ events.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const actor = requireActor(c.get('actor'));
-    const before = await editableEvent(c.env.DB, id, actor);
+    const { actor, before } = authorised<Editable>(c);
     const ifMatch = c.req.header('If-Match');
     if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
     if (before.status !== 'draft') throw new DomainError(409, 'published', 'a published event stays; cancel it instead, so that subscribers see it cancelled');
