@@ -10,7 +10,7 @@
 export const BACKUP_TABLES = [
   'areas', 'municipalities', 'event_types', 'networks', 'audiences', 'organisations',
   'people', 'clocks', 'clock_rings', 'clock_template_items', 'clock_items',
-  'events', 'event_exceptions', 'event_organisations', 'event_networks', 'event_municipalities', 'event_audiences', 'event_materials',
+  'events', 'event_exceptions', 'event_organisations', 'co_organiser_invitations', 'event_networks', 'event_municipalities', 'event_audiences', 'event_materials',
   'api_tokens', 'idempotency_keys', 'memberships', 'invitations', 'sessions', 'feed_keys', 'import_sources', 'imported_events', 'audit_log',
 ] as const;
 

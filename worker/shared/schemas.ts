@@ -218,6 +218,23 @@ export type OccurrenceInfo = z.infer<typeof OccurrenceInfo>;
 export const EventOccurrence = Event.extend({ occurrence: OccurrenceInfo }).openapi('EventOccurrence');
 export type EventOccurrence = z.infer<typeof EventOccurrence>;
 
+export const CoOrganisers = z
+  .object({
+    organisations: z.array(Slug).openapi({ description: 'The organisers: the organisation that created the event first' }),
+    invited: z.array(Slug).openapi({ description: 'Organisations invited to co-organise; not shown, and without rights, until an organiser of theirs accepts' }),
+  })
+  .openapi('CoOrganisers');
+export type CoOrganisers = z.infer<typeof CoOrganisers>;
+
+export const CoOrganiserInvitation = z
+  .object({
+    event: z.object({ id: z.string(), title: z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }), start: z.string(), status: z.string(), organisations: z.array(Slug) }),
+    organisation: Slug.openapi({ description: 'The invited organisation' }),
+    invitedAt: z.string(),
+  })
+  .openapi('CoOrganiserInvitation');
+export type CoOrganiserInvitation = z.infer<typeof CoOrganiserInvitation>;
+
 export const EventList = z
   .object({
     items: z.array(EventOccurrence),
