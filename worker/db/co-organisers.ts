@@ -6,7 +6,7 @@ import type { AuditActor } from '../domain/access';
 import { auditStatement } from './audit';
 
 export interface CoOrganiserInvitation {
-  event: { id: string; title: { fi: string; sv: string | null; en: string | null }; start: string; status: string; organisations: string[] };
+  event: { id: string; title: { fi: string; sv: string | null; en: string | null }; start: string; end: string; allDay: boolean; timeZone: string; status: string; organisations: string[] };
   organisation: string;
   invitedAt: string;
 }
@@ -50,16 +50,16 @@ export function invitationStatements(db: D1Database, eventId: string, plan: { in
 export async function listInvitations(db: D1Database, organisations: string[] | null): Promise<CoOrganiserInvitation[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.id, e.title_fi, e.title_sv, e.title_en, e.start_local, e.status, o.slug AS organisation, i.invited_at,
+      `SELECT e.id, e.title_fi, e.title_sv, e.title_en, e.start_local, e.end_local, e.all_day, e.time_zone, e.status, o.slug AS organisation, i.invited_at,
          (SELECT json_group_array(x.slug) FROM (SELECT t.slug FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE j.event_id = e.id ORDER BY j.rowid) x) AS organisers_json
        FROM co_organiser_invitations i JOIN events e ON e.id = i.event_id JOIN organisations o ON o.id = i.organisation_id
        WHERE ?1 IS NULL OR o.slug IN (SELECT value FROM json_each(?1))
        ORDER BY i.invited_at DESC, e.id LIMIT 500`,
     )
     .bind(organisations === null ? null : JSON.stringify(organisations))
-    .all<{ id: string; title_fi: string; title_sv: string | null; title_en: string | null; start_local: string; status: string; organisation: string; invited_at: string; organisers_json: string }>();
+    .all<{ id: string; title_fi: string; title_sv: string | null; title_en: string | null; start_local: string; end_local: string; all_day: number; time_zone: string; status: string; organisation: string; invited_at: string; organisers_json: string }>();
   return results.map((row) => ({
-    event: { id: row.id, title: { fi: row.title_fi, sv: row.title_sv, en: row.title_en }, start: row.start_local, status: row.status, organisations: JSON.parse(row.organisers_json) },
+    event: { id: row.id, title: { fi: row.title_fi, sv: row.title_sv, en: row.title_en }, start: row.start_local, end: row.end_local, allDay: row.all_day === 1, timeZone: row.time_zone, status: row.status, organisations: JSON.parse(row.organisers_json) },
     organisation: row.organisation,
     invitedAt: row.invited_at,
   }));

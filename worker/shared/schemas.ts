@@ -228,7 +228,7 @@ export type CoOrganisers = z.infer<typeof CoOrganisers>;
 
 export const CoOrganiserInvitation = z
   .object({
-    event: z.object({ id: z.string(), title: z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }), start: z.string(), status: z.string(), organisations: z.array(Slug) }),
+    event: z.object({ id: z.string(), title: z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }), start: z.string(), end: z.string(), allDay: z.boolean(), timeZone: z.string(), status: z.string(), organisations: z.array(Slug) }),
     organisation: Slug.openapi({ description: 'The invited organisation' }),
     invitedAt: z.string(),
   })
