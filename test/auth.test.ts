@@ -148,6 +148,13 @@ describe('sign-in with a password', () => {
     expect(tally(edge)).toEqual({ evaluated: 40, refused: 0 });
   });
 
+  it('counts every sign-in to a loopback host as one address, whatever CF-Connecting-IP says (wrangler dev gives every request a request.cf)', async () => {
+    const local = (i: number) =>
+      app.request('http://127.0.0.1:8787/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `198.51.100.${i + 1}` }, body: JSON.stringify({ email: uniqueEmail(`local${i}`), password: 'arvaus arvaus' }), cf: { colo: 'DFW' } } as RequestInit, env);
+    const burst = await Promise.all(Array.from({ length: 60 }, (_, i) => local(i)));
+    expect(tally(burst).evaluated).toBeLessThanOrEqual(30);
+  });
+
   it('renews a hash made with fewer iterations', async () => {
     const { email, id } = await personWithPassword('vanhan ajan salasana', 1000);
     expect((await login(email, 'vanhan ajan salasana', '192.0.2.50')).status).toBe(200);

@@ -46,12 +46,13 @@ export function fromThisMachine(c: Context<AppEnv>): boolean {
  * The address that sign-in attempts are counted by. CF-Connecting-IP is
  * believed only when the request came through Cloudflare (`request.cf` is
  * present), which sets the header itself; without it anybody could name
- * any address. Requests without a trusted address share one count, and so
- * do all requests made on this machine (miniflare gives `request.cf` to
- * local requests too, and passes a client's own CF-Connecting-IP on).
+ * any address, and such requests share one count. Cloudflare never sends
+ * a request for a loopback host, so those are local development, where
+ * miniflare gives `request.cf` to every request and passes a client's own
+ * CF-Connecting-IP on: they all count as one address too.
  */
 export function clientAddress(c: Context<AppEnv>): string {
-  if (fromThisMachine(c)) return 'this-machine';
+  if (LOOPBACK_HOSTS.has(new URL(c.req.url).hostname)) return 'this-machine';
   const header = c.req.header('CF-Connecting-IP');
   return c.req.raw.cf !== undefined && header ? header : 'unknown';
 }
