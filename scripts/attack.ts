@@ -61,7 +61,13 @@ try {
 
   // 2. CF-Connecting-IP is not believed without Cloudflare in front: 60 spoofed addresses, 60 accounts.
   const spoofed = await statuses(Array.from({ length: 60 }, (_, i) => login(`nobody-${i}@attack.example`, 'arvaus arvaus', { 'CF-Connecting-IP': `198.51.100.${i + 1}` })));
-  report('2. 60 sign-ins with 60 spoofed CF-Connecting-IP values', `${evaluated(spoofed)} of 60 evaluated, ${count(spoofed, 429)} refused (limit 30 per address)`, evaluated(spoofed) <= 30);
+  // Every attempt so far came from this machine, one address: check 1's evaluated attempts count against it too.
+  const earlier = evaluated(race) + evaluated(burst);
+  report(
+    '2. 60 sign-ins with 60 spoofed CF-Connecting-IP values',
+    `${evaluated(spoofed)} of 60 evaluated, ${count(spoofed, 429)} refused (limit 30 per address, of which check 1 used ${earlier})`,
+    evaluated(spoofed) + earlier <= 30,
+  );
 
   // 3. The development sign-in and loopback feeds only for requests made on this machine.
   const forwardedFor = ['192.168.1.23', '127.0.0.1, 192.168.1.23', '10.0.0.8', 'unknown'];
