@@ -2,7 +2,7 @@
  * The security checks of sign-in, rights and data safety, rerun against
  * the real service: `wrangler dev` on loopback with the demo data and a
  * database of its own (scripts/local-service.ts). Bounded: a fixed list
- * of about 450 requests, each with a time limit, to 127.0.0.1 only; then
+ * of about 200 requests, each with a time limit, to 127.0.0.1 only; then
  * it stops the service and prints what it found.
  *
  *   npm run attack
