@@ -229,6 +229,16 @@ CREATE TABLE event_organisations (
 );
 CREATE INDEX event_organisations_by_organisation ON event_organisations (organisation_id);
 
+-- An organisation named as co-organiser by another: not shown with the
+-- event, and without rights to it, until an organiser of it accepts.
+CREATE TABLE co_organiser_invitations (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+  invited_at TEXT NOT NULL,
+  PRIMARY KEY (event_id, organisation_id)
+);
+CREATE INDEX co_organiser_invitations_by_organisation ON co_organiser_invitations (organisation_id);
+
 CREATE TABLE event_networks (
   event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
   network_id INTEGER NOT NULL REFERENCES networks (id),
@@ -338,7 +348,7 @@ CREATE TABLE audit_log (
   token_id INTEGER REFERENCES api_tokens (id),
   person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
   session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
-  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'cancel', 'delete', 'revoke', 'invite')),
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'cancel', 'delete', 'revoke', 'invite', 'accept', 'decline')),
   entity TEXT NOT NULL CHECK (entity IN ('event', 'clock', 'clock_item', 'person', 'membership', 'token', 'invitation', 'organisation', 'network')),
   entity_id TEXT NOT NULL,
   before_json TEXT,

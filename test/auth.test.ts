@@ -20,8 +20,21 @@ async function personWithPassword(password: string, iterations = MAX_ITERATIONS)
   return { email, id };
 }
 
-const login = (email: string, password: string, address = '192.0.2.1') =>
-  jsonRequest('POST', '/api/auth/login', { email, password }, { Origin: 'https://hytekello.test', 'CF-Connecting-IP': address });
+/** A sign-in as it comes through Cloudflare: `request.cf` present, CF-Connecting-IP set by the edge. */
+const login = (email: string, password: string, address = '192.0.2.1', cf: object | null = { colo: 'HEL' }) =>
+  request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: 'https://hytekello.test', 'CF-Connecting-IP': address },
+    body: JSON.stringify({ email, password }),
+    ...(cf ? { cf: cf as RequestInit['cf'] } : {}),
+  });
+
+/** How many sign-ins were evaluated (the password checked: 200 or 401) and how many refused unchecked (429). */
+function tally(responses: Response[]): { evaluated: number; refused: number } {
+  const statuses = responses.map((r) => r.status);
+  expect(statuses.every((s) => s === 200 || s === 401 || s === 429), statuses.join(',')).toBe(true);
+  return { evaluated: statuses.filter((s) => s !== 429).length, refused: statuses.filter((s) => s === 429).length };
+}
 
 const cookieOf = (response: Response) => response.headers.get('Set-Cookie')!.split(';')[0]!;
 
@@ -105,6 +118,41 @@ describe('sign-in with a password', () => {
     const { email } = await personWithPassword('oikea salasana 789');
     expect((await login(email, 'oikea salasana 789', address)).status).toBe(429);
     expect((await login(email, 'oikea salasana 789', '203.0.113.78')).status).toBe(200);
+  });
+
+  it('cannot be raced: of 50 parallel wrong passwords for one account at most 5 are evaluated', async () => {
+    const { email } = await personWithPassword('oikea salasana kilpa');
+    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => login(email, `väärä salasana ${i}`, `198.51.100.${i + 1}`)));
+    expect(tally(burst)).toEqual({ evaluated: 5, refused: 45 });
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM login_failures WHERE key = ?1').bind(`account:${email}`).first('n')).toBe(5);
+    expect((await login(email, 'oikea salasana kilpa', '198.51.100.200')).status).toBe(429);
+  });
+
+  it('cannot be raced: the right password sent last in a burst of 20 counts as one of the 5 evaluated attempts', async () => {
+    const { email } = await personWithPassword('oikea salasana purske');
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => login(email, i === 19 ? 'oikea salasana purske' : `väärä ${i} salasana`, `198.51.100.${i + 60}`)));
+    // The right one signs in only if it was among the first five checked, never after five wrong ones.
+    expect(tally(burst).evaluated).toBeLessThanOrEqual(5);
+  });
+
+  it('cannot be raced from one address: of 60 parallel attempts on 60 accounts at most 30 are evaluated', async () => {
+    const burst = await Promise.all(Array.from({ length: 60 }, (_, i) => login(uniqueEmail(`parallel${i}`), 'arvaus arvaus', '203.0.113.90')));
+    expect(tally(burst)).toEqual({ evaluated: 30, refused: 30 });
+  });
+
+  it('believes CF-Connecting-IP only when the request came through Cloudflare: 60 spoofed addresses count as one', async () => {
+    const spoofed = await Promise.all(Array.from({ length: 60 }, (_, i) => login(uniqueEmail(`spoof${i}`), 'arvaus arvaus', `192.0.2.${100 + i}`, null)));
+    expect(tally(spoofed).evaluated).toBeLessThanOrEqual(30);
+    // Through Cloudflare each address has a count of its own.
+    const edge = await Promise.all(Array.from({ length: 40 }, (_, i) => login(uniqueEmail(`edge${i}`), 'arvaus arvaus', `198.18.0.${i + 1}`)));
+    expect(tally(edge)).toEqual({ evaluated: 40, refused: 0 });
+  });
+
+  it('counts every sign-in to a loopback host as one address, whatever CF-Connecting-IP says (wrangler dev gives every request a request.cf)', async () => {
+    const local = (i: number) =>
+      app.request('http://127.0.0.1:8787/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `198.51.100.${i + 1}` }, body: JSON.stringify({ email: uniqueEmail(`local${i}`), password: 'arvaus arvaus' }), cf: { colo: 'DFW' } } as RequestInit, env);
+    const burst = await Promise.all(Array.from({ length: 60 }, (_, i) => local(i)));
+    expect(tally(burst).evaluated).toBeLessThanOrEqual(30);
   });
 
   it('renews a hash made with fewer iterations', async () => {
@@ -197,6 +245,19 @@ describe('the development sign-in', () => {
     expect(allowed.headers.get('Set-Cookie')).toContain('HttpOnly');
   });
 
+  it('refuses a request that a proxy forwarded for another machine, whatever Host it names', async () => {
+    await insertPerson(env.DB, { name: 'Kehittäjä', email: 'dev-person@test.example', memberships: [{ organisation: 'pohde', role: 'organiser' }] }, new Date().toISOString(), SYSTEM_ACTOR).catch(() => undefined);
+    const through = (headers: Record<string, string>) =>
+      app.request('http://localhost:5173/api/auth/dev-sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ email: 'dev-person@test.example' }) }, { ...env, DEV_SIGN_IN: 'enabled' });
+    expect((await through({ 'X-Forwarded-For': '192.168.1.23' })).status).toBe(404);
+    expect((await through({ 'X-Forwarded-For': '127.0.0.1, 192.168.1.23' })).status).toBe(404);
+    expect((await through({ Forwarded: 'for="[2001:db8::7]:4711"' })).status).toBe(404);
+    expect((await through({ 'X-Forwarded-For': '::ffff:127.0.0.1', 'CF-Connecting-IP': '10.0.0.8' })).status).toBe(404);
+    expect((await through({ 'X-Forwarded-For': 'unknown' })).status).toBe(404);
+    // The same proxy forwarding for this machine.
+    expect((await through({ 'X-Forwarded-For': '::ffff:127.0.0.1', 'CF-Connecting-IP': '127.0.0.1' })).status).toBe(200);
+  });
+
   it('is not configured in wrangler.toml, so a deployment never has it', async () => {
     expect((env as unknown as Record<string, unknown>).DEV_SIGN_IN).toBeUndefined();
   });
@@ -265,6 +326,15 @@ describe('Cloudflare Access', () => {
     const unknown = await me(await sign(privateKey, 'key-2', { email: 'stranger@test.example' }));
     expect(unknown.status).toBe(403);
     expect(((await unknown.json()) as { detail: string }).detail).toContain('stranger@test.example');
+  });
+
+  it('refuses a token without an expiry, which would never expire', async () => {
+    const person = await sessionFor([{ organisation: 'pohde', role: 'organiser' }]);
+    const { privateKey, jwk } = await keys('key-3');
+    serveKeys(() => [jwk]);
+    const forever = await new SignJWT({ email: person.email }).setProtectedHeader({ alg: 'RS256', kid: 'key-3' }).setIssuer(team).setAudience(audience).setIssuedAt().sign(privateKey);
+    expect((await me(forever)).status).toBe(401);
+    expect((await me(await sign(privateKey, 'key-3', { email: person.email }))).status).toBe(200);
   });
 
   it('follows a key rotation: a token with a new kid makes the keys be fetched again', async () => {

@@ -21,6 +21,17 @@ describe('CSV', () => {
 });
 
 describe('clock items from a spreadsheet', () => {
+  it('accepts only text/csv: text/plain, JSON and calendars are 415, and nothing is added', async () => {
+    const authorization = await bearerFor('pohde');
+    const before = await rowCounts(TABLES);
+    for (const type of ['text/plain', 'application/json', 'text/calendar']) {
+      const response = await request('/api/clock/items/import', { method: 'POST', headers: { 'Content-Type': type, Authorization: authorization }, body: 'ring;kind;title_fi\nmaakunta;annual;Kohta' });
+      expect(response.status, type).toBe(415);
+      expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+    }
+    expect(await rowCounts(TABLES)).toEqual(before);
+  });
+
   it('offers a template with a byte order mark, a header and two example rows, which imports as it is', async () => {
     const response = await request('/api/clock/import-template.csv');
     expect(response.status).toBe(200);

@@ -133,6 +133,19 @@ describe('preview and import of a file', () => {
     expect(body.summary.new).toBe(4);
   });
 
+  it('accepts only its declared content types: text/plain, CSV and forms are 415, and nothing is written', async () => {
+    const auth = await bearerFor('pohde');
+    const before = await rowCounts();
+    for (const path of ['/api/imports/preview', '/api/imports']) {
+      for (const type of ['text/plain', 'text/csv', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+        const response = await request(`${path}?organisation=pohde&type=tyopaja&network=osallisuus`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': type }, body: apple });
+        expect(response.status, `${path} as ${type}`).toBe(415);
+        expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+      }
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('refuses a text that is no calendar, a mapping to nothing, and a body that gives neither file nor URL, naming the field', async () => {
     const auth = await bearerFor('pohde');
     const notCalendar = await jsonRequest('POST', '/api/imports/preview', { ...mapping('pohde'), ics: 'hello' }, { Authorization: auth });
@@ -365,6 +378,41 @@ describe('fetching calendars safely', () => {
     expect(calendarUrl('https://93.184.215.14/a.ics')).toHaveProperty('url');
     expect(blockedHost('127.0.0.1', true)).toBeNull();
     expect(blockedHost('10.0.0.1', true)).not.toBeNull();
+  });
+
+  it('refuses IPv4-translated, 6to4, local-use NAT64 and site-local IPv6 addresses', () => {
+    for (const address of ['http://[::ffff:0:10.0.0.1]/a.ics', 'http://[::ffff:0:7f00:1]/a.ics', 'http://[2002:c0a8:101::1]/a.ics', 'http://[2002::1]/a.ics', 'http://[64:ff9b:1::a00:1]/a.ics', 'http://[fec0::1]/a.ics', 'http://[feff::1]/a.ics']) {
+      expect(calendarUrl(address), address).toHaveProperty('problem');
+    }
+    expect(calendarUrl('http://[::ffff:0:5db8:d70e]/a.ics')).toHaveProperty('url');
+    expect(calendarUrl('https://[2a00:1450:4026:808::200e]/a.ics')).toHaveProperty('url');
+  });
+
+  it('refuses a name that resolves to a private address, asking DNS over HTTPS, and on every redirect hop', async () => {
+    const answers: Record<string, { type: number; data: string }[]> = {
+      'A:sisaverkko.example.org': [{ type: 5, data: 'alias.example.org.' }, { type: 1, data: '10.0.0.5' }],
+      'AAAA:v6.example.org': [{ type: 28, data: 'fd12::5' }],
+      'A:julkinen.example.org': [{ type: 1, data: '93.184.215.14' }],
+    };
+    serveFeeds({
+      'https://julkinen.example.org/cal.ics': () => new Response(apple),
+      'https://julkinen.example.org/ohjaus': () => new Response(null, { status: 302, headers: { Location: 'https://sisaverkko.example.org/cal.ics' } }),
+    });
+    const serve = vi.mocked(globalThis.fetch).getMockImplementation()!;
+    vi.mocked(globalThis.fetch).mockImplementation(async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (`${url.origin}${url.pathname}` !== 'https://cloudflare-dns.com/dns-query') return serve(input, init);
+      return Response.json({ Status: 0, Answer: answers[`${url.searchParams.get('type')}:${url.searchParams.get('name')}`] ?? [] });
+    });
+    await expect(fetchCalendar('https://sisaverkko.example.org/cal.ics')).rejects.toThrow(/resolves to .*private address \(10\.0\.0\.5\)/);
+    await expect(fetchCalendar('https://v6.example.org/cal.ics')).rejects.toThrow(/private address \(\[fd12::5\]\)/);
+    await expect(fetchCalendar('https://julkinen.example.org/ohjaus')).rejects.toThrow(/10\.0\.0\.5/);
+    await expect(fetchCalendar('https://julkinen.example.org/cal.ics')).resolves.toContain('BEGIN:VCALENDAR');
+  });
+
+  it('fetches a name whose addresses cannot be told (DNS over HTTPS does not answer), as the runtime resolves it', async () => {
+    serveFeeds({ 'https://hiljainen.example.org/cal.ics': () => new Response(apple) });
+    await expect(fetchCalendar('https://hiljainen.example.org/cal.ics')).resolves.toContain('BEGIN:VCALENDAR');
   });
 
   it('does not follow a redirect to a private address, nor more than three', async () => {

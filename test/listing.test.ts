@@ -16,6 +16,8 @@ describe('filters', () => {
     const culture = (await createEvent(pohde, workshop({ ...day(3), networks: ['kulttuurihyvinvointi'], municipalities: ['raahe'], type: 'webinaari' }))).event.id;
     const mental = (await createEvent(pohde, workshop({ ...day(4), networks: ['mielen-hyvinvointi'], municipalities: ['oulu'] }))).event.id;
     const money = (await createEvent(pohde, workshop({ ...day(5), networks: ['taloudellinen-hyvinvointi'], municipalities: ['raahe'], organisations: ['pohde', 'takuusaatio'] }))).event.id;
+    // Named by Pohde, Takuusäätiö co-organises once it accepts.
+    expect((await request(`/api/events/${money}/co-organisers/takuusaatio/accept`, { method: 'POST', headers: { Authorization: await bearerFor('takuusaatio') } })).status).toBe(200);
     const window = 'from=2031-03-01&to=2031-03-08';
     const ids = async (query: string) => (await list(`${window}&${query}`)).items.map((item) => item.id);
 

@@ -37,6 +37,15 @@ describe('bad input to POST /api/events gets a problem naming the field, and wri
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('links with a line break or a control character are refused, not stored (the URL parser would drop them silently)', async () => {
+    const problem = await expectRefused(
+      workshop({ onlineUrl: 'https://teams.example/meet\r\nX-Injected: 1', registration: { url: 'https://pohde.fi/ilmo\nBCC: x', deadline: null }, materials: [{ kind: 'link', title: 'Diat', url: 'https://pohde.fi/\td.pdf' }] }),
+      422,
+      ['onlineUrl', 'registration.url', 'materials[0].url'],
+    );
+    expect(problem.errors!.every((e) => e.rule === 'url-characters')).toBe(true);
+  });
+
   it('missing and mistyped fields are each named', async () => {
     await expectRefused({ title: { fi: 42 }, type: 7, start: true, allDay: 'yes' }, 422, ['title.fi', 'type', 'start', 'end', 'allDay']);
   });

@@ -1,7 +1,7 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
 import type { ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 import type { ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
-import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, Event, EventInput, EventList, EventPatch, OccurrenceList, Problem, StoredClockItem, Taxonomy } from '../worker/shared/schemas';
+import type { AnnualClock, ClockItemInput, ClockItemPatch, CoOrganiserInvitation, CoOrganisers, CouncilTermClock, Event, EventInput, EventList, EventPatch, OccurrenceList, Problem, StoredClockItem, Taxonomy } from '../worker/shared/schemas';
 
 export type { AnnualClock, CouncilTermClock, Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
 export { REMINDERS, feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
@@ -224,6 +224,20 @@ export function updateEvent(id: string, patch: EventPatch, etag: string): Promis
 
 export function cancelEvent(id: string, reason: string): Promise<Event> {
   return json<Event>('POST', `/api/events/${encodeURIComponent(id)}/cancel`, { reason: reason.trim() || null });
+}
+
+/** An event's organisers and the organisations invited to co-organise it (for those who may edit it). */
+export function getCoOrganisers(id: string, signal?: AbortSignal): Promise<CoOrganisers> {
+  return json<CoOrganisers>('GET', `/api/events/${encodeURIComponent(id)}/co-organisers`, undefined, undefined, signal);
+}
+
+/** Invitations for my organisations to co-organise others' events. */
+export async function listCoOrganiserInvitations(signal?: AbortSignal): Promise<CoOrganiserInvitation[]> {
+  return (await json<{ items: CoOrganiserInvitation[] }>('GET', '/api/me/co-organiser-invitations', undefined, undefined, signal)).items;
+}
+
+export function answerCoOrganiserInvitation(id: string, organisation: string, answer: 'accept' | 'decline'): Promise<unknown> {
+  return json<unknown>('POST', `/api/events/${encodeURIComponent(id)}/co-organisers/${encodeURIComponent(organisation)}/${answer}`);
 }
 
 export function deleteDraft(id: string): Promise<void> {

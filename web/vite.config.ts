@@ -1,10 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { type ProxyOptions, defineConfig } from 'vite';
 
 // `npm run dev:web`: the UI with hot reload on http://localhost:5173, talking
 // to the worker of `npm start` (port 8787, or WORKER_URL) for data.
 const worker = process.env.WORKER_URL ?? 'http://localhost:8787';
+
+/**
+ * The worker offers the development sign-in and loopback feeds only to
+ * requests made on this machine (worker/client.ts). The proxy keeps the
+ * browser's Host, and says whom it forwards for with the one thing a
+ * client cannot choose, the address its connection comes from; any such
+ * headers the client sent are replaced. So with `--host` a phone on the
+ * network can use the UI, but is not "this machine".
+ */
+const toWorker: ProxyOptions = {
+  target: worker,
+  changeOrigin: false,
+  configure(proxy) {
+    proxy.on('proxyReq', (proxyReq, req) => {
+      const peer = req.socket.remoteAddress ?? 'unknown';
+      proxyReq.removeHeader('Forwarded');
+      proxyReq.removeHeader('X-Real-IP');
+      proxyReq.setHeader('X-Forwarded-For', peer);
+      proxyReq.setHeader('CF-Connecting-IP', peer);
+    });
+  },
+};
 
 export default defineConfig({
   root: 'web',
@@ -15,10 +37,10 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, modulePreload: { polyfill: false } },
   server: {
     proxy: {
-      '/api': worker,
-      '/calendar.ics': worker,
-      '^/events/[^/]+\\.ics': worker,
-      '/healthz': worker,
+      '/api': toWorker,
+      '/calendar.ics': toWorker,
+      '^/events/[^/]+\\.ics': toWorker,
+      '/healthz': toWorker,
     },
   },
 });

@@ -3,7 +3,7 @@
  * a JWT that Access signs with the team's rotating RS256 keys. It is
  * trusted only after checking signature (key matched by `kid` from the
  * team's JWKS), issuer (the team domain), audience (the application's AUD
- * tag) and expiry. jose fetches and caches the keys, refetching when a
+ * tag) and expiry, which must be there. jose fetches and caches the keys, refetching when a
  * token names a key it has not seen.
  */
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -31,7 +31,8 @@ export function teamOrigin(teamDomain: string): string {
 export async function verifyAccessJwt(token: string, config: { teamDomain: string; audience: string }): Promise<string | null> {
   const issuer = teamOrigin(config.teamDomain);
   try {
-    const { payload } = await jwtVerify(token, keySetOf(issuer), { issuer, audience: config.audience, algorithms: ['RS256'] });
+    // jose checks `exp` only when it is there; a token without one would never expire.
+    const { payload } = await jwtVerify(token, keySetOf(issuer), { issuer, audience: config.audience, algorithms: ['RS256'], requiredClaims: ['exp'] });
     return typeof payload.email === 'string' && payload.email !== '' ? payload.email.toLowerCase() : null;
   } catch {
     return null;

@@ -8,7 +8,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { verifyAccessJwt } from './access-jwt';
 import { findPersonActor, findSessionActor } from './db/accounts';
 import { findActiveToken } from './db/tokens';
-import { type Actor, tokenActor } from './domain/access';
+import { type Actor, requireActor, tokenActor } from './domain/access';
 import { ForbiddenError, UnauthorizedError } from './domain/errors';
 import { bearerToken, hashToken } from './domain/tokens';
 import type { AppEnv } from './env';
@@ -46,6 +46,24 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+/**
+ * Route middleware that runs before the route's validators (zod-openapi
+ * puts a route's `middleware` first), so that whoever may not do a thing
+ * gets 401, 403, or 404 for what they may not see, whatever they sent:
+ * nobody learns the rules of a write they may not make. `check` reads
+ * the raw path and query; what it returns (the event to edit, say) is
+ * kept for the handler, which reads it with `authorised(c)`.
+ */
+export function authorise<T>(check: (actor: Actor, c: Context<AppEnv>) => T | Promise<T>): MiddlewareHandler<AppEnv> {
+  return async function authoriseFirst(c, next) {
+    c.set('authorised', await check(requireActor(c.get('actor')), c));
+    await next();
+  };
+}
+
+/** What the route's `authorise` check found. */
+export const authorised = <T>(c: Context<AppEnv>): T => c.get('authorised') as T;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

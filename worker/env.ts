@@ -21,6 +21,8 @@ export interface Bindings {
 export interface Variables {
   /** Who is asking, when the request carries a session, an Access token or an API token. */
   actor?: Actor;
+  /** What a route's `authorise` check found for its handler (see auth.ts). */
+  authorised?: unknown;
 }
 
 export interface AppEnv {

@@ -638,6 +638,58 @@ describe('accessibility of the organiser pages (axe-core, WCAG 2.1 AA)', () => {
   });
 });
 
+describe('co-organisers by consent', () => {
+  it('an organisation named in the event form is invited, shown as waiting, and joins only when its organiser accepts on their own page', async () => {
+    const page = await signIn(OLLI);
+    const title = unique('Yhteistyötyöpaja');
+    await page.getByRole('link', { name: 'Uusi tapahtuma' }).click();
+    await page.locator('#ev-title-fi').fill(title);
+    await page.locator('#ev-type').selectOption('tyopaja');
+    await page.getByLabel('Julkaistu').check();
+    await page.getByLabel('Kutsu toinen organisaatio järjestäjäksi').selectOption('posken');
+    expect(await page.getByRole('checkbox', { name: /^Pohjois-Suomen sosiaalialan osaamiskeskus \(Posken\)$/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    const id = await savedEventId(page);
+    const own = ((await (await fetch(`${baseUrl}/api/events/${id}`)).json()) as { organisations: string[] }).organisations;
+    expect(own).not.toContain('posken');
+    // Waiting for acceptance: marked in the form, and neither shown publicly nor given rights.
+    const invited = page.getByRole('checkbox', { name: 'Pohjois-Suomen sosiaalialan osaamiskeskus (Posken) (kutsuttu, odottaa hyväksyntää)' });
+    await invited.waitFor();
+    expect(await invited.isChecked()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const pirjo = await signIn(PIRJO);
+    expect((await api(pirjo, 'PATCH', `/api/events/${id}`, { title: { fi: 'Kaapattu' } }, { 'If-Match': '*' })).status).toBe(403);
+    const invitation = pirjo.locator('.co-organiser-invitations li', { hasText: title });
+    await invitation.waitFor();
+    expect(await accessibilityViolations(pirjo)).toEqual([]);
+    await invitation.getByRole('button', { name: 'Hyväksy' }).click();
+    await pirjo.locator('.co-organiser-invitations .status-ok', { hasText: 'Kutsu hyväksytty' }).waitFor();
+    expect(((await (await fetch(`${baseUrl}/api/events/${id}`)).json()) as { organisations: string[] }).organisations).toEqual([...own, 'posken']);
+    // A co-organiser now, but it cannot remove the organisation that created the event.
+    const current = await api(pirjo, 'GET', `/api/events/${id}`);
+    expect((await api(pirjo, 'PATCH', `/api/events/${id}`, { organisations: ['posken'] }, { 'If-Match': current.etag! })).status).toBe(403);
+    expect(((await (await fetch(`${baseUrl}/api/events/${id}`)).json()) as { organisations: string[] }).organisations).toEqual([...own, 'posken']);
+
+    // Back in the form, Posken is an organiser like any other, no longer waiting.
+    await open(page, `/manage/events/${id}`);
+    await page.getByRole('checkbox', { name: /^Pohjois-Suomen sosiaalialan osaamiskeskus \(Posken\)$/ }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /odottaa hyväksyntää/ }).count()).toBe(0);
+  });
+
+  it('a declined invitation leaves the event as it was', async () => {
+    const olli = await signIn(OLLI);
+    const title = unique('Hylätty kutsu');
+    const { id } = await makeEvent(olli, title, { status: 'published', organisations: ['pohde', 'posken'] });
+    const pirjo = await signIn(PIRJO);
+    const invitation = pirjo.locator('.co-organiser-invitations li', { hasText: title });
+    await invitation.getByRole('button', { name: 'Hylkää' }).click();
+    await pirjo.locator('.co-organiser-invitations .status-ok', { hasText: 'Kutsu hylätty' }).waitFor();
+    expect(await pirjo.locator('.co-organiser-invitations li', { hasText: title }).count()).toBe(0);
+    expect(((await (await fetch(`${baseUrl}/api/events/${id}`)).json()) as { organisations: string[] }).organisations).toEqual(['pohde']);
+  });
+});
+
 describe('the keyboard alone', () => {
   it('fills and saves the event form with Tab, typing, Space and Enter', async () => {
     const page = await signIn(OLLI, '/manage/events/new');

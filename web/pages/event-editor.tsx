@@ -4,9 +4,9 @@
  * (412) shows what differs and lets the organiser re-apply their edit on
  * top of the other version. Nothing is ever overwritten silently.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getEventVersion, getTaxonomy, updateEvent } from '../api';
+import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
 import { type FieldIssue, type FormState, addYears, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
 import { ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
@@ -141,6 +141,18 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const [conflict, setConflict] = useState<Versioned<Event> | null>(null);
   const [preview, setPreview] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
+  // Organisations invited to co-organise are not in the event itself: the form shows them among its organisations, marked.
+  const [invited, setInvited] = useState<string[]>([]);
+  const withInvited = (state: FormState, list: string[]): FormState => ({ ...state, organisations: [...state.organisations, ...list.filter((o) => !state.organisations.includes(o))] });
+  const loadInvited = async (id: string, stored: FormState) => {
+    const { invited: list } = await getCoOrganisers(id);
+    setInvited(list);
+    setBase(withInvited(stored, list));
+    setForm((current) => withInvited(current, list));
+  };
+  useEffect(() => {
+    if (eventId) loadInvited(eventId, initial).catch(() => setInvited([]));
+  }, [eventId]);
 
   const issues = useMemo(() => {
     const byKey: Record<string, FieldIssue> = {};
@@ -188,6 +200,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
       setEtag(saved.etag);
       setBase(stored);
       setForm(stored);
+      await loadInvited(eventId, stored);
       setSuccess(m.savedEvent);
     } catch (failure) {
       if (failure instanceof ApiProblem && failure.status === 412 && eventId) {
@@ -247,7 +260,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
       </div>
       <ProblemBox error={problem} />
       <form ref={formElement} class="event-form" onSubmit={save} noValidate>
-        <EventForm form={form} onChange={change} taxonomy={loaded.taxonomy} organisations={organisations} clock={loaded.clock} errorOf={errorOf} touch={touch} eventId={eventId} published={base.status !== 'draft' && Boolean(eventId)} />
+        <EventForm form={form} onChange={change} taxonomy={loaded.taxonomy} organisations={organisations} invited={invited} clock={loaded.clock} errorOf={errorOf} touch={touch} eventId={eventId} published={base.status !== 'draft' && Boolean(eventId)} />
         <div class="button-row form-actions">
           <SaveButton saving={saving}>{m.save}</SaveButton>
           <button type="button" aria-expanded={preview} aria-controls="event-preview" onClick={() => setPreview((shown) => !shown)}>

@@ -1,7 +1,7 @@
 /** "My events": drafts, published and cancelled events of my organisations; create, edit, duplicate, cancel with a reason, delete drafts. */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type Event, type EventStatus, cancelEvent, deleteDraft, getTaxonomy, listMyEvents } from '../api';
+import { type Event, type EventStatus, answerCoOrganiserInvitation, cancelEvent, deleteDraft, getTaxonomy, listCoOrganiserInvitations, listMyEvents } from '../api';
 import { addYears } from '../components/event-form/model';
 import { ConfirmDialog, Field, Success } from '../components/form';
 import { Area } from '../components/manage-nav';
@@ -181,6 +181,58 @@ function EventTable({ status }: { status: EventStatus }) {
   );
 }
 
+/** Invitations for my organisations to co-organise others' events: accept or decline each. Nothing is shown when there are none. */
+function CoOrganiserInvitations() {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const invitations = useResource(`co-organiser-invitations/${version}`, (signal) => listCoOrganiserInvitations(signal));
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const nameOf = (slug: string) => {
+    const found = taxonomy.state === 'ready' ? taxonomy.value.organisations.find((o) => o.slug === slug) : undefined;
+    return found ? i18n.pick(found.name) : slug;
+  };
+  const respond = async (id: string, organisation: string, answer: 'accept' | 'decline') => {
+    setProblem(null);
+    try {
+      await answerCoOrganiserInvitation(id, organisation, answer);
+      setMessage(answer === 'accept' ? fill(m.invitationAccepted, { invited: nameOf(organisation) }) : m.invitationDeclined);
+      setVersion((v) => v + 1);
+    } catch (failure) {
+      setProblem(failure);
+    }
+  };
+  if (invitations.state !== 'ready' || (invitations.value.length === 0 && !message)) return null;
+  return (
+    <section class="card co-organiser-invitations" aria-labelledby="co-invitations">
+      <h2 id="co-invitations">{m.coInvitationsTitle}</h2>
+      {message && <Success>{message}</Success>}
+      {problem !== null && <Failed />}
+      <ul class="plain-list">
+        {invitations.value.map((invitation) => (
+          <li key={`${invitation.event.id}/${invitation.organisation}`}>
+            <p>
+              <strong>{i18n.pick(invitation.event.title)}</strong>, {formatWhen(i18n, invitation.event.start, invitation.event.end, invitation.event.allDay, invitation.event.timeZone)}
+              <br />
+              {fill(m.coInvitation, { inviter: invitation.event.organisations.map(nameOf).join(', '), invited: nameOf(invitation.organisation) })}
+            </p>
+            <div class="actions">
+              <button type="button" class="primary" onClick={() => respond(invitation.event.id, invitation.organisation, 'accept')}>
+                {m.acceptInvitation}
+              </button>
+              <button type="button" onClick={() => respond(invitation.event.id, invitation.organisation, 'decline')}>
+                {m.declineInvitation}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function MyEventsPage() {
   const m = useOrganiserText();
   const i18n = useI18n();
@@ -197,6 +249,7 @@ export function MyEventsPage() {
               {m.newEvent}
             </a>
           </div>
+          <CoOrganiserInvitations />
           <nav aria-label={m.statusTabs}>
             <ul class="tabs">
               {STATUSES.map((s) => (

@@ -1,5 +1,5 @@
 /**
- * SQL for people, memberships, sessions, invitations, sign-in failures and
+ * SQL for people, memberships, sessions, invitations, sign-in attempts and
  * personal feed keys. Secrets are looked up by their SHA-256 only.
  */
 import type { Actor, ActorMembership, AuditActor } from '../domain/access';
@@ -80,24 +80,41 @@ export async function revokeSessionsOf(db: D1Database, personId: number, now: st
   return result?.meta.changes ?? 0;
 }
 
-// Sign-in failures are kept this long; older ones neither count nor stay.
+// Sign-in attempts are kept this long; older ones neither count nor stay.
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
-/** Failures in the window for each key (account, address). */
-export async function countLoginFailures(db: D1Database, keys: string[], since: string): Promise<number[]> {
-  const rows = await db.batch(keys.map((key) => db.prepare('SELECT count(*) AS n FROM login_failures WHERE key = ?1 AND at > ?2').bind(key, since)));
-  return rows.map((result) => (result.results[0] as { n: number }).n);
+/** A key that sign-in attempts are counted under, and how many the window allows. */
+export interface AttemptLimit {
+  /** 'account:<email>' or 'address:<ip>' */
+  key: string;
+  limit: number;
 }
 
-export async function recordLoginFailure(db: D1Database, keys: string[], now: string, since: string): Promise<void> {
-  await db.batch([
+/**
+ * Records a sign-in attempt under every key before the password is
+ * checked, in one statement that also counts: the rows go in only while
+ * every key is under its limit. D1 runs one statement at a time, so of
+ * parallel attempts no more than the limit get in, however they race.
+ * Returns the ids of the recorded rows (one per key), or null when a
+ * limit is reached and the attempt must not be evaluated.
+ */
+export async function recordLoginAttempt(db: D1Database, limits: AttemptLimit[], now: string, since: string): Promise<number[] | null> {
+  // ?1 now, ?2 since, then each key and its limit, and last the keys as a JSON list.
+  const under = limits.map((_, i) => `(SELECT count(*) FROM login_failures WHERE key = ?${3 + 2 * i} AND at > ?2) < ?${4 + 2 * i}`).join(' AND ');
+  const keys = `?${3 + 2 * limits.length}`;
+  const [, inserted] = await db.batch([
     db.prepare('DELETE FROM login_failures WHERE at <= ?1').bind(since),
-    ...keys.map((key) => db.prepare('INSERT INTO login_failures (key, at) VALUES (?1, ?2)').bind(key, now)),
+    db
+      .prepare(`INSERT INTO login_failures (key, at) SELECT k.value, ?1 FROM json_each(${keys}) k WHERE ${under} RETURNING id`)
+      .bind(now, since, ...limits.flatMap(({ key, limit }) => [key, limit]), JSON.stringify(limits.map(({ key }) => key))),
   ]);
+  const ids = (inserted!.results as { id: number }[]).map((row) => row.id);
+  return ids.length === limits.length ? ids : null;
 }
 
-export async function clearLoginFailures(db: D1Database, key: string): Promise<void> {
-  await db.prepare('DELETE FROM login_failures WHERE key = ?1').bind(key).run();
+/** After a successful sign-in: the account's failures are forgotten, and this attempt does not count against the address. */
+export async function clearLoginFailures(db: D1Database, accountKey: string, attemptIds: number[]): Promise<void> {
+  await db.prepare('DELETE FROM login_failures WHERE key = ?1 OR id IN (SELECT value FROM json_each(?2))').bind(accountKey, JSON.stringify(attemptIds)).run();
 }
 
 interface PersonRow {

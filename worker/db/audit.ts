@@ -5,7 +5,7 @@ import type { AuditEntry } from '../shared/accounts';
 export interface AuditRecord {
   at: string;
   actor: AuditActor;
-  action: 'create' | 'update' | 'cancel' | 'delete' | 'revoke' | 'invite';
+  action: 'create' | 'update' | 'cancel' | 'delete' | 'revoke' | 'invite' | 'accept' | 'decline';
   entity: AuditEntry['entity'];
   /** The entity's id, or null when `entityIdSql` computes it. */
   entityId: string | null;

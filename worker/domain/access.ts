@@ -80,6 +80,12 @@ export function assertMayWriteEvent(actor: Actor, organisations: readonly string
   );
 }
 
+/** Whether the actor may write events or clock items of some organisation; the organisation itself is checked once the input is read. */
+export function assertWritesSomething(actor: Actor): Actor {
+  defaultOrganisation(actor);
+  return actor;
+}
+
 /** Import sources of an organisation are managed by its organisers (and tokens) and by administrators. */
 export function assertMayManageImports(actor: Actor, organisation: string): void {
   if (!mayWriteEvent(actor, [organisation])) throw new ForbiddenError(`you are not an organiser of '${organisation}'`);
@@ -110,6 +116,13 @@ export function assertMayWriteClock(actor: Actor, clockOrganisation: string | nu
   if (!mayWriteClock(actor, clockOrganisation)) {
     throw new ForbiddenError(clockOrganisation === null ? 'only the wellbeing county and the regional council may edit the regional clock' : `only ${clockOrganisation} may edit its clock`);
   }
+}
+
+/** Whether the actor may manage the tokens of some organisation; which one is checked once the input is read. */
+export function assertManagesSomeTokens(actor: Actor): Actor {
+  if (actor.via === 'token') throw new ForbiddenError('an API token cannot manage tokens; sign in');
+  if (!isAdministrator(actor) && writableOrganisations(actor).length === 0) throw new ForbiddenError('you are not an organiser of any organisation');
+  return actor;
 }
 
 /** API tokens of an organisation are managed by its organisers and by administrators. */

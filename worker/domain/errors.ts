@@ -60,6 +60,12 @@ export class PreconditionRequiredError extends DomainError {
   }
 }
 
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string) {
+    super(415, 'unsupported-media-type', message);
+  }
+}
+
 export class TooManyRequestsError extends DomainError {
   constructor(
     message: string,

@@ -43,6 +43,13 @@ export function blockedHost(hostname: string, allowLoopback = false): string | n
   return null;
 }
 
+/** Whether an IP address (IPv4, or IPv6 with or without brackets) is on loopback: 127.0.0.0/8, ::1, ::ffff:127.x.x.x. */
+export function isLoopbackAddress(text: string): boolean {
+  const address = text.trim().replace(/^\[(.*)\]$/, '$1');
+  const v4 = parseIpv4(address);
+  return (v4 ? ipv4Kind(v4) : address.includes(':') ? ipv6Kind(address) : null) === 'loopback';
+}
+
 /** Four octets of a dotted IPv4 address (the URL parser has already turned decimal, hex and short forms into this). */
 function parseIpv4(host: string): [number, number, number, number] | null {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
@@ -87,11 +94,17 @@ function ipv6Kind(text: string): string | null {
   const zeros = (n: number) => g.slice(0, n).every((x) => x === 0);
   if (zeros(7) && g[7] === 1) return 'loopback';
   if (zeros(8)) return 'unspecified';
-  // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d): judge the IPv4 address.
-  const embedded = (zeros(5) && g[5] === 0xffff) || zeros(6) || (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0));
+  // IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d)
+  // and NAT64 (64:ff9b::a.b.c.d): judge the IPv4 address.
+  const embedded =
+    (zeros(5) && g[5] === 0xffff) || (zeros(4) && g[4] === 0xffff && g[5] === 0) || zeros(6) || (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0));
   if (embedded) return ipv4Kind([g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255]);
+  // Local-use NAT64 (64:ff9b:1::/48) and 6to4 (2002::/16) lead to IPv4 networks chosen by whoever runs the translator.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return 'local NAT64';
+  if (g[0] === 0x2002) return '6to4';
   if ((g[0]! & 0xfe00) === 0xfc00) return 'private';
   if ((g[0]! & 0xffc0) === 0xfe80) return 'link-local';
+  if ((g[0]! & 0xffc0) === 0xfec0) return 'site-local';
   if ((g[0]! & 0xff00) === 0xff00) return 'multicast';
   if (g[0] === 0x2001 && g[1] === 0xdb8) return 'reserved';
   return null;

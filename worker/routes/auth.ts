@@ -5,15 +5,15 @@ import {
   FAILURE_WINDOW_MS,
   acceptInvitation,
   clearLoginFailures,
-  countLoginFailures,
   findInvitation,
   findPasswordHash,
   findPersonActor,
   insertSession,
-  recordLoginFailure,
+  recordLoginAttempt,
   revokeSession,
 } from '../db/accounts';
 import { clearSessionCookie, sessionCookieOf, SESSION_DAYS, setSessionCookie } from '../auth';
+import { clientAddress, fromThisMachine } from '../client';
 import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../domain/errors';
 import { hashPassword, needsRehash, verifyPassword } from '../domain/passwords';
@@ -71,19 +71,21 @@ auth.openapi(
   async (c) => {
     const { email, password } = c.req.valid('json');
     const now = Date.now();
-    const since = new Date(now - FAILURE_WINDOW_MS).toISOString();
-    const keys = [`account:${email}`, `address:${c.req.header('CF-Connecting-IP') ?? 'unknown'}`];
-    const [accountFailures = 0, addressFailures = 0] = await countLoginFailures(c.env.DB, keys, since);
-    if (accountFailures >= ACCOUNT_LIMIT || addressFailures >= ADDRESS_LIMIT) {
+    const accountKey = `account:${email}`;
+    // The attempt is recorded, and counted, before the password is checked (see recordLoginAttempt).
+    const attempt = await recordLoginAttempt(
+      c.env.DB,
+      [{ key: accountKey, limit: ACCOUNT_LIMIT }, { key: `address:${clientAddress(c)}`, limit: ADDRESS_LIMIT }],
+      new Date(now).toISOString(),
+      new Date(now - FAILURE_WINDOW_MS).toISOString(),
+    );
+    if (!attempt) {
       throw new TooManyRequestsError('too many failed sign-ins; wait 15 minutes and try again, or ask an administrator for a new invitation', FAILURE_WINDOW_MS / 1000);
     }
     const found = await findPasswordHash(c.env.DB, email);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy-password-never-matches'))));
-    if (!found?.passwordHash || !ok) {
-      await recordLoginFailure(c.env.DB, keys, new Date(now).toISOString(), since);
-      throw new UnauthorizedError('the email or the password is wrong');
-    }
-    await clearLoginFailures(c.env.DB, keys[0]!);
+    if (!found?.passwordHash || !ok) throw new UnauthorizedError('the email or the password is wrong');
+    await clearLoginFailures(c.env.DB, accountKey, attempt);
     await startSession(c, found.personId, needsRehash(found.passwordHash) ? await hashPassword(password) : undefined);
     return c.json(meOf((await findPersonActor(c.env.DB, email, 'session'))!), 200);
   },
@@ -168,27 +170,32 @@ auth.openapi(
   },
 );
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * The development sign-in works only when the deployment says so
- * (DEV_SIGN_IN, which only `npm start` sets) and the request comes to a
- * loopback address, so a deployed worker cannot offer it even if the
- * variable were copied there by mistake.
+ * (DEV_SIGN_IN, which only `npm start` sets) and the request was made on
+ * this machine (see fromThisMachine), so a deployed worker cannot offer it
+ * even if the variable were copied there by mistake, and a development
+ * proxy open to the network does not hand it to others.
  */
-export const devSignInAllowed = (c: Context<AppEnv>): boolean => c.env.DEV_SIGN_IN === 'enabled' && LOOPBACK.has(new URL(c.req.url).hostname);
+export const devSignInAllowed = (c: Context<AppEnv>): boolean => c.env.DEV_SIGN_IN === 'enabled' && fromThisMachine(c);
 
 auth.openapi(
   createRoute({
     method: 'post',
     path: '/dev-sign-in',
     summary: 'Development only: sign in as any known person without a password',
-    description: 'Answers 404 unless the worker runs locally with DEV_SIGN_IN=enabled and is reached on a loopback address.',
+    description: 'Answers 404 unless the worker runs locally with DEV_SIGN_IN=enabled and the request was made on this machine.',
+    // Where it is not offered, it answers 404 whatever the body.
+    middleware: [
+      async (c, next) => {
+        if (!devSignInAllowed(c)) throw new NotFoundError('page', '/api/auth/dev-sign-in');
+        await next();
+      },
+    ],
     request: { body: { content: { 'application/json': { schema: DevSignInInput } }, required: true } },
     responses: { 200: meResponse('Signed in'), 404: problemSpec('Not available here, or no such person') },
   }),
   async (c) => {
-    if (!devSignInAllowed(c)) throw new NotFoundError('page', '/api/auth/dev-sign-in');
     const { email } = c.req.valid('json');
     const actor = await findPersonActor(c.env.DB, email, 'session');
     if (!actor) throw new NotFoundError('person', email);

@@ -5,7 +5,7 @@ import { readKnownReferences } from '../db/taxonomy';
 import { assertMayWriteClock, auditActor, requireActor } from '../domain/access';
 import { prepareClockItem } from '../domain/clock';
 import { readClockCsv, rowIssue, clockCsvTemplate } from '../domain/clock-csv';
-import { type FieldIssue, NotFoundError, ValidationError } from '../domain/errors';
+import { type FieldIssue, NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
 import type { AppEnv } from '../env';
 import { problemSpec, validationHook, writeSecurity, zodIssues } from '../http';
@@ -56,7 +56,7 @@ clockImport.post('/api/clock/items/import', async (c) => {
   if (!found) throw new NotFoundError('clock', slug ?? '(regional)');
   assertMayWriteClock(actor, found.organisation);
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'text/csv' && type !== 'text/plain') throw new ValidationError([{ field: 'Content-Type', rule: 'media-type', message: '`Content-Type` must be text/csv' }], 400);
+  if (type !== 'text/csv') throw new UnsupportedMediaTypeError('send the spreadsheet as text/csv');
   const { rows, issues } = readClockCsv(await c.req.text());
   if (issues.length > 0) throw new ValidationError(issues);
   const organisations = (await readKnownReferences(c.env.DB)).organisations;

@@ -1,10 +1,11 @@
 /** The annual clock and the council-term clock: /api/clock, /api/council-term, /clock.ics. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { type ClockRow, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
+import { type ClockRow, type WritableClockItem, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { readFeedVersions } from '../db/feeds';
 import { lastModified, notModifiedSince } from '../domain/feeds';
-import { assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { type Actor, assertMayWriteClock, assertWritesSomething, auditActor, defaultOrganisation, isAdministrator, writableOrganisations } from '../domain/access';
+import { authorise, authorised } from '../auth';
 import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
@@ -23,6 +24,13 @@ async function clockOrFail(db: D1Database, slug: string | undefined, rings: stri
   if (!found) throw new NotFoundError('clock', slug ?? '(regional)');
   const unknown = rings.filter((ring) => !found.rings.some((r) => r.slug === ring));
   if (unknown.length > 0) throw new ValidationError([{ field: 'ring', rule: 'exists', message: `\`ring\`: the clock has no ring '${unknown[0]}'` }], 400);
+  return found;
+}
+
+/** A clock the actor may write: 404 when there is none, 403 when it is another's. */
+async function writableClock(db: D1Database, actor: Actor, slug: string | undefined): Promise<ClockRow> {
+  const found = await clockOrFail(db, slug, []);
+  assertMayWriteClock(actor, found.organisation);
   return found;
 }
 
@@ -171,6 +179,7 @@ clock.openapi(
     path: '/api/clock/items',
     summary: 'Add an item to a clock',
     security,
+    middleware: [authorise(async (actor, c) => ({ actor, clockRow: await writableClock(c.env.DB, actor, c.req.query('clock')) }))],
     request: {
       query: z.object({ clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }) }).strict(),
       body: { content: { 'application/json': { schema: ClockItemInput } }, required: true },
@@ -178,11 +187,8 @@ clock.openapi(
     responses: { 201: itemResponse('Created'), 401: problemSpec('Not signed in, or no valid token'), 403: problemSpec('The token may not edit this clock'), 404: problemSpec('No such clock'), 422: problemSpec('The item breaks a rule') },
   }),
   async (c) => {
-    const { clock: slug } = c.req.valid('query');
     const input = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
-    const clockRow = await clockOrFail(c.env.DB, slug, []);
-    assertMayWriteClock(actor, clockRow.organisation);
+    const { actor, clockRow } = authorised<{ actor: Actor; clockRow: ClockRow }>(c);
     const issues = await itemReferenceIssues(c.env.DB, clockRow, input);
     if (issues.length > 0) throw new ValidationError(issues);
     const revision = newRevision();
@@ -201,16 +207,21 @@ clock.openapi(
     summary: 'Edit a clock item',
     description: 'Given fields replace the stored ones. Requires If-Match with the ETag of the version edited.',
     security,
+    middleware: [
+      authorise(async (actor, c) => {
+        const current = await findClockItem(c.env.DB, Number(c.req.param('id')));
+        if (!current) throw new NotFoundError('clock item', c.req.param('id') ?? '');
+        assertMayWriteClock(actor, current.clockOrganisation);
+        return { actor, current };
+      }),
+    ],
     request: { params: ItemId, body: { content: { 'application/json': { schema: ClockItemPatch } }, required: true } },
     responses: { 200: itemResponse('Saved'), ...editProblemSpecs('clock item', 'The token may not edit this clock') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
-    const current = await findClockItem(c.env.DB, id);
-    if (!current) throw new NotFoundError('clock item', String(id));
-    assertMayWriteClock(actor, current.clockOrganisation);
+    const { actor, current } = authorised<{ actor: Actor; current: WritableClockItem }>(c);
     assertIfMatch(c.req.header('If-Match'), current.revision, 'clock item', String(id));
     const input = parseOrThrow(ClockItemInput, applyClockItemPatch(current.item, patch));
     const clockRow = (await readClock(c.env.DB, current.item.clock))!;
@@ -231,6 +242,7 @@ clock.openapi(
     summary: "Create an organisation's own clock from the statutory template",
     description: 'In one step: the clock, the rings of the regional clock, and every item of the statutory wellbeing cycle with its source.',
     security,
+    middleware: [authorise(assertWritesSomething)],
     request: { body: { content: { 'application/json': { schema: NewClockInput } }, required: true } },
     responses: {
       201: { content: { 'application/json': { schema: AnnualClock } }, description: 'The new clock for this year' },
@@ -241,7 +253,7 @@ clock.openapi(
   }),
   async (c) => {
     const input = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
+    const actor = authorised<Actor>(c);
     const organisation = input.organisation ?? defaultOrganisation(actor);
     if (!isAdministrator(actor) && !writableOrganisations(actor).includes(organisation)) throw new ForbiddenError(`you may create a clock only for your own organisation, not for '${organisation}'`);
     const slug = `${organisation}-vuosikello`.slice(0, 60);
@@ -261,6 +273,7 @@ clock.openapi(
     summary: "Set a clock's rings: their names and order",
     description: 'Rings not named are removed; a ring that has items cannot be removed.',
     security,
+    middleware: [authorise(async (actor, c) => ({ actor, found: await writableClock(c.env.DB, actor, c.req.param('slug')) }))],
     request: {
       params: z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' } }) }),
       body: { content: { 'application/json': { schema: RingsInput } }, required: true },
@@ -276,9 +289,7 @@ clock.openapi(
   async (c) => {
     const { slug } = c.req.valid('param');
     const { rings } = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
-    const found = await clockOrFail(c.env.DB, slug, []);
-    assertMayWriteClock(actor, found.organisation);
+    const { actor, found } = authorised<{ actor: Actor; found: ClockRow }>(c);
     const kept = new Set(rings.map((ring) => ring.slug));
     const removed = (await ringsInUse(c.env.DB, found.id)).filter((ring) => !kept.has(ring));
     if (removed.length > 0) {

@@ -2,9 +2,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
-import { type Actor, assertMayWriteEvent, auditActor, defaultOrganisation, idempotencyOwner, maySeeDraft, requireActor, seesMembersOnly } from '../domain/access';
+import { type Actor, assertMayWriteEvent, assertWritesSomething, auditActor, defaultOrganisation, idempotencyOwner, mayWriteEvent, maySeeDraft, seesMembersOnly } from '../domain/access';
+import { authorise, authorised } from '../auth';
 import { readKnownReferences } from '../db/taxonomy';
-import { NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
+import { answerInvitation, invitedOrganisations, invitationStatements } from '../db/co-organisers';
+import { planOrganisers } from '../domain/co-organisers';
+import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
 import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
 import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, encodeChangeCursor, paginate, resolveWindow } from '../domain/listing';
 import { newEventId, newRevision } from '../domain/ids';
@@ -12,7 +15,7 @@ import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../http';
-import { CancelInput, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/schemas';
+import { CancelInput, CoOrganisers, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Slug } from '../shared/schemas';
 
 
 const eventResponse = (description: string) => ({
@@ -135,6 +138,7 @@ events.openapi(
     summary: 'Create an event',
     description: 'With an `Idempotency-Key` header, a retry of the same request answers with the event the first one made, never a second event.',
     security,
+    middleware: [authorise(assertWritesSomething)],
     request: {
       headers: z.object({ 'idempotency-key': z.string().optional().openapi({ description: 'A key of your own for this create (1–200 visible ASCII characters)' }) }),
       body: { content: { 'application/json': { schema: EventInput } }, required: true },
@@ -148,7 +152,7 @@ events.openapi(
   }),
   async (c) => {
     const input = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
+    const actor = authorised<Actor>(c);
     const owner = idempotencyOwner(actor);
     const key = idempotencyKey(c.req.header('Idempotency-Key'));
     const requestHash = await sha256Hex(JSON.stringify(input));
@@ -158,11 +162,15 @@ events.openapi(
     }
     const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
     if (issues.length > 0) throw new ValidationError(issues);
-    const draft = prepareEvent(input, input.organisations?.[0] ?? defaultOrganisation(actor), input.status ?? 'draft');
+    const prepared = prepareEvent(input, input.organisations?.[0] ?? defaultOrganisation(actor), input.status ?? 'draft');
+    // Organisations the actor does not write for are invited, not made organisers.
+    const plan = planOrganisers(actor, prepared.organisations, null);
+    const draft = { ...prepared, organisations: plan.organisers };
     assertMayWriteEvent(actor, draft.organisations);
     const id = newEventId();
+    const ctx = { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) };
     try {
-      await insertEvent(c.env.DB, id, draft, { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) }, key ? { owner, key, requestHash } : undefined);
+      await insertEvent(c.env.DB, id, draft, ctx, key ? { owner, key, requestHash } : undefined, invitationStatements(c.env.DB, id, plan, ctx));
     } catch (error) {
       // A retry that raced this one made the event first: answer with that one.
       const replay = key ? await replayedCreate(c.env.DB, owner, key, requestHash) : null;
@@ -199,13 +207,18 @@ function createdResponse(c: Context<AppEnv>, event: StoredEvent, replayed: boole
   return c.json(publicEvent(event), 201);
 }
 
-/** Writes an edited event if nobody changed it meanwhile; answers with the new version. */
-async function saveEdit(db: D1Database, before: StoredEvent, expectedRevision: string, draft: EventDraft, action: 'update' | 'cancel', actor: Actor): Promise<StoredEvent> {
-  const saved = await updateEvent(db, before, expectedRevision, draft, nextSequence(before, draft), action, {
-    revision: newRevision(),
-    now: new Date().toISOString(),
-    actor: auditActor(actor),
-  });
+/** Writes an edited event if nobody changed it meanwhile; answers with the new version. `also` joins the write's batch. */
+async function saveEdit(
+  db: D1Database,
+  before: StoredEvent,
+  expectedRevision: string,
+  draft: EventDraft,
+  action: 'update' | 'cancel',
+  actor: Actor,
+  also: (ctx: { revision: string; now: string; actor: ReturnType<typeof auditActor> }) => D1PreparedStatement[] = () => [],
+): Promise<StoredEvent> {
+  const ctx = { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) };
+  const saved = await updateEvent(db, before, expectedRevision, draft, nextSequence(before, draft), action, ctx, also(ctx));
   if (!saved) throw new PreconditionFailedError('event', before.id);
   return (await findEvent(db, before.id))!;
 }
@@ -218,6 +231,10 @@ async function editableEvent(db: D1Database, id: string, actor: Actor): Promise<
   return event;
 }
 
+/** Before the validators: the event of the path, if the actor may write it (see `authorise`). */
+const mayEditEvent = authorise(async (actor, c) => ({ actor, before: await editableEvent(c.env.DB, c.req.param('id') ?? '', actor) }));
+type Editable = { actor: Actor; before: StoredEvent };
+
 events.openapi(
   createRoute({
     method: 'patch',
@@ -225,6 +242,7 @@ events.openapi(
     summary: 'Edit an event',
     description: 'Given fields replace the stored ones; `null` clears an optional field. Requires If-Match with the ETag of the version edited.',
     security,
+    middleware: [mayEditEvent],
     request: {
       params: z.object({ id: EventId }),
       headers: z.object({ 'if-match': z.string().optional().openapi({ description: 'ETag of the version edited' }) }),
@@ -235,17 +253,19 @@ events.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
-    const before = await editableEvent(c.env.DB, id, actor);
+    const { actor, before } = authorised<Editable>(c);
     assertIfMatch(c.req.header('If-Match'), before.revision, 'event', id);
     const { input, status } = applyPatch(publicEvent(before), patch);
     parseOrThrow(EventInput, input);
     const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
     if (issues.length > 0) throw new ValidationError(issues);
-    const draft = prepareEvent(input, before.organisations[0]!, status, status === 'cancelled' ? before.cancelReason : null);
+    const prepared = prepareEvent(input, before.organisations[0]!, status, status === 'cancelled' ? before.cancelReason : null);
+    // Only an edit that names the organisations changes them, or the invitations.
+    const plan = patch.organisations === undefined ? null : planOrganisers(actor, prepared.organisations, { organisers: before.organisations, invited: await invitedOrganisations(c.env.DB, id) });
+    const draft = plan ? { ...prepared, organisations: plan.organisers } : prepared;
     // An organiser may not hand an event away from every organisation of theirs.
     assertMayWriteEvent(actor, draft.organisations);
-    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'update', actor);
+    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'update', actor, (ctx) => (plan ? invitationStatements(c.env.DB, id, plan, ctx) : []));
     c.header('ETag', quoteEtag(saved.revision));
     return c.json(publicEvent(saved), 200);
   },
@@ -258,6 +278,7 @@ events.openapi(
     summary: 'Cancel an event',
     description: 'The event stays in feeds and lists, marked cancelled. If-Match is optional; a stale one gets 412.',
     security,
+    middleware: [mayEditEvent],
     request: {
       params: z.object({ id: EventId }),
       body: { content: { 'application/json': { schema: CancelInput } }, required: false },
@@ -274,8 +295,7 @@ events.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') ?? {};
-    const actor = requireActor(c.get('actor'));
-    const before = await editableEvent(c.env.DB, id, actor);
+    const { actor, before } = authorised<Editable>(c);
     const ifMatch = c.req.header('If-Match');
     if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
     if (before.status === 'draft') throw new DomainError(409, 'draft', 'a draft is not public and cannot be cancelled');
@@ -294,6 +314,7 @@ events.openapi(
     summary: 'Delete a draft',
     description: 'Only drafts can be deleted: subscribers never saw them. Published events are cancelled instead. If-Match is optional; a stale one gets 412.',
     security,
+    middleware: [mayEditEvent],
     request: { params: z.object({ id: EventId }) },
     responses: {
       204: { description: 'Deleted' },
@@ -306,8 +327,7 @@ events.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const actor = requireActor(c.get('actor'));
-    const before = await editableEvent(c.env.DB, id, actor);
+    const { actor, before } = authorised<Editable>(c);
     const ifMatch = c.req.header('If-Match');
     if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
     if (before.status !== 'draft') throw new DomainError(409, 'published', 'a published event stays; cancel it instead, so that subscribers see it cancelled');
@@ -316,3 +336,68 @@ events.openapi(
     return c.body(null, 204);
   },
 );
+
+events.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/co-organisers',
+    summary: "An event's organisers and the organisations invited to co-organise it",
+    description: 'For those who may edit the event. An invited organisation is not shown with the event and has no rights to it until an organiser of it accepts.',
+    security,
+    middleware: [mayEditEvent],
+    request: { params: z.object({ id: EventId }) },
+    responses: { 200: { content: { 'application/json': { schema: CoOrganisers } }, description: 'Organisers, the creating one first, and invitations' }, 401: problemSpec('Not signed in'), 403: problemSpec('None of your organisations organises the event'), 404: problemSpec('No such event') },
+  }),
+  async (c) => {
+    const { before } = authorised<Editable>(c);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ organisations: before.organisations, invited: await invitedOrganisations(c.env.DB, before.id) }, 200);
+  },
+);
+
+/** Before anything else: the actor may answer for the organisation of the path (its organiser, or an administrator). */
+const answersForOrganisation = authorise((actor, c) => {
+  const organisation = c.req.param('organisation') ?? '';
+  if (!mayWriteEvent(actor, [organisation])) throw new ForbiddenError(`only an organiser of '${organisation}' may answer its invitations`);
+  return actor;
+});
+
+for (const answer of ['accept', 'decline'] as const) {
+  events.openapi(
+    createRoute({
+      method: 'post',
+      path: `/{id}/co-organisers/{organisation}/${answer}`,
+      summary: answer === 'accept' ? 'Accept an invitation to co-organise an event' : 'Decline an invitation to co-organise an event',
+      description:
+        answer === 'accept'
+          ? 'The organisation becomes a co-organiser: it is shown with the event and its organisers may edit it. It cannot remove the organisation that created the event.'
+          : 'The invitation is gone; the event is as it was.',
+      security,
+      middleware: [answersForOrganisation],
+      request: { params: z.object({ id: EventId, organisation: Slug.openapi({ param: { name: 'organisation', in: 'path' } }) }) },
+      responses: {
+        ...(answer === 'accept' ? { 200: eventResponse('Accepted: the event with its organisers') } : { 204: { description: 'Declined' } }),
+        401: problemSpec('Not signed in'),
+        403: problemSpec('You are not an organiser of that organisation'),
+        404: problemSpec('No such invitation'),
+        412: problemSpec('The event was changed meanwhile; try again'),
+      },
+    }),
+    async (c) => {
+      const { id, organisation } = c.req.valid('param');
+      const actor = authorised<Actor>(c);
+      const event = await findEvent(c.env.DB, id);
+      if (!event || !(await invitedOrganisations(c.env.DB, id)).includes(organisation)) throw new NotFoundError('invitation', `${id}/${organisation}`);
+      const done = await answerInvitation(c.env.DB, { eventId: id, organisation, expectedRevision: event.revision, organisersBefore: event.organisations }, answer, {
+        revision: newRevision(),
+        now: new Date().toISOString(),
+        actor: auditActor(actor),
+      });
+      if (!done) throw new PreconditionFailedError('event', id);
+      if (answer === 'decline') return c.body(null, 204);
+      const saved = (await findEvent(c.env.DB, id))!;
+      c.header('ETag', quoteEtag(saved.revision));
+      return c.json(publicEvent(saved), 200);
+    },
+  );
+}

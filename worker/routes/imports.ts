@@ -3,21 +3,22 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type ImportSource, deleteSource, findSource, findSourceByUrl, listSources, recordSync, saveSource, setSourceSync } from '../db/imports';
 import { readKnownReferences } from '../db/taxonomy';
-import { type Actor, assertMayManageImports, assertMayWriteEvent, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { type Actor, assertMayManageImports, assertMayWriteEvent, assertWritesSomething, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { type ImportMapping, type PlanItem, mappingIssues, planSummary } from '../domain/import-plan';
 import { calendarUrl } from '../domain/url-guard';
 import type { AppEnv } from '../env';
 import { CalendarFetchError, fetchCalendar } from '../fetch-calendar';
+import { fromThisMachine } from '../client';
+import { authorise, authorised } from '../auth';
 import { applyPlan, parseOrRefuse, planFor, syncSource, writeFailures } from '../imports';
 import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../http';
 import { ImportPreview, ImportRequest, ImportResult, ImportSourcePatch, ImportSourceView, ImportSyncResult } from '../shared/imports';
 
 export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-/** Local development: a worker reached on loopback may read feeds served on loopback; production never. */
-const loopbackAllowed = (c: Context<AppEnv>) => LOOPBACK.has(new URL(c.req.url).hostname);
+/** Local development: a request made on this machine may read feeds served on loopback; production never. */
+const loopbackAllowed = (c: Context<AppEnv>) => fromThisMachine(c);
 
 /**
  * The request, from JSON ({ organisation, type, …, ics | url }) or from a
@@ -25,7 +26,7 @@ const loopbackAllowed = (c: Context<AppEnv>) => LOOPBACK.has(new URL(c.req.url).
  */
 async function importRequest(c: Context<AppEnv>): Promise<ImportRequest> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/calendar' || type === 'text/plain') {
+  if (type === 'text/calendar') {
     const query = c.req.queries();
     return parseOrThrow(ImportRequest, {
       organisation: query.organisation?.[0],
@@ -36,7 +37,7 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest> {
       ...(query.sync ? { sync: query.sync[0] === 'true' } : {}),
     });
   }
-  if (type !== 'application/json') throw new ValidationError([{ field: 'Content-Type', rule: 'media-type', message: '`Content-Type` must be text/calendar or application/json' }], 400);
+  if (type !== 'application/json') throw new UnsupportedMediaTypeError('send the calendar as text/calendar, or JSON as application/json');
   let body: unknown;
   try {
     body = await c.req.json();
@@ -58,7 +59,8 @@ interface Prepared {
 
 /** Checks rights and the mapping, then reads the calendar text (fetching a URL). */
 async function prepare(c: Context<AppEnv>): Promise<Prepared> {
-  const actor = requireActor(c.get('actor'));
+  // Rights before the body is read: whoever may not import gets 401/403 whatever they sent.
+  const actor = assertWritesSomething(requireActor(c.get('actor')));
   const request = await importRequest(c);
   const mapping: ImportMapping = { organisation: request.organisation, type: request.type, networks: request.networks ?? [], municipalities: request.municipalities ?? [] };
   assertMayWriteEvent(actor, [mapping.organisation]);
@@ -169,14 +171,14 @@ const sourceProblems = {
   404: problemSpec('No such source'),
 };
 
-/** Who asks, and the source they may manage: 401, 404, then 403. */
-async function managedSource(c: Context<AppEnv>, id: number): Promise<{ actor: Actor; source: ImportSource }> {
-  const actor = requireActor(c.get('actor'));
-  const source = await findSource(c.env.DB, id);
-  if (!source) throw new NotFoundError('import source', String(id));
+/** Before the validators: who asks, and the source of the path they may manage: 401, 404, then 403. */
+const managesSource = authorise(async (actor, c) => {
+  const source = await findSource(c.env.DB, Number(c.req.param('id')));
+  if (!source) throw new NotFoundError('import source', c.req.param('id') ?? '');
   assertMayManageImports(actor, source.organisation);
   return { actor, source };
-}
+});
+const managedSource = (c: Context<AppEnv>) => authorised<{ actor: Actor; source: ImportSource }>(c);
 
 imports.openapi(
   createRoute({
@@ -185,6 +187,7 @@ imports.openapi(
     summary: 'Sync a calendar URL now',
     description: 'As the scheduled sync does: fetch, update events by UID, cancel those gone. The outcome (and any error) is also kept on the source.',
     security: writeSecurity,
+    middleware: [managesSource],
     request: { params: SourceParams },
     responses: {
       200: { content: { 'application/json': { schema: ImportSyncResult } }, description: 'What was done; `error` when the feed could not be read' },
@@ -194,7 +197,7 @@ imports.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const { actor, source } = await managedSource(c, id);
+    const { actor, source } = managedSource(c);
     if (source.url === '') throw new NotFoundError('import source', String(id));
     const { items, error } = await syncSource(c.env.DB, source, auditActor(actor), { allowLoopback: loopbackAllowed(c) });
     return c.json({ sourceId: source.id, summary: planSummary(items), items, error }, 200);
@@ -208,6 +211,7 @@ imports.openapi(
     summary: 'Turn the scheduled sync of a calendar URL on or off',
     description: 'With `sync: false` the URL is synced only when asked (POST /api/imports/sources/{id}/sync); its events stay as they are. Only a URL source can be synced.',
     security: writeSecurity,
+    middleware: [managesSource],
     request: { params: SourceParams, body: { content: { 'application/json': { schema: ImportSourcePatch } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: ImportSourceView } }, description: 'The source as it is now' },
@@ -218,7 +222,7 @@ imports.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const { sync } = c.req.valid('json');
-    const { actor, source } = await managedSource(c, id);
+    const { actor, source } = managedSource(c);
     if (source.url === '') throw new ValidationError([{ field: 'sync', rule: 'needs-url', message: '`sync` needs a URL source; this source is the uploaded files' }]);
     const saved = await setSourceSync(c.env.DB, source, sync, new Date().toISOString(), auditActor(actor));
     if (!saved) throw new NotFoundError('import source', String(id));
@@ -234,6 +238,7 @@ imports.openapi(
     description:
       'The source and the record of which event each of its UIDs became are deleted; a URL is no longer synced. The events already imported stay, as ordinary events of the organisation: edit or cancel them as any other. Importing the same file or URL again later creates them anew.',
     security: writeSecurity,
+    middleware: [managesSource],
     request: { params: SourceParams },
     responses: {
       204: { description: 'Forgotten' },
@@ -242,7 +247,7 @@ imports.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const { actor, source } = await managedSource(c, id);
+    const { actor, source } = managedSource(c);
     if (!(await deleteSource(c.env.DB, source, new Date().toISOString(), auditActor(actor)))) throw new NotFoundError('import source', String(id));
     return c.body(null, 204);
   },

@@ -1,14 +1,15 @@
-/** /api/me: the signed-in person's own things: their organisations' events, their personal feed. */
+/** /api/me: the signed-in person's own things: their organisations' events and invitations to co-organise, their personal feed. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { hasFeedKey, replaceFeedKey } from '../db/accounts';
 import { listEventsOf, withoutRevision } from '../db/events';
+import { listInvitations } from '../db/co-organisers';
 import { ForbiddenError } from '../domain/errors';
 import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../http';
 import { FeedKey, MyEventsQuery } from '../shared/accounts';
-import { Event } from '../shared/schemas';
+import { CoOrganiserInvitation, Event } from '../shared/schemas';
 
 export const me = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -36,6 +37,22 @@ function personOf(actor: Actor): number {
   if (!actor.person) throw new ForbiddenError('a personal feed belongs to a person; sign in');
   return actor.person.id;
 }
+
+me.openapi(
+  createRoute({
+    method: 'get',
+    path: '/co-organiser-invitations',
+    summary: 'Invitations for your organisations to co-organise events of others (every one for an administrator)',
+    description: 'Answer each with POST /api/events/{id}/co-organisers/{organisation}/accept or /decline.',
+    security,
+    responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(CoOrganiserInvitation) }) } }, description: 'Newest first' }, 401: problemSpec('Not signed in') },
+  }),
+  async (c) => {
+    const actor = requireActor(c.get('actor'));
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await listInvitations(c.env.DB, isAdministrator(actor) ? null : writableOrganisations(actor)) }, 200);
+  },
+);
 
 const feedResponse = { content: { 'application/json': { schema: FeedKey } }, description: 'The personal feed' };
 

@@ -2,7 +2,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { unknownOrganisations } from '../db/accounts';
 import { createToken, findToken, listTokens, revokeTokenAudited } from '../db/tokens';
-import { assertMayManageTokens, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { type Actor, assertManagesSomeTokens, assertMayManageTokens, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
+import { authorise, authorised } from '../auth';
+import type { ApiToken as StoredToken } from '../shared/accounts';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
@@ -35,6 +37,7 @@ tokens.openapi(
     summary: 'Create an API token for an organisation',
     description: 'The answer holds the token itself, shown only this once; only its hash is stored.',
     security,
+    middleware: [authorise(assertManagesSomeTokens)],
     request: { body: { content: { 'application/json': { schema: ApiTokenInput } }, required: true } },
     responses: {
       201: { content: { 'application/json': { schema: CreatedApiToken } }, description: 'Created' },
@@ -45,7 +48,7 @@ tokens.openapi(
   }),
   async (c) => {
     const input = c.req.valid('json');
-    const actor = requireActor(c.get('actor'));
+    const actor = authorised<Actor>(c);
     if ((await unknownOrganisations(c.env.DB, [input.organisation])).length > 0) {
       throw new ValidationError([{ field: 'organisation', rule: 'exists', message: `\`organisation\`: there is no organisation '${input.organisation}'` }]);
     }
@@ -64,6 +67,14 @@ tokens.openapi(
     summary: 'Revoke an API token',
     description: 'The token stops working at once. Revoking twice is harmless.',
     security,
+    middleware: [
+      authorise(async (actor, c) => {
+        const token = await findToken(c.env.DB, Number(c.req.param('id')));
+        if (!token) throw new NotFoundError('token', c.req.param('id') ?? '');
+        assertMayManageTokens(actor, token.organisation);
+        return { actor, token };
+      }),
+    ],
     request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
     responses: {
       200: { content: { 'application/json': { schema: ApiToken } }, description: 'Revoked' },
@@ -74,10 +85,7 @@ tokens.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const actor = requireActor(c.get('actor'));
-    const token = await findToken(c.env.DB, id);
-    if (!token) throw new NotFoundError('token', String(id));
-    assertMayManageTokens(actor, token.organisation);
+    const { actor, token } = authorised<{ actor: Actor; token: StoredToken }>(c);
     await revokeTokenAudited(c.env.DB, token, new Date().toISOString(), auditActor(actor));
     return c.json((await findToken(c.env.DB, id))!, 200);
   },

@@ -47,6 +47,8 @@ export const HttpUrl = z
   .string()
   .trim()
   .max(2000, 'must be at most 2000 characters')
+  // The URL parser drops line breaks and tabs silently; the stored text would keep them, and feeds and headers carry it.
+  .refine((value) => !/[\s\u0000-\u001f\u007f]/.test(value), { message: 'must not contain spaces, line breaks or control characters', params: { rule: 'url-characters' } })
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http or https URL')
   .openapi({ format: 'uri', example: 'https://pohde.fi' });
 
@@ -217,6 +219,23 @@ export type OccurrenceInfo = z.infer<typeof OccurrenceInfo>;
 
 export const EventOccurrence = Event.extend({ occurrence: OccurrenceInfo }).openapi('EventOccurrence');
 export type EventOccurrence = z.infer<typeof EventOccurrence>;
+
+export const CoOrganisers = z
+  .object({
+    organisations: z.array(Slug).openapi({ description: 'The organisers: the organisation that created the event first' }),
+    invited: z.array(Slug).openapi({ description: 'Organisations invited to co-organise; not shown, and without rights, until an organiser of theirs accepts' }),
+  })
+  .openapi('CoOrganisers');
+export type CoOrganisers = z.infer<typeof CoOrganisers>;
+
+export const CoOrganiserInvitation = z
+  .object({
+    event: z.object({ id: z.string(), title: z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }), start: z.string(), end: z.string(), allDay: z.boolean(), timeZone: z.string(), status: z.string(), organisations: z.array(Slug) }),
+    organisation: Slug.openapi({ description: 'The invited organisation' }),
+    invitedAt: z.string(),
+  })
+  .openapi('CoOrganiserInvitation');
+export type CoOrganiserInvitation = z.infer<typeof CoOrganiserInvitation>;
 
 export const EventList = z
   .object({

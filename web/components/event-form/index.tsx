@@ -13,6 +13,8 @@ export interface EventFormProps {
   taxonomy: Taxonomy;
   /** Organisations the person may name as organisers. */
   organisations: string[];
+  /** Organisations invited to co-organise, not yet accepted. */
+  invited?: string[];
   clock: AnnualClock | null;
   /** A field's error when it should be shown (after its first blur, or after a save was tried). */
   errorOf: (key: string) => string | undefined;
@@ -31,7 +33,7 @@ const TIME_ZONES: string[] = (() => {
   }
 })();
 
-export function EventForm({ form, onChange, taxonomy, organisations, clock, errorOf, touch, eventId, published }: EventFormProps) {
+export function EventForm({ form, onChange, taxonomy, organisations, invited = [], clock, errorOf, touch, eventId, published }: EventFormProps) {
   const m = useOrganiserText();
   const i18n = useI18n();
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => onChange({ ...form, [key]: value });
@@ -49,7 +51,11 @@ export function EventForm({ form, onChange, taxonomy, organisations, clock, erro
       : startsAt && endsAt && startsAt.epochMilliseconds < endsAt.epochMilliseconds
         ? { from: startsAt.toString(), to: endsAt.toString() }
         : null;
-  const organisationOptions = taxonomy.organisations.filter((o) => organisations.includes(o.slug) || form.organisations.includes(o.slug));
+  const organisationOptions = terms(taxonomy.organisations.filter((o) => organisations.includes(o.slug) || form.organisations.includes(o.slug))).map((o) =>
+    invited.includes(o.slug) ? { ...o, name: fill(m.invitedSuffix, { name: o.name }) } : o,
+  );
+  // Any other organisation may be named too: it is invited, and joins when it accepts.
+  const invitable = terms(taxonomy.organisations.filter((o) => !organisations.includes(o.slug) && !form.organisations.includes(o.slug)));
   const material = (index: number, patch: Partial<MaterialState>) => set('materials', form.materials.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   return (
     <>
@@ -153,7 +159,20 @@ export function EventForm({ form, onChange, taxonomy, organisations, clock, erro
 
       <fieldset class="form-section">
         <legend>{m.who}</legend>
-        <Choices id="ev-organisations" legend={m.organisations} options={terms(organisationOptions)} chosen={form.organisations} onChange={(v) => set('organisations', v)} error={errorOf('organisations')} touch={() => touch('organisations')} />
+        <Choices id="ev-organisations" legend={m.organisations} options={organisationOptions} chosen={form.organisations} onChange={(v) => set('organisations', v)} error={errorOf('organisations')} touch={() => touch('organisations')} />
+        <Field id="ev-invite" label={m.inviteOrganisation}>
+          {(props) => (
+            <select {...props} value="" onChange={(e) => e.currentTarget.value && set('organisations', [...form.organisations, e.currentTarget.value])} aria-describedby="ev-invite-hint">
+              <option value="">{m.inviteChoose}</option>
+              {invitable.map((o) => (
+                <option key={o.slug} value={o.slug}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <p class="hint" id="ev-invite-hint">{m.coOrganisersHint}</p>
         <div class="form-row">
           <Field id="ev-contact-name" label={m.contactName} error={errorOf('contact.name')}>
             {(props) => <input {...props} type="text" autocomplete="off" {...text('contactName', 'contact.name')} />}

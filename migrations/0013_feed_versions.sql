@@ -1,4 +1,4 @@
--- Migration 0012: a version per feed term, so that a write changes the
+-- Migration 0013: a version per feed term, so that a write changes the
 -- validators of only the feeds it can change, not of every feed.
 -- Versions that feeds' validators are made of, so that a write changes the
 -- ETag of only the feeds it can change. Kept by the triggers below from the
