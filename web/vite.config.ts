@@ -36,11 +36,13 @@ export default defineConfig({
   // Every browser the UI supports preloads modules itself: no polyfill to run before the app.
   build: { outDir: 'dist', emptyOutDir: true, modulePreload: { polyfill: false } },
   server: {
+    // Every path the worker answers itself (wrangler.toml's run_worker_first), and nothing of the UI's own:
+    // a plain '/api' prefix would also take the UI's module /api.ts. Keys are matched against path and query.
     proxy: {
-      '/api': toWorker,
-      '/calendar.ics': toWorker,
-      '^/events/[^/]+\\.ics': toWorker,
-      '/healthz': toWorker,
+      '^/api/': toWorker,
+      '^/(healthz|calendar\\.ics|clock\\.ics|privacy)(\\?|$)': toWorker,
+      '^/feed\\.(rss|atom|json)(\\?|$)': toWorker,
+      '^/events/[^/?]+\\.ics(\\?|$)': toWorker,
     },
   },
 });

@@ -12,6 +12,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Plugin, type ViteDevServer, createServer } from 'vite';
+import { launch } from './browser';
 
 const REMOTE = '192.0.2.44';
 let vite: ViteDevServer;
@@ -102,3 +103,50 @@ describe('the development proxy (npm run dev:web)', () => {
     expect(local.status, local.body).toBe(200);
   });
 });
+
+describe('the development server (npm run dev:web)', () => {
+  it('serves the UI’s own modules itself, /api.ts included, and passes every path the worker answers to it', async () => {
+    const module = await viaProxy('GET', '/api.ts');
+    expect(module.status).toBe(200);
+    expect(module.body).toContain('export');
+    expect(module.body).not.toContain('<!doctype html>');
+    for (const [path, type] of [
+      ['/healthz', 'application/json'],
+      ['/api/taxonomy', 'application/json'],
+      ['/api/docs', 'text/html'],
+      ['/calendar.ics?network=osallisuus', 'text/calendar'],
+      ['/clock.ics', 'text/calendar'],
+      ['/events/tilannekuvaseminaari-2025.ics', 'text/calendar'],
+      ['/feed.rss', 'application/rss+xml'],
+      ['/feed.atom', 'application/atom+xml'],
+      ['/feed.json?lang=sv', 'application/feed+json'],
+      ['/privacy', 'text/html'],
+    ]) {
+      const answer = await new Promise<{ status: number; type: string }>((resolve, reject) => {
+        httpRequest({ host: '127.0.0.1', port, path, agent: false, headers: { Connection: 'close' } }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? '') });
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(answer, path).toMatchObject({ status: 200 });
+      expect(answer.type, path).toContain(type);
+    }
+  });
+
+  it('shows the calendar and the clock in a browser, built from the sources on the fly', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.locator('.event-title').first().waitFor({ timeout: 20_000 });
+      expect(await page.locator('h1').textContent()).toBe('Tulevat tapahtumat');
+      await page.goto(`http://127.0.0.1:${port}/clock`);
+      await page.locator('svg.wheel').waitFor({ timeout: 20_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
+
