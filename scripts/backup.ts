@@ -1,7 +1,7 @@
 /**
  * Export and restore of a local D1 database.
  *
- *   npm run export -- [--out backup]          writes backup/hytekello.json (every table) and backup/hytekello.ics (every public and members-only event)
+ *   npm run export -- [--out backup]          writes backup/hytekello.json (every table) and backup/hytekello.ics (every published and cancelled event, members-only ones too; drafts only in the JSON)
  *   npm run restore -- backup/hytekello.json  replaces the local database's content with the backup
  *
  * PERSIST_TO names another local state directory, as for the seed. The
@@ -34,7 +34,8 @@ try {
     writeFileSync(join(values.out, 'hytekello.json'), JSON.stringify(backup, null, 1));
     writeFileSync(join(values.out, 'hytekello.ics'), calendar);
     const counts = Object.entries(backup.tables).map(([table, rows]) => `${table} ${rows.length}`).join(', ');
-    console.log(`Exported to ${values.out}/hytekello.json (${counts}) and ${values.out}/hytekello.ics (${events.length} events).`);
+    const drafts = backup.tables.events.filter((row) => row.status === 'draft').length;
+    console.log(`Exported to ${values.out}/hytekello.json (${counts}) and ${values.out}/hytekello.ics (${events.length} published and cancelled events; ${drafts} drafts are only in the JSON).`);
   } else if (command === 'restore' && file) {
     const backup = JSON.parse(readFileSync(file, 'utf8')) as Backup;
     const migration = await newestMigration(db);
