@@ -255,6 +255,9 @@ describe('retrying a create', () => {
     expect(((await other.json()) as Problem).errors?.[0]).toMatchObject({ field: 'Idempotency-Key', rule: 'reused' });
     const anotherToken = await jsonRequest('POST', '/api/events', workshop(), { Authorization: await bearerFor('pohde'), 'Idempotency-Key': 'k-1' });
     expect(anotherToken.headers.get('Idempotent-Replayed')).toBeNull();
-    expect((await jsonRequest('POST', '/api/events', workshop(), { Authorization: pohde, 'Idempotency-Key': 'ä'.repeat(3) })).status).toBe(400);
+    // Not visible ASCII, or too long (a non-ASCII key cannot be sent from here without the runtime warning about it).
+    for (const key of ['two words', 'k'.repeat(201)]) {
+      expect((await jsonRequest('POST', '/api/events', workshop(), { Authorization: pohde, 'Idempotency-Key': key })).status, key).toBe(400);
+    }
   });
 });
