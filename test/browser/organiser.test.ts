@@ -166,6 +166,8 @@ describe('an organiser', () => {
     await page.getByRole('button', { name: 'Tallenna' }).click();
     const id = await savedEventId(page);
     expect(await successText(page)).toContain('Tapahtuma luotu luonnoksena');
+    // The keyboard is at the message, not at the top of a page whose form was replaced.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('status-ok'))).toBe(true);
     expect((await api(page, 'GET', `/api/events/${id}`)).body.status).toBe('draft');
     // Not public while a draft.
     expect((await (await fetch(`${baseUrl}/api/events/${id}`)).status)).toBe(404);
@@ -173,6 +175,7 @@ describe('an organiser', () => {
     await page.getByLabel('Julkaistu').check();
     await page.getByRole('button', { name: 'Tallenna' }).click();
     await page.locator('.status-ok', { hasText: 'Tapahtuma tallennettu' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tapahtuma tallennettu.');
     const visitor = await newPage();
     await open(visitor, `/?q=${encodeURIComponent(title)}`);
     await visitor.locator('.event-title', { hasText: title }).waitFor();
@@ -193,8 +196,24 @@ describe('an organiser', () => {
     expect(await page.locator('#ev-end-error').textContent()).toContain('Loppu ei voi olla ennen alkua');
     await page.getByRole('button', { name: 'Tallenna' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-title-fi');
-    expect(await page.locator('.error-summary-slot').textContent()).toContain('Korjaa merkityt kentät');
     expect(await page.locator('#ev-type-error').textContent()).toContain('Pakollinen');
+    // The summary counts in the right form and links to every field in error.
+    const summary = page.locator('.error-summary');
+    const links = summary.getByRole('link');
+    const count = await links.count();
+    expect(count).toBeGreaterThan(1);
+    expect(await summary.locator('p').textContent()).toBe(`Korjaa merkityt kentät: ${count} virhettä.`);
+    expect(await links.allTextContents()).toContain(`Tapahtumatyyppi: ${await page.locator('#ev-type-error').textContent()}`);
+    await summary.getByRole('link', { name: /^Tapahtumatyyppi:/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-type');
+    // One error left: one error, said so.
+    await page.locator('#ev-title-fi').fill('Yksi virhe jäljellä');
+    await page.locator('#ev-type').selectOption('tyopaja');
+    await page.locator('#ev-end-time').fill('17:00');
+    await page.locator('#ev-onlineUrl').fill('ei osoite');
+    await page.locator('#ev-onlineUrl').blur();
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => summary.locator('p').textContent()).toBe('Korjaa merkitty kenttä: 1 virhe.');
   });
 
   it('writes a monthly "first Tuesday" rule from plain words, and shows the Finnish time of another zone', async () => {
@@ -320,6 +339,7 @@ describe('an organiser', () => {
     await olli.getByRole('button', { name: 'Tallenna' }).click();
     const conflict = olli.locator('.conflict');
     await conflict.waitFor();
+    await expect.poll(() => olli.evaluate(() => document.activeElement?.id)).toBe('conflict-title');
     expect(await conflict.getByRole('alert').textContent()).toContain('Tapahtumaa muutettiin sillä välin');
     const titleRow = conflict.locator('tr[data-field="title"]');
     expect(await titleRow.textContent()).toContain(theirTitle);
@@ -691,6 +711,24 @@ describe('co-organisers by consent', () => {
 });
 
 describe('the keyboard alone', () => {
+  it('never puts a focused control of the event form under the sticky save bar', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    await page.locator('#ev-title-fi').focus();
+    const hidden: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const seen = await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (!active || !active.closest('form') || active.closest('.form-actions')) return null;
+        const box = active.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return { id: active.id || active.outerHTML.slice(0, 60), visible: top !== null && (top === active || active.contains(top) || top.contains(active) || top.closest('label') === active.closest('label')) };
+      });
+      if (seen && !seen.visible) hidden.push(seen.id);
+      await page.keyboard.press('Tab');
+    }
+    expect(hidden).toEqual([]);
+  });
+
   it('fills and saves the event form with Tab, typing, Space and Enter', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
     const active = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', value: (document.activeElement as HTMLInputElement | null)?.value ?? '', text: document.activeElement?.textContent ?? '' }));

@@ -25,7 +25,7 @@ export const organiserEn: OrganiserMessages = {
   required: 'required',
   optional: 'optional',
   problem: 'Saving failed',
-  fixErrors: 'Correct the marked fields: {count} errors.',
+  fixErrors: { one: 'Correct the marked field: 1 error.', other: 'Correct the marked fields: {count} errors.' },
   networkFailed: 'The connection to the server failed. Try again.',
   forbidden: 'You do not have the right to this page.',
   signInNeeded: 'Sign in to see this page.',

@@ -23,7 +23,7 @@ export const organiserFi = {
   required: 'pakollinen',
   optional: 'vapaaehtoinen',
   problem: 'Tallennus ei onnistunut',
-  fixErrors: 'Korjaa merkityt kentät: {count} virhettä.',
+  fixErrors: { one: 'Korjaa merkitty kenttä: 1 virhe.', other: 'Korjaa merkityt kentät: {count} virhettä.' },
   networkFailed: 'Yhteys palvelimeen katkesi. Yritä uudelleen.',
   forbidden: 'Sinulla ei ole oikeutta tähän sivuun.',
   signInNeeded: 'Kirjaudu sisään nähdäksesi tämän sivun.',

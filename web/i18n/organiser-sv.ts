@@ -25,7 +25,7 @@ export const organiserSv: OrganiserMessages = {
   required: 'obligatorisk',
   optional: 'frivillig',
   problem: 'Det gick inte att spara',
-  fixErrors: 'Rätta de markerade fälten: {count} fel.',
+  fixErrors: { one: 'Rätta det markerade fältet: 1 fel.', other: 'Rätta de markerade fälten: {count} fel.' },
   networkFailed: 'Förbindelsen till servern bröts. Försök igen.',
   forbidden: 'Du har inte rätt till den här sidan.',
   signInNeeded: 'Logga in för att se den här sidan.',

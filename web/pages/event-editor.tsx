@@ -9,7 +9,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
 import { type FieldIssue, type FormState, addYears, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
-import { ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
+import { ErrorSummary, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n, withLanguage } from '../i18n';
@@ -72,10 +72,15 @@ function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: 
   const theirInput = inputOfForm(formOfEvent(theirs.value)) as Record<string, unknown>;
   const myInput = inputOfForm(mine) as Record<string, unknown>;
   const differing = Object.keys({ ...theirInput, ...myInput }).filter((key) => key !== 'status' || mine.status !== 'cancelled').filter((key) => JSON.stringify(theirInput[key] ?? null) !== JSON.stringify(myInput[key] ?? null));
+  // The review replaces the save the person just made: the keyboard goes to it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section class="conflict" aria-labelledby="conflict-title">
       <div role="alert">
-        <h2 id="conflict-title">{m.conflictTitle}</h2>
+        <h2 id="conflict-title" tabIndex={-1} ref={heading}>
+          {m.conflictTitle}
+        </h2>
         <p>{m.conflictExplain}</p>
       </div>
       <TableScroll label={m.conflictTitle}>
@@ -253,10 +258,15 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
           <a href={withLanguage(`/events/${eventId}`, i18n.language)}>{m.openPublic}</a>
         </p>
       )}
-      {success && <Success>{success}</Success>}
+      {/* Focus goes to the message after a save: the form it was in has been replaced. */}
+      {success && (
+        <Success key={success} focus>
+          {success}
+        </Success>
+      )}
       {conflict && <Conflict mine={form} theirs={conflict} onApply={applyMine} onTake={takeTheirs} />}
       <div aria-live="assertive" role="alert" class="error-summary-slot">
-        {invalidCount > 0 && Object.keys(issues).length + Object.keys(serverErrors).length > 0 && <p class="status status-error">{fill(m.fixErrors, { count: Object.keys(issues).length + Object.keys(serverErrors).length })}</p>}
+        <ErrorSummary form={formElement} shown={invalidCount > 0} />
       </div>
       <ProblemBox error={problem} />
       <form ref={formElement} class="event-form" onSubmit={save} noValidate>

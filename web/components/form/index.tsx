@@ -2,7 +2,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem } from '../../api';
-import { useI18n } from '../../i18n';
+import { counted, useI18n } from '../../i18n';
 import { fill, useOrganiserText } from '../../i18n/organiser';
 import { fieldKey } from '../event-form/model';
 
@@ -148,11 +148,64 @@ export function ProblemBox({ error, title }: { error: unknown; title?: string })
 }
 
 /** A success message, announced politely. */
-export function Success({ children }: { children: ComponentChildren }) {
+/** A message that something was done; `focus` moves the keyboard to it (after a save that replaced the page's form state). */
+export function Success({ children, focus = false }: { children: ComponentChildren; focus?: boolean }) {
+  const element = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focus) element.current?.focus();
+  }, [focus]);
   return (
-    <p class="status status-ok" role="status">
+    <p class="status status-ok" role="status" tabIndex={focus ? -1 : undefined} ref={element}>
       {children}
     </p>
+  );
+}
+
+/** Moves the keyboard to a form control by id; to the first box of a group of checkboxes. */
+export function focusControl(id: string): void {
+  const element = document.getElementById(id);
+  (element?.tagName === 'FIELDSET' ? element.querySelector<HTMLElement>('input, select, textarea, button') : element)?.focus();
+}
+
+/**
+ * The errors of a form as links to their fields (WCAG 3.3.1, 2.4.3), read
+ * from the error texts the form shows beside its fields, so every form
+ * built of Field and Choices gets one: `<ErrorSummary form={ref} shown={submitted && count > 0} />`.
+ */
+export function ErrorSummary({ form, shown }: { form: { current: HTMLFormElement | null }; shown: boolean }) {
+  const m = useOrganiserText();
+  const [entries, setEntries] = useState<{ id: string; label: string; error: string }[]>([]);
+  useEffect(() => {
+    const found = shown
+      ? [...(form.current?.querySelectorAll<HTMLElement>('.field-error') ?? [])].map((element) => {
+          const id = element.id.replace(/-error$/, '');
+          const control = document.getElementById(id);
+          const name = control?.tagName === 'FIELDSET' ? control.querySelector('legend') : document.querySelector(`label[for="${CSS.escape(id)}"]`);
+          return { id, label: name?.firstChild?.textContent?.trim() ?? '', error: element.textContent ?? '' };
+        })
+      : [];
+    if (JSON.stringify(found) !== JSON.stringify(entries)) setEntries(found);
+  });
+  if (entries.length === 0) return null;
+  return (
+    <div class="status status-error error-summary">
+      <p>{counted(m.fixErrors, entries.length)}</p>
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <a
+              href={`#${entry.id}`}
+              onClick={(event) => {
+                event.preventDefault();
+                focusControl(entry.id);
+              }}
+            >
+              {entry.label ? `${entry.label}: ${entry.error}` : entry.error}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
