@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
-import { type FieldIssue, type FormState, addYears, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
+import { type FieldIssue, type FormState, aYearLater, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
 import { ErrorSummary, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
@@ -123,7 +123,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
     if (loaded.event) return formOfEvent(loaded.event.value);
     if (loaded.source) {
       const copy = formOfEvent(loaded.source);
-      const to = duplicateTo && /^\d{4}-\d{2}-\d{2}$/.test(duplicateTo) ? duplicateTo : addYears(copy.startDate, 1);
+      const to = duplicateTo && /^\d{4}-\d{2}-\d{2}$/.test(duplicateTo) ? duplicateTo : aYearLater(copy);
       return shiftForm(copy, daysBetween(copy.startDate, to));
     }
     return emptyForm(me.writes);

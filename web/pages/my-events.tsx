@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type Event, type EventStatus, answerCoOrganiserInvitation, cancelEvent, deleteDraft, getTaxonomy, listCoOrganiserInvitations, listMyEvents } from '../api';
-import { addYears } from '../components/event-form/model';
+import { aYearLater, formOfEvent } from '../components/event-form/model';
 import { ConfirmDialog, Field, Success } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
@@ -19,15 +19,16 @@ function DuplicateDialog({ event, onClose }: { event: Event; onClose: () => void
   const m = useOrganiserText();
   const i18n = useI18n();
   const { route } = useLocation();
-  const startDate = event.start.slice(0, 10);
+  // A year later as the copy's rule still fits it: a weekly Wednesday meeting stays on Wednesdays.
+  const yearLater = aYearLater(formOfEvent(event));
   const [mode, setMode] = useState<'year' | 'date'>('year');
-  const [date, setDate] = useState(addYears(startDate, 1));
+  const [date, setDate] = useState(yearLater);
   return (
     <ConfirmDialog
       title={m.duplicateTitle}
       confirm={m.duplicateGo}
       onClose={onClose}
-      onConfirm={() => route(withLanguage(`/manage/events/new?from=${encodeURIComponent(event.id)}&start=${mode === 'year' ? addYears(startDate, 1) : date}`, i18n.language))}
+      onConfirm={() => route(withLanguage(`/manage/events/new?from=${encodeURIComponent(event.id)}&start=${mode === 'year' ? yearLater : date}`, i18n.language))}
     >
       <p>
         <strong>{i18n.pick(event.title)}</strong>
@@ -37,7 +38,7 @@ function DuplicateDialog({ event, onClose }: { event: Event; onClose: () => void
         <legend>{m.duplicateStart}</legend>
         <label class="check">
           <input type="radio" name="duplicate-mode" checked={mode === 'year'} onChange={() => setMode('year')} />
-          {m.duplicateYear} ({i18n.day(addYears(startDate, 1))})
+          {m.duplicateYear} ({i18n.day(yearLater)})
         </label>
         <label class="check">
           <input type="radio" name="duplicate-mode" checked={mode === 'date'} onChange={() => setMode('date')} />

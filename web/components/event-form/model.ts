@@ -281,6 +281,31 @@ export function instantOf(date: string, time: string, timeZone: string): Tempora
 }
 
 /** Every date of the form moved by `days`; year numbers in titles follow the start's year. */
+/** The start of a copy a year later that its rule still fits: a weekly series keeps its weekdays (52 weeks on), "the 3rd Tuesday" stays the 3rd Tuesday of that month. */
+export function aYearLater(form: FormState): string {
+  const start = Temporal.PlainDate.from(form.startDate);
+  const r = form.recurrence;
+  if (r.kind === 'weekly') return start.add({ weeks: 52 }).toString();
+  if (r.kind !== 'monthly-weekday') return start.add({ years: 1 }).toString();
+  const month = start.add({ years: 1 }).with({ day: 1 });
+  const weekday = WEEKDAYS.indexOf(r.weekday) + 1;
+  if (r.nth === '-1') {
+    const last = month.with({ day: month.daysInMonth });
+    return last.subtract({ days: (last.dayOfWeek - weekday + 7) % 7 }).toString();
+  }
+  return month.add({ days: (weekday - month.dayOfWeek + 7) % 7 + (Number(r.nth) - 1) * 7 }).toString();
+}
+
+/** The recurrence moved with its start: weekdays, the nth weekday and the day of the month follow the new start, so the rule still fits it. */
+function recurrenceMovedTo(r: RecurrenceState, days: number, startDate: string): RecurrenceState {
+  const start = Temporal.PlainDate.from(startDate);
+  const shift = (((days % 7) + 7) % 7);
+  const weekdays = r.weekdays.map((day) => WEEKDAYS[(WEEKDAYS.indexOf(day) + shift) % 7]!);
+  // A 29th–31st is only ever the last such weekday of its month.
+  const nth = start.day > 28 || (r.nth === '-1' && start.day + 7 > start.daysInMonth) ? '-1' : (String(Math.ceil(start.day / 7)) as RecurrenceState['nth']);
+  return { ...r, weekdays, weekday: weekdayOf(startDate), nth: r.kind === 'monthly-weekday' ? nth : r.nth, monthDay: r.kind === 'monthly-day' ? String(start.day) : r.monthDay };
+}
+
 export function shiftForm(form: FormState, days: number): FormState {
   const move = (date: string) => {
     if (!date) return date;
@@ -303,7 +328,7 @@ export function shiftForm(form: FormState, days: number): FormState {
     startDate,
     endDate: move(form.endDate),
     registrationDeadline: move(form.registrationDeadline),
-    recurrence: { ...form.recurrence, until: move(form.recurrence.until), exceptions: form.recurrence.exceptions.map(move), weekday: form.recurrence.kind === 'monthly-weekday' ? form.recurrence.weekday : weekdayOf(startDate) },
+    recurrence: { ...recurrenceMovedTo(form.recurrence, days, startDate), until: move(form.recurrence.until), exceptions: form.recurrence.exceptions.map(move) },
     otherExceptions: [],
     materials: [],
   };
@@ -350,11 +375,6 @@ export function previewEvent(form: FormState, id: string, untitled: string): Eve
     createdAt: now,
     updatedAt: now,
   };
-}
-
-/** The same day `years` later (28 February for 29 February in a common year). */
-export function addYears(date: string, years: number): string {
-  return Temporal.PlainDate.from(date).add({ years }).toString();
 }
 
 /** The fields of `mine` that differ from `base`, written over `theirs`: my edit re-applied on top of another version. */
