@@ -508,6 +508,9 @@ describe('subscription links', () => {
     // Google Calendar drops cancelled events: its link keeps them, as free time titled "Inställt:".
     expect(links.google).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(`${links.webcal}&cancelled=mark`)}`);
     expect(links.outlook).toContain(`url=${encodeURIComponent(links.https)}`);
+    // A Microsoft 365 work account subscribes on outlook.office.com, a personal one on outlook.live.com.
+    expect(links.outlook).toMatch(/^https:\/\/outlook\.live\.com\//);
+    expect(links.office).toBe(links.outlook.replace('outlook.live.com', 'outlook.office.com'));
     // What a calendar app does with webcal://: fetch the same URL over https.
     const response = await request(links.webcal.replace('webcal://hytekello.test', ''));
     expect(response.status).toBe(200);

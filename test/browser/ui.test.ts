@@ -238,7 +238,11 @@ describe('a visitor', () => {
     const google = new URL((await dialog.getByRole('link', { name: 'Tilaa Google-kalenteriin' }).getAttribute('href'))!);
     const subscribed = google.searchParams.get('cid')!;
     expect(subscribed).toBe(`${https.replace(/^http:/, 'webcal:')}&cancelled=mark`);
-    expect(decodeURIComponent(new URL((await dialog.getByRole('link', { name: 'Tilaa Outlookiin' }).getAttribute('href'))!).searchParams.get('url')!)).toBe(https);
+    for (const [name, host] of [['Tilaa Outlookiin (Outlook.com)', 'outlook.live.com'], ['Tilaa Outlookiin (Microsoft 365 -työtili)', 'outlook.office.com']]) {
+      const outlook = new URL((await dialog.getByRole('link', { name, exact: true }).getAttribute('href'))!);
+      expect(outlook.host).toBe(host);
+      expect(outlook.searchParams.get('url')).toBe(https);
+    }
     // Why the Google link differs, said next to it, and announced with it.
     expect(await dialog.getByRole('link', { name: 'Tilaa Google-kalenteriin' }).getAttribute('aria-describedby')).toBe('google-cancelled');
     expect(await dialog.locator('#google-cancelled').textContent()).toContain('Peruttu:');
@@ -254,6 +258,58 @@ describe('a visitor', () => {
     // Back to none: no alarm in the link.
     await dialog.getByLabel('Ei muistutusta').check();
     expect(await dialog.getByLabel('Tilausosoite (https)').inputValue()).toBe(`${baseUrl}/calendar.ics?network=kulttuurihyvinvointi`);
+  });
+
+  it('finds the subscription link first in the dialog, a few tab stops in, also on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('/');
+    await page.getByRole('button', { name: 'Tilaa kalenteri' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    let stops = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'feed-url' && stops < 10) {
+      await page.keyboard.press('Tab');
+      stops++;
+    }
+    expect(stops).toBeLessThanOrEqual(3);
+    // In view without scrolling, and nothing inside the dialog scrolls but the dialog itself.
+    const box = (await dialog.getByLabel('Tilausosoite (https)').boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(844);
+    const innerScrollers = await dialog.evaluate((element) => [...element.querySelectorAll('*')].filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight).length);
+    expect(innerScrollers).toBe(0);
+    // Long names are whole.
+    await dialog.locator('summary', { hasText: 'Järjestäjä' }).click();
+    const cut = await dialog.locator('label.check').evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent));
+    expect(cut).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('says how many coming events the choice holds, and when it holds none', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + 365 * 86_400_000));
+    const api = (await (await fetch(`${baseUrl}/api/events?network=kulttuurihyvinvointi&from=${today}&to=${year}&limit=200`)).json()) as { items: { id: string }[] };
+    const expected = new Set(api.items.map((item) => item.id)).size;
+    await open('/');
+    await page.getByRole('button', { name: 'Tilaa kalenteri' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('Kulttuurihyvinvointiverkosto').check();
+    const count = dialog.locator('.subscribe-count');
+    await expect
+      .poll(() => count.textContent())
+      .toBe(expected === 1 ? 'Valinnassa on nyt 1 tuleva tapahtuma (seuraavat 12 kuukautta).' : `Valinnassa on nyt ${expected} tulevaa tapahtumaa (seuraavat 12 kuukautta).`);
+    // A combination that holds nothing is said to hold nothing.
+    await dialog.getByLabel('Kulttuurihyvinvointiverkosto').uncheck();
+    await dialog.getByLabel('Kuntien hyvinvointiyhdyshenkilöiden verkosto').check();
+    await dialog.getByLabel('Hyvinvointifoorumi').check();
+    await expect.poll(() => count.textContent()).toContain('ei ole nyt yhtään tulevaa tapahtumaa');
+  });
+
+  it('says that a search text does not go into the subscription', async () => {
+    await open('/?q=foorumi');
+    await page.getByRole('button', { name: 'Tilaa kalenteri' }).click();
+    const dialog = page.locator('dialog[open]');
+    expect(await dialog.locator('.subscribe-search').textContent()).toBe('Hakusana ”foorumi” ei siirry tilaukseen: tilaus sisältää kaikki valintojesi tapahtumat.');
+    expect(await dialog.getByLabel('Tilausosoite (https)').inputValue()).toBe(`${baseUrl}/calendar.ics`);
   });
 
   it('switches the language, which is kept in the URL', async () => {

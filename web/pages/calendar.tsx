@@ -118,7 +118,12 @@ export function CalendarPage() {
         {more.failed && <Failed retry={loadMore} />}
       </section>
       {subscribing && taxonomy.state === 'ready' && (
-        <SubscribeDialog taxonomy={taxonomy.value} initial={{ ...filters, lang: language }} onClose={() => setSubscribing(false)} />
+        <SubscribeDialog
+          taxonomy={taxonomy.value}
+          initial={{ network: filters.network, type: filters.type, municipality: filters.municipality, organisation: filters.organisation, lang: language }}
+          search={filters.q}
+          onClose={() => setSubscribing(false)}
+        />
       )}
     </>
   );

@@ -1,7 +1,8 @@
 /**
  * Subscription links of a feed, for the subscribe dialog and for anyone
  * who builds feed URLs: the https URL (copy into any client), webcal://
- * (opens the system calendar app), and one-click Google and Outlook.
+ * (opens the system calendar app), and one-click Google and Outlook (personal
+ * Outlook.com and Microsoft 365 work accounts live on different hosts).
  */
 
 /** Reminders the subscribe dialog offers (?alarm=); the feed takes any duration up to four weeks. */
@@ -22,6 +23,7 @@ export interface FeedLinks {
   webcal: string;
   google: string;
   outlook: string;
+  office: string;
 }
 
 /** Links to /calendar.ics with the filters, e.g. feedLinks('https://hytekello.fi', { network: ['kulttuurihyvinvointi'] }). */
@@ -44,5 +46,6 @@ export function feedLinks(origin: string, filters: FeedFilters, name = 'Hytekell
     // Google subscribes to a webcal URL given as cid; Outlook on the web takes the https URL.
     google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(url(marked).replace(/^https?:/, 'webcal:'))}`,
     outlook: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`,
+    office: `https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`,
   };
 }
