@@ -21,13 +21,13 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** WCAG 2.1 A and AA violations on the page as it is now, readable in a failure message. */
+/** WCAG 2.2 (and 2.0, 2.1) A and AA violations on the page as it is now, readable in a failure message. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // Evaluated by the browser's debugger protocol, which the page's CSP (no inline scripts) does not block.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'] } });
     return result.violations;
   });
   return violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);

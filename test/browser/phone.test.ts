@@ -96,16 +96,31 @@ describe('on a phone', () => {
     await page.context().close();
   }, 120_000);
 
-  it.each([320, 390])('no organiser or administrator page is wider than a %i px screen', async (width) => {
+  it.each(['fi', 'sv', 'en'])('no public page has accessibility violations on a phone (axe-core, WCAG 2.2 AA), in %s', async (language) => {
+    const page = await phonePage(390);
+    const found: Record<string, string[]> = {};
+    for (const path of PUBLIC_PAGES(compoundEvent)) {
+      const localised = language === 'fi' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=${language}`;
+      await overflow(page, localised);
+      found[localised] = await accessibilityViolations(page);
+    }
+    expect(Object.entries(found).filter(([, violations]) => violations.length > 0)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it.each([320, 390])('no organiser or administrator page is wider than a %i px screen (and none has accessibility violations at 390)', async (width) => {
     const page = await phonePage(width);
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByRole('button', { name: 'Kirjaudu: Aino Ylläpitäjä' }).click();
     await page.waitForURL(/\/manage/);
     const found: Record<string, string | null> = {};
+    const violations: Record<string, string[]> = {};
     for (const path of ['/manage', '/manage?status=published', '/manage/events/new', `/manage/events/${compoundEvent}`, '/manage/clock', '/manage/imports', '/manage/tokens', '/admin/people', '/admin/organisations', '/admin/audit']) {
       found[path] = await overflow(page, path);
+      if (width === 390) violations[path] = await accessibilityViolations(page);
     }
     expect(Object.entries(found).filter(([, wide]) => wide !== null)).toEqual([]);
+    expect(Object.entries(violations).filter(([, list]) => list.length > 0)).toEqual([]);
     await page.context().close();
   }, 120_000);
 
