@@ -115,10 +115,10 @@ function ResultTable({ result }: { result: ImportResult }) {
   return (
     <DataTable class="import-items" caption={m.importResultTitle} columns={[m.title, m.status, m.importOutcome, m.importReason]}>
       {result.items.map((item, i) => (
-        <tr key={`${item.uid}/${i}`} data-outcome={item.outcome}>
+        <tr key={`${item.uid}/${i}`} data-outcome={outcomeOf(item)}>
           <th scope="row">{item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)}</th>
           <td>{m.planStatuses[item.status]}</td>
-          <td class={item.outcome === 'failed' ? 'field-error' : undefined}>{m.outcomes[item.outcome]}</td>
+          <td class={item.outcome === 'failed' ? 'field-error' : undefined}>{m.outcomes[outcomeOf(item)]}</td>
           <td>{item.reason ?? ''}</td>
         </tr>
       ))}
@@ -306,9 +306,17 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
   );
 }
 
-function outcomeCounts(result: ImportResult): Record<ImportResult['items'][number]['outcome'], number> {
-  const counts = { created: 0, updated: 0, cancelled: 0, none: 0, failed: 0 };
-  for (const item of result.items) counts[item.outcome]++;
+type ImportItem = ImportResult['items'][number];
+type Outcome = ImportItem['outcome'] | 'skipped';
+
+/** What happened to an item, as a person reads it: an event that could not be read was not imported, which is not "no change". */
+function outcomeOf(item: ImportItem): Outcome {
+  return item.status === 'unparseable' && item.outcome === 'none' ? 'skipped' : item.outcome;
+}
+
+function outcomeCounts(result: ImportResult): Record<Outcome, number> {
+  const counts = { created: 0, updated: 0, cancelled: 0, none: 0, skipped: 0, failed: 0 };
+  for (const item of result.items) counts[outcomeOf(item)]++;
   return counts;
 }
 
