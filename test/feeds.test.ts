@@ -514,7 +514,7 @@ describe('subscription links', () => {
     // What a calendar app does with webcal://: fetch the same URL over https.
     const response = await request(links.webcal.replace('webcal://hytekello.test', ''));
     expect(response.status).toBe(200);
-    expect((await response.text()).replaceAll('\r\n ', '')).toContain('X-WR-CALNAME:Hytekello — Nätverket för kulturell välfärd, Nätverket för delaktighet');
+    expect((await response.text()).replaceAll('\r\n ', '')).toContain('X-WR-CALNAME:Hytekello — Nätverket för kulturell välfärd\\, Nätverket för delaktighet');
     await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, networks: ['osallisuus'] }));
     const reminded = feedLinks('https://hytekello.test', { network: ['osallisuus'], alarm: 'P1D' });
     expect(reminded.https).toBe('https://hytekello.test/calendar.ics?network=osallisuus&alarm=P1D');

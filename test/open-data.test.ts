@@ -1,4 +1,5 @@
 /** Open data: incremental sync with updated_since, and RSS, Atom and JSON Feed of upcoming events. */
+import { escapeHtml } from '../worker/domain/html';
 import { describe, expect, it } from 'vitest';
 import type { EventList } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
@@ -86,8 +87,8 @@ describe('RSS, Atom and JSON Feed', () => {
     expect(rss.headers.get('Content-Type')).toBe('application/rss+xml; charset=utf-8');
     const rssText = await rss.text();
     expect(rssText).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<rss version="2.0"/);
-    // Text is character data: inside CDATA in titles, escaped in HTML content.
-    expect(rssText).toContain(`<title><![CDATA[${title}]]></title>`);
+    // Text is character data: escaped HTML in titles (readers render RSS titles as HTML), escaped in HTML content.
+    expect(rssText).toContain(`<title><![CDATA[${escapeHtml(title)}]]></title>`);
     expect(rssText.replace(/<title><!\[CDATA\[.*?\]\]><\/title>/gs, '')).not.toContain('<ilta>');
     expect(rssText).toContain(`https://hytekello.test/events/${event.id}`);
     const atom = await (await request('/feed.atom?organisation=kalajoen-kaupunki&lang=sv')).text();

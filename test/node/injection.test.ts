@@ -8,7 +8,10 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import nodeIcal, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { prepareEvent } from '../../worker/domain/events';
+import { eventOccurrences, prepareEvent } from '../../worker/domain/events';
+import { escapeHtml } from '../../worker/domain/html';
+import { syndicationFeed } from '../../worker/domain/syndication';
+import { Temporal } from '../../worker/domain/time';
 import { type TermNames, calendarOf } from '../../worker/domain/ical';
 import { EventInput, type Event } from '../../worker/shared/schemas';
 
@@ -72,6 +75,32 @@ describe('iCalendar output', () => {
         for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('RSS and Atom output', () => {
+  // The hostile titles of the fuzz suite (test/fuzz.test.ts), and random text.
+  const hostile = fc.oneof(
+    tricky,
+    fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)', 'data:text/html,<b>x</b>', ']]><img src=x onerror=alert(1)>', '&lt;img src=x&gt;', '\u202eevil\u202c', "'; DROP TABLE events; --"),
+  );
+
+  it('write every title, place and description as text: no markup of theirs reaches a reader', () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, fc.constantFrom('rss' as const, 'atom' as const), (title, place, description, format) => {
+        const input = accepted({ title: { fi: title.trim() || 'x' }, description: { fi: description }, type: 'tyopaja', start: '2026-10-06T09:00', end: '2026-10-06T12:00', location: { place } });
+        fc.pre(input !== null);
+        const { spanStart: _s, spanEnd: _e, ...draft } = prepareEvent(input!, 'pohde', 'published');
+        const event = { ...draft, id: 'fuzz', sequence: 0, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+        const occurrence = eventOccurrences(event, Temporal.Instant.from('2026-01-01T00:00:00Z'), Temporal.Instant.from('2027-01-01T00:00:00Z'));
+        const text = syndicationFeed(occurrence, { format, language: 'fi', title: 'Hytekello', origin: 'https://hytekello.test', self: `https://hytekello.test/feed.${format}`, names, updated: new Date(0) });
+        // What a reader takes as HTML: CDATA contents, and text with its entities decoded once. Only our <p> and <br>.
+        const html = [...text.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]!).join('').replaceAll(']]]]><![CDATA[>', ']]>');
+        expect(html.replace(/<\/?(p|br)>/g, ''), text).not.toMatch(/[<>]/);
+        expect(html).toContain(escapeHtml(event.title.fi));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -7,8 +7,9 @@ import type { Event, EventInput, EventOccurrence, EventPatch } from '../shared/s
 import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
 import { mergePatch } from './patch';
+import { canonicalTimeZone, timeZoneProblem } from './zones';
 import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, seriesSpan, firstOccurrence } from './recurrence';
-import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock, isTimeZone, parseDate, parseWallClock } from './time';
+import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock, parseDate, parseWallClock } from './time';
 
 export type EventStatus = Event['status'];
 
@@ -29,8 +30,10 @@ export interface KnownReferences {
 }
 
 function timingOf(input: EventInput): Timing {
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
   return {
-    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+    // Stored by its one name (US/Eastern is America/New_York), so that TZID and VTIMEZONE match.
+    timeZone: canonicalTimeZone(timeZone) ?? timeZone,
     allDay: input.allDay ?? false,
     start: input.start,
     end: input.end,
@@ -54,11 +57,10 @@ function duplicates(values: readonly string[] | null | undefined): string[] {
  */
 export function eventRuleIssues(input: EventInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timeZone)) {
-    return [{ field: 'timeZone', rule: 'time-zone', message: `\`timeZone\` '${timeZone}' is not an IANA time zone such as Europe/Helsinki` }];
-  }
+  const given = input.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!canonicalTimeZone(given)) return [{ field: 'timeZone', rule: 'time-zone', message: timeZoneProblem(given) }];
   const timing = timingOf(input);
+  const timeZone = timing.timeZone;
   const checked = checkSeries(timing);
   issues.push(...checked.issues);
 

@@ -12,10 +12,10 @@
  *   because some clients hide the status.
  */
 import ical, { ICalCalendarMethod, type ICalCalendar, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { Event } from '../shared/schemas';
-import { exceptionalOccurrences, seriesOf } from './recurrence';
+import { MAX_OCCURRENCES, clockChangeAt, clockChangeOccurrences, exceptionalOccurrences, seriesOf } from './recurrence';
 import { Temporal, parseDate, parseWallClock, zoned } from './time';
+import { UTC, vtimezoneOf } from './zones';
 
 export type Language = 'fi' | 'sv' | 'en';
 
@@ -155,35 +155,67 @@ function common(event: Event, options: CalendarOptions): Omit<ICalEventData, 'st
   };
 }
 
-function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions): void {
+/**
+ * Adds an event's VEVENTs. Returns replacements to make in their text
+ * (first match each), for what ical-generator cannot write: a skipped
+ * wall-clock time as such (it writes the time a skipped one is read as).
+ */
+function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions): [string, string][] {
   const s = seriesOf({ timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence });
-  if (!s) return;
+  if (!s) return [];
   const cancelled = event.status === 'cancelled';
   const base = common(event, options);
-  const when = (start: Temporal.PlainDateTime, end: Temporal.PlainDateTime) =>
+  const fixes: [string, string][] = [];
+  const zone = event.timeZone;
+  const localLine = (name: string, local: Temporal.PlainDateTime) => `${name};TZID=${zone}:${compact(local, false)}\r\n`;
+  const utcText = (at: Temporal.ZonedDateTime) => `${compact(at.toInstant().toZonedDateTimeISO('UTC').toPlainDateTime(), false)}Z`;
+  // Clients read a wall-clock time shown twice as the second (RFC 5545: the first); such a time is written in UTC.
+  const repeated = (local: Temporal.PlainDateTime) => clockChangeAt(local, zone) === 'repeated';
+  const when = (start: Temporal.PlainDateTime, end: Temporal.PlainDateTime, series = false) =>
     event.allDay
       ? { allDay: true, start: start.toPlainDate(), end: end.toPlainDate() }
-      : { timezone: event.timeZone, start: zoned(start, event.timeZone), end: zoned(end, event.timeZone) };
+      : !series && (repeated(start) || repeated(end))
+        ? { start: new Date(zoned(start, zone).epochMilliseconds), end: new Date(zoned(end, zone).epochMilliseconds) }
+        : { timezone: zone, start: zoned(start, zone), end: zoned(end, zone) };
   const first = s.start;
   const firstEnd = first.add(s.length);
 
-  const overrides = exceptionalOccurrences(s);
-  const exdates = event.recurrence?.exceptions.filter((e) => e.kind === 'removed') ?? [];
+  // Occurrences at or across a change of the clocks: clients disagree on them, so they are spelt out,
+  // as overrides (a skipped start, an occurrence across a change) or EXDATE and RDATE (a start shown twice).
+  const changed = clockChangeOccurrences(s);
+  const overrides = [...exceptionalOccurrences(s), ...changed.skipped, ...changed.across];
+  const exdates = [
+    ...(event.recurrence?.exceptions.filter((e) => e.kind === 'removed') ?? []).map((e) => e.occurrence),
+    ...changed.repeated.map((o) => o.recurrenceId!),
+  ].sort();
   const exdateLine =
     exdates.length === 0
       ? ''
       : event.allDay
-        ? `\nEXDATE;VALUE=DATE:${exdates.map((e) => compact(parseDate(e.occurrence)!.toPlainDateTime(), true)).join(',')}`
-        : `\nEXDATE;TZID=${event.timeZone}:${exdates.map((e) => compact(parseWallClock(e.occurrence, event.timeZone)!, false)).join(',')}`;
+        ? `\nEXDATE;VALUE=DATE:${exdates.map((e) => compact(parseDate(e)!.toPlainDateTime(), true)).join(',')}`
+        : zone === UTC
+          ? `\nEXDATE:${exdates.map((e) => `${compact(parseWallClock(e, zone)!, false)}Z`).join(',')}`
+          : `\nEXDATE;TZID=${zone}:${exdates.map((e) => compact(parseWallClock(e, zone)!, false)).join(',')}`;
+  const rdateLine = changed.repeated.length === 0 ? '' : `\nRDATE:${changed.repeated.map((o) => utcText(o.start)).join(',')}`;
+  // node-ical leaves a skipped start out without counting it: a COUNT would give it one more at the end.
+  const rrule =
+    event.recurrence && changed.skipped.length > 0 && /(^|;)COUNT=/.test(event.recurrence.rrule)
+      ? event.recurrence.rrule.replace(/(^|;)COUNT=\d+/, `$1UNTIL=${utcText(zoned(lastStart(s), zone))}`)
+      : event.recurrence?.rrule;
 
   calendar.createEvent({
     ...base,
-    ...when(first, firstEnd),
+    ...when(first, firstEnd, Boolean(event.recurrence)),
     summary: summary(event, options.language, cancelled),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     location: location(event, null),
-    repeating: event.recurrence ? `RRULE:${event.recurrence.rrule}${exdateLine}` : null,
+    repeating: event.recurrence ? `RRULE:${rrule}${exdateLine}${rdateLine}` : null,
   });
+  if (event.recurrence && !event.allDay) {
+    // A series starts at its own time of day, skipped or not; an end shown twice is written in UTC.
+    if (clockChangeAt(first, zone) === 'skipped') fixes.push([localLine('DTSTART', zoned(first, zone).toPlainDateTime()), localLine('DTSTART', first)]);
+    if (repeated(firstEnd)) fixes.push([localLine('DTEND', firstEnd), `DTEND:${utcText(zoned(firstEnd, zone))}\r\n`]);
+  }
 
   for (const o of overrides) {
     const isCancelled = cancelled || o.cancelled;
@@ -196,25 +228,34 @@ function addEvent(calendar: ICalCalendar, event: Event, options: CalendarOptions
     // ical-generator writes RECURRENCE-ID only as a date-time; an all-day
     // series' day goes in as UTC midnight and becomes VALUE=DATE in
     // eventComponents(), so that it overrides that day of the same UID.
-    const recurrenceId = event.allDay
-      ? new Date(`${o.recurrenceId}T00:00:00Z`)
-      : zoned(parseWallClock(o.recurrenceId!, event.timeZone)!, event.timeZone);
+    const local = event.allDay ? null : parseWallClock(o.recurrenceId!, zone)!;
+    const recurrenceId = local ? zoned(local, zone) : new Date(`${o.recurrenceId}T00:00:00Z`);
     calendar.createEvent({ ...base, ...fields, recurrenceId });
+    if (local && clockChangeAt(local, zone) === 'skipped') fixes.push([localLine('RECURRENCE-ID', zoned(local, zone).toPlainDateTime()), localLine('RECURRENCE-ID', local)]);
   }
+  return fixes;
 }
 
 /** The date-time form of an all-day override's RECURRENCE-ID (UTC midnight), and its date form. */
 const ALL_DAY_RECURRENCE_ID = /^RECURRENCE-ID:(\d{8})T000000Z$/gm;
 const allDayRecurrenceIds = (text: string) => text.replace(ALL_DAY_RECURRENCE_ID, 'RECURRENCE-ID;VALUE=DATE:$1');
 
-function vtimezone(name: string): string | null {
-  const block = tzlib_get_ical_block(name);
-  return Array.isArray(block) && typeof block[0] === 'string' ? block[0] : null;
+/** The wall-clock start of a finite series' last occurrence. */
+function lastStart(s: NonNullable<ReturnType<typeof seriesOf>>): Temporal.PlainDateTime {
+  const starts = s.rule!.all((index) => index < MAX_OCCURRENCES);
+  return starts[starts.length - 1] ?? s.start;
 }
+
+/**
+ * A TEXT value as RFC 5545 3.3.11 writes it. ical-generator escapes the
+ * texts of events but writes the calendar's name (NAME, X-WR-CALNAME) as
+ * given, and a feed of two filters is named "…, …".
+ */
+const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n?|\n/g, '\\n');
 
 function newCalendar(name: string | null): ICalCalendar {
   return ical({
-    name,
+    name: name === null ? null : escapeText(name),
     prodId: { company: 'Hytekello', product: 'Hytekello', language: 'FI' },
     method: ICalCalendarMethod.PUBLISH,
     // No calendar-wide zone: ical-generator would then write DTSTAMP,
@@ -234,8 +275,9 @@ const END_CALENDAR = 'END:VCALENDAR\r\n';
  */
 export function eventComponents(event: Event, options: CalendarOptions): string {
   const calendar = newCalendar(null);
-  addEvent(calendar, event, options);
-  const text = calendar.toString();
+  const fixes = addEvent(calendar, event, options);
+  let text = calendar.toString();
+  for (const [from, to] of fixes) text = text.replace(from, to);
   const begin = text.indexOf('BEGIN:VEVENT');
   const end = text.lastIndexOf('END:VEVENT') + 'END:VEVENT'.length;
   if (begin < 0) return '';
@@ -296,8 +338,9 @@ export function eventVariant(text: string, variant: FeedVariant, language: Langu
 export function calendarFrame(name: string | null, zonesUsed: Iterable<string>): { head: string; tail: string } {
   const header = newCalendar(name).toString().replace(/END:VCALENDAR(\r\n)?$/, '');
   const parts = [header, `X-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n`];
+  // Zones are stored by their one name, so one VTIMEZONE per zone, its TZID the events' TZID.
   for (const zone of new Set([CALENDAR_TIME_ZONE, ...zonesUsed])) {
-    const block = vtimezone(zone);
+    const block = vtimezoneOf(zone);
     if (block) parts.push(`${block.trim()}\r\n`);
   }
   return { head: parts.join(''), tail: END_CALENDAR };

@@ -10,6 +10,7 @@ import type { RecurrenceException } from './recurrence';
 import { ruleSyntaxProblem } from './recurrence';
 import { DEFAULT_TIME_ZONE, Temporal, formatWallClock } from './time';
 import { windowsZone } from './windows-zones';
+import { UTC, canonicalTimeZone } from './zones';
 
 /** One event of the source, in Hytekello's terms; the mapping adds type, networks and organiser. */
 export interface SourceEvent {
@@ -52,13 +53,9 @@ const fail = (reason: string): never => {
   throw new Unrepresentable(reason);
 };
 
-/** The canonical name of an IANA zone, or null when the name is none. */
+/** The name Hytekello keeps for an IANA zone (aliases and case mapped as for the API), or null when the name is none. */
 export function ianaZone(name: string): string | null {
-  try {
-    return Temporal.Now.instant().toZonedDateTimeISO(name).timeZoneId;
-  } catch {
-    return null;
-  }
+  return canonicalTimeZone(name);
 }
 
 const REGIONS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'];
@@ -71,9 +68,10 @@ const REGIONS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 
 export function zoneOfTzid(tzid: string): string | null {
   const name = tzid.trim().replace(/^"|"$/g, '');
   if (!name) return null;
-  const direct = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name) && (name.includes('/') || /^(UTC|GMT|Z)$/i.test(name)) ? ianaZone(name) : null;
-  if (direct) return /^Z$/i.test(name) ? 'UTC' : direct;
-  const windows = windowsZone(name);
+  const direct = ianaZone(name);
+  if (direct) return direct;
+  if (/^Z$/i.test(name)) return UTC;
+  const windows = ianaZone(windowsZone(name) ?? '');
   if (windows) return windows;
   const segments = name.split('/').filter(Boolean);
   for (let take = Math.min(3, segments.length); take >= 2; take--) {
@@ -216,12 +214,25 @@ function eventZone(start: RawTime, recurring: boolean, reading: Reading): string
   return namedZone(start, reading) ?? DEFAULT_TIME_ZONE;
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// What other programs write for a line break: NEXT LINE (old conversions), LINE SEPARATOR (Word's Shift+Enter),
+// vertical tab and form feed; a PARAGRAPH SEPARATOR is a blank line.
+const OTHER_LINE_BREAKS = /[\u000b\u000c\u0085\u2028]/g;
 
-/** Text fit for Hytekello's fields: no control characters, at most `max` characters, one line unless multi. */
+/**
+ * Text fit for Hytekello's fields: no control characters, at most `max`
+ * characters, one line unless multi. Line breaks of other kinds become
+ * ordinary ones (the API refuses them: readers split lines there), so the
+ * text keeps its lines and the event is not lost over typography.
+ */
 function cleanText(value: unknown, max: number, multi = false): string {
-  let text = String(value ?? '').replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '');
+  let text = String(value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(OTHER_LINE_BREAKS, '\n')
+    .replace(/\u2029/g, '\n\n')
+    .replace(CONTROL, '')
+    .replace(LONE_SURROGATE, '');
   if (!multi) text = text.replace(/\s*\n\s*/g, ', ');
   text = text.trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;

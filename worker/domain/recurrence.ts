@@ -133,17 +133,69 @@ function parseOccurrenceId(timing: Timing, text: string): Temporal.PlainDateTime
   return timing.allDay ? (parseDate(text)?.toPlainDateTime() ?? null) : parseWallClock(text, timing.timeZone);
 }
 
-function makeRule(timing: Timing, start: Temporal.PlainDateTime, rrule: string) {
-  return new RRuleTemporal({
-    rruleString: canonicalRule(rrule, timing),
-    dtstart: zoned(start, timing.timeZone),
-    maxIterations: SEARCH_LIMIT,
-    // Occurrences come back as this module's Temporal objects.
-    temporal: Temporal,
-  });
+/**
+ * A rule expanded on wall-clock time. rrule-temporal expands in the zone of
+ * DTSTART and leaves out a start that the zone skips (the spring-forward
+ * gap), where RFC 5545 3.3.10 has it read as an explicit local time
+ * (3.3.5: with the offset before the gap; a repeated time is the first of
+ * the two). So the rule runs in UTC, which has no gaps, on the event's
+ * wall-clock times, and `zoned()` gives each start its instant.
+ */
+class WallClockRule {
+  private readonly rule: RRuleTemporal;
+  /** UNTIL of a timed rule: an instant, which the floating expansion can only approximate. */
+  private readonly until: Temporal.Instant | null;
+
+  constructor(private readonly timing: Pick<Timing, 'allDay' | 'timeZone'>, start: Temporal.PlainDateTime, rrule: string) {
+    let until: Temporal.Instant | null = null;
+    const text = canonicalRule(rrule, timing).replace(/(^|;)UNTIL=(\d{8}T\d{6}Z)/, (whole, separator: string, value: string) => {
+      try {
+        until = Temporal.Instant.from(value.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+      } catch {
+        return whole;
+      }
+      // The wall-clock time of the instant, and three hours more for any change of offset; the rest is cut below.
+      const local = until.toZonedDateTimeISO(timing.timeZone).toPlainDateTime().add({ hours: 3 });
+      return `${separator}UNTIL=${compactUtc(local)}`;
+    });
+    this.until = until;
+    this.rule = new RRuleTemporal({
+      rruleString: text,
+      dtstart: start.toZonedDateTime('UTC'),
+      maxIterations: SEARCH_LIMIT,
+      // Occurrences come back as this module's Temporal objects.
+      temporal: Temporal,
+    });
+  }
+
+  options() {
+    return this.rule.options();
+  }
+
+  private kept(starts: Temporal.ZonedDateTime[]): Temporal.PlainDateTime[] {
+    const locals = starts.map((start) => start.toPlainDateTime());
+    const until = this.until;
+    return until ? locals.filter((local) => Temporal.Instant.compare(zoned(local, this.timing.timeZone).toInstant(), until) <= 0) : locals;
+  }
+
+  /** The wall-clock starts, from the first, while `more(index)` holds. */
+  all(more: (index: number) => boolean): Temporal.PlainDateTime[] {
+    return this.kept(this.rule.all((_, index) => more(index)));
+  }
+
+  /** The wall-clock starts from `from` to `to`, both included. */
+  between(from: Temporal.PlainDateTime, to: Temporal.PlainDateTime): Temporal.PlainDateTime[] {
+    return this.kept(this.rule.between(toDate(from.toZonedDateTime('UTC').toInstant()), toDate(to.toZonedDateTime('UTC').toInstant()), true));
+  }
 }
 
-type Rule = ReturnType<typeof makeRule>;
+const compactUtc = (local: Temporal.PlainDateTime) => `${local.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '')}Z`;
+
+function makeRule(timing: Pick<Timing, 'allDay' | 'timeZone'>, start: Temporal.PlainDateTime, rrule: string): WallClockRule {
+  return new WallClockRule(timing, start, rrule);
+}
+
+type Rule = WallClockRule;
 
 function toDate(instant: Temporal.Instant): Date {
   return new Date(instant.epochMilliseconds);
@@ -203,7 +255,14 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
   const startInstant = zoned(start, timing.timeZone);
   const endInstant = zoned(end, timing.timeZone);
   if (Temporal.ZonedDateTime.compare(endInstant, startInstant) <= 0) {
-    issue('end', 'after-start', timing.allDay ? '`end` must not be before `start`' : '`end` must be after `start`');
+    const skipped = !timing.allDay && Temporal.PlainDateTime.compare(end, start) > 0 ? skippedBy(start, timing.timeZone) : null;
+    if (skipped) {
+      // 03:30–04:30 on the night clocks go from 03:00 to 04:00: calendars read 03:30 as 04:30, leaving nothing.
+      const read = formatWallClock(startInstant.toPlainDateTime());
+      issue('start', 'nonexistent-time', `\`start\` ${formatWallClock(start)} does not exist in ${timing.timeZone}: the clocks go from ${skipped.from} to ${skipped.to} that night, and calendars read it as ${read.slice(11)} (RFC 5545), which is not before \`end\` ${formatWallClock(end).slice(11)}; start at ${skipped.to} or later, or end later`);
+    } else {
+      issue('end', 'after-start', timing.allDay ? '`end` must not be before `start`' : '`end` must be after `start`');
+    }
     return { series: null, issues };
   }
   const length = start.until(end, { largestUnit: 'day' });
@@ -217,10 +276,10 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
       issue('recurrence.rrule', 'syntax', `\`recurrence.rrule\`: ${syntax}`);
       return { series: null, issues };
     }
-    let first: Temporal.ZonedDateTime | undefined;
+    let first: Temporal.PlainDateTime | undefined;
     try {
       rule = makeRule(timing, start, timing.recurrence.rrule);
-      first = rule.all((_, index) => index < 1)[0];
+      first = rule.all((index) => index < 1)[0];
     } catch (error) {
       const reason = error instanceof Error && /iteration/i.test(error.message) ? 'it never produces an occurrence' : error instanceof Error ? error.message : String(error);
       issue('recurrence.rrule', 'invalid', `\`recurrence.rrule\` is not a usable rule: ${reason}`);
@@ -230,8 +289,8 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
       issue('recurrence.rrule', 'no-occurrences', '`recurrence.rrule` never produces an occurrence');
       return { series: null, issues };
     }
-    if (!first.toPlainDateTime().equals(start)) {
-      issue('start', 'matches-rule', `\`start\` must be the first occurrence of \`recurrence.rrule\` (the rule first gives ${occurrenceId(timing, first.toPlainDateTime())})`);
+    if (!first.equals(start)) {
+      issue('start', 'matches-rule', `\`start\` must be the first occurrence of \`recurrence.rrule\` (the rule first gives ${occurrenceId(timing, first)})`);
     }
     if (isFinite(rule) && countUpTo(rule, MAX_OCCURRENCES + 1) > MAX_OCCURRENCES) {
       issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce at most ${MAX_OCCURRENCES} occurrences; end the series earlier`);
@@ -245,7 +304,7 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
       }
       const id = occurrenceId(timing, local);
       if (exceptions.has(id)) issue(`${field}.occurrence`, 'unique', `\`${field}.occurrence\` ${id} is listed twice`);
-      else if (!occursAt(rule!, zoned(local, timing.timeZone))) {
+      else if (!occursAt(rule!, local)) {
         issue(`${field}.occurrence`, 'is-occurrence', `\`${field}.occurrence\` ${id} is not an occurrence of the rule`);
       }
       exceptions.set(id, { ...exception, occurrence: id });
@@ -272,12 +331,23 @@ function isFinite(rule: Rule): boolean {
 }
 
 function countUpTo(rule: Rule, limit: number): number {
-  return rule.all((_, index) => index < limit).length;
+  return rule.all((index) => index < limit).length;
 }
 
-function occursAt(rule: Rule, at: Temporal.ZonedDateTime): boolean {
-  const when = toDate(at.toInstant());
-  return rule.between(when, when, true).length > 0;
+function occursAt(rule: Rule, local: Temporal.PlainDateTime): boolean {
+  return rule.between(local, local).length > 0;
+}
+
+/** The wall-clock times of a night clocks skip, when `local` is one of them: the clock before and after the jump. */
+function skippedBy(local: Temporal.PlainDateTime, timeZone: string): { from: string; to: string } | null {
+  const read = zoned(local, timeZone);
+  if (read.toPlainDateTime().equals(local)) return null;
+  const change = read.getTimeZoneTransition('previous');
+  if (!change) return null;
+  const after = change.toPlainDateTime();
+  const before = after.subtract({ nanoseconds: change.offsetNanoseconds - change.subtract({ nanoseconds: 1 }).offsetNanoseconds });
+  const time = (t: Temporal.PlainDateTime) => t.toPlainTime().toString({ smallestUnit: 'minute' });
+  return { from: time(before), to: time(after) };
 }
 
 function occurrence(s: Series, local: Temporal.PlainDateTime, recurrenceId: string | null): Occurrence {
@@ -293,10 +363,15 @@ function occurrence(s: Series, local: Temporal.PlainDateTime, recurrenceId: stri
       place: exception.place ?? null,
     };
   }
+  const start = zoned(local, s.timing.timeZone);
+  // An occurrence ends at its wall-clock time, as clients read it; one whose start the clocks skip or show twice
+  // lasts as long as the first (RFC 5545 3.8.5.3), as a feed writes it (overrides, RDATE), not up to a wall-clock
+  // end that may come no later than its start or an hour after.
+  const changed = !s.timing.allDay && (!start.toPlainDateTime().equals(local) || clockChangeAt(local, s.timing.timeZone) === 'repeated');
   return {
     recurrenceId,
-    start: zoned(local, s.timing.timeZone),
-    end: zoned(local.add(s.length), s.timing.timeZone),
+    start,
+    end: changed ? start.add(zoned(s.start, s.timing.timeZone).until(zoned(s.start.add(s.length), s.timing.timeZone))) : zoned(local.add(s.length), s.timing.timeZone),
     cancelled: exception?.kind === 'cancelled',
     moved: false,
     place: null,
@@ -319,10 +394,10 @@ export function occurrencesBetween(s: Series, from: Temporal.Instant, to: Tempor
     return overlaps(single, from, to) ? [single] : [];
   }
   // An occurrence that starts before `from` may still be going on.
-  const lookBehind = from.toZonedDateTimeISO(s.timing.timeZone).subtract(s.length).subtract({ days: 1 });
+  const lookBehind = from.toZonedDateTimeISO(s.timing.timeZone).toPlainDateTime().subtract(s.length).subtract({ days: 1 });
+  const lookAhead = to.toZonedDateTimeISO(s.timing.timeZone).toPlainDateTime().add({ days: 1 });
   const found: Occurrence[] = [];
-  for (const start of s.rule.between(toDate(lookBehind.toInstant()), toDate(to), true)) {
-    const local = start.toPlainDateTime();
+  for (const local of s.rule.between(lookBehind, lookAhead)) {
     const id = occurrenceId(s.timing, local);
     const kind = s.exceptions.get(id)?.kind;
     if (kind === 'removed' || kind === 'moved') continue;
@@ -360,9 +435,9 @@ export function seriesSpan(s: Series): { start: Temporal.Instant; end: Temporal.
   let end: Temporal.Instant | null = first.end.toInstant();
   if (s.rule) {
     if (isFinite(s.rule)) {
-      const starts = s.rule.all((_, index) => index < MAX_OCCURRENCES);
+      const starts = s.rule.all((index) => index < MAX_OCCURRENCES);
       const last = starts[starts.length - 1];
-      if (last) end = zoned(last.toPlainDateTime().add(s.length), s.timing.timeZone).toInstant();
+      if (last) end = occurrence(s, last, null).end.toInstant();
     } else {
       end = null;
     }
@@ -374,4 +449,102 @@ export function seriesSpan(s: Series): { start: Temporal.Instant; end: Temporal.
     }
   }
   return { start, end };
+}
+
+/** A night the clocks change: the wall-clock times they skip (gap) or show twice (overlap), [from, to). */
+interface ClockChange {
+  kind: 'skipped' | 'repeated';
+  from: Temporal.PlainDateTime;
+  to: Temporal.PlainDateTime;
+}
+
+const clockChanges = new Map<string, ClockChange[]>();
+
+/** The clock changes of a zone in a year (cached: finding them takes a fraction of a millisecond each). */
+function clockChangesIn(timeZone: string, year: number): ClockChange[] {
+  const key = `${timeZone} ${year}`;
+  let changes = clockChanges.get(key);
+  if (!changes) {
+    changes = [];
+    let at: Temporal.ZonedDateTime | null = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone });
+    while ((at = at.getTimeZoneTransition('next')) && at.year === year) {
+      const shift = at.offsetNanoseconds - at.subtract({ nanoseconds: 1 }).offsetNanoseconds;
+      const after = at.toPlainDateTime();
+      if (shift > 0) changes.push({ kind: 'skipped', from: after.subtract({ nanoseconds: shift }), to: after });
+      else if (shift < 0) changes.push({ kind: 'repeated', from: after, to: after.add({ nanoseconds: -shift }) });
+    }
+    clockChanges.set(key, changes);
+  }
+  return changes;
+}
+
+const yearsFrom = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+const DAY_NS = 86_400e9;
+
+/**
+ * Wall-clock starts of a series (or candidates for them, for a length of a
+ * day or more) near the clock changes of these years: a start the change
+ * skips or repeats ('skipped', 'repeated'), or an occurrence that lasts
+ * across it ('across').
+ */
+function nearChanges(s: Series, years: Iterable<number>): { kind: ClockChange['kind'] | 'across'; local: Temporal.PlainDateTime }[] {
+  const time = s.start.toPlainTime();
+  const found: { kind: ClockChange['kind'] | 'across'; local: Temporal.PlainDateTime }[] = [];
+  const long = s.length.total({ unit: 'nanoseconds', relativeTo: s.start }) >= DAY_NS;
+  for (const year of years) {
+    for (const change of clockChangesIn(s.timing.timeZone, year)) {
+      const candidates = long
+        ? s.rule!.between(change.from.subtract(s.length), change.to)
+        : [-1, 0].map((days) => change.from.toPlainDate().add({ days }).toPlainDateTime(time));
+      for (const local of candidates) {
+        if (Temporal.PlainDateTime.compare(local, change.from) >= 0 && Temporal.PlainDateTime.compare(local, change.to) < 0) found.push({ kind: change.kind, local });
+        // (An end at the first changed minute is one of them: skipped or shown twice.)
+        else if (Temporal.PlainDateTime.compare(local, change.from) < 0 && Temporal.PlainDateTime.compare(local.add(s.length), change.from) >= 0) found.push({ kind: 'across', local });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The occurrences of a timed series that calendar clients do not read
+ * alike from DTSTART, DTEND and RRULE alone, without an exception of their
+ * own: a start at a wall-clock time the clocks skip or show twice (the API
+ * reads them as RFC 5545 3.3.5 says; ical.js reads a skipped 03:30 with the
+ * summer offset, node-ical leaves it out, ical.js takes the second of two
+ * 03:30s), and an occurrence that lasts across a change (it ends at its
+ * wall-clock time, as in ical.js and Python; node-ical adds the first
+ * occurrence's exact length). A feed spells these out. Cheap for the usual
+ * series: only one near a change of the zone's clocks is looked at further.
+ */
+export function clockChangeOccurrences(s: Series): { skipped: Occurrence[]; repeated: Occurrence[]; across: Occurrence[] } {
+  const result: { skipped: Occurrence[]; repeated: Occurrence[]; across: Occurrence[] } = { skipped: [], repeated: [], across: [] };
+  const rule = s.rule;
+  if (s.timing.allDay || !rule) return result;
+  const firstYear = s.start.year;
+  if (nearChanges(s, yearsFrom(firstYear - 1, firstYear + 2)).length === 0) return result;
+  const span = seriesSpan(s);
+  const lastYear = span.end ? span.end.toZonedDateTimeISO(s.timing.timeZone).year : 2100;
+  const first = firstOccurrence(s);
+  const exact = first.start.until(first.end);
+  const seen = new Set<string>();
+  for (const { kind, local } of nearChanges(s, yearsFrom(firstYear - 1, lastYear))) {
+    const id = occurrenceId(s.timing, local);
+    if (seen.has(id) || Temporal.PlainDateTime.compare(local, s.start) < 0 || s.exceptions.has(id) || !occursAt(rule, local)) continue;
+    seen.add(id);
+    const o = occurrence(s, local, id);
+    if (kind !== 'across') result[kind].push(o);
+    else if (!local.equals(s.start) && !o.start.add(exact).equals(o.end)) result.across.push(o);
+  }
+  return result;
+}
+
+/** Whether the clocks of a zone skip a wall-clock time or show it twice; null for an ordinary time. */
+export function clockChangeAt(local: Temporal.PlainDateTime, timeZone: string): ClockChange['kind'] | null {
+  for (const year of [local.year - 1, local.year, local.year + 1]) {
+    for (const change of clockChangesIn(timeZone, year)) {
+      if (Temporal.PlainDateTime.compare(local, change.from) >= 0 && Temporal.PlainDateTime.compare(local, change.to) < 0) return change.kind;
+    }
+  }
+  return null;
 }

@@ -60,6 +60,10 @@ export interface SyndicationOptions {
 /** A feed of the given occurrences (already chosen and ordered), each linking to its event page. */
 export function syndicationFeed(occurrences: EventOccurrence[], options: SyndicationOptions): string {
   const { language, origin, names } = options;
+  // The `feed` library writes an item's title and description as HTML (Atom type="html", RSS by custom) in CDATA,
+  // as given: escaped here, an organiser's or an imported calendar's `<img onerror=…>` reaches readers as text.
+  // JSON Feed's title and summary are plain text by definition.
+  const asText = (text: string) => (options.format === 'json' ? text : escapeHtml(text));
   const feed = new Feed({
     title: options.title,
     id: options.self,
@@ -83,12 +87,12 @@ export function syndicationFeed(occurrences: EventOccurrence[], options: Syndica
     const description = localized(event.description, language);
     const type = names.eventTypes.get(event.type);
     feed.addItem({
-      title: cancelled ? `${CANCELLED[language]}: ${title}` : title,
+      title: asText(cancelled ? `${CANCELLED[language]}: ${title}` : title),
       id: `${origin}/events/${event.id}${o.recurrenceId ? `#${o.recurrenceId}` : ''}`,
       link,
       date: new Date(event.updatedAt),
       published: new Date(o.startsAt),
-      description: summary,
+      description: asText(summary),
       content: asHtml([summary, cancelled && event.cancelReason ? event.cancelReason : null, description].filter((text): text is string => Boolean(text))),
       category: type ? [{ name: localized(type, language) }] : [],
     });

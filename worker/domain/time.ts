@@ -20,15 +20,6 @@ export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9
 const EARLIEST_YEAR = 2000;
 const LATEST_YEAR = 2100;
 
-export function isTimeZone(name: string): boolean {
-  try {
-    Temporal.Now.instant().toZonedDateTimeISO(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function inSupportedRange(year: number): boolean {
   return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 }

@@ -29,10 +29,14 @@ export const EventId = z
 // C0 controls other than tab and line breaks, DEL, and halves of a UTF-16 pair without their other half.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Line breaks other than CR and LF that some reader breaks lines at (vdirsyncer, Python's splitlines, JavaScript's
+// line terminators): NEXT LINE, LINE SEPARATOR, PARAGRAPH SEPARATOR. Written raw into a feed they split a property.
+const LINE_SEPARATOR = /[\u0085\u2028\u2029]/;
 
 /**
- * Text of people: trimmed, at most `max` characters, no control characters
- * or broken characters; a single line unless `lines` is 'multi' (descriptions).
+ * Text of people: trimmed, at most `max` characters, no control characters,
+ * broken characters or line breaks other than CR and LF; a single line
+ * unless `lines` is 'multi' (descriptions).
  */
 export const text = (max: number, lines: 'single' | 'multi' = 'single') =>
   z
@@ -40,6 +44,10 @@ export const text = (max: number, lines: 'single' | 'multi' = 'single') =>
     .trim()
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !CONTROL.test(value) && !LONE_SURROGATE.test(value), { message: 'must not contain control characters or broken (unpaired surrogate) characters', params: { rule: 'characters' } })
+    .refine((value) => !LINE_SEPARATOR.test(value), {
+      message: 'must not contain U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE: calendar programs break lines there; use an ordinary line break',
+      params: { rule: 'line-separator' },
+    })
     .refine((value) => lines === 'multi' || !/[\r\n]/.test(value), { message: 'must be a single line', params: { rule: 'single-line' } });
 const optionalText = (max: number, lines: 'single' | 'multi' = 'single') => text(max, lines).nullish();
 
@@ -129,7 +137,7 @@ export const EventFields = z
     title: LocalizedTitle,
     description: LocalizedDescription.nullish(),
     type: Slug.openapi({ description: 'Event type slug from /api/taxonomy', example: 'tyopaja' }),
-    timeZone: z.string().max(64).optional().openapi({ description: `IANA time zone of start and end; default ${DEFAULT_TIME_ZONE}`, example: DEFAULT_TIME_ZONE }),
+    timeZone: z.string().max(64).optional().openapi({ description: `IANA time zone of start and end (any case; an alias such as US/Eastern is stored by its current name, America/New_York; UTC offsets are refused); default ${DEFAULT_TIME_ZONE}`, example: DEFAULT_TIME_ZONE }),
     allDay: z.boolean().optional(),
     start: DateOrDateTime.openapi({ description: 'Wall-clock YYYY-MM-DDTHH:MM in timeZone (an instant with an offset is converted); YYYY-MM-DD when allDay', example: '2025-10-02T09:00' }),
     end: DateOrDateTime.openapi({ description: 'As start; for all-day events the last day (inclusive)', example: '2025-10-02T15:30' }),

@@ -119,7 +119,8 @@ export function EventForm({ form, onChange, taxonomy, organisations, invited = [
           <Field id="ev-timeZone" label={m.timeZone} error={errorOf('timeZone')}>
             {(props) => (
               <select {...props} value={form.timeZone} onChange={(e) => set('timeZone', e.currentTarget.value)} onBlur={() => touch('timeZone')}>
-                {TIME_ZONES.map((zone) => (
+                {/* The browser may list a zone by an older name (Europe/Kiev) than the one stored (Europe/Kyiv). */}
+                {(TIME_ZONES.includes(form.timeZone) ? TIME_ZONES : [form.timeZone, ...TIME_ZONES]).map((zone) => (
                   <option key={zone} value={zone}>
                     {zone}
                   </option>
