@@ -16,24 +16,31 @@
  *    the floor of sending prebuilt bytes, and the validators of a cached
  *    answer or a 304.
  * 2. Whole requests on loopback: feed rebuilds after a write (one at a
- *    time), then autocannon (concurrent connections) on cached feeds, 304s,
+ *    time; each write is checked to succeed and to change the feed's
+ *    ETag), then autocannon (concurrent connections) on cached feeds, 304s,
  *    `GET /api/events` for a month window and a filtered one,
  *    `GET /api/events/{id}` and a write.
+ * 3. CPU of the worker's workerd process per request, from /proc (user +
+ *    system time over N requests one at a time), for the requests the UI
+ *    and subscribers send, beside /healthz and a static file of the same
+ *    run (the runtime's own share), and the same requests' work in this
+ *    process (their SQL in SQLite; the route's code on D1's recorded answer).
  *
  * Every figure is a median over `--runs` runs, with the spread (lowest and
  * highest run). The machine may be shared and noisy: read the ratios.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import ical from 'ical-generator';
-import { listFeedEntries } from '../worker/db/events';
+import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db/events';
 import { insertTokenSql } from '../worker/db/tokens';
 import { publicEventIdsInWindow } from '../worker/db/window';
-import { resolveWindow } from '../worker/domain/listing';
+import { eventOccurrences } from '../worker/domain/events';
+import { paginate, resolveWindow } from '../worker/domain/listing';
 import { componentContext, DEFAULT_VARIANT, feedParts, feedSelection, feedValidators, feedVersionKeys, feedWindowStart, FEED_END, lastModified, staleEntries } from '../worker/domain/feeds';
 import { calendarOf, eventComponents, type TermNames } from '../worker/domain/ical';
 import { formatInstant, Temporal } from '../worker/domain/time';
@@ -73,7 +80,7 @@ function spread(values: number[], format: (n: number) => string): string {
   return `${format(median(values))} (${format(s[0]!)}–${format(s[s.length - 1]!)})`;
 }
 
-const ms = (n: number) => (n < 1 ? `${(n * 1000).toFixed(1)} µs` : n < 100 ? `${n.toFixed(1)} ms` : `${n.toFixed(0)} ms`);
+const ms = (n: number): string => (n < 0 ? `−${ms(-n)}` : n < 1 ? `${(n * 1000).toFixed(1)} µs` : n < 100 ? `${n.toFixed(1)} ms` : `${n.toFixed(0)} ms`);
 const count = (n: number) => n.toFixed(0);
 
 /** Run `work` `runs` times after a warm-up; the time of each run, in ms. */
@@ -226,17 +233,218 @@ async function load(options: autocannon.Options): Promise<Load> {
   return result;
 }
 
-async function sequential(runs: number, request: () => Promise<Response>, before?: () => Promise<unknown>): Promise<number[]> {
+// ---------------------------------------------------------------- workerd CPU
+
+// Linux reports process times in clock ticks of 1/100 s (CLK_TCK).
+const TICKS_PER_SECOND = 100;
+
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] is field 3, the state. */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** User + system CPU time of a process so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+interface Workerd {
+  /** The workerd that runs the worker (and D1's SQLite, and the static files). */
+  worker: number;
+  /** The workerd of wrangler's proxy in front of it, on the public port. */
+  proxy: number | null;
+}
+
+function workerdOf(processGroup: number, baseUrl: string): Workerd {
+  const port = new URL(baseUrl).port;
+  const pids = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'workerd' && Number(statFields(pid)[2]) === processGroup;
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+  const listensOnPort = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith(`:${port}`));
+  const proxy = pids.find(listensOnPort) ?? null;
+  const worker = pids.filter((pid) => pid !== proxy);
+  if (worker.length !== 1) throw new Error(`expected one workerd running the worker in process group ${processGroup}, found ${worker.length}`);
+  return { worker: worker[0]!, proxy };
+}
+
+interface Cpu {
+  /** ms of CPU per request of the worker's workerd */
+  worker: number;
+  /** the same of the proxy's workerd */
+  proxy: number | null;
+  /** ms of wall time per request */
+  wall: number;
+  requests: number;
+}
+
+/**
+ * CPU per request of the workerd processes over `n` requests one at a time,
+ * after one warm-up; `check` throws when an answer is not the one asked for.
+ */
+async function cpuPerRequest(processes: Workerd, n: number, request: () => Promise<Response>, check: (response: Response) => void): Promise<Cpu> {
+  check(await settled(request()));
+  const worker = cpuMs(processes.worker);
+  const proxy = processes.proxy === null ? 0 : cpuMs(processes.proxy);
+  const start = performance.now();
+  for (let i = 0; i < n; i++) check(await settled(request()));
+  const wall = performance.now() - start;
+  return { worker: (cpuMs(processes.worker) - worker) / n, proxy: processes.proxy === null ? null : (cpuMs(processes.proxy) - proxy) / n, wall: wall / n, requests: n };
+}
+
+/** A response with its body read. */
+async function settled(pending: Promise<Response>): Promise<Response> {
+  const response = await pending;
+  await response.arrayBuffer();
+  return response;
+}
+
+function expectStatus(status: number, coding?: string | null) {
+  return (response: Response) => {
+    if (response.status !== status) throw new Error(`${response.url}: ${response.status}, expected ${status}`);
+    if (coding !== undefined && response.headers.get('Content-Encoding') !== coding) throw new Error(`${response.url}: Content-Encoding ${response.headers.get('Content-Encoding')}, expected ${coding}`);
+  };
+}
+
+/**
+ * A feed rebuilt after a write, `n` times: each write must succeed (201)
+ * and change the feed's ETag, else the bench fails. Only the feed request
+ * is counted, from before it is sent until its waitUntil work (the stored
+ * texts written back) has had time to end; the write's own CPU is not.
+ */
+async function rebuildsAfterWrites(processes: Workerd, n: number, feed: string, write: () => Promise<Response>): Promise<Cpu & { times: number[] }> {
+  let etag = (await settled(fetch(feed))).headers.get('ETag');
+  let worker = 0;
+  let proxy = 0;
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    if (before) await before();
+  for (let i = 0; i < n; i++) {
+    const written = await settled(write());
+    if (written.status !== 201) throw new Error(`the write before a rebuild failed: ${written.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [w, p] = [cpuMs(processes.worker), processes.proxy === null ? 0 : cpuMs(processes.proxy)];
     const start = performance.now();
-    const response = await request();
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    const response = await settled(fetch(feed));
     times.push(performance.now() - start);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    worker += cpuMs(processes.worker) - w;
+    proxy += processes.proxy === null ? 0 : cpuMs(processes.proxy) - p;
+    if (response.status !== 200) throw new Error(`${feed} after a write: ${response.status}`);
+    const changed = response.headers.get('ETag');
+    if (changed === etag) throw new Error(`${feed}: the write did not change the ETag (${etag}), so nothing was rebuilt`);
+    etag = changed;
   }
-  return times;
+  return { worker: worker / n, proxy: processes.proxy === null ? null : proxy / n, wall: median(times), requests: n, times };
+}
+
+// ---------------------------------------------------------------- statements in process
+
+interface Recorded {
+  sql: string;
+  args: (string | number | null)[];
+  /** the rows as D1's binding hands them over: JSON */
+  json: string;
+}
+
+/** A D1 that runs each statement on SQLite in this process and records it with its answer. */
+function recordingD1(db: DatabaseSync, log: Recorded[]): D1Database {
+  return {
+    prepare: (sql: string) => ({
+      bind: (...args: (string | number | null)[]) => ({
+        all: async () => {
+          const json = JSON.stringify(db.prepare(sql).all(...args));
+          log.push({ sql, args, json });
+          return { results: JSON.parse(json) };
+        },
+      }),
+    }),
+  } as unknown as D1Database;
+}
+
+/** A D1 that answers every statement with a recorded answer, parsed from JSON as the binding does. */
+function replayD1(recorded: Recorded): D1Database {
+  return { prepare: () => ({ bind: () => ({ all: async () => ({ results: JSON.parse(recorded.json) }) }) }) } as unknown as D1Database;
+}
+
+/** ms per run of a statement: as many calls per run as fit in about 100 ms. */
+function statementTimes(db: DatabaseSync, { sql, args }: Recorded): number[] {
+  const statement = db.prepare(sql);
+  const once = timeRuns(1, () => statement.all(...args), 1)[0]!;
+  return perCall(Math.max(1, Math.min(50, Math.ceil(100 / Math.max(once, 0.01)))), () => statement.all(...args));
+}
+
+/** The loaded database, copied (with the VEVENT texts the feeds stored so far), to run statements on. */
+function copyOfDatabase(persist: string): { db: DatabaseSync; remove: () => void } {
+  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite')!;
+  const copy = join(mkdtempSync(join(tmpdir(), 'hytekello-sql-')), 'copy.sqlite');
+  const source = new DatabaseSync(join(dir, file), { readOnly: true });
+  source.exec(`VACUUM INTO '${copy}'`);
+  source.close();
+  const db = new DatabaseSync(copy);
+  return {
+    db,
+    remove: () => {
+      db.close();
+      rmSync(dirname(copy), { recursive: true, force: true });
+    },
+  };
+}
+
+interface UiRequest {
+  name: string;
+  from: string;
+  to: string;
+  limit: number;
+}
+
+/** The list requests the calendar page sends (web/pages/calendar.tsx), as of today. */
+function uiRequests(today: Temporal.PlainDate): UiRequest[] {
+  const month = today.with({ day: 1 });
+  return [
+    { name: 'front page: a year ahead, limit=50', from: `${today}`, to: `${today.add({ days: 365 })}`, limit: 50 },
+    { name: 'past view: two years back, limit=500', from: `${today.subtract({ days: 730 })}`, to: `${today.add({ days: 1 })}`, limit: 500 },
+    { name: 'month grid: the month and a week around, limit=500', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500 },
+  ];
+}
+
+const listPath = (r: UiRequest) => `/api/events?from=${r.from}&to=${r.to}&limit=${r.limit}`;
+
+/**
+ * A list request's work in this process: its statement in SQLite, and the
+ * route's code (rows to events, occurrences, the page, JSON) on D1's
+ * recorded answer. What is left out: Hono, zod, and the D1 binding itself.
+ */
+async function listInProcess(db: DatabaseSync, request: UiRequest): Promise<{ sql: number[]; code: number[]; rows: number; items: number }> {
+  const window = resolveWindow(request.from, request.to, Temporal.Now.instant());
+  const filter = { from: formatInstant(window.from), to: formatInstant(window.to), networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false };
+  const log: Recorded[] = [];
+  await listPublicEvents(recordingD1(db, log), filter);
+  if (log.length !== 1) throw new Error(`a list ran ${log.length} statements; expected 1`);
+  const replay = replayD1(log[0]!);
+  let items = 0;
+  const code = await timeRunsAsync(Math.max(RUNS, 5), async () => {
+    const found = await listPublicEvents(replay, filter);
+    const page = paginate(found.flatMap((event) => eventOccurrences(withoutRevision(event), window.from, window.to)), request.limit);
+    items = page.items.length;
+    JSON.stringify(page);
+  });
+  return { sql: statementTimes(db, log[0]!), code, rows: JSON.parse(log[0]!.json).length, items };
+}
+
+/** The full feed's statement in SQLite: its events with their stored VEVENT texts. */
+async function feedStatement(db: DatabaseSync): Promise<{ sql: number[]; rows: number; megabytes: number }> {
+  const log: Recorded[] = [];
+  const filter = { from: formatInstant(feedWindowStart(Temporal.Now.instant())), to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], includeMembersOnly: false };
+  await listFeedEntries(recordingD1(db, log), filter, 'fi');
+  return { sql: statementTimes(db, log[0]!), rows: JSON.parse(log[0]!.json).length, megabytes: log[0]!.json.length / 2 ** 20 };
 }
 
 /**
@@ -318,7 +526,9 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
   const work = mkdtempSync(join(tmpdir(), 'hytekello-bench-'));
   const loadStart = performance.now();
   let sql: ReturnType<typeof windowSql> | null = null;
+  let persistDir = '';
   const service = await startLocalService(async (persist) => {
+    persistDir = persist;
     const file = join(work, 'events.sql');
     const now = new Date().toISOString();
     writeFileSync(file, `${eventsSql(generated, now)}\n${insertTokenSql({ name: 'bench', organisation: 'pohde', tokenHash: await hashToken(token), now })}`);
@@ -332,17 +542,54 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const isolated = await isolation(base, auth, today);
     if (ONLY_ISOLATION) return { loadSeconds, isolated };
+    const processes = workerdOf(service.processGroup, base);
     const month = `from=${today}&to=${today.add({ months: 1 })}`;
     const published = generated.find(({ draft }) => draft.status === 'published')!.id;
+    // A write the bench's token may make, into every feed measured below: a published event of the filtered network.
     let writes = 0;
-    const write = () => fetch(`${base}/api/events/${published}/cancel`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: `bench ${writes++}` }) });
+    const day = today.add({ days: 20 });
+    const write = () =>
+      fetch(`${base}/api/events`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ status: 'published', title: { fi: `Kirjoitus ${writes++}` }, type: 'tyopaja', start: `${day}T09:00`, end: `${day}T10:00`, networks: [FILTER_NETWORK] }),
+      });
     const feed = `${base}/calendar.ics`;
     const filteredFeed = `${base}/calendar.ics?network=${FILTER_NETWORK}`;
-    // A write changes the data version, so the next feed request must rebuild.
-    const rebuild = await sequential(Math.max(RUNS, 5), () => fetch(feed), write);
-    const rebuildFiltered = await sequential(Math.max(RUNS, 5), () => fetch(filteredFeed), write);
+    const rebuildRuns = Math.max(RUNS, 5);
+    const rebuild = await rebuildsAfterWrites(processes, rebuildRuns, feed, write);
+    const rebuildFiltered = await rebuildsAfterWrites(processes, rebuildRuns, filteredFeed, write);
+
+    // CPU of whole requests in workerd, one at a time; the baselines first and last, to see them drift.
+    const get = (path: string, headers: Record<string, string> = {}) => () => fetch(`${base}${path}`, { headers });
+    const etag = (await settled(fetch(feed))).headers.get('ETag')!;
+    const cpu: { name: string; cpu: Cpu }[] = [];
+    const measure = async (name: string, n: number, request: () => Promise<Response>, check: (r: Response) => void) => void cpu.push({ name, cpu: await cpuPerRequest(processes, n, request, check) });
+    await measure('GET /healthz (one D1 read)', 200, get('/healthz'), expectStatus(200));
+    await measure('GET /plain.css (a static file)', 200, get('/plain.css'), expectStatus(200));
+    for (const request of uiRequests(today)) await measure(`GET ${listPath(request).split('?')[0]}, ${request.name}`, 20, get(listPath(request)), expectStatus(200));
+    await measure('GET /api/events, month window (from today, no limit)', 20, get(`/api/events?${month}`), expectStatus(200));
+    await measure('GET /calendar.ics, cached, gzip', 50, get('/calendar.ics', { 'Accept-Encoding': 'gzip' }), expectStatus(200, 'gzip'));
+    await measure('GET /calendar.ics, cached, no compression', 20, get('/calendar.ics', { 'Accept-Encoding': 'identity' }), expectStatus(200, null));
+    await measure(`GET /calendar.ics?network=${FILTER_NETWORK}, cached, gzip`, 100, get(`/calendar.ics?network=${FILTER_NETWORK}`, { 'Accept-Encoding': 'gzip' }), expectStatus(200, 'gzip'));
+    await measure('GET /calendar.ics, If-None-Match → 304', 200, get('/calendar.ics', { 'If-None-Match': etag }), expectStatus(304));
+    await measure('GET /feed.rss', 20, get('/feed.rss'), expectStatus(200));
+    await measure('GET /feed.json', 20, get('/feed.json'), expectStatus(200));
+    await measure('GET /healthz, again', 200, get('/healthz'), expectStatus(200));
+
+    // The same requests' work in this process, on a copy that has the feeds' stored texts.
+    const copy = copyOfDatabase(persistDir);
+    let lists: (Awaited<ReturnType<typeof listInProcess>> & { name: string })[];
+    let feedSql: Awaited<ReturnType<typeof feedStatement>>;
+    try {
+      lists = [];
+      for (const request of uiRequests(today)) lists.push({ name: request.name, ...(await listInProcess(copy.db, request)) });
+      feedSql = await feedStatement(copy.db);
+    } finally {
+      copy.remove();
+    }
+
     await fetch(feed);
-    const etag = (await fetch(feed)).headers.get('ETag')!;
     const cached = await load({ url: feed });
     const notModified = await load({ url: feed, headers: { 'If-None-Match': etag } });
     const list = await load({ url: `${base}/api/events?${month}` });
@@ -351,7 +598,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const health = await load({ url: `${base}/healthz` });
     const body = JSON.stringify({ status: 'published', title: { fi: 'Kuormitustestin työpaja' }, type: 'tyopaja', start: `${today.add({ days: 7 })}T09:00`, end: `${today.add({ days: 7 })}T12:00`, networks: ['osallisuus'] });
     const create = await load({ url: `${base}/api/events`, method: 'POST', headers: auth, body });
-    return { loadSeconds, isolated, sql: sql!, rebuild, rebuildFiltered, cached, notModified, list, listFiltered, one, health, create };
+    return { loadSeconds, isolated, sql: sql!, rebuild, rebuildFiltered, cpu, lists, feedSql, cached, notModified, list, listFiltered, one, health, create };
   } finally {
     service.stop();
     rmSync(work, { recursive: true, force: true });
@@ -417,8 +664,8 @@ const loadRows = (name: string, pick: (r: (typeof results)[number]) => Load) => 
 ];
 console.log(
   table(['request', ...sizes], [
-    ['GET /calendar.ics after a write (one at a time)', ...results.map((r) => spread(r.requests.rebuild, ms))],
-    [`GET /calendar.ics?network=${FILTER_NETWORK} after a write`, ...results.map((r) => spread(r.requests.rebuildFiltered, ms))],
+    ['GET /calendar.ics after a write (one at a time; each write checked to change the ETag)', ...results.map((r) => spread(r.requests.rebuild.times, ms))],
+    [`GET /calendar.ics?network=${FILTER_NETWORK} after a write`, ...results.map((r) => spread(r.requests.rebuildFiltered.times, ms))],
     ...loadRows('GET /calendar.ics, cached', (r) => r.requests.cached),
     ...loadRows('GET /calendar.ics, If-None-Match → 304', (r) => r.requests.notModified),
     isolationRow(results.map((r) => r.requests.isolated)),
@@ -430,7 +677,32 @@ console.log(
   ]),
 );
 
-console.log('\nThe month window\'s SQL alone (SQLite in process, same database), median (lowest–highest run):\n');
+// The baseline: the mean of the two /healthz runs, the first and the last of the series.
+const healthzOf = (r: (typeof results)[number]) => (r.requests.cpu[0]!.cpu.worker + r.requests.cpu.at(-1)!.cpu.worker) / 2;
+const cpuCell = (c: Cpu, healthz: number) => `${ms(c.worker)} (${ms(c.worker - healthz)} over /healthz's)${c.proxy === null ? '' : `; proxy ${ms(c.proxy)}`}; ${ms(c.wall)} wall`;
+console.log('\nCPU of whole requests in the worker\'s workerd (user + system time from /proc, over N requests one at a time; D1\'s SQLite runs in the same process), and of wrangler\'s proxy workerd in front:\n');
+console.log(
+  table(['request (N)', ...sizes], [
+    ...results[0]!.requests.cpu.map(({ name, cpu }, i) => [`${name} (${cpu.requests})`, ...results.map((r) => cpuCell(r.requests.cpu[i]!.cpu, healthzOf(r)))]),
+    [`GET /calendar.ics after a write (${results[0]!.requests.rebuild.requests})`, ...results.map((r) => cpuCell(r.requests.rebuild, healthzOf(r)))],
+    [`GET /calendar.ics?network=${FILTER_NETWORK} after a write (${results[0]!.requests.rebuildFiltered.requests})`, ...results.map((r) => cpuCell(r.requests.rebuildFiltered, healthzOf(r)))],
+  ]),
+);
+
+console.log('\nThe same list requests in this process: the full statement in SQLite, and the route\'s code on D1\'s recorded answer (rows to events, occurrences, the page, JSON; without Hono, zod and the binding), median (lowest–highest run):\n');
+console.log(
+  table(['request', ...sizes], [
+    ...results[0]!.requests.lists.flatMap((l, i) => [
+      [`${l.name}: events read, occurrences sent`, ...results.map((r) => `${r.requests.lists[i]!.rows}, ${r.requests.lists[i]!.items}`)],
+      [`${l.name}: the statement (SQLite)`, ...results.map((r) => spread(r.requests.lists[i]!.sql, ms))],
+      [`${l.name}: the route's code`, ...results.map((r) => spread(r.requests.lists[i]!.code, ms))],
+    ]),
+    ['full feed: events read (MiB of rows with their stored texts)', ...results.map((r) => `${r.requests.feedSql.rows} (${r.requests.feedSql.megabytes.toFixed(1)} MiB)`)],
+    ['full feed: the statement (SQLite)', ...results.map((r) => spread(r.requests.feedSql.sql, ms))],
+  ]),
+);
+
+console.log('\nThe month window\'s id subquery alone (the part migration 0009 changed; not the whole list statement, above), SQLite in process, median (lowest–highest run):\n');
 console.log(
   table(['query', ...sizes], [
     ['events in the window', ...results.map((r) => String(r.requests.sql.rows))],

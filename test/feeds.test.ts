@@ -5,7 +5,8 @@ import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db
 import { calendarOf } from '../worker/domain/ical';
 import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, lastModified, notModifiedSince, staleEntries, termNames } from '../worker/domain/feeds';
 import { formatInstant, nowInstant } from '../worker/domain/time';
-import { edgeCopy, keepFeed, lastBuiltFeed } from '../worker/feed-cache';
+import { gunzip, gzip } from '../worker/compression';
+import { edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../worker/feed-cache';
 import type { Problem } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
@@ -234,7 +235,7 @@ describe('GET /calendar.ics', () => {
     // The ETag of a 304 (a date far ahead), which builds nothing that memory would then hold.
     const etagOf = async () => (await request('/calendar.ics?network=taloudellinen-hyvinvointi', { headers: { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' } })).headers.get('ETag')!.replaceAll('"', '');
     // What the edge holds for this feed and ETag is what subscribers get, before memory or D1 are asked.
-    await edgeCopy(origin, key, await etagOf()).put('BEGIN:VCALENDAR\r\nX-FROM-EDGE:1\r\nEND:VCALENDAR\r\n');
+    await edgeCopy(origin, key, await etagOf()).put(await gzip(encodeParts(['BEGIN:VCALENDAR\r\nX-FROM-EDGE:1\r\nEND:VCALENDAR\r\n'])));
     expect(await (await request('/calendar.ics?network=taloudellinen-hyvinvointi')).text()).toContain('X-FROM-EDGE:1');
     // A write changes the ETag and so the key: the feed is built anew and kept at the edge under the new key.
     await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Reunalla' }, networks: ['taloudellinen-hyvinvointi'] }));
@@ -247,7 +248,8 @@ describe('GET /calendar.ics', () => {
       kept = await edgeCopy(origin, key, etag).match();
       if (!kept) await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(await new Response(kept).text()).toBe(body);
+    // Kept compressed: the bytes that gzip-accepting subscribers get.
+    expect(await new Response(gunzip(kept!)).text()).toBe(body);
   });
 
   it('shows an edit to subscribers: new text, and a higher SEQUENCE when the time changes', async () => {

@@ -1,13 +1,14 @@
 /**
- * Built feed bodies, as bytes (a cached answer is not encoded again), kept
- * in the isolate's memory and, for public feeds on a custom domain, in the
- * data centre's cache. An entry is valid for one ETag; a write changes
+ * Built feed bodies, gzip-compressed (a cached answer is neither encoded nor
+ * compressed again: most calendar clients accept gzip and get these very
+ * bytes), kept in the isolate's memory and, for public feeds on a custom
+ * domain, in the data centre's cache. An entry is valid for one ETag; a write changes
  * every feed's ETag, so stale entries are never served. An isolate that has
  * neither builds the feed from the VEVENT texts stored in D1.
  */
 
 const MEMORY_ENTRIES = 64;
-// An isolate has 128 MB: a few full feeds of several MB each, and many small filtered ones.
+// An isolate has 128 MB: compressed, a full feed of several MB is a few hundred KB, so many fit.
 const MEMORY_BYTES = 32 * 1024 * 1024;
 
 const memory = new Map<string, { etag: string; body: Uint8Array<ArrayBuffer> }>();
@@ -51,7 +52,8 @@ export function encodeParts(parts: readonly string[]): Uint8Array<ArrayBuffer> {
  */
 export interface EdgeCopy {
   match: () => Promise<ReadableStream | null>;
-  put: (body: Uint8Array<ArrayBuffer> | string) => Promise<void>;
+  /** Takes the gzip-compressed body. */
+  put: (body: Uint8Array<ArrayBuffer>) => Promise<void>;
 }
 
 // The key changes with the data, so an entry may live long; a day keeps the cache tidy.
@@ -59,15 +61,17 @@ const EDGE_SECONDS = 24 * 60 * 60;
 
 export function edgeCopy(origin: string, key: string, etag: string): EdgeCopy {
   // A URL of the zone that no client requests: the feed's selection and its ETag.
-  const request = () => new Request(`${origin}/calendar.ics?edge=${encodeURIComponent(key)}&etag=${encodeURIComponent(etag)}`);
+  // `coding` keeps apart copies of other codings, such as the uncompressed ones kept before.
+  const request = () => new Request(`${origin}/calendar.ics?edge=${encodeURIComponent(key)}&etag=${encodeURIComponent(etag)}&coding=gzip`);
   return {
     match: async () => (await caches.default.match(request()))?.body ?? null,
     put: (body) =>
-      caches.default.put(request(), new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': `public, max-age=${EDGE_SECONDS}` } })),
+      // Stored as opaque bytes, without Content-Encoding, so that nothing decodes them on the way in or out.
+      caches.default.put(request(), new Response(body, { headers: { 'Content-Type': 'application/gzip', 'Cache-Control': `public, max-age=${EDGE_SECONDS}` } })),
   };
 }
 
-/** The body built for this ETag, from memory or the edge (when `edge` is given: public feeds); null when it must be built. */
+/** The gzip-compressed body built for this ETag, from memory or the edge (when `edge` is given: public feeds); null when it must be built. */
 export async function cachedFeed(key: string, etag: string, edge: EdgeCopy | null): Promise<Uint8Array<ArrayBuffer> | ReadableStream | null> {
   const inMemory = memory.get(key);
   if (inMemory?.etag === etag) {
@@ -86,7 +90,7 @@ export function lastBuiltFeed(key: string): { etag: string; body: Uint8Array<Arr
   return memory.get(key) ?? null;
 }
 
-/** Keeps a freshly built body; the edge write can finish after the response (pass it to waitUntil). */
+/** Keeps a freshly built body (gzip-compressed); the edge write can finish after the response (pass it to waitUntil). */
 export async function keepFeed(key: string, etag: string, body: Uint8Array<ArrayBuffer>, edge: EdgeCopy | null): Promise<void> {
   remember(key, etag, body);
   await edge?.put(body);

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { authenticate, SESSION_COOKIE, sameOriginWrites } from './auth';
 import { d1Session } from './d1-session';
 import { databaseAnswers } from './db/health';
+import { compressAnswers } from './compression';
 import { publicReadCors, securityHeaders } from './headers';
 import type { AppEnv } from './env';
 import { type OpenApiDocument, apiDocsPage } from './domain/api-docs';
@@ -29,6 +30,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('*', securityHeaders());
+app.use('*', compressAnswers());
 for (const path of ['/api/events', '/api/events/*', '/api/taxonomy', '/api/clock', '/api/council-term', '/calendar.ics', '/clock.ics']) app.use(path, publicReadCors());
 // Every request in one D1 session: replicas for reads, read-your-writes by bookmark.
 app.use('*', d1Session());

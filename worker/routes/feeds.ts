@@ -33,6 +33,7 @@ import { calendarOf, localized, type Language } from '../domain/ical';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
 import { cachedFeed, edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../feed-cache';
+import { gzip, gzippedAnswer } from '../compression';
 import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../http';
 import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
@@ -75,12 +76,11 @@ feeds.openapi(
       // Stale if error: the last good body rather than an error.
       const last = databaseUnavailable(error) ? lastBuiltFeed(key) : null;
       if (!last) throw error;
-      return c.body(last.body, 200, {
-        'Content-Type': CALENDAR_TYPE,
-        'Content-Disposition': `inline; filename="${feedFileName(selection)}"`,
-        ETag: quoteEtag(last.etag),
-        'Cache-Control': membersOnly ? 'private, max-age=60' : 'public, max-age=60',
-      });
+      c.header('Content-Type', CALENDAR_TYPE);
+      c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
+      c.header('ETag', quoteEtag(last.etag));
+      c.header('Cache-Control', membersOnly ? 'private, max-age=60' : 'public, max-age=60');
+      return gzippedAnswer(c, last.body);
     }
   },
 );
@@ -109,7 +109,7 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   // Public feeds are also kept at the edge; a personal one never leaves the worker.
   const edge = membersOnly ? null : edgeCopy(publicOrigin(c), key, etag);
   const cached = await cachedFeed(key, etag, edge);
-  if (cached !== null) return c.body(cached, 200);
+  if (cached !== null) return gzippedAnswer(c, cached);
 
   // Two reads at once: one round trip of waiting instead of two.
   const [taxonomy, entries] = await Promise.all([
@@ -127,8 +127,10 @@ async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof fee
   const written = stale.length > 0 ? (await listEventsByIds(c.env.DB, stale)).map(withoutRevision) : [];
   const { parts, built } = feedParts(entries, written, options);
   const body = encodeParts(parts);
-  c.executionCtx.waitUntil(Promise.all([keepFeed(key, etag, body, edge), writeEventComponents(c.env.DB, selection.language, built, leftWindow(windowStart))]));
-  return c.body(body, 200);
+  // Compressed once here; every later answer for this ETag sends these bytes.
+  const compressed = await gzip(body);
+  c.executionCtx.waitUntil(Promise.all([keepFeed(key, etag, compressed, edge), writeEventComponents(c.env.DB, selection.language, built, leftWindow(windowStart))]));
+  return gzippedAnswer(c, compressed, body);
 }
 
 // The path has the id and '.ics' in one segment, which OpenAPI routes cannot
