@@ -206,8 +206,9 @@ function MonthButtons({ months, open, onOpen }: { months: string[]; open: string
       {months.map((month) => {
         const [year, number] = month.split('-').map(Number) as [number, number];
         return (
-          <button key={month} type="button" aria-pressed={open === month} aria-label={i18n.month(year, number)} onClick={() => onOpen(open === month ? null : month)}>
-            {i18n.monthShort(number)}
+          <button key={month} type="button" aria-pressed={open === month} onClick={() => onOpen(open === month ? null : month)}>
+            {i18n.month(year, number).replace(/\s*\d{4}$/, '')}
+            <span class="visually-hidden"> {year}</span>
           </button>
         );
       })}

@@ -137,7 +137,13 @@ function layout(items: ClockItem[], rings: Ring[], wheelStart: string, names: (i
   const placed: PlacedArc[] = perRing.flatMap(({ arcs, lanes, laneCount }, ringIndex) => {
     const { outer, inner } = bands[ringIndex]!;
     const lane = (outer - inner) / laneCount;
-    return arcs.map((entry, i) => ({ ...entry, outer: outer - lanes[i]! * lane - 1.5, inner: outer - (lanes[i]! + 1) * lane + 1.5, ringIndex }));
+    // An arc widens into the lanes inside it that are free along its whole span.
+    const widths = arcs.map((entry, i) => {
+      let width = 1;
+      while (lanes[i]! + width < laneCount && !arcs.some((other, j) => lanes[j] === lanes[i]! + width && other.arc.from < entry.arc.to && entry.arc.from < other.arc.to)) width++;
+      return width;
+    });
+    return arcs.map((entry, i) => ({ ...entry, outer: outer - lanes[i]! * lane - 1.5, inner: outer - (lanes[i]! + widths[i]!) * lane + 1.5, ringIndex }));
   });
   const todayBox = today ? [{ inner: MONTH_OUTER, outer: MONTH_OUTER + 12, from: today.from - 1.5, to: today.from + 1.5 }] : [];
   const labels = layoutLabels(
@@ -383,7 +389,7 @@ function CalloutLegend({ placed, labels, contrast }: { placed: PlacedArc[]; labe
             <span class="callout-number" aria-hidden="true">
               {number}
             </span>
-            <span class="swatch" style={{ background: itemColour(p.item, contrast) }} aria-hidden="true" /> <span lang={i18n.langOf(p.item.title)}>{i18n.pick(p.item.title)}</span>{' '}
+            <span class="swatch" style={{ background: itemColour(p.item, contrast) }} aria-hidden="true" /> <span class="callout-name" lang={i18n.langOf(p.item.title)}>{i18n.pick(p.item.title)}</span>{' '}
             <span class="small">({spanText(i18n, p.occurrence)})</span>
           </li>
         ))}
