@@ -111,6 +111,10 @@ CREATE TABLE clock_template_items (
   source TEXT NOT NULL CHECK (source <> ''),
   position INTEGER NOT NULL,
   category TEXT NOT NULL DEFAULT 'muu' CHECK (category IN ('talous', 'hyvinvointikertomus', 'tiedonkeruu', 'yhteistyo', 'verkosto', 'jarjestot', 'muu')),
+  -- Short names for the wheel, where the full name does not fit its arc.
+  short_title_fi TEXT,
+  short_title_sv TEXT,
+  short_title_en TEXT,
   CHECK ((kind = 'annual') = (start_month IS NOT NULL AND end_month IS NOT NULL)),
   CHECK ((kind = 'term') = (term_year_start IS NOT NULL AND term_year_end IS NOT NULL))
 );
@@ -147,7 +151,11 @@ CREATE TABLE clock_items (
   revision TEXT NOT NULL DEFAULT 'initial',
   updated_at TEXT,
   -- For the wheel's colour legend.
-  category TEXT NOT NULL DEFAULT 'muu' CHECK (category IN ('talous', 'hyvinvointikertomus', 'tiedonkeruu', 'yhteistyo', 'verkosto', 'jarjestot', 'muu'))
+  category TEXT NOT NULL DEFAULT 'muu' CHECK (category IN ('talous', 'hyvinvointikertomus', 'tiedonkeruu', 'yhteistyo', 'verkosto', 'jarjestot', 'muu')),
+  -- Short names for the wheel, where the full name does not fit its arc.
+  short_title_fi TEXT,
+  short_title_sv TEXT,
+  short_title_en TEXT
 );
 CREATE INDEX clock_items_by_clock ON clock_items (clock_id, kind);
 

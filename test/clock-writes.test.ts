@@ -53,10 +53,28 @@ describe('writing clock items', () => {
     [{ responsibleOrganisation: 'acme' }, 'responsibleOrganisation'],
     [{ colour: 'red' }, 'colour'],
     [{ links: [{ title: 'x', url: 'javascript:alert(1)' }] }, 'links[0].url'],
+    [{ shortTitle: { fi: 'x'.repeat(61) } }, 'shortTitle.fi'],
+    [{ shortTitle: { sv: 'rad\nbrytning' } }, 'shortTitle.sv'],
   ])('bad input %j is refused naming %s', async (overrides, field) => {
     const response = await create(await bearerFor('pohde'), item(overrides as Partial<ClockItemInput>));
     expect(response.status).toBe(422);
     expect(((await response.json()) as Problem).errors?.map((e) => e.field)).toContain(field);
+  });
+
+  it('keeps a short name per language for the wheel; a blank one is none, and null clears them', async () => {
+    const pohde = await bearerFor('pohde');
+    const response = await create(pohde, item({ title: { fi: 'Hyvinvointikertoimen raportointi hyvinvointialueelle', sv: 'Rapportering' }, shortTitle: { fi: 'HYTE-kerroin', sv: ' ', en: 'HYTE factor' } }));
+    const created = (await response.json()) as StoredClockItem;
+    expect(created.shortTitle).toEqual({ fi: 'HYTE-kerroin', sv: null, en: 'HYTE factor' });
+    const clock = (await (await request('/api/clock?year=2030')).json()) as AnnualClock;
+    expect(clock.items.find((i) => i.id === created.id)?.shortTitle).toEqual({ fi: 'HYTE-kerroin', sv: null, en: 'HYTE factor' });
+    const cleared = await jsonRequest('PATCH', `/api/clock/items/${created.id}`, { shortTitle: null }, { Authorization: pohde, 'If-Match': response.headers.get('ETag')! });
+    expect(((await cleared.json()) as StoredClockItem).shortTitle).toEqual({ fi: null, sv: null, en: null });
+  });
+
+  it("the regional clock carries the template's short names", async () => {
+    const clock = (await (await request('/api/clock?year=2026')).json()) as AnnualClock;
+    expect(clock.items.find((i) => i.title.fi.startsWith('Hyvinvoinnin tilannekuvaseminaari'))?.shortTitle).toEqual({ fi: 'Tilannekuvaseminaari', sv: 'Lägesbildsseminarium', en: 'Situation-picture seminar' });
   });
 
   it('edits with If-Match; a stale one gets 412 and changes nothing; a missing one 428', async () => {

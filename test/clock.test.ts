@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { councilTermOf, occurrenceStartingIn, occurrencesTouching, yearOfTerm } from '../worker/domain/clock';
-import { angleOfDate, arcOf, assignLanes, sectorPath, wheelStartOf } from '../worker/shared/wheel';
+import { type ArcLabel, type PolarBox, angleOfDate, arcOf, assignLanes, layoutLabels, sectorPath, spreadAngles, wheelStartOf } from '../worker/shared/wheel';
 import { Temporal } from '../worker/domain/time';
 
 const span = (startMonth: number, endMonth: number, extra: Partial<Parameters<typeof occurrenceStartingIn>[0]> = {}) => ({
@@ -76,5 +76,41 @@ describe('wheel geometry', () => {
 
   it('gives overlapping arcs separate lanes and reuses free ones', () => {
     expect(assignLanes([{ from: 0, to: 90 }, { from: 45, to: 120 }, { from: 100, to: 150 }, { from: 60, to: 70 }])).toEqual([0, 1, 0, 2]);
+  });
+});
+
+describe('labels of the wheel', () => {
+  // Every character 6 units wide at font size 10, proportionally at others.
+  const options = { measure: (text: string, size: number) => text.length * size * 0.6, maxFont: 14, minFont: 10, badge: 8, outerTrack: 367 };
+  const boxesMeet = (a: PolarBox, b: PolarBox) => a.inner < b.outer && b.inner < a.outer && [-360, 0, 360].some((s) => a.from + s < b.to && b.from < a.to + s);
+
+  it('writes the full name along a long arc, the short name where only it fits, and a callout where neither does', () => {
+    const lane = { inner: 260, outer: 290 };
+    const [long, short, callout] = layoutLabels(
+      [
+        { from: 0, to: 120, ...lane, names: ['Talousarvion ja taloussuunnitelman valmistelu', 'Talousarvio'] },
+        { from: 150, to: 180, ...lane, names: ['Talousarvion ja taloussuunnitelman valmistelu', 'Talousarvio'] },
+        { from: 200, to: 203, ...lane, names: ['Tilannekuvaseminaari'] },
+      ],
+      options,
+    ) as [ArcLabel, ArcLabel, ArcLabel];
+    expect(long).toMatchObject({ kind: 'text', text: 'Talousarvion ja taloussuunnitelman valmistelu', fontSize: 14 });
+    expect(short).toMatchObject({ kind: 'text', text: 'Talousarvio' });
+    expect(callout).toMatchObject({ kind: 'callout', number: 1 });
+  });
+
+  it('numbers callouts clockwise from the top, and no label covers another even when many short arcs share a date', () => {
+    const arcs = Array.from({ length: 30 }, (_, i) => ({ from: 100 + (i % 3), to: 101 + (i % 3), inner: 100 + (i % 10) * 19, outer: 118 + (i % 10) * 19, names: [`Kohta ${i}`] }));
+    const labels = layoutLabels(arcs, { ...options, obstacles: [{ inner: 352, outer: 364, from: 99, to: 102 }] });
+    expect(labels.every((label) => label.kind === 'callout')).toBe(true);
+    const numbers = labels.map((label) => (label.kind === 'callout' ? label.number : 0));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(numbers[arcs.findIndex((arc) => arc.from === 100)]).toBeLessThan(numbers[arcs.findIndex((arc) => arc.from === 102)]!);
+    const boxes = [{ inner: 352, outer: 364, from: 99, to: 102 }, ...labels.map((label) => label.box)];
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(boxesMeet(a, b)).toBe(false);
+  });
+
+  it('spreads markers of one day apart, in date order', () => {
+    expect(spreadAngles([10, 10, 50, 10.5], 3)).toEqual([10, 13, 50, 16]);
   });
 });

@@ -18,6 +18,9 @@ interface ItemState {
   titleFi: string;
   titleSv: string;
   titleEn: string;
+  shortFi: string;
+  shortSv: string;
+  shortEn: string;
   descriptionFi: string;
   startMonth: string;
   startDay: string;
@@ -40,6 +43,9 @@ function stateOf(item: StoredClockItem | null, ring: string): ItemState {
     titleFi: item?.title.fi ?? '',
     titleSv: item?.title.sv ?? '',
     titleEn: item?.title.en ?? '',
+    shortFi: item?.shortTitle.fi ?? '',
+    shortSv: item?.shortTitle.sv ?? '',
+    shortEn: item?.shortTitle.en ?? '',
     descriptionFi: item?.description.fi ?? '',
     startMonth: String(item?.span?.startMonth ?? 1),
     startDay: item?.span?.startDay ? String(item.span.startDay) : '',
@@ -59,6 +65,7 @@ function inputOf(state: ItemState): ClockItemInput {
     ring: state.ring,
     kind: 'annual',
     title: { fi: state.titleFi.trim(), sv: orNull(state.titleSv), en: orNull(state.titleEn) },
+    shortTitle: { fi: orNull(state.shortFi), sv: orNull(state.shortSv), en: orNull(state.shortEn) },
     description: { fi: orNull(state.descriptionFi), sv: null, en: null },
     span: { startMonth: Number(state.startMonth), startDay: numberOrNull(state.startDay), endMonth: Number(state.endMonth), endDay: numberOrNull(state.endDay) },
     repeat: state.repeat,
@@ -128,6 +135,23 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
           {(props) => <input {...props} type="text" lang="en" value={state.titleEn} onInput={(e) => set({ titleEn: e.currentTarget.value })} />}
         </Field>
       </div>
+      <fieldset class="short-titles" aria-describedby="ci-short-hint">
+        <legend>{m.shortTitles}</legend>
+        <p class="hint" id="ci-short-hint">{m.shortTitlesHint}</p>
+        <div class="form-row">
+          {(
+            [
+              ['shortFi', 'fi', m.shortTitleFi],
+              ['shortSv', 'sv', m.shortTitleSv],
+              ['shortEn', 'en', m.shortTitleEn],
+            ] as const
+          ).map(([key, lang, label]) => (
+            <Field key={key} id={`ci-${key}`} label={label} error={fieldErrors[`shortTitle.${lang}`]}>
+              {(props) => <input {...props} type="text" lang={lang} maxLength={60} value={state[key]} onInput={(e) => set({ [key]: e.currentTarget.value })} />}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
       <Field id="ci-description" label={m.descriptionFi}>
         {(props) => <textarea {...props} rows={3} value={state.descriptionFi} onInput={(e) => set({ descriptionFi: e.currentTarget.value })} />}
       </Field>

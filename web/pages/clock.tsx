@@ -1,9 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, NotFound, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
 import { Failed, Loading } from '../components/status';
 import { TableScroll } from '../components/table-scroll';
-import { CategoryLegend, type ClockItem, RingLegend, Wheel, spanText } from '../components/wheel';
+import { CategoryLegend, type ClockItem, type Contrast, RingLegend, Wheel, eventDay, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { usePageTitle } from '../use-page-title';
@@ -19,6 +19,9 @@ interface ClockState {
   ring: string;
   organisation: string;
   clock: string | null;
+  /** The month opened into a list, 'YYYY-MM'. */
+  month: string | null;
+  contrast: Contrast;
 }
 
 function readClockState(search: string, today: string): ClockState {
@@ -35,6 +38,8 @@ function readClockState(search: string, today: string): ClockState {
     ring: query.get('ring') ?? '',
     organisation: query.get('organisation') ?? '',
     clock: query.get('clock'),
+    month: /^\d{4}-(0[1-9]|1[0-2])$/.test(query.get('month') ?? '') ? query.get('month') : null,
+    contrast: query.get('contrast') === 'high' ? 'high' : 'normal',
   };
 }
 
@@ -46,6 +51,8 @@ function writeClockState(path: string, state: ClockState, language: string): str
   if (state.startMonth !== 1) query.set('start', String(state.startMonth));
   if (state.ring) query.set('ring', state.ring);
   if (state.organisation) query.set('organisation', state.organisation);
+  if (state.month && state.view !== 'term') query.set('month', state.month);
+  if (state.contrast === 'high') query.set('contrast', 'high');
   if (language !== 'fi') query.set('lang', language);
   return `${path}?${query}`;
 }
@@ -55,11 +62,14 @@ async function wheelItems(state: ClockState, signal: AbortSignal): Promise<Annua
   const first = await getClock(state.year, state.clock, signal);
   if (state.startMonth === 1) return first;
   const second = await getClock(state.year + 1, state.clock, signal);
-  const byId = new Map(first.items.map((item) => [item.id, { ...item, occurrences: [...item.occurrences] }]));
+  const byId = new Map(first.items.map((item) => [item.id, { ...item, occurrences: [...item.occurrences], events: [...item.events] }]));
   for (const item of second.items) {
     const known = byId.get(item.id);
     if (!known) byId.set(item.id, item);
-    else for (const o of item.occurrences) if (!known.occurrences.some((k) => k.start === o.start)) known.occurrences.push(o);
+    else {
+      for (const o of item.occurrences) if (!known.occurrences.some((k) => k.start === o.start)) known.occurrences.push(o);
+      for (const e of item.events) if (!known.events.some((k) => k.id === e.id)) known.events.push(e);
+    }
   }
   return { ...first, items: [...byId.values()] };
 }
@@ -112,6 +122,96 @@ function Details({ item, organisations }: { item: ClockItem | undefined; organis
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** The months of the wheel year in order, 'YYYY-MM'. */
+function wheelMonths(year: number, startMonth: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((startMonth - 1 + i) % 12) + 1;
+    return `${month >= startMonth ? year : year + 1}-${String(month).padStart(2, '0')}`;
+  });
+}
+
+/** A month opened into a list: the items that touch it and the events that realise them in it. */
+function MonthList({ month, items, onSelect, onClose }: { month: string; items: ClockItem[]; onSelect?: (id: number) => void; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t, pick, language } = i18n;
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const first = `${month}-01`;
+  const last = `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
+  const touching = items.filter((item) => item.occurrences.some((o) => o.start <= last && o.end >= first));
+  const events = items
+    .flatMap((item) => item.events.map((event) => ({ event, item })))
+    .filter(({ event }, index, all) => eventDay(event) >= first && eventDay(event) <= last && all.findIndex((other) => other.event.id === event.id) === index)
+    .sort((a, b) => a.event.start.localeCompare(b.event.start));
+  const title = i18n.month(year, monthNumber);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a month takes the reader to its list.
+  useEffect(() => heading.current?.focus(), [month]);
+  return (
+    <section class="month-list" aria-labelledby="month-list-title">
+      <h2 id="month-list-title" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
+      <p class="small">{t.monthTitle}</p>
+      <h3>{t.monthItems}</h3>
+      {touching.length === 0 ? (
+        <p>{t.noMonthItems}</p>
+      ) : (
+        <ul>
+          {touching.map((item) => (
+            <li key={item.id}>
+              {onSelect ? (
+                <button type="button" class="link-button" onClick={() => onSelect(item.id)} lang={i18n.langOf(item.title)}>
+                  {pick(item.title)}
+                </button>
+              ) : (
+                <span lang={i18n.langOf(item.title)}>{pick(item.title)}</span>
+              )}{' '}
+              <span class="small">({item.occurrences.filter((o) => o.start <= last && o.end >= first).map((o) => spanText(i18n, o)).join(', ')})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t.monthEvents}</h3>
+      {events.length === 0 ? (
+        <p>{t.noMonthEvents}</p>
+      ) : (
+        <ul>
+          {events.map(({ event }) => (
+            <li key={event.id}>
+              <a href={withLanguage(`/events/${event.id}`, language)} lang={i18n.langOf(event.title)}>
+                {pick(event.title)}
+              </a>{' '}
+              – {event.allDay ? i18n.day(event.start) : i18n.date(event.startsAt)}
+              {event.status === 'cancelled' && <span class="badge badge-cancelled">{t.cancelled}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={onClose}>
+        {t.closeMonth}
+      </button>
+    </section>
+  );
+}
+
+/** Buttons that open a month of the wheel year into a list (the table view's way in). */
+function MonthButtons({ months, open, onOpen }: { months: string[]; open: string | null; onOpen: (month: string | null) => void }) {
+  const i18n = useI18n();
+  return (
+    <div class="segmented month-buttons" role="group" aria-label={i18n.t.showMonth}>
+      {months.map((month) => {
+        const [year, number] = month.split('-').map(Number) as [number, number];
+        return (
+          <button key={month} type="button" aria-pressed={open === month} onClick={() => onOpen(open === month ? null : month)}>
+            {i18n.month(year, number).replace(/\s*\d{4}$/, '')}
+            <span class="visually-hidden"> {year}</span>
+          </button>
+        );
+      })}
     </div>
   );
 }
@@ -306,6 +406,11 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
           </select>
         </div>
       )}
+      {state.view !== 'term' && (
+        <button type="button" class="contrast-switch" aria-pressed={state.contrast === 'high'} onClick={() => update({ contrast: state.contrast === 'high' ? 'normal' : 'high' })}>
+          {t.highContrast}
+        </button>
+      )}
       {clock.state === 'ready' && (
         <div class="field inline-field">
           <label for="clock-ring">{t.ring}</label>
@@ -347,14 +452,37 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
         (() => {
           const items = clock.value.items.filter((item) => (!state.ring || item.ring === state.ring) && (!state.organisation || item.responsibleOrganisation === state.organisation));
           const rings = clock.value.clock.rings.filter((ring) => !state.ring || ring.slug === state.ring);
-          if (state.view === 'table') return <ClockTable clock={clock.value} items={items} organisations={organisations} />;
+          const months = wheelMonths(state.year, state.startMonth);
+          const openMonth = state.month && months.includes(state.month) ? state.month : null;
+          const monthList = openMonth && <MonthList month={openMonth} items={items} onSelect={state.view === 'wheel' ? setSelected : undefined} onClose={() => update({ month: null })} />;
+          if (state.view === 'table') {
+            return (
+              <>
+                <MonthButtons months={months} open={openMonth} onOpen={(month) => update({ month })} />
+                {monthList}
+                <ClockTable clock={clock.value} items={items} organisations={organisations} />
+              </>
+            );
+          }
           const wheelStart = `${state.year}-${String(state.startMonth).padStart(2, '0')}-01`;
           return (
             <div class="clock-layout">
               <div class="wheel-box" ref={wheelRef}>
-                <Wheel items={items} rings={rings} wheelStart={wheelStart} startMonth={state.startMonth} today={today} selected={selected} onSelect={setSelected} title={pick(clock.value.clock.name)} />
-                <RingLegend rings={rings} />
-                <CategoryLegend items={items} />
+                <Wheel
+                  items={items}
+                  rings={rings}
+                  wheelStart={wheelStart}
+                  startMonth={state.startMonth}
+                  today={today}
+                  selected={selected}
+                  onSelect={setSelected}
+                  openMonth={openMonth}
+                  onOpenMonth={(month) => update({ month: month === openMonth ? null : month })}
+                  contrast={state.contrast}
+                  title={pick(clock.value.clock.name)}
+                />
+                <RingLegend rings={rings} contrast={state.contrast} />
+                <CategoryLegend items={items} contrast={state.contrast} />
                 {!embedded && (
                   <p class="button-row no-print">
                     <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'svg', `vuosikello-${state.year}`)}>
@@ -369,7 +497,10 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
                   </p>
                 )}
               </div>
-              <Details item={items.find((item) => item.id === selected)} organisations={organisations} />
+              <div class="clock-side">
+                {monthList}
+                <Details item={items.find((item) => item.id === selected)} organisations={organisations} />
+              </div>
             </div>
           );
         })()

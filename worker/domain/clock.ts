@@ -97,6 +97,7 @@ export function yearOfTerm(term: CouncilTerm, date: Temporal.PlainDate): number 
 }
 
 type Localized = { fi: string; sv: string | null; en: string | null };
+type ShortTitle = { fi: string | null; sv: string | null; en: string | null };
 
 /** An item as stored, for the views below (the database's shape, without SQL). */
 export interface ClockItemData {
@@ -104,6 +105,7 @@ export interface ClockItemData {
   ring: string | null;
   kind: 'annual' | 'term';
   title: Localized;
+  shortTitle: ShortTitle;
   description: Localized;
   startMonth: number | null;
   startDay: number | null;
@@ -142,9 +144,9 @@ function selected(item: ClockItemData, filter: ItemFilter): boolean {
 }
 
 function common(item: ClockItemData, events: LinkedEventData[]) {
-  const { id, ring, title, description, colour, category, responsibleOrganisation, source, links } = item;
+  const { id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links } = item;
   return {
-    id, ring, title, description, colour, category, responsibleOrganisation, source, links,
+    id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links,
     events: events.filter((e) => e.clockItem === id).map(({ clockItem: _item, ...event }) => event),
   };
 }
@@ -217,6 +219,7 @@ export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView
     ring: input.ring,
     kind: input.kind,
     title: { fi: input.title.fi.trim(), sv: blank(input.title.sv), en: blank(input.title.en) },
+    shortTitle: { fi: blank(input.shortTitle?.fi), sv: blank(input.shortTitle?.sv), en: blank(input.shortTitle?.en) },
     description: { fi: input.description?.fi?.trim() ?? '', sv: blank(input.description?.sv), en: blank(input.description?.en) },
     span: annual && input.span ? { startMonth: input.span.startMonth, startDay: input.span.startDay ?? null, endMonth: input.span.endMonth, endDay: input.span.endDay ?? null } : null,
     repeat,
@@ -253,6 +256,7 @@ function clockItemToInput(item: ClockItemView): ClockItemWriteInput {
     ring: item.ring ?? '',
     kind: item.kind,
     title: item.title,
+    shortTitle: item.shortTitle,
     description: item.description,
     span: item.span,
     repeat: item.repeat,

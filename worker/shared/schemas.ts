@@ -70,6 +70,16 @@ export const LocalizedTitle = z
   .strict()
   .openapi('LocalizedTitle', { description: 'Finnish is required; Swedish and English are optional' });
 
+/** A short name for the wheel, where the full one does not fit: in any of the languages, none required. */
+export const LocalizedShortTitle = z
+  .object({ fi: optionalText(60), sv: optionalText(60), en: optionalText(60) })
+  .strict()
+  .openapi('LocalizedShortTitle', { description: 'Short names (at most 60 characters) written on the wheel where the title does not fit its arc' });
+
+const ShortTitle = z
+  .object({ fi: z.string().nullable(), sv: z.string().nullable(), en: z.string().nullable() })
+  .openapi({ description: 'Short names for the wheel; null in a language that has none' });
+
 export const LocalizedDescription = z
   .object({ fi: optionalText(20000, 'multi'), sv: optionalText(20000, 'multi'), en: optionalText(20000, 'multi') })
   .strict()
@@ -328,6 +338,7 @@ const ClockItemFields = {
   id: z.number().int(),
   ring: Slug.nullable(),
   title: Localized,
+  shortTitle: ShortTitle,
   description: Localized,
   colour: z.string().openapi({ example: '#00508c' }),
   category: z.enum(CLOCK_CATEGORIES).openapi({ description: 'What the colour means; names in /api/clock categories' }),
@@ -402,6 +413,7 @@ export const ClockItemWrite = z
     ring: Slug.openapi({ description: "Ring slug of the item's clock" }),
     kind: z.enum(['annual', 'term']),
     title: LocalizedTitle,
+    shortTitle: LocalizedShortTitle.nullish(),
     description: LocalizedDescription.nullish(),
     span: z
       .object({
@@ -439,6 +451,7 @@ export const StoredClockItem = z
     ring: Slug.nullable(),
     kind: z.enum(['annual', 'term']),
     title: Localized,
+    shortTitle: ShortTitle,
     description: Localized,
     span: z.object({ startMonth: z.number().int(), startDay: z.number().int().nullable(), endMonth: z.number().int(), endDay: z.number().int().nullable() }).nullable(),
     repeat: z.enum(['yearly', 'odd-years', 'even-years', 'once']),

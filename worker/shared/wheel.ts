@@ -89,3 +89,118 @@ export function sectorPath(cx: number, cy: number, inner: number, outer: number,
   const [x4, y4] = pointAt(cx, cy, inner, from);
   return `M${f(x1)} ${f(y1)}A${outer} ${outer} 0 ${large} 1 ${f(x2)} ${f(y2)}L${f(x3)} ${f(y3)}A${inner} ${inner} 0 ${large} 0 ${f(x4)} ${f(y4)}Z`;
 }
+
+/** A region of the wheel in polar terms: between two radii and two angles (degrees). */
+export interface PolarBox {
+  inner: number;
+  outer: number;
+  from: number;
+  to: number;
+}
+
+function overlaps(a: PolarBox, b: PolarBox): boolean {
+  if (a.outer <= b.inner || b.outer <= a.inner) return false;
+  // Angles wrap at the top of the wheel.
+  return [-360, 0, 360].some((shift) => a.from + shift < b.to && b.from < a.to + shift);
+}
+
+/** An item's arc in its lane, with the names it may carry, longest first. */
+export interface LabelArc {
+  from: number;
+  to: number;
+  inner: number;
+  outer: number;
+  names: string[];
+}
+
+export type ArcLabel =
+  | { kind: 'text'; text: string; fontSize: number; radius: number; box: PolarBox }
+  | { kind: 'callout'; number: number; angle: number; radius: number; box: PolarBox };
+
+export interface LabelOptions {
+  /** Width of a text at a font size, in the wheel's units. */
+  measure: (text: string, fontSize: number) => number;
+  maxFont: number;
+  minFont: number;
+  /** Radius of a numbered callout's badge. */
+  badge: number;
+  /** Where callouts go that find no room on their arc: a track outside the rings. */
+  outerTrack: number;
+  /** Places no label may cover (today's marker). */
+  obstacles?: PolarBox[];
+}
+
+const degrees = (length: number, radius: number) => (length / radius) * (180 / Math.PI);
+
+/**
+ * Labels of the wheel's arcs, none covering another. Each arc gets the
+ * first of its names that fits along it, in its own lane (lanes never
+ * overlap, so such labels cannot collide); an arc where none fits gets a
+ * numbered callout, numbered clockwise from the top, on the arc when
+ * there is room and otherwise on the outer track next to its angle.
+ */
+export function layoutLabels(arcs: readonly LabelArc[], options: LabelOptions): ArcLabel[] {
+  const { measure, maxFont, minFont, badge } = options;
+  const labels: (ArcLabel | null)[] = arcs.map((arc) => {
+    const largest = Math.min(maxFont, (arc.outer - arc.inner) * 0.62);
+    const radius = (arc.inner + arc.outer) / 2;
+    const room = (((arc.to - arc.from) * Math.PI) / 180) * radius - 8;
+    const middle = (arc.from + arc.to) / 2;
+    // The full name in a smaller font before the short name, and both before a callout.
+    for (const name of arc.names) {
+      for (let fontSize = largest; fontSize >= minFont; fontSize -= 1) {
+        // A little slack: the browser's font may be wider than the measuring one.
+        const width = measure(name, fontSize) * 1.05;
+        if (width <= room) {
+          const half = degrees(width / 2, radius);
+          return { kind: 'text', text: name, fontSize, radius, box: { inner: arc.inner, outer: arc.outer, from: middle - half, to: middle + half } };
+        }
+      }
+    }
+    return null;
+  });
+  const taken: PolarBox[] = [...(options.obstacles ?? []), ...labels.flatMap((label) => (label ? [label.box] : []))];
+  const badgeBox = (radius: number, angle: number): PolarBox => {
+    const half = degrees(badge + 1.5, radius);
+    return { inner: radius - badge - 1.5, outer: radius + badge + 1.5, from: angle - half, to: angle + half };
+  };
+  const free = (box: PolarBox) => !taken.some((other) => overlaps(box, other));
+  const waiting = arcs
+    .map((arc, index) => ({ arc, index }))
+    .filter(({ index }) => labels[index] === null)
+    .sort((a, b) => a.arc.from + a.arc.to - (b.arc.from + b.arc.to) || b.arc.outer - a.arc.outer);
+  waiting.forEach(({ arc, index }, order) => {
+    const middle = (arc.from + arc.to) / 2;
+    const candidates: [number, number][] = [];
+    const radius = (arc.inner + arc.outer) / 2;
+    if (arc.outer - arc.inner >= 2 * badge + 1) {
+      const margin = degrees(badge + 1.5, radius);
+      const step = degrees(badge, radius);
+      for (let offset = 0; middle - offset >= arc.from + margin || offset === 0; offset += step) {
+        for (const angle of offset === 0 ? [middle] : [middle - offset, middle + offset]) {
+          if (angle - margin >= arc.from - 0.01 && angle + margin <= arc.to + 0.01) candidates.push([radius, angle]);
+        }
+        if (offset > 360) break;
+      }
+    }
+    const step = degrees(badge, options.outerTrack);
+    for (let offset = 0; offset <= 180; offset += step) candidates.push([options.outerTrack, middle + offset], [options.outerTrack, middle - offset]);
+    const [r, angle] = candidates.find(([r, a]) => free(badgeBox(r, a))) ?? candidates[candidates.length - 1]!;
+    const box = badgeBox(r, angle);
+    taken.push(box);
+    labels[index] = { kind: 'callout', number: order + 1, angle: ((angle % 360) + 360) % 360, radius: r, box };
+  });
+  return labels as ArcLabel[];
+}
+
+/** Points in order around the wheel, moved apart clockwise where they would be closer than `gap` degrees. */
+export function spreadAngles(angles: readonly number[], gap: number): number[] {
+  const order = angles.map((angle, index) => ({ angle, index })).sort((a, b) => a.angle - b.angle);
+  const spread = new Array<number>(angles.length);
+  let last = -Infinity;
+  for (const { angle, index } of order) {
+    last = Math.max(angle, last + gap);
+    spread[index] = last;
+  }
+  return spread;
+}

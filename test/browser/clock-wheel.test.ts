@@ -1,0 +1,308 @@
+/**
+ * The annual clock's wheel read at a glance, in a real Chromium against the
+ * running service: every item's name on its arc or in a numbered callout,
+ * no label over another (measured glyph by glyph), the events of the year
+ * as links on their dates, months that open into lists, the keyboard,
+ * high contrast, axe-core at desktop and phone width; for the regional
+ * clock and for a generated clock of 40 items.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launch } from './browser';
+
+const baseUrl = inject('baseUrl');
+const AINO = 'Aino Ylläpitäjä';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(width = 1280, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI' });
+  return context.newPage();
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.spinner') && (document.querySelector('svg.wheel') || document.querySelector('table')));
+}
+
+function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
+interface WheelReading {
+  arcs: number;
+  labels: { index: number; text: string; fits: boolean }[];
+  callouts: number[];
+  legend: { number: number; name: string }[];
+  /** Pairs of labels whose glyphs (or callout badges) meet. */
+  overlaps: string[];
+  names: string[][];
+}
+
+/**
+ * What the wheel shows, measured in the browser: each label's glyphs as
+ * rectangles turned with the glyph (an axis-aligned box of a glyph on a
+ * curve would be far larger than the glyph), each callout's badge, and
+ * whether two of different labels meet (separating-axis test).
+ */
+function readWheel(page: Page): Promise<WheelReading> {
+  return page.evaluate(() => {
+    type Corner = [number, number];
+    const rectangle = (cx: number, cy: number, width: number, height: number, degrees: number): Corner[] => {
+      const a = (degrees * Math.PI) / 180;
+      const [ux, uy, vx, vy] = [Math.cos(a) * (width / 2), Math.sin(a) * (width / 2), -Math.sin(a) * (height / 2), Math.cos(a) * (height / 2)];
+      return [
+        [cx - ux - vx, cy - uy - vy],
+        [cx + ux - vx, cy + uy - vy],
+        [cx + ux + vx, cy + uy + vy],
+        [cx - ux + vx, cy - uy + vy],
+      ];
+    };
+    const meet = (p: Corner[], q: Corner[]) => {
+      for (const shape of [p, q]) {
+        for (let i = 0; i < 4; i++) {
+          const [x1, y1] = shape[i]!;
+          const [x2, y2] = shape[(i + 1) % 4]!;
+          const [nx, ny] = [y1 - y2, x2 - x1];
+          const project = (s: Corner[]) => s.map(([x, y]) => x * nx + y * ny);
+          const [a, b] = [project(p), project(q)];
+          // Half a unit of tolerance for anti-aliasing.
+          const slack = 0.5 * Math.hypot(nx, ny);
+          if (Math.max(...a) - slack <= Math.min(...b) || Math.max(...b) - slack <= Math.min(...a)) return false;
+        }
+      }
+      return true;
+    };
+    const shapes: { owner: string; corners: Corner[] }[] = [];
+    const labels = [...document.querySelectorAll<SVGGElement>('.wheel-label')].map((group) => {
+      const text = group.querySelector('text')!;
+      const path = group.querySelector('path')!;
+      const size = Number(text.getAttribute('font-size'));
+      for (let i = 0; i < text.getNumberOfChars(); i++) {
+        const extent = text.getExtentOfChar(i);
+        const start = text.getStartPositionOfChar(i);
+        const end = text.getEndPositionOfChar(i);
+        shapes.push({ owner: `label ${group.dataset.label}`, corners: rectangle(extent.x + extent.width / 2, extent.y + extent.height / 2, Math.hypot(end.x - start.x, end.y - start.y), size, text.getRotationOfChar(i)) });
+      }
+      return { index: Number(group.dataset.label), text: text.textContent ?? '', fits: text.getComputedTextLength() <= path.getTotalLength() };
+    });
+    const callouts = [...document.querySelectorAll<SVGGElement>('.wheel-callout')].map((group) => {
+      const circle = group.querySelector('circle')!;
+      const r = Number(circle.getAttribute('r'));
+      shapes.push({ owner: `callout ${group.textContent}`, corners: rectangle(Number(circle.getAttribute('cx')), Number(circle.getAttribute('cy')), 2 * r, 2 * r, 0) });
+      return Number(group.textContent);
+    });
+    const overlaps: string[] = [];
+    for (let i = 0; i < shapes.length; i++) {
+      for (let j = i + 1; j < shapes.length; j++) {
+        if (shapes[i]!.owner !== shapes[j]!.owner && meet(shapes[i]!.corners, shapes[j]!.corners)) overlaps.push(`${shapes[i]!.owner} / ${shapes[j]!.owner}`);
+      }
+    }
+    return {
+      arcs: document.querySelectorAll('.wheel-item').length,
+      labels,
+      callouts,
+      legend: [...document.querySelectorAll<HTMLElement>('.callout-legend li')].map((li) => ({ number: Number(li.dataset.callout), name: li.querySelector('.callout-name')?.textContent ?? '' })),
+      overlaps: [...new Set(overlaps)],
+      names: [...document.querySelectorAll<SVGPathElement>('.wheel-item')].map((arc) => [arc.getAttribute('aria-label')!.replace(/: [^:]*$/, '')]),
+    };
+  });
+}
+
+/** Every arc has its name on it or a callout, every label fits its arc and covers no other, the legend names every callout. */
+async function expectReadableWheel(page: Page, titles: Map<string, string[]>): Promise<WheelReading> {
+  const wheel = await readWheel(page);
+  expect(wheel.arcs).toBeGreaterThan(0);
+  expect(wheel.labels.length + wheel.callouts.length).toBe(wheel.arcs);
+  expect(wheel.overlaps).toEqual([]);
+  expect(wheel.labels.filter((label) => !label.fits)).toEqual([]);
+  const allNames = [...titles.values()].flat();
+  for (const label of wheel.labels) expect(allNames).toContain(label.text);
+  expect(wheel.legend.map((entry) => entry.number)).toEqual([...wheel.callouts].sort((a, b) => a - b));
+  for (const entry of wheel.legend) expect(titles.has(entry.name)).toBe(true);
+  return wheel;
+}
+
+/** Each item's title and its names on the wheel (title, short title), by Finnish title. */
+async function namesOf(page: Page, query: string): Promise<{ titles: Map<string, string[]>; events: { id: string; title: string; start: string }[] }> {
+  const clock = (await api(page, 'GET', `/api/clock?${query}`)).body;
+  const titles = new Map<string, string[]>(clock.items.map((item: any) => [item.title.fi, [item.title.fi, item.shortTitle.fi].filter(Boolean)]));
+  const events = new Map<string, { id: string; title: string; start: string }>();
+  for (const item of clock.items) for (const event of item.events) if (event.start.startsWith(String(clock.year))) events.set(event.id, { id: event.id, title: event.title.fi, start: event.start });
+  return { titles, events: [...events.values()] };
+}
+
+/** Tabs through the page; the wheel's arcs (by label index) and event markers that the keyboard reached. */
+async function tabThroughWheel(page: Page): Promise<{ arcs: Set<string>; events: Set<string> }> {
+  await page.locator('h1').first().click();
+  const arcs = new Set<string>();
+  const events = new Set<string>();
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | SVGElement | null;
+      return { label: el?.getAttribute('data-label') ?? null, event: el?.getAttribute('data-event') ?? null, svg: el?.closest('svg.wheel') !== null, export: el?.textContent === 'Lataa SVG' };
+    });
+    if (focused.label) arcs.add(focused.label);
+    if (focused.event) events.add(focused.event);
+    if (focused.export) break;
+  }
+  return { arcs, events };
+}
+
+describe('the regional wheel', () => {
+  it("writes every item's name on its arc or in a numbered callout, none over another", async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    const { titles } = await namesOf(page, 'year=2026');
+    const wheel = await expectReadableWheel(page, titles);
+    // The long arcs carry their full names; the short name where only it fits.
+    expect(wheel.labels.map((label) => label.text)).toContain('Talousarvion ja taloussuunnitelman valmistelu ja hyväksyminen');
+    expect(wheel.labels.length).toBeGreaterThanOrEqual(5);
+    // The measure itself: a second label laid over one is found.
+    await page.evaluate(() => {
+      const label = document.querySelector<SVGGElement>('.wheel-label')!;
+      const copy = label.cloneNode(true) as SVGGElement;
+      copy.dataset.label = 'copy';
+      label.after(copy);
+    });
+    expect((await readWheel(page)).overlaps.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('in Swedish, the labels are the Swedish names', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026&lang=sv');
+    const texts = (await readWheel(page)).labels.map((label) => label.text);
+    expect(texts).toContain('Budget och ekonomiplan');
+    expect(texts.some((text) => /Talousarvio/.test(text))).toBe(false);
+    await page.context().close();
+  });
+
+  it("shows the year's linked events as links on their dates, titled on focus", async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    const { events } = await namesOf(page, 'year=2026');
+    expect(events.length).toBeGreaterThan(0);
+    const markers = await page.locator('.wheel-event').evaluateAll((links) => links.map((a) => ({ id: a.getAttribute('data-event'), href: a.getAttribute('href'), label: a.getAttribute('aria-label') })));
+    expect(markers.map((m) => m.id).sort()).toEqual(events.map((e) => e.id).sort());
+    for (const marker of markers) {
+      const event = events.find((e) => e.id === marker.id)!;
+      expect(marker.href).toBe(`/events/${event.id}`);
+      expect(marker.label).toContain(event.title);
+    }
+    await page.locator(`.wheel-event[data-event="${events[0]!.id}"]`).focus();
+    expect(await page.locator('.wheel-tip').textContent()).toContain(events[0]!.title);
+    await page.context().close();
+  });
+
+  it('the keyboard reaches every arc and every event marker', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    const reached = await tabThroughWheel(page);
+    const all = await page.locator('.wheel-item').evaluateAll((arcs) => arcs.map((a) => a.getAttribute('data-label')!));
+    const events = await page.locator('.wheel-event').evaluateAll((links) => links.map((a) => a.getAttribute('data-event')!));
+    expect([...reached.arcs].sort()).toEqual(all.sort());
+    expect([...reached.events].sort()).toEqual(events.sort());
+    await page.context().close();
+  });
+
+  it("opens a month with the keyboard into a list of its items and events; the table's month buttons do the same", async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    await page.getByRole('button', { name: 'Avaa kuukausi: syyskuu 2026' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/month=2026-09/);
+    const list = page.locator('.month-list');
+    await list.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('month-list-title');
+    expect(await list.textContent()).toContain('Hyvinvoinnin tilannekuvaseminaari talous- ja toimintasuunnittelun tueksi');
+    expect(await list.getByRole('link', { name: 'Hyvinvoinnin tilannekuvaseminaari 2026' }).getAttribute('href')).toBe('/events/tilannekuvaseminaari-2026');
+    expect(await list.textContent()).not.toContain('Pohjois-Pohjanmaan hyvinvointifoorumi');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await open(page, '/clock?view=table&year=2026');
+    await page.getByRole('button', { name: 'marraskuu 2026' }).click();
+    await page.waitForURL(/month=2026-11/);
+    expect(await page.locator('.month-list').textContent()).toContain('Pohjois-Pohjanmaan hyvinvointifoorumi');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('tells categories apart by pattern too, and switches to a high-contrast palette', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    const patterned = await page.locator('.wheel-item + path[fill^="url(#wheel-pattern-"]').count();
+    expect(patterned).toBeGreaterThan(0);
+    const before = await page.locator('.wheel-item').evaluateAll((arcs) => arcs.map((a) => a.getAttribute('fill')));
+    await page.getByRole('button', { name: 'Korkea kontrasti' }).click();
+    await page.waitForURL(/contrast=high/);
+    await page.waitForSelector('svg.wheel.high-contrast');
+    const after = await page.locator('.wheel-item').evaluateAll((arcs) => arcs.map((a) => a.getAttribute('fill')));
+    expect(after).not.toEqual(before);
+    expect(await page.getByRole('button', { name: 'Korkea kontrasti' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    [1280, 900],
+    [390, 844],
+  ])('has no accessibility violations at %i×%i, and no horizontal scrolling', async (width, height) => {
+    const page = await newPage(width, height);
+    await open(page, '/clock?year=2026');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('a clock of 40 items', () => {
+  it('still has every name on the wheel or in the legend, none over another, and the keyboard reaches every arc', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
+    await page.waitForURL(/\/manage/);
+    const slug = `vuosikello-testi-${Date.now().toString(36)}`;
+    expect((await api(page, 'POST', '/api/admin/organisations', { slug, name: { fi: 'Testikunta' }, kind: 'municipality' })).status).toBe(201);
+    const created = await api(page, 'POST', '/api/clocks', { organisation: slug });
+    expect(created.status).toBe(201);
+    const clock = created.body.clock.slug as string;
+    const have = created.body.items.length as number;
+    // A year's worth of realistic items: month spans, short date spans and single days, in every ring, some with short names.
+    const rings = ['kunnat', 'hyvinvointialue', 'maakunta', 'jarjestot'];
+    const names = ['Lautakunnan kokous hyvinvointiraportista', 'Valtuustoseminaari', 'Nuorisovaltuuston kuuleminen', 'Vanhusneuvoston kokous', 'Järjestöjen yhteistyöfoorumi ja verkostotapaaminen', 'Hyvinvointiryhmän työpaja', 'Budjettiesitys hallitukselle', 'Osavuosikatsaus'];
+    for (let i = 0; have + i < 40; i++) {
+      const month = ((i * 7) % 12) + 1;
+      const kind = i % 3;
+      const span = kind === 0 ? { startMonth: month, endMonth: month } : kind === 1 ? { startMonth: month, startDay: 10, endMonth: month, endDay: 14 } : { startMonth: month, startDay: 20, endMonth: month, endDay: 20 };
+      const name = `${names[i % names.length]} ${i + 1}`;
+      const answer = await api(page, 'POST', `/api/clock/items?clock=${clock}`, { ring: rings[Math.floor(i / 8) % rings.length], kind: 'annual', title: { fi: name }, shortTitle: i % 2 ? { fi: `Kohta ${i + 1}` } : null, span, category: ['talous', 'verkosto', 'jarjestot', 'muu'][i % 4] });
+      expect(answer.status).toBe(201);
+    }
+    const { titles } = await namesOf(page, `clock=${clock}&year=2026`);
+    expect(titles.size).toBe(40);
+    await open(page, `/clock?clock=${clock}&year=2026`);
+    const wheel = await expectReadableWheel(page, titles);
+    expect(wheel.labels.length).toBeGreaterThan(5);
+    expect(wheel.callouts.length).toBeGreaterThan(5);
+    const reached = await tabThroughWheel(page);
+    expect(reached.arcs.size).toBe(wheel.arcs);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+});
