@@ -1,4 +1,4 @@
--- Migration 0014: short names of clock items, written on the wheel where
+-- Migration 0015: short names of clock items, written on the wheel where
 -- the full name does not fit its arc.
 ALTER TABLE clock_template_items ADD COLUMN short_title_fi TEXT;
 ALTER TABLE clock_template_items ADD COLUMN short_title_sv TEXT;
