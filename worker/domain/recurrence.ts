@@ -451,55 +451,70 @@ export function seriesSpan(s: Series): { start: Temporal.Instant; end: Temporal.
   return { start, end };
 }
 
-/** A night the clocks change: the wall-clock times they skip (gap) or show twice (overlap), [from, to). */
+/**
+ * A night the clocks change: the wall-clock times they skip (gap) or show
+ * twice (overlap), [from, to), as wall-clock milliseconds (the local time
+ * read as if it were UTC): plain numbers, because these are looked at for
+ * every occurrence written or listed.
+ */
 interface ClockChange {
   kind: 'skipped' | 'repeated';
-  from: Temporal.PlainDateTime;
-  to: Temporal.PlainDateTime;
+  from: number;
+  to: number;
 }
 
-const clockChanges = new Map<string, ClockChange[]>();
+const DAY_MS = 86_400_000;
+const wallClockMs = (local: Temporal.PlainDateTime) => Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+const fromWallClockMs = (ms: number) => {
+  const d = new Date(ms);
+  return new Temporal.PlainDateTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+};
+
+// Per zone, per year; a zone's years are a few changes each, found once per isolate.
+const clockChanges = new Map<string, Map<number, ClockChange[]>>();
 
 /** The clock changes of a zone in a year (cached: finding them takes a fraction of a millisecond each). */
 function clockChangesIn(timeZone: string, year: number): ClockChange[] {
-  const key = `${timeZone} ${year}`;
-  let changes = clockChanges.get(key);
+  let years = clockChanges.get(timeZone);
+  if (!years) clockChanges.set(timeZone, (years = new Map()));
+  let changes = years.get(year);
   if (!changes) {
     changes = [];
     let at: Temporal.ZonedDateTime | null = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone });
     while ((at = at.getTimeZoneTransition('next')) && at.year === year) {
-      const shift = at.offsetNanoseconds - at.subtract({ nanoseconds: 1 }).offsetNanoseconds;
-      const after = at.toPlainDateTime();
-      if (shift > 0) changes.push({ kind: 'skipped', from: after.subtract({ nanoseconds: shift }), to: after });
-      else if (shift < 0) changes.push({ kind: 'repeated', from: after, to: after.add({ nanoseconds: -shift }) });
+      const shift = (at.offsetNanoseconds - at.subtract({ nanoseconds: 1 }).offsetNanoseconds) / 1e6;
+      const after = wallClockMs(at.toPlainDateTime());
+      if (shift > 0) changes.push({ kind: 'skipped', from: after - shift, to: after });
+      else if (shift < 0) changes.push({ kind: 'repeated', from: after, to: after - shift });
     }
-    clockChanges.set(key, changes);
+    years.set(year, changes);
   }
   return changes;
 }
 
 const yearsFrom = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-const DAY_NS = 86_400e9;
 
 /**
  * Wall-clock starts of a series (or candidates for them, for a length of a
  * day or more) near the clock changes of these years: a start the change
  * skips or repeats ('skipped', 'repeated'), or an occurrence that lasts
- * across it ('across').
+ * across it ('across'; an end at the first changed minute is one too).
  */
 function nearChanges(s: Series, years: Iterable<number>): { kind: ClockChange['kind'] | 'across'; local: Temporal.PlainDateTime }[] {
-  const time = s.start.toPlainTime();
+  const startMs = wallClockMs(s.start);
+  const lengthMs = wallClockMs(s.start.add(s.length)) - startMs;
+  const timeOfDay = ((startMs % DAY_MS) + DAY_MS) % DAY_MS;
   const found: { kind: ClockChange['kind'] | 'across'; local: Temporal.PlainDateTime }[] = [];
-  const long = s.length.total({ unit: 'nanoseconds', relativeTo: s.start }) >= DAY_NS;
   for (const year of years) {
     for (const change of clockChangesIn(s.timing.timeZone, year)) {
-      const candidates = long
-        ? s.rule!.between(change.from.subtract(s.length), change.to)
-        : [-1, 0].map((days) => change.from.toPlainDate().add({ days }).toPlainDateTime(time));
+      const day = Math.floor(change.from / DAY_MS) * DAY_MS;
+      const candidates =
+        lengthMs >= DAY_MS
+          ? s.rule!.between(fromWallClockMs(change.from - lengthMs), fromWallClockMs(change.to)).map(wallClockMs)
+          : [day - DAY_MS + timeOfDay, day + timeOfDay];
       for (const local of candidates) {
-        if (Temporal.PlainDateTime.compare(local, change.from) >= 0 && Temporal.PlainDateTime.compare(local, change.to) < 0) found.push({ kind: change.kind, local });
-        // (An end at the first changed minute is one of them: skipped or shown twice.)
-        else if (Temporal.PlainDateTime.compare(local, change.from) < 0 && Temporal.PlainDateTime.compare(local.add(s.length), change.from) >= 0) found.push({ kind: 'across', local });
+        if (local >= change.from && local < change.to) found.push({ kind: change.kind, local: fromWallClockMs(local) });
+        else if (local < change.from && local + lengthMs >= change.from) found.push({ kind: 'across', local: fromWallClockMs(local) });
       }
     }
   }
@@ -541,10 +556,9 @@ export function clockChangeOccurrences(s: Series): { skipped: Occurrence[]; repe
 
 /** Whether the clocks of a zone skip a wall-clock time or show it twice; null for an ordinary time. */
 export function clockChangeAt(local: Temporal.PlainDateTime, timeZone: string): ClockChange['kind'] | null {
+  const ms = wallClockMs(local);
   for (const year of [local.year - 1, local.year, local.year + 1]) {
-    for (const change of clockChangesIn(timeZone, year)) {
-      if (Temporal.PlainDateTime.compare(local, change.from) >= 0 && Temporal.PlainDateTime.compare(local, change.to) < 0) return change.kind;
-    }
+    for (const change of clockChangesIn(timeZone, year)) if (ms >= change.from && ms < change.to) return change.kind;
   }
   return null;
 }
