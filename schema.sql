@@ -203,6 +203,9 @@ CREATE TABLE events (
   updated_at TEXT NOT NULL,
   -- Members-only events are left out of public lists and feeds.
   visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'members')),
+  -- How far the event's occurrences are stored (see occurrences): NULL when
+  -- not indexed yet, '9999-12-31T00:00:00Z' when all of them are.
+  indexed_until TEXT,
   CHECK (ends_at > starts_at),
   CHECK (span_end IS NULL OR span_end >= ends_at),
   CHECK (span_start <= starts_at),
@@ -215,6 +218,32 @@ CREATE INDEX events_by_clock_item ON events (clock_item_id);
 -- Windows [from, to) read the events that end after `from` (or never end):
 -- the window and what follows it, not all of history.
 CREATE INDEX events_by_span_end ON events (status, span_end, span_start);
+CREATE INDEX events_to_index ON events (indexed_until) WHERE status IN ('published', 'cancelled');
+
+-- Occurrences of published and cancelled events, for lists that read a range
+-- of this index instead of evaluating rules: a single event's one, and a
+-- series' in the index window of its write, which the Cron Trigger extends.
+CREATE TABLE occurrences (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  -- The occurrence as the rule gives it (see recurrence); '' for an event that does not recur.
+  recurrence_id TEXT NOT NULL,
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  -- Start and end as the API shows them: offset date-times, or dates (the last day) for all-day events.
+  start_text TEXT NOT NULL,
+  end_text TEXT NOT NULL,
+  cancelled INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+  moved INTEGER NOT NULL CHECK (moved IN (0, 1)),
+  place TEXT,
+  -- Lasts more than a day: read through its own part of the index, so that
+  -- finding what is still going on at a window's start looks back a day for
+  -- the others, not a year.
+  long INTEGER NOT NULL CHECK (long IN (0, 1)),
+  PRIMARY KEY (event_id, recurrence_id),
+  CHECK (ends_at > starts_at)
+) WITHOUT ROWID;
+
+CREATE INDEX occurrences_in_time ON occurrences (long, starts_at, event_id, recurrence_id);
 
 -- A single occurrence of a recurring event that was removed (EXDATE),
 -- cancelled (kept, marked cancelled) or moved (RECURRENCE-ID override).
@@ -296,7 +325,8 @@ CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
   );
 END;
 
-CREATE TRIGGER events_fts_update AFTER UPDATE ON events BEGIN
+-- Only a change of a text rewrites search (not, e.g., moving indexed_until forward).
+CREATE TRIGGER events_fts_update AFTER UPDATE OF title_fi, title_sv, title_en, description_fi, description_sv, description_en, location_place, location_address ON events BEGIN
   DELETE FROM events_fts WHERE event_id = old.id;
   INSERT INTO events_fts (event_id, title, description, place) VALUES (
     new.id,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { type Backup, newestMigration, readAllTables, replaceAllTables } from '../worker/db/backup';
+import { keepIndexAhead } from '../worker/occurrence-index';
 import { listPublicEvents, withoutRevision } from '../worker/db/events';
 import { readTaxonomy } from '../worker/db/taxonomy';
 import { FEED_END, termNames } from '../worker/domain/feeds';
@@ -41,6 +42,8 @@ try {
     const migration = await newestMigration(db);
     if (backup.migration !== migration) throw new Error(`the backup is of migration ${backup.migration}, the database of ${migration}: migrate first (npm run db:setup) or use a matching backup`);
     await replaceAllTables(db, backup.tables);
+    // The stored occurrences, as the Cron Trigger would make them, so that lists are fast at once.
+    await keepIndexAhead(db, Date.now(), Number.POSITIVE_INFINITY);
     console.log(`Restored ${file} (exported ${backup.exportedAt}).`);
   } else {
     console.error('usage: npm run export -- [--out <dir>] | npm run restore -- <file.json>');

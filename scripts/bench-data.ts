@@ -19,6 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { prepareEvent, type EventDraft } from '../worker/domain/events';
+import { indexOfEvent } from '../worker/domain/occurrence-index';
 import { Temporal } from '../worker/domain/time';
 import type { EventInput } from '../worker/shared/schemas';
 
@@ -159,14 +160,21 @@ export function eventsSql(events: readonly GeneratedEvent[], now: string): strin
   const materials: string[] = [];
   const exceptions: string[] = [];
   const audit: string[] = [];
+  const occurrences: string[] = [];
+  const nowMs = Date.parse(now);
   for (const { id, draft: d } of events) {
+    // The occurrences each event's write would store, as insertEvent stores them.
+    const index = indexOfEvent(d, nowMs);
+    for (const o of index.occurrences) {
+      occurrences.push(`(${[id, o.recurrenceId, o.startsAt, o.endsAt, o.start, o.end, o.cancelled ? 1 : 0, o.moved ? 1 : 0, o.place, o.long ? 1 : 0].map(quote).join(', ')})`);
+    }
     eventRows.push(
       `(${[
         id, id, 0, now, now, d.status, d.title.fi, d.title.sv, d.title.en, d.description.fi, d.description.sv, d.description.en,
         d.type, d.timeZone, d.allDay ? 1 : 0, d.start, d.end, d.recurrence?.rrule ?? null, d.startsAt, d.endsAt, d.spanStart, d.spanEnd,
         d.location?.place ?? null, d.location?.address ?? null, d.location?.municipality ?? null, d.onlineUrl,
         d.contact?.name ?? null, d.contact?.email ?? null, d.contact?.phone ?? null, d.languages.join(','),
-        d.registration?.url ?? null, d.registration?.deadline ?? null, d.clockItem, d.cancelReason, d.visibility,
+        d.registration?.url ?? null, d.registration?.deadline ?? null, d.clockItem, d.cancelReason, d.visibility, index.indexedUntil,
       ].map(quote).join(', ')})`,
     );
     for (const kind of ['organisations', 'networks', 'municipalities', 'audiences'] as const) {
@@ -179,8 +187,8 @@ export function eventsSql(events: readonly GeneratedEvent[], now: string): strin
   const columns = `id, revision, sequence, created_at, updated_at, status, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
   event_type_id, time_zone, all_day, start_local, end_local, rrule, starts_at, ends_at, span_start, span_end,
   location_place, location_address, location_municipality_id, online_url, contact_name, contact_email, contact_phone,
-  languages, registration_url, registration_deadline, clock_item_id, cancel_reason, visibility`;
-  const values = Array.from({ length: 35 }, (_, n) => `v.column${n + 1}`);
+  languages, registration_url, registration_deadline, clock_item_id, cancel_reason, visibility, indexed_until`;
+  const values = Array.from({ length: 36 }, (_, n) => `v.column${n + 1}`);
   values[12] = '(SELECT id FROM event_types WHERE slug = v.column13)';
   values[24] = '(SELECT id FROM municipalities WHERE slug = v.column25)';
   const statements = [
@@ -195,6 +203,7 @@ export function eventsSql(events: readonly GeneratedEvent[], now: string): strin
     ),
     ...inserts('INSERT INTO event_materials (event_id, position, kind, title, url) VALUES', '', materials, 500),
     ...inserts('INSERT INTO event_exceptions (event_id, occurrence, kind, start_local, end_local, location_place) VALUES', '', exceptions, 500),
+    ...inserts('INSERT INTO occurrences (event_id, recurrence_id, starts_at, ends_at, start_text, end_text, cancelled, moved, place, long) VALUES', '', occurrences, 500),
     ...inserts('INSERT INTO audit_log (at, via, action, entity, entity_id) VALUES', '', audit, 500),
   ];
   return statements.join('\n');

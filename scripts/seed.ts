@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { ValidationError } from '../worker/domain/errors';
+import { keepIndexAhead } from '../worker/occurrence-index';
 import { seedDemoData, seedDemoPeople } from './seed-demo';
 
 // PERSIST_TO names another local state directory, as `wrangler --persist-to` does (tests use one of their own).
@@ -14,7 +15,9 @@ const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: 'wrangler
 try {
   const people = await seedDemoPeople(proxy.env.DB);
   const { added, existing } = await seedDemoData(proxy.env.DB);
-  console.log(`Demo data: ${people} people and ${added} events added, ${existing} events already there.`);
+  // Events written before stored occurrences existed are indexed now rather than by the first Cron Trigger.
+  const indexed = await keepIndexAhead(proxy.env.DB, Date.now(), Number.POSITIVE_INFINITY);
+  console.log(`Demo data: ${people} people and ${added} events added, ${existing} events already there${indexed > 0 ? `; occurrences stored for ${indexed}` : ''}.`);
 } catch (error) {
   console.error(error instanceof ValidationError ? JSON.stringify(error.issues, null, 2) : error);
   process.exitCode = 1;

@@ -11,7 +11,7 @@ import { findEvent, listEventsByIds, listFeedEntries, listPublicEvents, searchEx
 import { readFeedVersions, writeEventComponents } from '../worker/db/feeds';
 import { findActiveToken } from '../worker/db/tokens';
 
-const GROWING = /^(SCAN) (events|event_organisations|event_networks|event_municipalities|event_audiences|event_materials|event_exceptions|clock_items|audit_log|api_tokens|event_components|feed_versions)\b(?! USING (COVERING )?INDEX)/;
+const GROWING = /^(SCAN) (events|occurrences|event_organisations|event_networks|event_municipalities|event_audiences|event_materials|event_exceptions|clock_items|audit_log|api_tokens|event_components|feed_versions)\b(?! USING (COVERING )?INDEX)/;
 
 /** The real database, with every statement it is asked to prepare written down. */
 function recording(db: D1Database): { db: D1Database; statements: { sql: string; values: unknown[] }[] } {

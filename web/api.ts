@@ -24,9 +24,14 @@ export interface EventFilters {
   q: string;
 }
 
-/** Occurrences in [from, to) matching the filters; pass `cursor` for the next page. */
-export function listEvents(filters: EventFilters, window: { from: string; to: string }, options: { cursor?: string | null; limit?: number; signal?: AbortSignal } = {}): Promise<EventList> {
+/** Occurrences in [from, to) matching the filters, earliest first (or latest, `order: 'desc'`); pass `cursor` for the next page. */
+export function listEvents(
+  filters: EventFilters,
+  window: { from: string; to: string },
+  options: { cursor?: string | null; limit?: number; order?: 'asc' | 'desc'; signal?: AbortSignal } = {},
+): Promise<EventList> {
   const query = new URLSearchParams({ from: window.from, to: window.to, limit: String(options.limit ?? 50) });
+  if (options.order === 'desc') query.set('order', 'desc');
   for (const key of ['network', 'type', 'municipality', 'organisation'] as const) for (const value of filters[key]) query.append(key, value);
   if (filters.q.trim()) query.set('q', filters.q.trim());
   if (options.cursor) query.set('cursor', options.cursor);

@@ -20,6 +20,7 @@ import { events } from './routes/events';
 import { feeds } from './routes/feeds';
 import { imports } from './routes/imports';
 import { syncScheduled } from './imports';
+import { keepIndexAhead } from './occurrence-index';
 import { me } from './routes/me';
 import { pages } from './routes/pages';
 import { taxonomy } from './routes/taxonomy';
@@ -95,9 +96,9 @@ app.onError(onError);
 
 export { app };
 
-/** Cron Trigger (wrangler.toml): syncs the calendar URLs that organisers saved. */
+/** Cron Trigger (wrangler.toml): syncs the calendar URLs that organisers saved, and keeps stored occurrences ahead of time. */
 async function scheduled(_controller: ScheduledController, env: AppEnv['Bindings'], ctx: ExecutionContext): Promise<void> {
-  ctx.waitUntil(syncScheduled(env.DB));
+  ctx.waitUntil(Promise.all([syncScheduled(env.DB), keepIndexAhead(env.DB, Date.now())]));
 }
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<AppEnv['Bindings']>;

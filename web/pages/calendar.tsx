@@ -39,9 +39,9 @@ export function CalendarPage() {
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const filters = { network: state.network, type: state.type, municipality: state.municipality, organisation: state.organisation, q: state.q };
   const key = JSON.stringify([filters, window]);
-  // Past events come newest first and the month grid needs the whole month: one large page each.
-  const single = state.past || state.view === 'month';
-  const first = useResource(key, (signal) => listEvents(filters, window, { limit: single ? 500 : PAGE_SIZE, signal }));
+  // The month grid needs the whole month: one large page. Past events come newest first, a page at a time.
+  const order = state.past && state.view === 'list' ? 'desc' : 'asc';
+  const first = useResource(key, (signal) => listEvents(filters, window, { limit: state.view === 'month' ? 500 : PAGE_SIZE, order, signal }));
   // Further pages belong to the first page they follow: a new first page starts them afresh, without another render.
   const page = first.state === 'ready' ? first.value : null;
   const [further, setFurther] = useState<{ after: typeof page; items: EventOccurrence[]; cursor: string | null; loading: boolean; failed: boolean } | null>(null);
@@ -52,7 +52,7 @@ export function CalendarPage() {
   const loadMore = async () => {
     setMore({ ...more, loading: true, failed: false });
     try {
-      const next = await listEvents(filters, window, { limit: PAGE_SIZE, cursor: more.cursor });
+      const next = await listEvents(filters, window, { limit: PAGE_SIZE, order, cursor: more.cursor });
       setMore({ items: [...more.items, ...next.items], cursor: next.nextCursor, loading: false, failed: false });
     } catch {
       setMore({ ...more, loading: false, failed: true });
@@ -106,7 +106,7 @@ export function CalendarPage() {
         {first.state === 'ready' && state.view === 'month' && <MonthGrid month={month} items={items} today={today} />}
         {first.state === 'ready' && state.view === 'list' && items.length === 0 && <Empty>{t.noEvents}</Empty>}
         {first.state === 'ready' && state.view === 'list' && items.length > 0 && (
-          <EventList items={state.past ? [...items].reverse() : items} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />
+          <EventList items={items} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />
         )}
         {state.view === 'list' && more.cursor && (
           <p class="load-more">

@@ -5,8 +5,9 @@
 
 /**
  * Tables in dependency order. Left out: login_failures (a 15-minute memory
- * of failed sign-ins) and feed_versions (made again by its triggers as the
- * audit log is restored).
+ * of failed sign-ins), feed_versions (made again by its triggers as the
+ * audit log is restored) and occurrences (made again from the events: a
+ * restore marks every event not indexed, see replaceAllTables).
  */
 export const BACKUP_TABLES = [
   'areas', 'municipalities', 'event_types', 'networks', 'audiences', 'organisations',
@@ -32,7 +33,9 @@ export async function newestMigration(db: D1Database): Promise<string> {
 /** Every row of every table, by rowid so that a restore keeps the order too. */
 export async function readAllTables(db: D1Database): Promise<Record<BackupTable, Rows>> {
   const results = await db.batch(BACKUP_TABLES.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`)));
-  return Object.fromEntries(BACKUP_TABLES.map((table, i) => [table, results[i]!.results as Rows])) as Record<BackupTable, Rows>;
+  // How far an event's occurrences are stored describes this database's index, not the data: left out, like the index.
+  const withoutIndex = (rows: Rows) => rows.map(({ indexed_until: _indexedUntil, ...row }) => row);
+  return Object.fromEntries(BACKUP_TABLES.map((table, i) => [table, table === 'events' ? withoutIndex(results[i]!.results as Rows) : (results[i]!.results as Rows)])) as Record<BackupTable, Rows>;
 }
 
 /** A backup that does not fit this database; nothing was changed. */
@@ -150,7 +153,7 @@ export async function backupProblems(db: D1Database, tables: Record<string, unkn
 export async function replaceAllTables(db: D1Database, tables: Record<BackupTable, Rows>): Promise<void> {
   const problems = await backupProblems(db, tables);
   if (problems.length > 0) throw new BackupError(problems);
-  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM login_failures'), db.prepare('DELETE FROM feed_versions')];
+  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM login_failures'), db.prepare('DELETE FROM feed_versions'), db.prepare('DELETE FROM occurrences')];
   for (const table of [...BACKUP_TABLES].reverse()) statements.push(db.prepare(`DELETE FROM ${table}`));
   for (const table of BACKUP_TABLES) {
     for (const row of tables[table]) {
@@ -161,5 +164,7 @@ export async function replaceAllTables(db: D1Database, tables: Record<BackupTabl
       );
     }
   }
+  // Stored occurrences are not in a backup: lists expand these events until they are indexed again.
+  statements.push(db.prepare('UPDATE events SET indexed_until = NULL'));
   await db.batch(statements);
 }

@@ -9,6 +9,8 @@ import type { FeedEntry } from '../domain/feeds';
 import { auditStatement } from './audit';
 import type { Event } from '../shared/schemas';
 import { publicEventIdsInWindow } from './window';
+import { indexStatements } from './occurrence-rows';
+import { indexOfEvent } from '../domain/occurrence-index';
 
 export type StoredEvent = Event & { revision: string };
 
@@ -17,7 +19,7 @@ export function withoutRevision({ revision: _revision, ...event }: StoredEvent):
   return event;
 }
 
-interface EventRow {
+export interface EventRow {
   id: string;
   status: Event['status'];
   title_fi: string;
@@ -62,7 +64,7 @@ interface EventRow {
 const slugsOf = (joinTable: string, column: string, table: string) =>
   `(SELECT json_group_array(x.slug) FROM (SELECT t.slug FROM ${joinTable} j JOIN ${table} t ON t.id = j.${column} WHERE j.event_id = e.id ORDER BY j.rowid) x)`;
 
-const SELECT_EVENT = `
+export const SELECT_EVENT = `
 SELECT e.*, et.slug AS type_slug, lm.slug AS location_municipality_slug,
   ${slugsOf('event_organisations', 'organisation_id', 'organisations')} AS organisations_json,
   ${slugsOf('event_networks', 'network_id', 'networks')} AS networks_json,
@@ -76,7 +78,7 @@ FROM events e
 JOIN event_types et ON et.id = e.event_type_id
 LEFT JOIN municipalities lm ON lm.id = e.location_municipality_id`;
 
-function rowToEvent(row: EventRow): StoredEvent {
+export function rowToEvent(row: EventRow): StoredEvent {
   const hasLocation = row.location_place !== null || row.location_address !== null || row.location_municipality_slug !== null;
   const hasContact = row.contact_name !== null || row.contact_email !== null || row.contact_phone !== null;
   return {
@@ -140,14 +142,14 @@ export interface EventFilter {
  */
 const linkedTo = (joinTable: string, column: string, table: string, values: string) =>
   `(${values} IS NULL OR EXISTS (SELECT 1 FROM ${joinTable} j JOIN ${table} t ON t.id = j.${column} WHERE j.event_id = e.id AND t.slug IN (SELECT value FROM json_each(${values}))))`;
-const LIST_FILTERS = `${linkedTo('event_networks', 'network_id', 'networks', '?3')}
+export const LIST_FILTERS = `${linkedTo('event_networks', 'network_id', 'networks', '?3')}
   AND (?4 IS NULL OR et.slug IN (SELECT value FROM json_each(?4)))
   AND ${linkedTo('event_municipalities', 'municipality_id', 'municipalities', '?5')}
   AND ${linkedTo('event_organisations', 'organisation_id', 'organisations', '?6')}
   AND (e.visibility = 'public' OR ?8 = 1)`;
 
 /** The values of ?3–?6 of LIST_FILTERS. */
-function filterValues(filter: Pick<EventFilter, 'networks' | 'types' | 'municipalities' | 'organisations'>): (string | null)[] {
+export function filterValues(filter: Pick<EventFilter, 'networks' | 'types' | 'municipalities' | 'organisations'>): (string | null)[] {
   const list = (values: string[]) => (values.length > 0 ? JSON.stringify(values) : null);
   return [list(filter.networks), list(filter.types), list(filter.municipalities), list(filter.organisations)];
 }
@@ -310,7 +312,14 @@ export async function insertEvent(db: D1Database, id: string, draft: EventDraft,
   const key = idempotency
     ? [db.prepare('INSERT INTO idempotency_keys (actor, key, request_hash, event_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(idempotency.owner, idempotency.key, idempotency.requestHash, id, ctx.now)]
     : [];
-  await db.batch([insert, ...key, ...relatedRowStatements(db, id, draft, ctx.revision), eventAudit(db, id, 'create', null, draft, ctx), ...also]);
+  await db.batch([
+    insert,
+    ...key,
+    ...relatedRowStatements(db, id, draft, ctx.revision),
+    ...indexStatements(db, id, ctx.revision, indexOfEvent(draft, Date.parse(ctx.now))),
+    eventAudit(db, id, 'create', null, draft, ctx),
+    ...also,
+  ]);
 }
 
 /**
@@ -331,7 +340,13 @@ export async function updateEvent(
   const update = db
     .prepare(`UPDATE events SET ${EVENT_ASSIGNMENTS}, sequence = ?31, revision = ?32, updated_at = ?33 WHERE id = ?34 AND revision = ?35`)
     .bind(...eventValues(draft), sequence, ctx.revision, ctx.now, before.id, expectedRevision);
-  const [result] = await db.batch([update, ...relatedRowStatements(db, before.id, draft, ctx.revision), eventAudit(db, before.id, action, withoutRevision(before), draft, ctx), ...also]);
+  const [result] = await db.batch([
+    update,
+    ...relatedRowStatements(db, before.id, draft, ctx.revision),
+    ...indexStatements(db, before.id, ctx.revision, indexOfEvent(draft, Date.parse(ctx.now))),
+    eventAudit(db, before.id, action, withoutRevision(before), draft, ctx),
+    ...also,
+  ]);
   return (result?.meta.changes ?? 0) > 0;
 }
 

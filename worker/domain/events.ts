@@ -8,7 +8,8 @@ import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
 import { mergePatch } from './patch';
 import { canonicalTimeZone, timeZoneProblem } from './zones';
-import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, seriesSpan, firstOccurrence } from './recurrence';
+import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
+import { seriesSpanOf } from './occurrence-index';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock, parseDate, parseWallClock } from './time';
 
 export type EventStatus = Event['status'];
@@ -121,7 +122,6 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
   const timing = timingOf(input);
   const prepared = checkSeries(timing).series!;
   const first = firstOccurrence(prepared);
-  const span = seriesSpan(prepared);
   const canonical = (local: Temporal.PlainDateTime) => (timing.allDay ? local.toPlainDate().toString() : formatWallClock(local));
   const endLocal = timing.allDay ? first.end.toPlainDateTime().subtract({ days: 1 }) : first.end.toPlainDateTime();
   const recurrence = timing.recurrence && {
@@ -130,6 +130,8 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
       .map((e) => ({ occurrence: e.occurrence, kind: e.kind, start: e.kind === 'moved' ? e.start ?? null : null, end: e.kind === 'moved' ? e.end ?? null : null, place: e.kind === 'moved' ? nullIfBlank(e.place) : null }))
       .sort((a, b) => a.occurrence.localeCompare(b.occurrence)),
   };
+  // The canonical timing, as the stored event has it: its occurrences are worked out once for the span and the index.
+  const span = seriesSpanOf({ timeZone: timing.timeZone, allDay: timing.allDay, start: canonical(prepared.start), end: canonical(endLocal), recurrence: recurrence || null })!;
   const location = input.location && { place: nullIfBlank(input.location.place), address: nullIfBlank(input.location.address), municipality: input.location.municipality ?? null };
   const contact = input.contact && { name: nullIfBlank(input.contact.name), email: nullIfBlank(input.contact.email), phone: nullIfBlank(input.contact.phone) };
   const registration = input.registration && { url: nullIfBlank(input.registration.url), deadline: nullIfBlank(input.registration.deadline) };
@@ -158,8 +160,8 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
     clockItem: input.clockItem ?? null,
     cancelReason: status === 'cancelled' ? cancelReason : null,
     visibility: input.visibility ?? 'public',
-    spanStart: formatInstant(span.start),
-    spanEnd: span.end ? formatInstant(span.end) : null,
+    spanStart: span.start,
+    spanEnd: span.end,
   };
 }
 

@@ -67,6 +67,31 @@ function decodeCursor<T extends string[]>(cursor: string, length: T['length']): 
   throw new ValidationError([{ field: 'cursor', rule: 'format', message: '`cursor` must be a `nextCursor` from an earlier page' }], 400);
 }
 
+/** The position after which a page of occurrences continues: start, event id, occurrence ('' for none). */
+export type OccurrenceKey = SortKey;
+
+export const decodeOccurrenceCursor = (cursor: string): OccurrenceKey => decodeCursor<SortKey>(cursor, 3);
+
+/**
+ * A page from stored occurrences (`indexed`, one more than `limit` when
+ * more follow, in order) and from the occurrences of events not indexed
+ * yet, merged in that order; the cursor names the page's last occurrence.
+ */
+export function mergePage(
+  indexed: EventOccurrence[],
+  unindexed: EventOccurrence[],
+  options: { limit: number; after: OccurrenceKey | null; descending: boolean },
+): { items: EventOccurrence[]; nextCursor: string | null } {
+  const order = (a: SortKey, b: SortKey) => (options.descending ? compareKeys(b, a) : compareKeys(a, b));
+  const after = options.after;
+  const candidates = [...indexed, ...unindexed.filter((o) => !after || order(sortKey(o), after) > 0)]
+    .map((o) => ({ o, key: sortKey(o) }))
+    .sort((a, b) => order(a.key, b.key));
+  const page = candidates.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(({ o }) => o), nextCursor: candidates.length > options.limit && last ? encodeCursor(last.key) : null };
+}
+
 /** Where a page of changed events ends: the change time and id of its last event. */
 export type ChangeKey = [updatedAt: string, id: string];
 

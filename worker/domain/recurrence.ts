@@ -54,9 +54,14 @@ export const MAX_OCCURRENCES = 1000;
 
 const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS', 'WKST']);
 const ALLOWED_FREQUENCIES = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
-// An impossible rule (30 February) is detected when the library gives up;
-// a low cap keeps that quick.
+// Steps the library may take in one expansion: more than the densest rule
+// (one a day) needs for the longest list that is asked for.
 const SEARCH_LIMIT = 2000;
+// An impossible rule (30 February) is detected when the library gives up
+// looking for the first occurrence; a low cap keeps that quick.
+const FIRST_SEARCH_LIMIT = 300;
+/** The exceptions of a series without end lie within this many days of each other: checking them expands that much. */
+export const MAX_EXCEPTION_SPAN_DAYS = 1100;
 
 /** The first reason why a rule's text is not one we accept, or null. */
 export function ruleSyntaxProblem(rrule: string): string | null {
@@ -146,7 +151,7 @@ class WallClockRule {
   /** UNTIL of a timed rule: an instant, which the floating expansion can only approximate. */
   private readonly until: Temporal.Instant | null;
 
-  constructor(private readonly timing: Pick<Timing, 'allDay' | 'timeZone'>, start: Temporal.PlainDateTime, rrule: string) {
+  constructor(private readonly timing: Pick<Timing, 'allDay' | 'timeZone'>, start: Temporal.PlainDateTime, rrule: string, maxIterations = SEARCH_LIMIT) {
     let until: Temporal.Instant | null = null;
     const text = canonicalRule(rrule, timing).replace(/(^|;)UNTIL=(\d{8}T\d{6}Z)/, (whole, separator: string, value: string) => {
       try {
@@ -162,7 +167,7 @@ class WallClockRule {
     this.rule = new RRuleTemporal({
       rruleString: text,
       dtstart: start.toZonedDateTime('UTC'),
-      maxIterations: SEARCH_LIMIT,
+      maxIterations,
       // Occurrences come back as this module's Temporal objects.
       temporal: Temporal,
     });
@@ -170,6 +175,12 @@ class WallClockRule {
 
   options() {
     return this.rule.options();
+  }
+
+  /** Where the series ends: its COUNT, or its UNTIL as an instant; neither for a series without end. */
+  end(): { count?: number; until?: Temporal.Instant } {
+    const count = this.rule.options().count;
+    return { ...(count !== undefined ? { count } : {}), ...(this.until ? { until: this.until } : {}) };
   }
 
   private kept(starts: Temporal.ZonedDateTime[]): Temporal.PlainDateTime[] {
@@ -183,6 +194,18 @@ class WallClockRule {
     return this.kept(this.rule.all((_, index) => more(index)));
   }
 
+  /**
+   * The wall-clock starts from `fromMs` to `toMs` (wall-clock milliseconds),
+   * both included, as numbers: the rule runs in UTC, so an occurrence's
+   * epoch milliseconds are its wall-clock ones, and no Temporal object is
+   * made per occurrence.
+   */
+  betweenWallMs(fromMs: number, toMs: number): number[] {
+    const starts = this.rule.between(new Date(fromMs), new Date(toMs), true).map((start) => start.epochMilliseconds);
+    const until = this.until;
+    return until ? starts.filter((ms) => wallClockToEpochMs(ms, this.timing.timeZone) <= until.epochMilliseconds) : starts;
+  }
+
   /** The wall-clock starts from `from` to `to`, both included. */
   between(from: Temporal.PlainDateTime, to: Temporal.PlainDateTime): Temporal.PlainDateTime[] {
     return this.kept(this.rule.between(toDate(from.toZonedDateTime('UTC').toInstant()), toDate(to.toZonedDateTime('UTC').toInstant()), true));
@@ -191,8 +214,8 @@ class WallClockRule {
 
 const compactUtc = (local: Temporal.PlainDateTime) => `${local.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '')}Z`;
 
-function makeRule(timing: Pick<Timing, 'allDay' | 'timeZone'>, start: Temporal.PlainDateTime, rrule: string): WallClockRule {
-  return new WallClockRule(timing, start, rrule);
+function makeRule(timing: Pick<Timing, 'allDay' | 'timeZone'>, start: Temporal.PlainDateTime, rrule: string, maxIterations?: number): WallClockRule {
+  return new WallClockRule(timing, start, rrule, maxIterations);
 }
 
 type Rule = WallClockRule;
@@ -279,7 +302,12 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
     let first: Temporal.PlainDateTime | undefined;
     try {
       rule = makeRule(timing, start, timing.recurrence.rrule);
-      first = rule.all((index) => index < 1)[0];
+      // Is `start` an occurrence? Looked at alone: all() would list a rule to its UNTIL.
+      const startWall = wallClockMs(start);
+      if (rule.betweenWallMs(startWall, startWall).includes(startWall)) first = start;
+      // Else the first one, for the message, by a rule of its own with few steps: one that never matches is given up
+      // on within a few milliseconds.
+      else first = makeRule(timing, start, timing.recurrence.rrule, FIRST_SEARCH_LIMIT).all((index) => index < 1)[0];
     } catch (error) {
       const reason = error instanceof Error && /iteration/i.test(error.message) ? 'it never produces an occurrence' : error instanceof Error ? error.message : String(error);
       issue('recurrence.rrule', 'invalid', `\`recurrence.rrule\` is not a usable rule: ${reason}`);
@@ -292,9 +320,11 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
     if (!first.equals(start)) {
       issue('start', 'matches-rule', `\`start\` must be the first occurrence of \`recurrence.rrule\` (the rule first gives ${occurrenceId(timing, first)})`);
     }
-    if (isFinite(rule) && countUpTo(rule, MAX_OCCURRENCES + 1) > MAX_OCCURRENCES) {
-      issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce at most ${MAX_OCCURRENCES} occurrences; end the series earlier`);
+    const bound = occurrenceBound(rule, start, timing.timeZone);
+    if (bound !== null && bound > MAX_OCCURRENCES) {
+      issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce up to ${bound} occurrences before its UNTIL, and at most ${MAX_OCCURRENCES} are allowed; end the series earlier, or give COUNT (at most ${MAX_OCCURRENCES})`);
     }
+    const occurrences = exceptionOccurrences(rule, timing, issue);
     timing.recurrence.exceptions.forEach((exception, index) => {
       const field = `recurrence.exceptions[${index}]`;
       const local = parseOccurrenceId(timing, exception.occurrence);
@@ -304,7 +334,7 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
       }
       const id = occurrenceId(timing, local);
       if (exceptions.has(id)) issue(`${field}.occurrence`, 'unique', `\`${field}.occurrence\` ${id} is listed twice`);
-      else if (!occursAt(rule!, local)) {
+      else if (occurrences && !occurrences.has(wallClockMs(local))) {
         issue(`${field}.occurrence`, 'is-occurrence', `\`${field}.occurrence\` ${id} is not an occurrence of the rule`);
       }
       exceptions.set(id, { ...exception, occurrence: id });
@@ -330,8 +360,75 @@ function isFinite(rule: Rule): boolean {
   return options.count !== undefined || options.until !== undefined;
 }
 
-function countUpTo(rule: Rule, limit: number): number {
-  return rule.all((index) => index < limit).length;
+const WEEKDAY = /^[+-]?\d*(MO|TU|WE|TH|FR|SA|SU)$/;
+
+/**
+ * At most how many occurrences a rule with UNTIL can give, worked out from
+ * its parts (periods until UNTIL × occurrences a period can hold, and never
+ * more than one a day), without listing them; null for COUNT (at most 1,000
+ * by its syntax) and for a series without end.
+ */
+function occurrenceBound(rule: Rule, start: Temporal.PlainDateTime, timeZone: string): number | null {
+  const until = rule.end().until;
+  if (!until) return null;
+  const options = rule.options() as { freq: string; interval?: number; byDay?: string[]; byMonthDay?: number[]; byMonth?: number[]; byYearDay?: number[]; byWeekNo?: number[]; bySetPos?: number[] };
+  const startMs = zoned(start, timeZone).epochMilliseconds;
+  const days = Math.max(0, Math.floor((until.epochMilliseconds - startMs) / DAY_MS)) + 1;
+  const interval = options.interval ?? 1;
+  const last = until.toZonedDateTimeISO(timeZone);
+  const months = (last.year - start.year) * 12 + (last.month - start.month) + 1;
+  const count = (list?: unknown[]) => list?.length ?? 0;
+  const byDay = (options.byDay ?? []).filter((day) => WEEKDAY.test(day));
+  const weekdays = (perWeekday: number) => byDay.reduce((sum, day) => sum + (/^[+-]?\d/.test(day) ? 1 : perWeekday), 0);
+  let periods: number;
+  let perPeriod: number;
+  switch (options.freq) {
+    case 'DAILY':
+      periods = Math.ceil(days / interval);
+      perPeriod = 1;
+      break;
+    case 'WEEKLY':
+      periods = Math.ceil((days + 6) / 7 / interval) + 1;
+      perPeriod = byDay.length || 1;
+      break;
+    case 'MONTHLY':
+      periods = Math.ceil(months / interval);
+      perPeriod = count(options.byMonthDay) || (byDay.length > 0 ? weekdays(5) : 1);
+      break;
+    default: {
+      periods = Math.ceil((last.year - start.year + 1) / interval);
+      const inMonths = count(options.byMonth) || (byDay.length > 0 || count(options.byMonthDay) > 0 ? 12 : 1);
+      perPeriod = count(options.byYearDay) || (count(options.byWeekNo) > 0 ? count(options.byWeekNo) * (byDay.length || 1) : inMonths * (count(options.byMonthDay) || (byDay.length > 0 ? weekdays(5) : 1)));
+      if (byDay.length > 0 && count(options.byMonth) === 0 && count(options.byWeekNo) === 0 && count(options.byMonthDay) === 0) perPeriod = weekdays(53);
+    }
+  }
+  if (count(options.bySetPos) > 0) perPeriod = Math.min(perPeriod, count(options.bySetPos));
+  return Math.min(periods * perPeriod, days);
+}
+
+/**
+ * The wall-clock starts (milliseconds) of a series around its exceptions,
+ * to check each against: one expansion from the earliest to the latest,
+ * never a walk per exception. A finite series has at most 1,000; for one
+ * without end the exceptions must lie within MAX_EXCEPTION_SPAN_DAYS of each
+ * other (else null, with the issue), so this lists at most about 1,100.
+ */
+function exceptionOccurrences(rule: Rule, timing: Timing, issue: (field: string, rule: string, message: string) => void): Set<number> | null {
+  const locals = (timing.recurrence?.exceptions ?? []).map((e) => parseOccurrenceId(timing, e.occurrence)).filter((local) => local !== null);
+  if (locals.length === 0) return new Set();
+  const times = locals.map(wallClockMs);
+  const earliest = Math.min(...times);
+  const latest = Math.max(...times);
+  if (!isFinite(rule) && latest - earliest > MAX_EXCEPTION_SPAN_DAYS * DAY_MS) {
+    issue('recurrence.exceptions', 'max-span', `the exceptions of a series without end must lie within ${MAX_EXCEPTION_SPAN_DAYS} days of each other; end the series and start a new one`);
+    return null;
+  }
+  try {
+    return new Set(rule.betweenWallMs(earliest, latest));
+  } catch {
+    issue('recurrence.exceptions', 'max-span', `the exceptions lie too far apart to check; end the series and start a new one`);
+    return null;
+  }
 }
 
 function occursAt(rule: Rule, local: Temporal.PlainDateTime): boolean {
@@ -461,10 +558,14 @@ interface ClockChange {
   kind: 'skipped' | 'repeated';
   from: number;
   to: number;
+  /** The instant of the change (epoch milliseconds), and the zone's offset before and after it. */
+  at: number;
+  offsetBefore: number;
+  offsetAfter: number;
 }
 
 const DAY_MS = 86_400_000;
-const wallClockMs = (local: Temporal.PlainDateTime) => Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+export const wallClockMs = (local: Temporal.PlainDateTime) => Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
 const fromWallClockMs = (ms: number) => {
   const d = new Date(ms);
   return new Temporal.PlainDateTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
@@ -482,10 +583,13 @@ function clockChangesIn(timeZone: string, year: number): ClockChange[] {
     changes = [];
     let at: Temporal.ZonedDateTime | null = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone });
     while ((at = at.getTimeZoneTransition('next')) && at.year === year) {
-      const shift = (at.offsetNanoseconds - at.subtract({ nanoseconds: 1 }).offsetNanoseconds) / 1e6;
+      const offsetAfter = at.offsetNanoseconds / 1e6;
+      const offsetBefore = at.subtract({ nanoseconds: 1 }).offsetNanoseconds / 1e6;
+      const shift = offsetAfter - offsetBefore;
       const after = wallClockMs(at.toPlainDateTime());
-      if (shift > 0) changes.push({ kind: 'skipped', from: after - shift, to: after });
-      else if (shift < 0) changes.push({ kind: 'repeated', from: after, to: after - shift });
+      const instant = { at: at.epochMilliseconds, offsetBefore, offsetAfter };
+      if (shift > 0) changes.push({ kind: 'skipped', from: after - shift, to: after, ...instant });
+      else if (shift < 0) changes.push({ kind: 'repeated', from: after, to: after - shift, ...instant });
     }
     years.set(year, changes);
   }
@@ -556,9 +660,48 @@ export function clockChangeOccurrences(s: Series): { skipped: Occurrence[]; repe
 
 /** Whether the clocks of a zone skip a wall-clock time or show it twice; null for an ordinary time. */
 export function clockChangeAt(local: Temporal.PlainDateTime, timeZone: string): ClockChange['kind'] | null {
-  const ms = wallClockMs(local);
-  for (const year of [local.year - 1, local.year, local.year + 1]) {
-    for (const change of clockChangesIn(timeZone, year)) if (ms >= change.from && ms < change.to) return change.kind;
+  return clockChangeAtWallMs(wallClockMs(local), timeZone);
+}
+
+/** clockChangeAt of wall-clock milliseconds. */
+export function clockChangeAtWallMs(ms: number, timeZone: string): ClockChange['kind'] | null {
+  const year = new Date(ms).getUTCFullYear();
+  for (const y of [year - 1, year, year + 1]) {
+    for (const change of clockChangesIn(timeZone, y)) if (ms >= change.from && ms < change.to) return change.kind;
   }
   return null;
+}
+
+// The offset of a zone at the start of a year (its changes give the rest).
+const yearOffsets = new Map<string, number>();
+
+function offsetAtYearStart(timeZone: string, year: number): number {
+  const key = `${timeZone} ${year}`;
+  let offset = yearOffsets.get(key);
+  if (offset === undefined) {
+    offset = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone }).offsetNanoseconds / 1e6;
+    yearOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * The instant (epoch milliseconds) of a wall-clock time, as `zoned()` gives
+ * it but with numbers only: a time the clocks skip or show twice takes the
+ * offset before the change (RFC 5545 3.3.5). For writing many occurrences.
+ */
+export function wallClockToEpochMs(wallMs: number, timeZone: string): number {
+  const year = new Date(wallMs).getUTCFullYear();
+  let offset = offsetAtYearStart(timeZone, year);
+  for (const change of clockChangesIn(timeZone, year)) if (wallMs >= change.to) offset = change.offsetAfter;
+  return wallMs - offset;
+}
+
+/** The zone's offset (milliseconds) at an instant. */
+export function offsetAtEpochMs(epochMs: number, timeZone: string): number {
+  // The wall-clock year may differ from the UTC year by the offset; look at both.
+  const year = new Date(epochMs).getUTCFullYear();
+  let offset = offsetAtYearStart(timeZone, year);
+  for (const change of clockChangesIn(timeZone, year)) if (epochMs >= change.at) offset = change.offsetAfter;
+  return offset;
 }

@@ -1,7 +1,7 @@
 /** /api/events: list, read, create, edit, cancel. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, listPublicEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
+import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
 import { type Actor, assertMayWriteEvent, assertWritesSomething, auditActor, defaultOrganisation, idempotencyOwner, mayWriteEvent, maySeeDraft, seesMembersOnly } from '../domain/access';
 import { authorise, authorised } from '../auth';
 import { readKnownReferences } from '../db/taxonomy';
@@ -9,7 +9,9 @@ import { answerInvitation, invitedOrganisations, invitationStatements } from '..
 import { planOrganisers } from '../domain/co-organisers';
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
 import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
-import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, encodeChangeCursor, paginate, resolveWindow } from '../domain/listing';
+import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, encodeChangeCursor, resolveWindow } from '../domain/listing';
+import { indexHorizon } from '../domain/occurrence-index';
+import { listOccurrences } from '../occurrence-index';
 import { newEventId, newRevision } from '../domain/ids';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
@@ -50,10 +52,11 @@ events.openapi(
       match: searchExpression(query.q),
       includeMembersOnly: seesMembersOnly(c.get('actor')),
     };
-    const found = await listPublicEvents(c.env.DB, filter);
-    const occurrences = found.flatMap((event) => eventOccurrences(publicEvent(event), window.from, window.to));
-    const page = paginate(occurrences, query.limit, query.cursor);
-    return c.json({ ...page, from: filter.from, to: filter.to }, 200);
+    const descending = query.order === 'desc';
+    const after = query.cursor ? decodeOccurrenceCursor(query.cursor) : null;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const page = await listOccurrences(c.env.DB, filter, window, { after, limit, descending });
+    return c.json({ ...page, from: filter.from, to: filter.to, horizon: formatInstant(Temporal.Instant.fromEpochMilliseconds(indexHorizon(Date.now()))) }, 200);
   },
 );
 

@@ -2,12 +2,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findFeedKeyActor } from '../db/accounts';
-import { findEvent, listEventsByIds, listFeedEntries, listPublicEvents, withoutRevision } from '../db/events';
+import { findEvent, listEventsByIds, listFeedEntries, withoutRevision } from '../db/events';
+import { listOccurrences } from '../occurrence-index';
 import { readFeedVersions, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
 import { NotFoundError, UnauthorizedError } from '../domain/errors';
-import { eventOccurrences } from '../domain/events';
 import { SYNDICATION_ITEMS, SYNDICATION_TYPES, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
 import { hashToken, sha256Hex } from '../domain/tokens';
 import {
@@ -197,11 +197,12 @@ for (const format of ['rss', 'atom', 'json'] as const) {
     const names = termNames(await readTaxonomy(c.env.DB));
     const from = formatInstant(now);
     const to = formatInstant(now.add({ hours: 24 * 365 }));
-    const events = await listPublicEvents(c.env.DB, { from, to, ...filtersOf(selection), match: null, includeMembersOnly: false });
-    const upcoming = events
-      .flatMap((event) => eventOccurrences(withoutRevision(event), now, Temporal.Instant.from(to)))
-      .sort((a, b) => a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) || a.id.localeCompare(b.id))
-      .slice(0, SYNDICATION_ITEMS);
+    const { items: upcoming } = await listOccurrences(
+      c.env.DB,
+      { from, to, ...filtersOf(selection), match: null, includeMembersOnly: false },
+      { from: now, to: Temporal.Instant.from(to) },
+      { after: null, limit: SYNDICATION_ITEMS, descending: false },
+    );
     const body = syndicationFeed(upcoming, {
       format,
       language: selection.language,

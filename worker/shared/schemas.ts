@@ -261,6 +261,10 @@ export const EventList = z
     from: z.string().nullable().openapi({ description: 'The window; null for `updated_since`' }),
     to: z.string().nullable(),
     nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+    horizon: z.string().nullable().optional().openapi({
+      description:
+        'Occurrences of series without end (no COUNT or UNTIL) are listed up to this instant, about 400 days ahead, which moves forward every day; other events at any date. The iCalendar feeds carry every series whole.',
+    }),
   })
   .openapi('EventList');
 export type EventList = z.infer<typeof EventList>;
@@ -295,6 +299,7 @@ export const EventQuery = z
     q: z.string().max(200, 'must be at most 200 characters').optional().openapi({ description: 'Text search in titles, descriptions and places (all languages)' }),
     limit: z.coerce.number().int('must be a whole number').min(1).max(500).optional().openapi({ description: 'Page size, 1–500, default 100' }),
     cursor: z.string().max(200).optional(),
+    order: z.enum(['asc', 'desc']).optional().openapi({ description: 'asc (default): earliest first; desc: latest first, e.g. for past events. A cursor continues in the order it was made in.' }),
     updated_since: z
       .string()
       .max(40)

@@ -1,0 +1,76 @@
+/**
+ * Series that a hostile or simply busy organiser writes: without end, with
+ * the largest COUNT, a far UNTIL, rules that never match, hundreds of
+ * exceptions. Each gets its answer (accepted, or a 422 naming the field and
+ * the limit) without listing the series; their cost is in `npm run bench`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Event, EventList, Problem } from '../worker/shared/schemas';
+import { bearerFor, jsonRequest, request, rowCounts, workshop } from './helpers';
+
+const today = new Date();
+const dayFromToday = (days: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days)).toISOString().slice(0, 10);
+
+async function create(recurrence: { rrule: string; exceptions?: unknown[] }, start = `${dayFromToday(2)}T09:00`, end = `${dayFromToday(2)}T10:00`) {
+  return jsonRequest('POST', '/api/events', workshop({ start, end, networks: ['jarjestoyhdyshenkilot'], recurrence: recurrence as never }), { Authorization: await bearerFor('pohde') });
+}
+
+async function refused(response: Response, field: string, rule: string): Promise<Problem> {
+  expect(response.status, await response.clone().text()).toBe(422);
+  expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+  const problem = (await response.json()) as Problem;
+  expect(problem.errors?.map((e) => [e.field, e.rule])).toContainEqual([field, rule]);
+  return problem;
+}
+
+describe('hostile series', () => {
+  it('a series without end is accepted, and listing it gives one page, not the series', async () => {
+    const response = await create({ rrule: 'FREQ=DAILY' });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const event = (await response.json()) as Event;
+    const page = (await (await request(`/api/events?from=${dayFromToday(0)}&to=${dayFromToday(1099)}&network=jarjestoyhdyshenkilot&limit=1`)).json()) as EventList;
+    expect(page.items.map((item) => item.id)).toEqual([event.id]);
+    expect(page.nextCursor).not.toBeNull();
+  });
+
+  it('COUNT=1000 yearly is accepted; COUNT=1001 is refused naming the limit', async () => {
+    expect((await create({ rrule: 'FREQ=YEARLY;COUNT=1000' })).status).toBe(201);
+    const problem = await refused(await create({ rrule: 'FREQ=YEARLY;COUNT=1001' }), 'recurrence.rrule', 'syntax');
+    expect(problem.errors![0]!.message).toContain('1000');
+  });
+
+  it('an UNTIL that would give more than 1,000 occurrences is refused with the count it could give, without listing them', async () => {
+    const before = await rowCounts();
+    const problem = await refused(await create({ rrule: 'FREQ=WEEKLY;UNTIL=20991231T000000Z' }), 'recurrence.rrule', 'max-occurrences');
+    expect(problem.errors![0]!.message).toMatch(/up to \d{4} occurrences/);
+    expect(await rowCounts()).toEqual(before);
+    // Daily until a date 900 days on: at most one a day, so accepted.
+    expect((await create({ rrule: `FREQ=DAILY;UNTIL=${dayFromToday(900).replaceAll('-', '')}` })).status).toBe(201);
+  });
+
+  it('rules that never match are refused', async () => {
+    await refused(await create({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' }), 'recurrence.rrule', 'invalid');
+    await refused(await create({ rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30' }), 'recurrence.rrule', 'invalid');
+    await refused(await create({ rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6' }), 'recurrence.rrule', 'invalid');
+  });
+
+  it('500 exceptions of a series without end are checked and stored; exceptions years apart are refused', async () => {
+    const start = dayFromToday(2);
+    const exceptions = Array.from({ length: 500 }, (_, i) => ({ occurrence: `${new Date(Date.parse(`${start}T00:00:00Z`) + 2 * i * 86_400_000).toISOString().slice(0, 10)}T09:00`, kind: 'cancelled' }));
+    const response = await create({ rrule: 'FREQ=DAILY', exceptions });
+    expect(response.status, await response.clone().text()).toBe(201);
+    expect(((await response.json()) as Event).recurrence!.exceptions).toHaveLength(500);
+    await refused(
+      await create({ rrule: 'FREQ=WEEKLY', exceptions: [{ occurrence: `${start}T09:00`, kind: 'cancelled' }, { occurrence: `${dayFromToday(2 + 7 * 200)}T09:00`, kind: 'cancelled' }] }),
+      'recurrence.exceptions',
+      'max-span',
+    );
+    // Too many exceptions is a schema limit.
+    const more = await create({ rrule: 'FREQ=DAILY', exceptions: [...exceptions, { occurrence: `${dayFromToday(1100)}T09:00`, kind: 'cancelled' }] });
+    expect(more.status).toBe(422);
+  });
+
+  it('an exception that is not an occurrence is still refused', async () => {
+    await refused(await create({ rrule: 'FREQ=WEEKLY', exceptions: [{ occurrence: `${dayFromToday(3)}T09:00`, kind: 'cancelled' }] }), 'recurrence.exceptions[0].occurrence', 'is-occurrence');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * SQL for stored occurrences (migration 0016): written in the batch of the
+ * event's write, moved forward by the Cron Trigger, and read as one range
+ * of the index per page, with the filters checked per row.
+ */
+import type { StoredOccurrence } from '../domain/occurrence-index';
+import { type EventIndex, insertRows, rowsJson } from './occurrence-rows';
+import { type EventFilter, type EventRow, LIST_FILTERS, SELECT_EVENT, type StoredEvent, filterValues, rowToEvent } from './events';
+
+export interface IndexWork {
+  event: StoredEvent;
+  /** Null: never indexed; else how far its occurrences are stored. */
+  indexedUntil: string | null;
+}
+
+/**
+ * Listed events whose index does not reach `target`, those never indexed
+ * first: the Cron Trigger's work, `limit` at a time.
+ */
+export async function listIndexWork(db: D1Database, target: string, limit: number): Promise<IndexWork[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_EVENT}
+WHERE e.id IN (SELECT id FROM events WHERE status IN ('published', 'cancelled') AND (indexed_until IS NULL OR indexed_until < ?1) ORDER BY indexed_until LIMIT ?2)
+ORDER BY e.indexed_until, e.id`,
+    )
+    .bind(target, limit)
+    .all<EventRow & { indexed_until: string | null }>();
+  return results.map((row) => ({ event: rowToEvent(row), indexedUntil: row.indexed_until }));
+}
+
+/**
+ * Adds occurrences to an event's index and moves its end, if the event is
+ * unchanged since it was read (revision and end): a write meanwhile has
+ * stored its own, and two runs at once add nothing twice.
+ */
+export async function extendIndex(db: D1Database, work: IndexWork, index: EventIndex): Promise<void> {
+  const guard = 'EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2 AND indexed_until IS ?4)';
+  await db.batch([
+    ...(index.occurrences.length > 0 ? [db.prepare(insertRows(guard, 'INSERT OR REPLACE')).bind(work.event.id, work.event.revision, rowsJson(index.occurrences), work.indexedUntil)] : []),
+    db.prepare('UPDATE events SET indexed_until = ?3 WHERE id = ?1 AND revision = ?2 AND indexed_until IS ?4').bind(work.event.id, work.event.revision, index.indexedUntil, work.indexedUntil),
+  ]);
+}
+
+/** A stored occurrence with its event's id, as a page lists it. */
+export type OccurrenceRow = StoredOccurrence & { eventId: string };
+
+export interface OccurrencePage {
+  /** Start instant, event id and recurrence id ('' for none) of the last occurrence of the previous page. */
+  after: [string, string, string] | null;
+  limit: number;
+  descending: boolean;
+}
+
+/**
+ * One arm per part of the index: occurrences of a day or less, looked for
+ * from a day before the window, and longer ones, from a year before.
+ * Each arm reads the index in order; SQLite merges the two and stops at
+ * the LIMIT, so a page costs its length, not the window's contents.
+ * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'
+ * earliest start, ?11 the limit, ?12–?14 the cursor.
+ */
+function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean }): string {
+  const direction = page.descending ? 'DESC' : 'ASC';
+  const arm = (long: 0 | 1, earliest: string) => `SELECT o.event_id AS event_id, o.recurrence_id AS recurrence_id, o.starts_at AS starts_at, o.ends_at AS ends_at,
+  o.start_text AS start_text, o.end_text AS end_text, o.cancelled AS cancelled, o.moved AS moved, o.place AS place, o.long AS long
+FROM occurrences o JOIN events e ON e.id = o.event_id JOIN event_types et ON et.id = e.event_type_id
+WHERE o.long = ${long} AND o.starts_at >= ${earliest} AND o.starts_at < ?1 AND o.ends_at > ?2
+  ${page.cursor ? `AND (o.starts_at, o.event_id, o.recurrence_id) ${page.descending ? '<' : '>'} (?12, ?13, ?14)` : ''}
+  AND ${LIST_FILTERS}
+  AND (?7 IS NULL OR e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?7))`;
+  return `${arm(0, '?9')}
+UNION ALL
+${arm(1, '?10')}
+ORDER BY starts_at ${direction}, event_id ${direction}, recurrence_id ${direction}
+LIMIT ?11`;
+}
+
+interface PageRow {
+  event_id: string;
+  recurrence_id: string;
+  starts_at: string;
+  ends_at: string;
+  start_text: string;
+  end_text: string;
+  cancelled: number;
+  moved: number;
+  place: string | null;
+  long: number;
+}
+
+/**
+ * A page of stored occurrences in the window, in order of (start, event,
+ * occurrence), one more than `limit` when more follow, their events, and
+ * the events of the window that are not indexed yet; one round trip. `shortFrom` and `longFrom` are the earliest starts of
+ * occurrences of a day or less and of longer ones that can reach the window.
+ */
+export async function listOccurrencePage(
+  db: D1Database,
+  filter: EventFilter & { shortFrom: string; longFrom: string },
+  page: OccurrencePage,
+): Promise<{ rows: OccurrenceRow[]; events: StoredEvent[]; unindexed: StoredEvent[] }> {
+  const sql = pageSql({ descending: page.descending, cursor: page.after !== null });
+  const values = [filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0, filter.shortFrom, filter.longFrom, page.limit + 1, ...(page.after ?? [])];
+  const [rows, events, unindexed] = await db.batch([
+    db.prepare(sql).bind(...values),
+    db.prepare(`${SELECT_EVENT} WHERE e.id IN (SELECT event_id FROM (${sql}))`).bind(...values),
+    db.prepare(UNINDEXED_SQL).bind(...values.slice(0, 8)),
+  ]);
+  return {
+    rows: (rows!.results as PageRow[]).map((row) => ({
+      eventId: row.event_id,
+      recurrenceId: row.recurrence_id,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      start: row.start_text,
+      end: row.end_text,
+      cancelled: row.cancelled === 1,
+      moved: row.moved === 1,
+      place: row.place,
+      long: row.long === 1,
+    })),
+    events: (events!.results as EventRow[]).map(rowToEvent),
+    unindexed: (unindexed!.results as EventRow[]).map(rowToEvent),
+  };
+}
+
+/**
+ * Listed events in the window that are not indexed yet (written before the
+ * index existed, or restored): lists expand these few themselves until the
+ * Cron Trigger has indexed them. Read through the partial index of
+ * unindexed events, so that it costs nothing when there are none.
+ */
+const UNINDEXED_SQL = `${SELECT_EVENT}
+WHERE e.status IN ('published', 'cancelled') AND e.indexed_until IS NULL
+  AND e.span_start < ?1 AND (e.span_end IS NULL OR e.span_end > ?2)
+  AND ${LIST_FILTERS}
+  AND (?7 IS NULL OR e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?7))`;

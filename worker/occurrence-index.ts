@@ -1,0 +1,57 @@
+/**
+ * Stored occurrences: reading a page of them, and keeping them ahead of
+ * time (the Cron Trigger's part).
+ * Events never indexed (written before the index existed, or restored) are
+ * indexed whole; a series whose index ends within INDEX_DAYS_AHEAD is
+ * extended a month at a time, so that each is touched about once a month.
+ */
+import { type EventFilter, withoutRevision } from './db/events';
+import { type OccurrencePage, extendIndex, listIndexWork, listOccurrencePage } from './db/occurrences';
+import { eventOccurrences } from './domain/events';
+import { type Window, mergePage } from './domain/listing';
+import type { EventOccurrence } from './shared/schemas';
+import { indexStatements } from './db/occurrence-rows';
+import { EXTENSION_DAYS, earliestStarts, indexOfEvent, indexWindow, instantText, occurrenceOfStored, occurrencesToStore } from './domain/occurrence-index';
+
+const DAY_MS = 86_400_000;
+// Events per query; each is at most about a thousand occurrences to compute.
+const BATCH = 50;
+
+/** Indexes or extends up to `limit` events; returns how many it did. */
+export async function keepIndexAhead(db: D1Database, nowMs: number, limit = 500): Promise<number> {
+  const window = indexWindow(nowMs);
+  const target = instantText(window.until);
+  const extendedUntil = window.until + EXTENSION_DAYS * DAY_MS;
+  let done = 0;
+  while (done < limit) {
+    const work = await listIndexWork(db, target, Math.min(BATCH, limit - done));
+    if (work.length === 0) break;
+    for (const item of work) {
+      const { event } = item;
+      if (item.indexedUntil === null) {
+        await db.batch(indexStatements(db, event.id, event.revision, indexOfEvent(event, nowMs)));
+      } else {
+        const timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
+        await extendIndex(db, item, occurrencesToStore(timing, { from: Date.parse(item.indexedUntil), until: extendedUntil }));
+      }
+    }
+    done += work.length;
+    if (work.length < BATCH) break;
+  }
+  return done;
+}
+
+/**
+ * One page of occurrences in the window, from the index (and from the few
+ * events not indexed yet, expanded here), in order, with the next cursor.
+ */
+export async function listOccurrences(db: D1Database, filter: EventFilter, window: Window, page: OccurrencePage): Promise<{ items: EventOccurrence[]; nextCursor: string | null }> {
+  const { rows, events, unindexed } = await listOccurrencePage(db, { ...filter, ...earliestStarts(window.from) }, page);
+  const byId = new Map(events.map((event) => [event.id, withoutRevision(event)]));
+  const indexed = rows.flatMap((row) => {
+    const event = byId.get(row.eventId);
+    return event ? [occurrenceOfStored(event, row)] : [];
+  });
+  const expanded = unindexed.flatMap((event) => eventOccurrences(withoutRevision(event), window.from, window.to));
+  return mergePage(indexed, expanded, { limit: page.limit, after: page.after, descending: page.descending });
+}
