@@ -244,7 +244,7 @@ export function seriesOf(timing: Timing): Series | null {
  */
 export function checkSeries(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const issue = (field: string, rule: string, message: string) => issues.push({ field, rule, message });
+  const issue = (field: string, rule: string, message: string, values?: FieldIssue['values']) => issues.push({ field, rule, message, ...(values ? { values } : {}) });
   const form = timing.allDay ? 'a date YYYY-MM-DD' : 'a date-time YYYY-MM-DDTHH:MM';
   const start = startWallClock(timing);
   const end = endWallClock(timing);
@@ -259,7 +259,7 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
     if (skipped) {
       // 03:30–04:30 on the night clocks go from 03:00 to 04:00: calendars read 03:30 as 04:30, leaving nothing.
       const read = formatWallClock(startInstant.toPlainDateTime());
-      issue('start', 'nonexistent-time', `\`start\` ${formatWallClock(start)} does not exist in ${timing.timeZone}: the clocks go from ${skipped.from} to ${skipped.to} that night, and calendars read it as ${read.slice(11)} (RFC 5545), which is not before \`end\` ${formatWallClock(end).slice(11)}; start at ${skipped.to} or later, or end later`);
+      issue('start', 'nonexistent-time', `\`start\` ${formatWallClock(start)} does not exist in ${timing.timeZone}: the clocks go from ${skipped.from} to ${skipped.to} that night, and calendars read it as ${read.slice(11)} (RFC 5545), which is not before \`end\` ${formatWallClock(end).slice(11)}; start at ${skipped.to} or later, or end later`, { time: formatWallClock(start).slice(11), zone: timing.timeZone, from: skipped.from, to: skipped.to });
     } else {
       issue('end', 'after-start', timing.allDay ? '`end` must not be before `start`' : '`end` must be after `start`');
     }
@@ -293,7 +293,7 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
       issue('start', 'matches-rule', `\`start\` must be the first occurrence of \`recurrence.rrule\` (the rule first gives ${occurrenceId(timing, first)})`);
     }
     if (isFinite(rule) && countUpTo(rule, MAX_OCCURRENCES + 1) > MAX_OCCURRENCES) {
-      issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce at most ${MAX_OCCURRENCES} occurrences; end the series earlier`);
+      issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce at most ${MAX_OCCURRENCES} occurrences; end the series earlier`, { max: MAX_OCCURRENCES });
     }
     timing.recurrence.exceptions.forEach((exception, index) => {
       const field = `recurrence.exceptions[${index}]`;
