@@ -240,6 +240,21 @@ describe('the calendar name is TEXT, escaped as RFC 5545 3.3.11 says', () => {
   });
 });
 
+describe('feeds with reminders or another way of showing cancellations', () => {
+  it('keep an event whose title or place is "END:VEVENT" whole (the reminder was written into its SUMMARY and the calendar broke)', async () => {
+    const authorization = await bearerFor('pohde');
+    const { event } = await createEvent(authorization, workshop({ title: { fi: 'END:VEVENT' }, location: { place: 'END:VEVENT' }, networks: ['elintapaohjaus'] }));
+    for (const variant of ['alarm=PT1H', 'cancelled=mark&alarm=PT15M', 'cancelled=hide&alarm=P1D']) {
+      const text = await (await request(`/calendar.ics?network=elintapaohjaus&${variant}`)).text();
+      const vevent = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('uid')).startsWith(`${event.id}@`))!;
+      expect(vevent.getFirstPropertyValue('summary'), variant).toBe('END:VEVENT');
+      expect(vevent.getFirstPropertyValue('location'), variant).toBe('END:VEVENT');
+      expect(vevent.getAllSubcomponents('valarm'), variant).toHaveLength(1);
+      expect(text.split('\r\n').filter((line) => line === 'END:VEVENT').length, variant).toBe(text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT').length);
+    }
+  });
+});
+
 describe('RSS and Atom', () => {
   // The hostile titles of the fuzz suite.
   const hostile = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"><svg onload=alert(1)>', 'x ]]> <b>y</b>', "'; DROP TABLE events; --", '&lt;img src=x onerror=alert(1)&gt;'];

@@ -65,10 +65,18 @@ function issuesOf(issues: Issue[]): FieldIssue[] {
       });
     }
     const field = path || 'body';
-    const params = 'params' in issue ? (issue.params as { rule?: string } | undefined) : undefined;
+    const params = 'params' in issue ? (issue.params as { rule?: string; values?: FieldIssue['values'] } | undefined) : undefined;
     const message = issue.message.startsWith('`') ? issue.message : `\`${field}\` ${describe(issue)}`;
-    return [{ field, rule: params?.rule ?? issue.code.replaceAll('_', '-'), message }];
+    const values = params?.values ?? limitsOf(issue);
+    return [{ field, rule: params?.rule ?? issue.code.replaceAll('_', '-'), message, ...(values ? { values } : {}) }];
   });
+}
+
+/** The limit of a too-big or too-small value (a length, a count, a number), named for the client's own text. */
+function limitsOf(issue: Issue): FieldIssue['values'] | undefined {
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  return undefined;
 }
 
 function describe(issue: ZodError['issues'][number]): string {

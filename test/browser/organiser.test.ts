@@ -394,6 +394,21 @@ describe('an organiser', () => {
     expect(clock.items.find((item: { title: { fi: string } }) => item.title.fi === `${title} (siirretty)`)?.span).toMatchObject({ startMonth: 3, endMonth: 4 });
   });
 
+  it('shows a rule the server finds in Finnish beside its field, with its values (it was "`span.endDay` 30 is not a day of month 2")', async () => {
+    const page = await signIn(OLLI, '/manage/clock');
+    await page.getByRole('button', { name: 'Uusi kohta' }).click();
+    await page.locator('#ci-title-fi').fill(unique('Helmikuun raportti'));
+    await page.locator('#ci-startMonth').selectOption('2');
+    await page.locator('#ci-endMonth').selectOption('2');
+    await page.locator('#ci-endDay').fill('30');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('#ci-endDay-error').waitFor();
+    expect(await page.locator('#ci-endDay-error').textContent()).toBe('Päivää 30 ei ole kuukaudessa 2.');
+    expect(await page.locator('#ci-endDay').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').first().textContent()).toContain('Päivää 30 ei ole kuukaudessa 2.');
+    expect(await page.locator('main').textContent()).not.toMatch(/is not a day of month|span\.endDay/);
+  });
+
   it('creates a token that is shown once, and revokes it', async () => {
     const page = await signIn(OLLI);
     const name = unique('Intranet');

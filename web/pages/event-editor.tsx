@@ -14,6 +14,7 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { pageLanguage, ruleText } from '../i18n/rules';
 import { useResource } from '../use-resource';
 import { EventDetails } from './event';
 import { TableScroll } from '../components/table-scroll';
@@ -45,8 +46,8 @@ function localise(issue: FieldIssue, m: OrganiserMessages): string {
   if (/http or https/.test(issue.message)) return m.errUrl;
   if (/email/.test(issue.message)) return m.errEmail;
   if (/phone/.test(issue.message)) return m.errPhone;
-  if (issue.key === 'recurrence.rrule') return `${m.errRule} ${issue.message.replaceAll('`', '')}`;
-  return issue.message.replaceAll('`', '');
+  // Every other rule in the page's language, as the server's rules are said (web/i18n/rules.ts).
+  return ruleText({ field: issue.key, rule: issue.rule.replaceAll('_', '-'), values: issue.values }, pageLanguage(), m.fieldNames);
 }
 
 /** A value of EventInput as short text for the conflict table. */

@@ -4,6 +4,7 @@
  * rules), the years of the council term, and the geometry of the wheel
  * (date to angle, lanes for overlapping items). No HTTP, no SQL.
  */
+import type { FieldIssue } from './errors';
 import type { ClockCategory } from '../shared/clock-categories';
 import { mergePatch } from './patch';
 import { Temporal } from './time';
@@ -185,15 +186,15 @@ interface ClockItemRuleInput {
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The rules between a clock item's fields, each naming its field. */
-export function clockItemRuleIssues(input: ClockItemRuleInput): { field: string; rule: string; message: string }[] {
-  const issues: { field: string; rule: string; message: string }[] = [];
+export function clockItemRuleIssues(input: ClockItemRuleInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   if (input.kind === 'annual') {
     if (!input.span) issues.push({ field: 'span', rule: 'required', message: '`span` is required for an annual item' });
     for (const end of ['start', 'end'] as const) {
       const month = input.span?.[`${end}Month`];
       const dayOfMonth = input.span?.[`${end}Day`];
       if (month && dayOfMonth && dayOfMonth > DAYS_IN_MONTH[month - 1]!) {
-        issues.push({ field: `span.${end}Day`, rule: 'in-month', message: `\`span.${end}Day\` ${dayOfMonth} is not a day of month ${month}` });
+        issues.push({ field: `span.${end}Day`, rule: 'in-month', message: `\`span.${end}Day\` ${dayOfMonth} is not a day of month ${month}`, values: { day: dayOfMonth, month } });
       }
     }
     if (input.termYears) issues.push({ field: 'termYears', rule: 'term-only', message: '`termYears` belongs to council-term items only' });

@@ -8,6 +8,8 @@ export interface FieldIssue {
   field: string;
   rule: string;
   message: string;
+  /** The values the message names (a limit, a day, a time), for clients that say it in their own language. */
+  values?: Record<string, string | number>;
 }
 
 export class DomainError extends Error {

@@ -11,7 +11,7 @@
  * - A cancelled event stays, STATUS:CANCELLED and with a visible prefix,
  *   because some clients hide the status.
  */
-import ical, { ICalCalendarMethod, type ICalCalendar, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, { type ICalCalendar, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { Event } from '../shared/schemas';
 import { MAX_OCCURRENCES, clockChangeAt, clockChangeOccurrences, exceptionalOccurrences, seriesOf } from './recurrence';
 import { Temporal, parseDate, parseWallClock, zoned } from './time';
@@ -257,7 +257,11 @@ function newCalendar(name: string | null): ICalCalendar {
   return ical({
     name: name === null ? null : escapeText(name),
     prodId: { company: 'Hytekello', product: 'Hytekello', language: 'FI' },
-    method: ICalCalendarMethod.PUBLISH,
+    // No METHOD: a feed is a calendar, not an iTIP message. METHOD:PUBLISH
+    // would require an ORGANIZER in every VEVENT (RFC 5546 3.2.1), which an
+    // event without a contact address has not, and a METHOD in the body
+    // asks for the same method in the Content-Type (RFC 5545 3.7.2).
+    // Clients treat a calendar without METHOD as published.
     // No calendar-wide zone: ical-generator would then write DTSTAMP,
     // CREATED and LAST-MODIFIED in local time, which RFC 5545 forbids (they
     // must be UTC). Events name their own TZID; calendarOf() adds the
@@ -297,16 +301,17 @@ function foldAscii(line: string): string {
  * variant) as a feed of another variant shows it. Feeds keep one text per
  * event and language and derive the variants from it line by line, so a
  * variant costs no more to build than the default: the lines touched
- * (STATUS, RECURRENCE-ID, END:VEVENT) are whole, and no text value can
- * look like them, because every value is escaped and folded lines begin
- * with a space.
+ * (STATUS, RECURRENCE-ID, END:VEVENT) are whole lines, and no text value
+ * can be one, because every value follows its property's name and folded
+ * lines begin with a space.
  */
 export function eventVariant(text: string, variant: FeedVariant, language: Language): string {
   if (variant.cancelled === 'status' && variant.alarm === null) return text;
   const alarm = variant.alarm
     ? `BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-${variant.alarm}\r\nDESCRIPTION:${LABELS[language].reminder}\r\nEND:VALARM\r\n`
     : '';
-  const blocks = text.split(/(?<=END:VEVENT\r\n)/).filter(Boolean);
+  // A whole END:VEVENT line: a title "END:VEVENT" ends its SUMMARY line with the same characters.
+  const blocks = text.split(/(?<=\r\nEND:VEVENT\r\n)/).filter(Boolean);
   const exdates: string[] = [];
   const shown: { properties: string; alarm: string }[] = [];
   for (const block of blocks) {

@@ -36,7 +36,7 @@ export function resolveWindow(from: string | undefined, to: string | undefined, 
     throw new ValidationError([{ field: 'to', rule: 'after-from', message: '`to` must be after `from`' }], 400);
   }
   if (start.until(end).total('hours') > MAX_WINDOW_DAYS * 24 + 1) {
-    throw new ValidationError([{ field: 'to', rule: 'max-window', message: `\`to\` may be at most ${MAX_WINDOW_DAYS} days after \`from\`` }], 400);
+    throw new ValidationError([{ field: 'to', rule: 'max-window', message: `\`to\` may be at most ${MAX_WINDOW_DAYS} days after \`from\``, values: { max: MAX_WINDOW_DAYS } }], 400);
   }
   return { from: start, to: end };
 }

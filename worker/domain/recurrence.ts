@@ -267,7 +267,7 @@ export function seriesOf(timing: Timing): Series | null {
  */
 export function checkSeries(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const issue = (field: string, rule: string, message: string) => issues.push({ field, rule, message });
+  const issue = (field: string, rule: string, message: string, values?: FieldIssue['values']) => issues.push({ field, rule, message, ...(values ? { values } : {}) });
   const form = timing.allDay ? 'a date YYYY-MM-DD' : 'a date-time YYYY-MM-DDTHH:MM';
   const start = startWallClock(timing);
   const end = endWallClock(timing);
@@ -282,7 +282,7 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
     if (skipped) {
       // 03:30–04:30 on the night clocks go from 03:00 to 04:00: calendars read 03:30 as 04:30, leaving nothing.
       const read = formatWallClock(startInstant.toPlainDateTime());
-      issue('start', 'nonexistent-time', `\`start\` ${formatWallClock(start)} does not exist in ${timing.timeZone}: the clocks go from ${skipped.from} to ${skipped.to} that night, and calendars read it as ${read.slice(11)} (RFC 5545), which is not before \`end\` ${formatWallClock(end).slice(11)}; start at ${skipped.to} or later, or end later`);
+      issue('start', 'nonexistent-time', `\`start\` ${formatWallClock(start)} does not exist in ${timing.timeZone}: the clocks go from ${skipped.from} to ${skipped.to} that night, and calendars read it as ${read.slice(11)} (RFC 5545), which is not before \`end\` ${formatWallClock(end).slice(11)}; start at ${skipped.to} or later, or end later`, { time: formatWallClock(start).slice(11), zone: timing.timeZone, from: skipped.from, to: skipped.to });
     } else {
       issue('end', 'after-start', timing.allDay ? '`end` must not be before `start`' : '`end` must be after `start`');
     }
@@ -322,7 +322,7 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
     }
     const bound = occurrenceBound(rule, start, timing.timeZone);
     if (bound !== null && bound > MAX_OCCURRENCES) {
-      issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce up to ${bound} occurrences before its UNTIL, and at most ${MAX_OCCURRENCES} are allowed; end the series earlier, or give COUNT (at most ${MAX_OCCURRENCES})`);
+      issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce up to ${bound} occurrences before its UNTIL, and at most ${MAX_OCCURRENCES} are allowed; end the series earlier, or give COUNT (at most ${MAX_OCCURRENCES})`, { max: MAX_OCCURRENCES, count: bound });
     }
     const occurrences = exceptionOccurrences(rule, timing, issue);
     timing.recurrence.exceptions.forEach((exception, index) => {
@@ -413,20 +413,20 @@ function occurrenceBound(rule: Rule, start: Temporal.PlainDateTime, timeZone: st
  * without end the exceptions must lie within MAX_EXCEPTION_SPAN_DAYS of each
  * other (else null, with the issue), so this lists at most about 1,100.
  */
-function exceptionOccurrences(rule: Rule, timing: Timing, issue: (field: string, rule: string, message: string) => void): Set<number> | null {
+function exceptionOccurrences(rule: Rule, timing: Timing, issue: (field: string, rule: string, message: string, values?: FieldIssue['values']) => void): Set<number> | null {
   const locals = (timing.recurrence?.exceptions ?? []).map((e) => parseOccurrenceId(timing, e.occurrence)).filter((local) => local !== null);
   if (locals.length === 0) return new Set();
   const times = locals.map(wallClockMs);
   const earliest = Math.min(...times);
   const latest = Math.max(...times);
   if (!isFinite(rule) && latest - earliest > MAX_EXCEPTION_SPAN_DAYS * DAY_MS) {
-    issue('recurrence.exceptions', 'max-span', `the exceptions of a series without end must lie within ${MAX_EXCEPTION_SPAN_DAYS} days of each other; end the series and start a new one`);
+    issue('recurrence.exceptions', 'max-span', `\`recurrence.exceptions\` of a series without end must lie within ${MAX_EXCEPTION_SPAN_DAYS} days of each other; end the series and start a new one`, { max: MAX_EXCEPTION_SPAN_DAYS });
     return null;
   }
   try {
     return new Set(rule.betweenWallMs(earliest, latest));
   } catch {
-    issue('recurrence.exceptions', 'max-span', `the exceptions lie too far apart to check; end the series and start a new one`);
+    issue('recurrence.exceptions', 'max-span', `\`recurrence.exceptions\` lie too far apart to check; end the series and start a new one`, { max: MAX_EXCEPTION_SPAN_DAYS });
     return null;
   }
 }

@@ -170,7 +170,7 @@ export const EventFields = z
 /** A new event, or the whole of an edited one, with the rules between fields. */
 export const EventInput = EventFields.superRefine((input, ctx) => {
   for (const issue of eventRuleIssues(input)) {
-    ctx.addIssue({ code: 'custom', path: issue.field.split(/[.[\]]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message, params: { rule: issue.rule } });
+    ctx.addIssue({ code: 'custom', path: issue.field.split(/[.[\]]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message, params: { rule: issue.rule, values: issue.values } });
   }
 }).openapi('EventInput');
 export type EventInput = z.infer<typeof EventFields>;
@@ -442,7 +442,7 @@ export const ClockItemWrite = z
   .strict();
 
 export const ClockItemInput = ClockItemWrite.superRefine((input, ctx) => {
-  for (const issue of clockItemRuleIssues(input)) ctx.addIssue({ code: 'custom', path: issue.field.split('.'), message: issue.message, params: { rule: issue.rule } });
+  for (const issue of clockItemRuleIssues(input)) ctx.addIssue({ code: 'custom', path: issue.field.split('.'), message: issue.message, params: { rule: issue.rule, values: issue.values } });
 }).openapi('ClockItemInput');
 export type ClockItemInput = z.infer<typeof ClockItemWrite>;
 
@@ -514,7 +514,14 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string(),
     errors: z
-      .array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          field: z.string(),
+          rule: z.string(),
+          message: z.string(),
+          values: z.record(z.string(), z.union([z.string(), z.number()])).optional().openapi({ description: 'The values the message names (e.g. `max`), for a text in another language' }),
+        }),
+      )
       .optional()
       .openapi({ description: 'One entry per broken rule of a field' }),
   })

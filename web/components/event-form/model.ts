@@ -258,6 +258,7 @@ export interface FieldIssue {
   key: string;
   rule: string;
   message: string;
+  values?: Record<string, string | number>;
 }
 
 /** Every issue the worker would find in this input without looking at the database. */
@@ -265,9 +266,9 @@ export function validate(form: FormState): FieldIssue[] {
   const result = EventInput.safeParse(inputOfForm(form));
   if (result.success) return [];
   return result.error.issues.map((issue) => {
-    const params = (issue as { params?: { rule?: string } }).params;
+    const params = (issue as { params?: { rule?: string; values?: Record<string, string | number> } }).params;
     const rule = params?.rule ?? (issue.code === 'too_small' ? ((issue as { origin?: string }).origin === 'array' ? 'min-items' : 'required') : issue.code === 'too_big' ? 'too-long' : issue.code);
-    return { key: fieldKey(issue.path), rule, message: issue.message };
+    return { key: fieldKey(issue.path), rule, message: issue.message, ...(params?.values ? { values: params.values } : {}) };
   });
 }
 

@@ -2,8 +2,9 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem } from '../../api';
-import { counted, useI18n } from '../../i18n';
-import { fill, useOrganiserText } from '../../i18n/organiser';
+import { type Language, counted, useI18n } from '../../i18n';
+import { fill, organiserText, useOrganiserText } from '../../i18n/organiser';
+import { pageLanguage, ruleText } from '../../i18n/rules';
 import { fieldKey } from '../event-form/model';
 
 export interface ControlProps {
@@ -109,8 +110,19 @@ export function SaveButton({ saving, children, class: className = 'primary', bus
 /** The text of a failure for people: the problem's detail, its field errors, or a network failure. */
 export function problemText(error: unknown, m: ReturnType<typeof useOrganiserText>): { detail: string; errors: string[] } {
   if (error instanceof ApiProblem) {
-    const detail = error.status === 429 && error.retryAfter ? fill(m.tooMany, { minutes: Math.ceil(error.retryAfter / 60) }) : error.problem.detail || error.problem.title;
-    return { detail, errors: (error.problem.errors ?? []).map((e) => e.message) };
+    const issues = error.problem.errors ?? [];
+    const language = pageLanguage();
+    const errors = issues.map((issue) => ruleText(issue, language, m.fieldNames));
+    // The server's detail is English, for integrations: field problems are said by their rules.
+    const detail =
+      error.status === 429 && error.retryAfter
+        ? fill(m.tooMany, { minutes: Math.ceil(error.retryAfter / 60) })
+        : issues.length === 1
+          ? errors[0]!
+          : issues.length > 1
+            ? counted(m.fixErrors, issues.length)
+            : error.problem.detail || error.problem.title;
+    return { detail, errors: issues.length === 1 ? [] : errors };
   }
   return { detail: m.networkFailed, errors: [] };
 }
@@ -120,11 +132,13 @@ export function problemText(error: unknown, m: ReturnType<typeof useOrganiserTex
  * the first message of each field, keyed as `fieldKey` writes paths
  * (`networks[2]` → `networks.2`), then by `group` (e.g. to one key per list).
  */
-export function fieldErrorsOf(error: unknown, group: (key: string) => string = (key) => key): Record<string, string> {
+export function fieldErrorsOf(error: unknown, group: (key: string) => string = (key) => key, language: Language = pageLanguage()): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (error instanceof ApiProblem) for (const issue of error.problem.errors ?? []) errors[group(fieldKey(issue.field))] ??= issue.message.replaceAll('`', '');
+  const names = organiserText(language).fieldNames;
+  if (error instanceof ApiProblem) for (const issue of error.problem.errors ?? []) errors[group(fieldKey(issue.field))] ??= ruleText(issue, language, names);
   return errors;
 }
+
 
 /** A failure, announced: the problem+json detail and each field's message. */
 export function ProblemBox({ error, title }: { error: unknown; title?: string }) {
