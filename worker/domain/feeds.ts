@@ -14,6 +14,13 @@ import { DEFAULT_TIME_ZONE, Temporal, formatInstant, startOfDay } from './time';
 export const FEED_PAST_DAYS = 365;
 /** The far end of a feed's window: "all future events". */
 export const FEED_END = '2101-01-01T00:00:00Z';
+/**
+ * The version of what a feed writes. Raise it with any change to the output
+ * (a property added or dropped, other escaping): it is part of every ETag
+ * and of every stored VEVENT's context, so subscribers get the new text at
+ * once instead of a 304 for the old one until the next write.
+ */
+export const FEED_FORMAT = 2;
 
 export interface FeedSelection {
   networks: string[];
@@ -118,7 +125,7 @@ export function feedValidators(versions: FeedVersions, selection: FeedSelection,
     const changed = versions[kind] ? Date.parse(versions[kind].changedAt) : Number.NaN;
     if (changed > modifiedAt) modifiedAt = changed;
   }
-  return { etag: `feed-${version}.${versions.names?.version ?? 0}-${windowDay(windowStart)}${variantTag(variant)}`, modifiedAt };
+  return { etag: `feed${FEED_FORMAT}-${version}.${versions.names?.version ?? 0}-${windowDay(windowStart)}${variantTag(variant)}`, modifiedAt };
 }
 
 // The window's day in Finland, for ETags; the same instant all day, so the last one is kept.
@@ -259,7 +266,7 @@ function fingerprint(text: string): string {
  */
 export function componentContext(options: Pick<CalendarOptions, 'origin' | 'uidDomain' | 'names'>): (updatedAt: string) => string {
   const names = JSON.stringify(options.names, (_key, value) => (value instanceof Map ? [...value] : value));
-  const common = `${options.origin}|${options.uidDomain}|${fingerprint(names)}`;
+  const common = `${FEED_FORMAT}|${options.origin}|${options.uidDomain}|${fingerprint(names)}`;
   return (updatedAt) => `${updatedAt}|${common}`;
 }
 

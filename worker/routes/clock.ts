@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { type ClockRow, type WritableClockItem, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { readFeedVersions } from '../db/feeds';
-import { lastModified, notModifiedSince } from '../domain/feeds';
+import { FEED_FORMAT, lastModified, notModifiedSince } from '../domain/feeds';
 import { type Actor, assertMayWriteClock, assertWritesSomething, auditActor, defaultOrganisation, isAdministrator, writableOrganisations } from '../domain/access';
 import { authorise, authorised } from '../auth';
 import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
@@ -108,7 +108,7 @@ clock.openapi(
     // Only writes of clocks and clock items (feed_versions 'clock') change it, not those of events.
     const { clock: version } = await readFeedVersions(c.env.DB, [['clock', '']]);
     const now = nowInstant();
-    const etag = `clock-${version?.version ?? 0}-${year}-${language}`;
+    const etag = `clock${FEED_FORMAT}-${version?.version ?? 0}-${year}-${language}`;
     const modifiedAt = Math.max(Date.parse(found.createdAt), version ? Date.parse(version.changedAt) : 0);
     c.header('ETag', quoteEtag(etag));
     c.header('Last-Modified', lastModified(modifiedAt, now.epochMilliseconds).date.toUTCString());
