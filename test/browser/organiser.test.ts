@@ -608,7 +608,7 @@ describe('an administrator', () => {
 
     // The audit trail shows who added the person and made the invitation.
     await open(page, `/admin/audit?entity=invitation&entityId=${me.person.id}`);
-    expect(await page.locator('tbody tr').first().textContent()).toMatch(new RegExp(`${AINO}.*invite`));
+    expect(await page.locator('tbody tr').first().textContent()).toMatch(new RegExp(`${AINO}.*Kutsuttu`));
     await open(page, '/admin/audit?entity=person');
     expect(await page.locator('tbody tr', { hasText: email }).first().textContent()).toContain(AINO);
   });
@@ -628,6 +628,35 @@ describe('an administrator', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain(AINO);
     expect(await rows.first().textContent()).toContain(`${title} muutettu`);
+  });
+  it('shows the audit trail in the page language: actions, field names and values, Helsinki local times, not keys, internal values or UTC', async () => {
+    const page = await signIn(AINO);
+    const title = unique('Luettava historia');
+    const { id, etag } = await makeEvent(page, title);
+    const patch = { status: 'published', visibility: 'members', start: '2027-05-11T09:00', end: '2027-05-11T12:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU' } };
+    expect((await api(page, 'PATCH', `/api/events/${id}`, patch, { 'If-Match': etag })).status).toBe(200);
+    const rowText = async (language: string) => {
+      await open(page, `/admin/audit?entity=event&entityId=${id}${language === 'fi' ? '' : `&lang=${language}`}`);
+      const row = page.locator(`tr[data-entity-id="${id}"]`).first();
+      await row.waitFor();
+      return (await row.textContent())!;
+    };
+    const fi = await rowText('fi');
+    for (const text of ['Muutettu', 'Tila', 'Luonnos', 'Julkaistu', 'Näkyvyys', 'kaikille', 'vain jäsenille', 'Alku', '11.5.2027 9.00', 'Joka viikko tiistaisin']) expect(fi).toContain(text);
+    const en = await rowText('en');
+    for (const text of ['Changed', 'State', 'Draft', 'Published', 'Visibility', 'members only', 'Every week on Tuesdays']) expect(en).toContain(text);
+    const sv = await rowText('sv');
+    for (const text of ['Ändrad', 'Synlighet', 'endast för medlemmar', 'Varje vecka på tisdagar']) expect(sv).toContain(text);
+    // No UTC instants, internal keys or stored values.
+    for (const text of [fi, en, sv]) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T|startsAt|spanStart|FREQ=|\bupdate\b/);
+    for (const text of [fi, sv]) expect(text).not.toMatch(/\bpublished\b|\bmembers\b|\bdraft\b/);
+    // The time of the entry is the Helsinki wall clock: the page's own reading of the stored UTC instant.
+    const stored = (await api(page, 'GET', `/api/admin/audit?entity=event&entityId=${id}`)).body.items[0].at as string;
+    const helsinki = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: 'numeric', minute: '2-digit' }).format(new Date(stored));
+    expect(fi).toContain(helsinki);
+    // Names of terms, not their slugs: the create row lists the network by name.
+    await open(page, `/admin/audit?entity=event&entityId=${id}`);
+    expect(await page.locator(`tr[data-entity-id="${id}"]`).last().textContent()).toContain('Osallisuuden ja kehittäjäasiakkaiden verkosto');
   });
 });
 
