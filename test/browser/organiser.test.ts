@@ -216,6 +216,58 @@ describe('an organiser', () => {
     await expect.poll(() => summary.locator('p').textContent()).toBe('Korjaa merkitty kenttä: 1 virhe.');
   });
 
+  it('tabbing past an empty required field does not turn it red; changing it or trying to save does', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const title = page.locator('#ev-title-fi');
+    await title.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await title.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await page.locator('#ev-title-fi-error').count()).toBe(0);
+    await title.fill('x');
+    await title.fill('');
+    await title.blur();
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    const type = page.locator('#ev-type');
+    await type.focus();
+    await page.keyboard.press('Tab');
+    expect(await type.getAttribute('aria-invalid')).not.toBe('true');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    expect(await type.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('the time-zone list starts with Europe/Helsinki, Europe/Stockholm and UTC', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const zones = await page.locator('#ev-timeZone option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(zones.slice(0, 3)).toEqual(['Europe/Helsinki', 'Europe/Stockholm', 'UTC']);
+    expect(zones.length).toBeGreaterThan(300);
+    expect(new Set(zones).size).toBe(zones.length);
+  });
+
+  it('the recurrence shows a sentence in the page language and the next dates instead of FREQ=WEEKLY;BYDAY=WE', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    await page.locator('#ev-start').fill('2027-09-01');
+    await page.locator('#ev-end').fill('2027-09-01');
+    await page.locator('#ev-recurrence-rrule').selectOption('weekly');
+    await page.getByRole('checkbox', { name: 'keskiviikko' }).check();
+    const summary = page.locator('.rule-summary');
+    await expect.poll(() => summary.textContent()).toContain('Joka viikko keskiviikkoisin');
+    expect(await summary.textContent()).toContain('Seuraavat kerrat: 1.9.2027, 8.9.2027, 15.9.2027, 22.9.2027, 29.9.2027');
+    expect(await summary.textContent()).not.toContain('FREQ');
+    await page.locator('#ev-recurrence-interval').fill('2');
+    await page.getByRole('button', { name: 'Lisää poikkeus' }).click();
+    await page.locator('#ev-exception-0').fill('2027-09-15');
+    await expect.poll(() => summary.textContent()).toContain('Joka toinen viikko keskiviikkoisin');
+    expect(await summary.textContent()).toContain('Seuraavat kerrat: 1.9.2027, 29.9.2027, 13.10.2027');
+    // A rule the sentence cannot say is shown as written.
+    await page.locator('#ev-recurrence-rrule').selectOption('custom');
+    await page.locator('#ev-recurrence-custom').fill('FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=1');
+    await expect.poll(() => summary.textContent()).toBe('Sääntö: FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=1');
+    await open(page, '/manage/events/new?lang=sv');
+    await page.locator('#ev-recurrence-rrule').selectOption('weekly');
+    await expect.poll(() => page.locator('.rule-summary').textContent()).toMatch(/^Varje vecka på \p{L}+dagar/u);
+  });
+
   it('writes a monthly "first Tuesday" rule from plain words, and shows the Finnish time of another zone', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
     await page.locator('#ev-title-fi').fill(unique('Kuukausitapaaminen'));

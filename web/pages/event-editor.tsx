@@ -23,6 +23,13 @@ let flash: string | null = null;
 
 const GROUPS = /^(organisations|networks|municipalities|audiences|languages)\.\d+$/;
 /** One key for a whole list of checkboxes: 'networks.2' → 'networks'. */
+/** The field (as validation names it) that a form value belongs to, where the names differ. */
+const FIELD_OF: Partial<Record<keyof FormState, string>> = {
+  titleFi: 'title.fi', titleSv: 'title.sv', titleEn: 'title.en', descriptionFi: 'description.fi', descriptionSv: 'description.sv', descriptionEn: 'description.en',
+  startDate: 'start', startTime: 'start', endDate: 'end', endTime: 'end', recurrence: 'recurrence.rrule', place: 'location.place', address: 'location.address',
+  contactName: 'contact.name', contactEmail: 'contact.email', contactPhone: 'contact.phone', registrationUrl: 'registration.url', registrationDeadline: 'registration.deadline',
+};
+
 const groupOf = (key: string) => (GROUPS.test(key) ? key.replace(/\.\d+$/, '') : key);
 
 /** A field's message in the reader's language, from the rule it breaks. */
@@ -133,6 +140,8 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const [etag, setEtag] = useState(loaded.event?.etag ?? '');
   const eventId = loaded.event?.value.id ?? null;
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  // A field left empty by tabbing past it is not an error yet: only one that was changed, or after a save attempt.
+  const [edited, setEdited] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -170,10 +179,12 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const errorOf = (key: string): string | undefined => {
     if (serverErrors[key]) return serverErrors[key];
     const issue = issues[key];
-    return issue && (submitted || touched.has(key)) ? localise(issue, m) : undefined;
+    return issue && (submitted || (touched.has(key) && edited.has(key))) ? localise(issue, m) : undefined;
   };
   const touch = (key: string) => setTouched((set) => (set.has(key) ? set : new Set(set).add(key)));
   const change = (next: FormState) => {
+    const changed = (Object.keys(next) as (keyof FormState)[]).filter((key) => next[key] !== form[key]).map((key) => FIELD_OF[key] ?? key);
+    if (changed.some((key) => !edited.has(key))) setEdited(new Set([...edited, ...changed]));
     setForm(next);
     setSuccess(null);
     if (Object.keys(serverErrors).length > 0) setServerErrors({});
