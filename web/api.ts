@@ -256,6 +256,11 @@ export const getFeed = (signal?: AbortSignal) => json<FeedKey>('GET', '/api/me/f
 export const makeFeed = () => json<FeedKey>('POST', '/api/me/feed');
 export const revokeFeed = () => json<FeedKey>('DELETE', '/api/me/feed');
 
+/** The service's administrators, whom a person without rights to publish asks. */
+export async function listAdministrators(signal?: AbortSignal): Promise<{ name: string; email: string }[]> {
+  return (await json<{ items: { name: string; email: string }[] }>('GET', '/api/me/administrators', undefined, undefined, signal)).items;
+}
+
 export async function listTokens(signal?: AbortSignal): Promise<ApiToken[]> {
   return (await json<{ items: ApiToken[] }>('GET', '/api/tokens', undefined, undefined, signal)).items;
 }

@@ -236,6 +236,19 @@ describe('an organiser', () => {
     expect(await type.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('a person without an organisation gets no event form but an explanation and whom to ask', async () => {
+    const page = await signIn('Ville Katsoja', '/manage/events/new');
+    const box = page.locator('.no-organisation');
+    await box.getByRole('link', { name: 'aino.yllapitaja@pohde.example' }).waitFor();
+    expect(await box.textContent()).toContain('olet organisaatiossa Oulun kaupunki katselija');
+    expect(await box.textContent()).toContain('Pyydä palvelun ylläpitäjää');
+    expect(await box.textContent()).toContain(AINO);
+    expect(await page.locator('form, #ev-title-fi').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await open(page, '/manage/events/new?lang=en');
+    await page.locator('.no-organisation', { hasText: 'Ask an administrator of the service' }).waitFor();
+  });
+
   it('the time-zone list starts with Europe/Helsinki, Europe/Stockholm and UTC', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
     const zones = await page.locator('#ev-timeZone option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));

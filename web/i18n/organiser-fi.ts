@@ -80,6 +80,9 @@ export const organiserFi = {
   deleted: 'Luonnos {title} on poistettu.',
   // Event form
   newEventTitle: 'Uusi tapahtuma',
+  noOrganisation: 'Et voi vielä julkaista tapahtumia: et ole minkään organisaation järjestäjä.',
+  onlyViewer: 'Et voi julkaista tapahtumia: olet organisaatiossa {organisations} katselija, joten näet sen jäsenille tarkoitetut tapahtumat mutta et voi lisätä niitä.',
+  askAdministrator: 'Pyydä palvelun ylläpitäjää lisäämään sinut organisaatiosi järjestäjäksi. Sen jälkeen voit lisätä ja muokata organisaation tapahtumia.',
   editEventTitle: 'Muokkaa tapahtumaa',
   duplicateOf: 'Kopio tapahtumasta {title}',
   basics: 'Perustiedot',

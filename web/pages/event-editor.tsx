@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, updateEvent } from '../api';
+import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, listAdministrators, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
 import { type FieldIssue, type FormState, aYearLater, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
 import { ErrorSummary, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
@@ -311,7 +311,7 @@ export function EventEditorPage() {
   const duplicateTo = query.get('start');
   return (
     <Area title={id ? m.editEventTitle : m.newEventTitle}>
-      {(me) => <EditorLoader key={`${id}/${from}/${duplicateTo}`} me={me} id={id} from={from} duplicateTo={duplicateTo} />}
+      {(me) => (!me.administrator && me.writes.length === 0 ? <NoOrganisation me={me} editing={Boolean(id)} /> : <EditorLoader key={`${id}/${from}/${duplicateTo}`} me={me} id={id} from={from} duplicateTo={duplicateTo} />)}
     </Area>
   );
 }
@@ -341,4 +341,35 @@ function EditorLoader({ me, id, from, duplicateTo }: { me: Me; id: string | null
     );
   }
   return <Editor me={me} loaded={loaded.value} duplicateTo={duplicateTo} />;
+}
+
+/**
+ * A person who may publish for no organisation gets no form to fill in vain:
+ * what they can do instead, and whom to ask, by name.
+ */
+function NoOrganisation({ me, editing }: { me: Me; editing: boolean }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const administrators = useResource('administrators', (signal) => listAdministrators(signal));
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const nameOf = (slug: string) => (taxonomy.state === 'ready' ? i18n.pick(taxonomy.value.organisations.find((o) => o.slug === slug)?.name ?? { fi: slug, sv: null, en: null }) : slug);
+  const viewing = me.memberships.filter((ms) => ms.role === 'viewer').map((ms) => nameOf(ms.organisation));
+  return (
+    <>
+      <h1>{editing ? m.editEventTitle : m.newEventTitle}</h1>
+      <div class="status no-organisation">
+        <p>{viewing.length > 0 ? fill(m.onlyViewer, { organisations: viewing.join(', ') }) : m.noOrganisation}</p>
+        <p>{m.askAdministrator}</p>
+        {administrators.state === 'ready' && administrators.value.length > 0 && (
+          <ul>
+            {administrators.value.map((person) => (
+              <li key={person.email}>
+                {person.name}, <a href={`mailto:${person.email}`}>{person.email}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 /** /api/me: the signed-in person's own things: their organisations' events and invitations to co-organise, their personal feed. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { hasFeedKey, replaceFeedKey } from '../db/accounts';
+import { hasFeedKey, listAdministrators, replaceFeedKey } from '../db/accounts';
 import { listEventsOf, withoutRevision } from '../db/events';
 import { listInvitations } from '../db/co-organisers';
 import { ForbiddenError } from '../domain/errors';
@@ -8,7 +8,7 @@ import { type Actor, isAdministrator, requireActor, writableOrganisations } from
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../http';
-import { FeedKey, MyEventsQuery } from '../shared/accounts';
+import { Administrators, FeedKey, MyEventsQuery } from '../shared/accounts';
 import { CoOrganiserInvitation, Event } from '../shared/schemas';
 
 export const me = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -30,6 +30,21 @@ me.openapi(
     const found = await listEventsOf(c.env.DB, isAdministrator(actor) ? null : writableOrganisations(actor), status ?? null);
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: found.map(withoutRevision) }, 200);
+  },
+);
+
+me.openapi(
+  createRoute({
+    method: 'get',
+    path: '/administrators',
+    summary: "The service's administrators: whom to ask for the right to publish for an organisation",
+    security,
+    responses: { 200: { content: { 'application/json': { schema: Administrators } }, description: 'By name, at most 20' }, 401: problemSpec('Not signed in') },
+  }),
+  async (c) => {
+    requireActor(c.get('actor'));
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await listAdministrators(c.env.DB) }, 200);
   },
 );
 
