@@ -448,6 +448,10 @@ describe('an organiser', () => {
     await page.locator('#ci-title-fi').fill(title);
     await page.locator('#ci-startMonth').selectOption('3');
     await page.locator('#ci-endMonth').selectOption('4');
+    // No colour of its own: the category gives it, so the wheel's legend holds.
+    expect(await page.locator('#ci-colour, input[type=color]').count()).toBe(0);
+    await page.locator('#ci-category').selectOption('tiedonkeruu');
+    expect(await page.locator('#ci-category-hint').textContent()).toContain('luokkansa värin');
     await page.getByRole('button', { name: 'Tallenna' }).click();
     await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
     await page.getByRole('button', { name: `Muokkaa: ${title}` }).click();

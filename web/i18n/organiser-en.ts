@@ -237,6 +237,7 @@ export const organiserEn: OrganiserMessages = {
   repeats: { yearly: 'every year', 'odd-years': 'in odd years', 'even-years': 'in even years', once: 'once' },
   onceYear: 'Year (once)',
   colour: 'Colour',
+  categoryColour: 'The item takes its category’s colour and pattern on the wheel and in the legend.',
   category: 'Category',
   responsible: 'Responsible',
   source: 'Source',

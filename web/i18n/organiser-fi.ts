@@ -242,6 +242,7 @@ export const organiserFi = {
   repeats: { yearly: 'joka vuosi', 'odd-years': 'parittomina vuosina', 'even-years': 'parillisina vuosina', once: 'kerran' },
   onceYear: 'Vuosi (kerran)',
   colour: 'Väri',
+  categoryColour: 'Kohta saa luokkansa värin ja kuvion kehällä ja selitteessä.',
   category: 'Luokka',
   responsible: 'Vastuutaho',
   source: 'Lähde',

@@ -237,6 +237,7 @@ export const organiserSv: OrganiserMessages = {
   repeats: { yearly: 'varje år', 'odd-years': 'udda år', 'even-years': 'jämna år', once: 'en gång' },
   onceYear: 'År (en gång)',
   colour: 'Färg',
+  categoryColour: 'Punkten får sin kategoris färg och mönster i hjulet och i förklaringen.',
   category: 'Kategori',
   responsible: 'Ansvarig',
   source: 'Källa',
