@@ -454,6 +454,8 @@ describe('an organiser', () => {
     expect(await page.locator('#ci-category-hint').textContent()).toContain('luokkansa värin');
     await page.getByRole('button', { name: 'Tallenna' }).click();
     await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
+    // The span reads as month names, not "3. – 4.".
+    expect(await page.locator('tr', { has: page.getByRole('rowheader', { name: title }) }).textContent()).toContain('maalis–huhtikuu');
     await page.getByRole('button', { name: `Muokkaa: ${title}` }).click();
     expect(await page.locator('#ci-title-fi').inputValue()).toBe(title);
     await page.locator('#ci-title-fi').fill(`${title} (siirretty)`);

@@ -304,11 +304,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
                 <tr key={item.id}>
                   <th scope="row">{i18n.pick(item.title)}</th>
                   <td>{ringName(item.ring)}</td>
-                  <td>
-                    {item.span.startDay ? `${item.span.startDay}.` : ''}
-                    {item.span.startMonth}. – {item.span.endDay ? `${item.span.endDay}.` : ''}
-                    {item.span.endMonth}.
-                  </td>
+                  <td>{i18n.monthSpan(item.span)}</td>
                   <td>{m.repeats[item.repeat]}</td>
                   <td>
                     <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
