@@ -389,7 +389,7 @@ describe('an organiser', () => {
     expect((await api(page, 'GET', `/api/events/${id}`)).status).toBe(404);
   });
 
-  it('saving over a change made meanwhile shows "changed meanwhile", the other version, and overwrites nothing', async () => {
+  it('saving over a change made meanwhile shows "changed meanwhile", who saved and when, the other version, and overwrites nothing', async () => {
     const olli = await signIn(OLLI);
     const title = unique('Yhteinen');
     const { id } = await makeEvent(olli, title, { description: { fi: 'Alkuperäinen kuvaus' } });
@@ -406,6 +406,10 @@ describe('an organiser', () => {
     await conflict.waitFor();
     await expect.poll(() => olli.evaluate(() => document.activeElement?.id)).toBe('conflict-title');
     expect(await conflict.getByRole('alert').textContent()).toContain('Tapahtumaa muutettiin sillä välin');
+    // It says who and when (the Helsinki time of the other save, as the audit trail has it).
+    const saved = (await api(aino, 'GET', `/api/admin/audit?entity=event&entityId=${id}`)).body.items[0].at as string;
+    const time = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: 'numeric', minute: '2-digit' }).format(new Date(saved));
+    expect(await conflict.locator('.conflict-who').textContent()).toMatch(new RegExp(`^${AINO} tallensi tapahtumaan muutoksia .*${time.replace('.', '\\.')}\\.$`));
     const titleRow = conflict.locator('tr[data-field="title"]');
     expect(await titleRow.textContent()).toContain(theirTitle);
     expect(await conflict.locator('tr[data-field="description"]').textContent()).toContain('Ollin uusi kuvaus');

@@ -189,6 +189,8 @@ export const organiserEn: OrganiserMessages = {
   eventMissing: 'The event was not found, or you do not have the right to it.',
   conflictTitle: 'The event was changed meanwhile',
   conflictExplain: 'Somebody else saved changes to this event after you opened it. Your changes were not saved. Below are the fields where the versions differ.',
+  conflictBy: '{name} saved changes to this event on {at}.',
+  conflictAt: 'Changes to this event were saved on {at}.',
   field: 'Field',
   theirVersion: 'Saved version',
   yourVersion: 'Your changes',

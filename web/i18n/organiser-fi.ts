@@ -192,6 +192,8 @@ export const organiserFi = {
   // Conflict
   conflictTitle: 'Tapahtumaa muutettiin sillä välin',
   conflictExplain: 'Joku muu tallensi tähän tapahtumaan muutoksia sen jälkeen, kun avasit sen. Muutoksiasi ei tallennettu. Alla näet kentät, joissa versiot eroavat.',
+  conflictBy: '{name} tallensi tapahtumaan muutoksia {at}.',
+  conflictAt: 'Tapahtumaan tallennettiin muutoksia {at}.',
   field: 'Kenttä',
   theirVersion: 'Tallennettu versio',
   yourVersion: 'Sinun muutoksesi',

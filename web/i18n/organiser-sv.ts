@@ -189,6 +189,8 @@ export const organiserSv: OrganiserMessages = {
   eventMissing: 'Evenemanget hittades inte, eller så har du inte rätt till det.',
   conflictTitle: 'Evenemanget ändrades under tiden',
   conflictExplain: 'Någon annan sparade ändringar i evenemanget efter att du öppnade det. Dina ändringar sparades inte. Nedan ser du fälten där versionerna skiljer sig.',
+  conflictBy: '{name} sparade ändringar i evenemanget {at}.',
+  conflictAt: 'Ändringar i evenemanget sparades {at}.',
   field: 'Fält',
   theirVersion: 'Sparad version',
   yourVersion: 'Dina ändringar',

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, listAdministrators, updateEvent } from '../api';
+import { ApiProblem, type Event, type Me, type Problem, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, listAdministrators, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
 import { type FieldIssue, type FormState, aYearLater, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
 import { ErrorSummary, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
@@ -74,8 +74,9 @@ interface Loaded {
   clock: Awaited<ReturnType<typeof getClock>> | null;
 }
 
-function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: Versioned<Event>; onApply: () => void; onTake: () => void }) {
+function Conflict({ mine, theirs, lastChange, onApply, onTake }: { mine: FormState; theirs: Versioned<Event>; lastChange: Problem['lastChange'] | null; onApply: () => void; onTake: () => void }) {
   const m = useOrganiserText();
+  const i18n = useI18n();
   const theirInput = inputOfForm(formOfEvent(theirs.value)) as Record<string, unknown>;
   const myInput = inputOfForm(mine) as Record<string, unknown>;
   const differing = Object.keys({ ...theirInput, ...myInput }).filter((key) => key !== 'status' || mine.status !== 'cancelled').filter((key) => JSON.stringify(theirInput[key] ?? null) !== JSON.stringify(myInput[key] ?? null));
@@ -88,6 +89,7 @@ function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: 
         <h2 id="conflict-title" tabIndex={-1} ref={heading}>
           {m.conflictTitle}
         </h2>
+        {lastChange && <p class="conflict-who">{lastChange.by ? fill(m.conflictBy, { name: lastChange.by, at: i18n.dateTime(lastChange.at) }) : fill(m.conflictAt, { at: i18n.dateTime(lastChange.at) })}</p>}
         <p>{m.conflictExplain}</p>
       </div>
       <TableScroll label={m.conflictTitle}>
@@ -153,6 +155,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   });
   const [invalidCount, setInvalidCount] = useState(0);
   const [conflict, setConflict] = useState<Versioned<Event> | null>(null);
+  const [lastChange, setLastChange] = useState<Problem['lastChange'] | null>(null);
   const [preview, setPreview] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
   // Organisations invited to co-organise are not in the event itself: the form shows them among its organisations, marked.
@@ -221,6 +224,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
     } catch (failure) {
       if (failure instanceof ApiProblem && failure.status === 412 && eventId) {
         try {
+          setLastChange(failure.problem.lastChange ?? null);
           setConflict(await getEventVersion(eventId));
         } catch (again) {
           setProblem(again);
@@ -275,7 +279,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
           {success}
         </Success>
       )}
-      {conflict && <Conflict mine={form} theirs={conflict} onApply={applyMine} onTake={takeTheirs} />}
+      {conflict && <Conflict mine={form} theirs={conflict} lastChange={lastChange} onApply={applyMine} onTake={takeTheirs} />}
       <div aria-live="assertive" role="alert" class="error-summary-slot">
         <ErrorSummary form={formElement} shown={invalidCount > 0} />
       </div>

@@ -512,6 +512,10 @@ export const Problem = z
       .array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))
       .optional()
       .openapi({ description: 'One entry per broken rule of a field' }),
+    lastChange: z
+      .object({ at: z.string(), by: z.string().nullable() })
+      .optional()
+      .openapi({ description: "412: when the thing was last changed and by whom (a person's name for signed-in people who may edit it; a token's name; null otherwise)" }),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;
