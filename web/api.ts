@@ -204,8 +204,9 @@ export async function acceptInvitation(token: string, password: string): Promise
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 
 /** Events of my organisations (every event for an administrator), drafts included. */
-export async function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<Event[]> {
-  return (await json<{ items: Event[] }>('GET', `/api/me/events?status=${status}`, undefined, undefined, signal)).items;
+/** My organisations' events of one status, newest first, and how many there are in each status. */
+export function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<{ items: Event[]; counts: Record<EventStatus, number> }> {
+  return json<{ items: Event[]; counts: Record<EventStatus, number> }>('GET', `/api/me/events?status=${status}`, undefined, undefined, signal);
 }
 
 /** One event, fresh from the server (never a cached copy), with its ETag. */

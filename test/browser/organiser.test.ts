@@ -249,6 +249,31 @@ describe('an organiser', () => {
     await page.locator('.no-organisation', { hasText: 'Ask an administrator of the service' }).waitFor();
   });
 
+  it('/manage lists my events with a search, a sort and counts', async () => {
+    const page = await signIn(OLLI);
+    const tag = unique('Lajittelu');
+    await makeEvent(page, `${tag} Bertta`, { start: '2027-06-02T09:00', end: '2027-06-02T10:00', status: 'draft' });
+    await makeEvent(page, `${tag} Aapo`, { start: '2027-06-03T09:00', end: '2027-06-03T10:00', status: 'draft' });
+    await makeEvent(page, `${tag} Cecilia`, { start: '2027-06-01T09:00', end: '2027-06-01T10:00', status: 'draft' });
+    await open(page, '/manage');
+    const counts = (await api(page, 'GET', '/api/me/events?status=draft')).body.counts;
+    const tabs = page.getByRole('navigation', { name: 'Tapahtumien tila' });
+    await expect.poll(() => tabs.textContent()).toContain(`Luonnokset (${counts.draft})`);
+    expect(await tabs.textContent()).toContain(`Julkaistut (${counts.published})`);
+    expect(await page.locator('.list-count').textContent()).toBe(`${counts.draft} tapahtumaa`);
+    await page.getByLabel('Hae tapahtumista').fill(tag.toLowerCase());
+    const titles = () => page.locator('table.my-events tbody th a').allTextContents();
+    await expect.poll(titles).toEqual([`${tag} Aapo`, `${tag} Bertta`, `${tag} Cecilia`]);
+    expect(await page.locator('.list-count').textContent()).toBe(`3 / ${counts.draft} tapahtumaa vastaa hakua`);
+    await page.getByLabel('Järjestys').selectOption('title');
+    await expect.poll(titles).toEqual([`${tag} Aapo`, `${tag} Bertta`, `${tag} Cecilia`]);
+    await page.getByLabel('Järjestys').selectOption('start-asc');
+    await expect.poll(titles).toEqual([`${tag} Cecilia`, `${tag} Bertta`, `${tag} Aapo`]);
+    await page.getByLabel('Hae tapahtumista').fill(`${tag} ei tällaista`);
+    await page.getByText('Yksikään tapahtuma ei vastaa hakua.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('the time-zone list starts with Europe/Helsinki, Europe/Stockholm and UTC', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
     const zones = await page.locator('#ev-timeZone option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));

@@ -2,6 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { hasFeedKey, listAdministrators, replaceFeedKey } from '../db/accounts';
 import { listEventsOf, withoutRevision } from '../db/events';
+import { countEventsOf } from '../db/event-counts';
 import { listInvitations } from '../db/co-organisers';
 import { ForbiddenError } from '../domain/errors';
 import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
@@ -22,14 +23,18 @@ me.openapi(
     summary: 'Events of your organisations, drafts included (every event for an administrator)',
     security,
     request: { query: MyEventsQuery },
-    responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(Event) }) } }, description: 'Newest first, at most 1,000' }, 401: problemSpec('Not signed in') },
+    responses: {
+      200: { content: { 'application/json': { schema: z.object({ items: z.array(Event), counts: z.object({ draft: z.number().int(), published: z.number().int(), cancelled: z.number().int() }).openapi({ description: 'How many events there are in each status' }) }) } }, description: 'Newest first, at most 1,000' },
+      401: problemSpec('Not signed in'),
+    },
   }),
   async (c) => {
     const { status } = c.req.valid('query');
     const actor = requireActor(c.get('actor'));
-    const found = await listEventsOf(c.env.DB, isAdministrator(actor) ? null : writableOrganisations(actor), status ?? null);
+    const organisations = isAdministrator(actor) ? null : writableOrganisations(actor);
+    const [found, counts] = await Promise.all([listEventsOf(c.env.DB, organisations, status ?? null), countEventsOf(c.env.DB, organisations)]);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: found.map(withoutRevision) }, 200);
+    return c.json({ items: found.map(withoutRevision), counts }, 200);
   },
 );
 
