@@ -306,22 +306,25 @@ CREATE TABLE event_materials (
   PRIMARY KEY (event_id, position)
 );
 
--- Full-text search over every language's title, description and place.
+-- Full-text search over every language's title, description and place, by
+-- trigrams: a search matches inside words, so compounds and inflected forms
+-- are found (see searchExpression). Texts begin with a space and have no
+-- line breaks, so that a short word is searched as " ii", a word's start.
 -- Kept in step with events by the triggers below.
 CREATE VIRTUAL TABLE events_fts USING fts5 (
   event_id UNINDEXED,
   title,
   description,
   place,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'trigram remove_diacritics 1'
 );
 
 CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
   INSERT INTO events_fts (event_id, title, description, place) VALUES (
     new.id,
-    concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
-    concat_ws(' ', new.description_fi, new.description_sv, new.description_en),
-    concat_ws(' ', new.location_place, new.location_address)
+    ' ' || concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
+    ' ' || replace(replace(concat_ws(' ', new.description_fi, new.description_sv, new.description_en), char(13), ' '), char(10), ' '),
+    ' ' || concat_ws(' ', new.location_place, new.location_address)
   );
 END;
 
@@ -330,9 +333,9 @@ CREATE TRIGGER events_fts_update AFTER UPDATE OF title_fi, title_sv, title_en, d
   DELETE FROM events_fts WHERE event_id = old.id;
   INSERT INTO events_fts (event_id, title, description, place) VALUES (
     new.id,
-    concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
-    concat_ws(' ', new.description_fi, new.description_sv, new.description_en),
-    concat_ws(' ', new.location_place, new.location_address)
+    ' ' || concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
+    ' ' || replace(replace(concat_ws(' ', new.description_fi, new.description_sv, new.description_en), char(13), ' '), char(10), ' '),
+    ' ' || concat_ws(' ', new.location_place, new.location_address)
   );
 END;
 

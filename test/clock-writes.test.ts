@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { AnnualClock, ClockItemInput, CouncilTermClock, Problem, StoredClockItem } from '../worker/shared/schemas';
+import { CATEGORY_COLOURS } from '../worker/shared/clock-categories';
 import { bearerFor, jsonRequest, request, rowCounts } from './helpers';
 
 const item = (overrides: Partial<ClockItemInput> = {}): ClockItemInput => ({
@@ -33,6 +34,21 @@ describe('writing clock items', () => {
     expect((await request('/clock.ics?year=2030')).headers.get('ETag')).not.toBe(feedEtag);
     const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity = 'clock_item' AND entity_id = ?1").bind(String(created.id)).all<{ action: string }>();
     expect(audit.results.map((r) => r.action)).toEqual(['create']);
+  });
+
+  it("a new item takes its category's colour, whatever colour it is sent with, so that the legend holds", async () => {
+    const pohde = await bearerFor('pohde');
+    const created = (await (await create(pohde, item({ title: { fi: 'Tiedonkeruu sinisenä' }, category: 'tiedonkeruu', colour: '#00508c' }))).json()) as StoredClockItem;
+    expect(created.colour).toBe(CATEGORY_COLOURS.tiedonkeruu);
+    const edited = await jsonRequest('PATCH', `/api/clock/items/${created.id}`, { category: 'talous' }, { Authorization: pohde, 'If-Match': (await request(`/api/clock/items/${created.id}`)).headers.get('ETag')! });
+    expect(edited.status).toBe(200);
+    expect(((await edited.json()) as StoredClockItem).colour).toBe(CATEGORY_COLOURS.talous);
+    // Every item of a category has one colour, the template's items too: one legend entry each.
+    const clock = (await (await request('/api/clock?year=2031')).json()) as AnnualClock;
+    const colours = new Map<string, Set<string>>();
+    for (const { category, colour } of clock.items) colours.set(category, (colours.get(category) ?? new Set()).add(colour));
+    expect(colours.size).toBeGreaterThan(3);
+    for (const [category, set] of colours) expect([...set], category).toEqual([CATEGORY_COLOURS[category as keyof typeof CATEGORY_COLOURS]]);
   });
 
   it('someone else may not: no token 401, a municipality 403, and nothing is written', async () => {

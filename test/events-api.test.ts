@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { revokeToken } from '../worker/db/tokens';
 import type { Event, EventList, Problem } from '../worker/shared/schemas';
-import { bearerFor, createEvent, jsonRequest, request, rowCounts, workshop } from './helpers';
+import { asBrowser, bearerFor, createEvent, jsonRequest, request, rowCounts, sessionFor, workshop } from './helpers';
 
 const listIds = async (query: string) => {
   const response = await request(`/api/events?${query}`);
@@ -115,6 +115,25 @@ describe('editing with If-Match', () => {
     expect(second.headers.get('Content-Type')).toContain('application/problem+json');
     expect(await rowCounts()).toEqual(before);
     expect(((await (await request(`/api/events/${event.id}`)).json()) as Event).title.fi).toBe('Ensimmäinen');
+  });
+
+  it('a 412 says who saved meanwhile and when: the name to a signed-in organiser, no person\'s name to a token', async () => {
+    const colleague = await sessionFor([{ organisation: 'pohde', role: 'organiser' }], 'Kaisa Kollega');
+    const me = await sessionFor([{ organisation: 'pohde', role: 'organiser' }], 'Minä Itse');
+    const created = await jsonRequest('POST', '/api/events', workshop({ organisations: ['pohde'] }), asBrowser(colleague.cookie));
+    const { id } = (await created.json()) as Event;
+    const etag = created.headers.get('ETag')!;
+    const first = await jsonRequest('PATCH', `/api/events/${id}`, { title: { fi: 'Kaisan muutos' } }, asBrowser(colleague.cookie, { 'If-Match': etag }));
+    expect(first.status).toBe(200);
+    const { at } = (await env.DB.prepare("SELECT at FROM audit_log WHERE entity = 'event' AND entity_id = ?1 ORDER BY id DESC").bind(id).first<{ at: string }>())!;
+    const stale = await jsonRequest('PATCH', `/api/events/${id}`, { title: { fi: 'Minun muutokseni' } }, asBrowser(me.cookie, { 'If-Match': etag }));
+    expect(stale.status).toBe(412);
+    expect(((await stale.json()) as Problem).lastChange).toEqual({ at, by: 'Kaisa Kollega' });
+    const cancel = await jsonRequest('POST', `/api/events/${id}/cancel`, {}, asBrowser(me.cookie, { 'If-Match': etag }));
+    expect(((await cancel.json()) as Problem).lastChange).toEqual({ at, by: 'Kaisa Kollega' });
+    const byToken = await jsonRequest('PATCH', `/api/events/${id}`, { title: { fi: 'Integraatio' } }, { Authorization: await bearerFor('pohde'), 'If-Match': etag });
+    expect(byToken.status).toBe(412);
+    expect(((await byToken.json()) as Problem).lastChange).toEqual({ at, by: null });
   });
 
   it('a missing If-Match gets 428', async () => {

@@ -47,6 +47,26 @@ describe('filters', () => {
     expect(await ids('kulttuuri* ^"')).toEqual([event.id]);
     expect(await ids('OR NEAR( "')).toEqual([]);
   });
+
+  it('finds inflected and compound forms: "mielenterveys" finds "mielenterveyden", "kertomus" finds "hyvinvointikertomus"', async () => {
+    const pohde = await bearerFor('pohde');
+    const at = (day: number) => ({ start: `2031-04-1${day}T09:00`, end: `2031-04-1${day}T10:00` });
+    const mental = (await createEvent(pohde, workshop({ ...at(1), title: { fi: 'Mielenterveyden ensiapu' }, description: { fi: 'Kansainvälisen\nverkoston työpajoissa.' } }))).event.id;
+    const report = (await createEvent(pohde, workshop({ ...at(2), title: { fi: 'Hyvinvointikertomuksen laatiminen' }, location: { place: 'Ii, kunnantalo' } }))).event.id;
+    const window = 'from=2031-04-11&to=2031-04-13';
+    const ids = async (q: string) => (await list(`${window}&q=${encodeURIComponent(q)}`)).items.map((item) => item.id);
+    expect(await ids('mielenterveys')).toEqual([mental]);
+    expect(await ids('kertomus')).toEqual([report]);
+    expect(await ids('hyvinvointikertomus')).toEqual([report]);
+    expect(await ids('kansainvälinen työpaja')).toEqual([mental]);
+    expect(await ids('ensiapua')).toEqual([mental]);
+    // A word of two letters is a word's start: "Ii" is the municipality, not the "ii" inside "laatiminen" or "kunnantalo".
+    expect(await ids('ii')).toEqual([report]);
+    expect(await ids('ve')).toEqual([mental]);
+    // One letter is left out rather than matching nearly everything.
+    expect(await ids('mielenterveys a')).toEqual([mental]);
+    expect(await ids('kertomus jalkapallo')).toEqual([]);
+  });
 });
 
 describe('recurring events in a window', () => {

@@ -246,6 +246,42 @@ describe('writes from other sites', () => {
   });
 });
 
+describe('my events', () => {
+  it("count my organisations' events in each status, beside the list of one status", async () => {
+    const { cookie } = await sessionFor([{ organisation: 'takuusaatio', role: 'organiser' }]);
+    const before = (await (await request('/api/me/events?status=draft', { headers: { Cookie: cookie } })).json()) as { counts: Record<string, number> };
+    await draftOf('takuusaatio');
+    await draftOf('takuusaatio');
+    await publishedOf('takuusaatio');
+    await draftOf('posken');
+    const response = await request('/api/me/events?status=draft', { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { items: { status: string }[]; counts: Record<string, number> };
+    expect(body.counts).toEqual({ draft: before.counts.draft! + 2, published: before.counts.published! + 1, cancelled: before.counts.cancelled });
+    expect(body.items.length).toBe(body.counts.draft);
+    expect(body.items.every((event) => event.status === 'draft')).toBe(true);
+  });
+});
+
+describe('a person without an organisation', () => {
+  it('learns who the administrators are, to ask them for rights; anonymous callers do not', async () => {
+    const admin = await sessionFor([{ organisation: 'pohde', role: 'administrator' }], 'Aada Ohjeistava');
+    const viewer = await sessionFor([{ organisation: 'posken', role: 'viewer' }]);
+    const nobody = await sessionFor([]);
+    for (const who of [viewer, nobody]) {
+      const response = await request('/api/me/administrators', { headers: { Cookie: who.cookie } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+      const { items } = (await response.json()) as { items: { name: string; email: string }[] };
+      expect(items).toContainEqual({ name: 'Aada Ohjeistava', email: admin.email });
+      expect(items.map((person) => person.email)).not.toContain(viewer.email);
+    }
+    const anonymous = await request('/api/me/administrators');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('Content-Type')).toContain('application/problem+json');
+  });
+});
+
 describe('drafts', () => {
   it('are seen only by organisers of their organisations and administrators', async () => {
     const { event } = await draftOf('posken');

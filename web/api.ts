@@ -209,8 +209,9 @@ export async function acceptInvitation(token: string, password: string): Promise
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 
 /** Events of my organisations (every event for an administrator), drafts included. */
-export async function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<Event[]> {
-  return (await json<{ items: Event[] }>('GET', `/api/me/events?status=${status}`, undefined, undefined, signal)).items;
+/** My organisations' events of one status, newest first, and how many there are in each status. */
+export function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<{ items: Event[]; counts: Record<EventStatus, number> }> {
+  return json<{ items: Event[]; counts: Record<EventStatus, number> }>('GET', `/api/me/events?status=${status}`, undefined, undefined, signal);
 }
 
 /** One event, fresh from the server (never a cached copy), with its ETag. */
@@ -260,6 +261,11 @@ export async function overlapping(window: { from: string; to: string }, filter: 
 export const getFeed = (signal?: AbortSignal) => json<FeedKey>('GET', '/api/me/feed', undefined, undefined, signal);
 export const makeFeed = () => json<FeedKey>('POST', '/api/me/feed');
 export const revokeFeed = () => json<FeedKey>('DELETE', '/api/me/feed');
+
+/** The service's administrators, whom a person without rights to publish asks. */
+export async function listAdministrators(signal?: AbortSignal): Promise<{ name: string; email: string }[]> {
+  return (await json<{ items: { name: string; email: string }[] }>('GET', '/api/me/administrators', undefined, undefined, signal)).items;
+}
 
 export async function listTokens(signal?: AbortSignal): Promise<ApiToken[]> {
   return (await json<{ items: ApiToken[] }>('GET', '/api/tokens', undefined, undefined, signal)).items;

@@ -27,8 +27,8 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problemResponse(status: number, detail: string, code: string, errors?: FieldIssue[], headers: Record<string, string> = {}): Response {
-  const body: Problem = { type: `https://hytekello.fi/problems/${code}`, title: TITLES[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}) };
+export function problemResponse(status: number, detail: string, code: string, errors?: FieldIssue[], headers: Record<string, string> = {}, extensions: Partial<Problem> = {}): Response {
+  const body: Problem = { type: `https://hytekello.fi/problems/${code}`, title: TITLES[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}), ...extensions };
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...headers } });
 }
 
@@ -108,7 +108,8 @@ export const onError: ErrorHandler<AppEnv> = (error) => {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="hytekello"' } : {};
     if (error.status === 429 && 'retryAfter' in error) headers['Retry-After'] = String(error.retryAfter);
-    return problemResponse(error.status, error.message, error.code, undefined, headers);
+    const extensions = error instanceof PreconditionFailedError && error.lastChange ? { lastChange: error.lastChange } : {};
+    return problemResponse(error.status, error.message, error.code, undefined, headers, extensions);
   }
   if (error instanceof HTTPException) {
     const detail = error.status === 400 && /json/i.test(error.message) ? 'the body is not valid JSON' : error.message || (TITLES[error.status] ?? 'error');

@@ -216,6 +216,96 @@ describe('an organiser', () => {
     await expect.poll(() => summary.locator('p').textContent()).toBe('Korjaa merkitty kenttä: 1 virhe.');
   });
 
+  it('tabbing past an empty required field does not turn it red; changing it or trying to save does', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const title = page.locator('#ev-title-fi');
+    await title.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await title.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await page.locator('#ev-title-fi-error').count()).toBe(0);
+    await title.fill('x');
+    await title.fill('');
+    await title.blur();
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    const type = page.locator('#ev-type');
+    await type.focus();
+    await page.keyboard.press('Tab');
+    expect(await type.getAttribute('aria-invalid')).not.toBe('true');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    expect(await type.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('a person without an organisation gets no event form but an explanation and whom to ask', async () => {
+    const page = await signIn('Ville Katsoja', '/manage/events/new');
+    const box = page.locator('.no-organisation');
+    await box.getByRole('link', { name: 'aino.yllapitaja@pohde.example' }).waitFor();
+    expect(await box.textContent()).toContain('olet organisaatiossa Oulun kaupunki katselija');
+    expect(await box.textContent()).toContain('Pyydä palvelun ylläpitäjää');
+    expect(await box.textContent()).toContain(AINO);
+    expect(await page.locator('form, #ev-title-fi').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await open(page, '/manage/events/new?lang=en');
+    await page.locator('.no-organisation', { hasText: 'Ask an administrator of the service' }).waitFor();
+  });
+
+  it('/manage lists my events with a search, a sort and counts', async () => {
+    const page = await signIn(OLLI);
+    const tag = unique('Lajittelu');
+    await makeEvent(page, `${tag} Bertta`, { start: '2027-06-02T09:00', end: '2027-06-02T10:00', status: 'draft' });
+    await makeEvent(page, `${tag} Aapo`, { start: '2027-06-03T09:00', end: '2027-06-03T10:00', status: 'draft' });
+    await makeEvent(page, `${tag} Cecilia`, { start: '2027-06-01T09:00', end: '2027-06-01T10:00', status: 'draft' });
+    await open(page, '/manage');
+    const counts = (await api(page, 'GET', '/api/me/events?status=draft')).body.counts;
+    const tabs = page.getByRole('navigation', { name: 'Tapahtumien tila' });
+    await expect.poll(() => tabs.textContent()).toContain(`Luonnokset (${counts.draft})`);
+    expect(await tabs.textContent()).toContain(`Julkaistut (${counts.published})`);
+    expect(await page.locator('.list-count').textContent()).toBe(`${counts.draft} tapahtumaa`);
+    await page.getByLabel('Hae tapahtumista').fill(tag.toLowerCase());
+    const titles = () => page.locator('table.my-events tbody th a').allTextContents();
+    await expect.poll(titles).toEqual([`${tag} Aapo`, `${tag} Bertta`, `${tag} Cecilia`]);
+    expect(await page.locator('.list-count').textContent()).toBe(`3 / ${counts.draft} tapahtumaa vastaa hakua`);
+    await page.getByLabel('Järjestys').selectOption('title');
+    await expect.poll(titles).toEqual([`${tag} Aapo`, `${tag} Bertta`, `${tag} Cecilia`]);
+    await page.getByLabel('Järjestys').selectOption('start-asc');
+    await expect.poll(titles).toEqual([`${tag} Cecilia`, `${tag} Bertta`, `${tag} Aapo`]);
+    await page.getByLabel('Hae tapahtumista').fill(`${tag} ei tällaista`);
+    await page.getByText('Yksikään tapahtuma ei vastaa hakua.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('the time-zone list starts with Europe/Helsinki, Europe/Stockholm and UTC', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const zones = await page.locator('#ev-timeZone option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(zones.slice(0, 3)).toEqual(['Europe/Helsinki', 'Europe/Stockholm', 'UTC']);
+    expect(zones.length).toBeGreaterThan(300);
+    expect(new Set(zones).size).toBe(zones.length);
+  });
+
+  it('the recurrence shows a sentence in the page language and the next dates instead of FREQ=WEEKLY;BYDAY=WE', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    await page.locator('#ev-start').fill('2027-09-01');
+    await page.locator('#ev-end').fill('2027-09-01');
+    await page.locator('#ev-recurrence-rrule').selectOption('weekly');
+    await page.getByRole('checkbox', { name: 'keskiviikko' }).check();
+    const summary = page.locator('.rule-summary');
+    await expect.poll(() => summary.textContent()).toContain('Joka viikko keskiviikkoisin');
+    expect(await summary.textContent()).toContain('Seuraavat kerrat: 1.9.2027, 8.9.2027, 15.9.2027, 22.9.2027, 29.9.2027');
+    expect(await summary.textContent()).not.toContain('FREQ');
+    await page.locator('#ev-recurrence-interval').fill('2');
+    await page.getByRole('button', { name: 'Lisää poikkeus' }).click();
+    await page.locator('#ev-exception-0').fill('2027-09-15');
+    await expect.poll(() => summary.textContent()).toContain('Joka toinen viikko keskiviikkoisin');
+    expect(await summary.textContent()).toContain('Seuraavat kerrat: 1.9.2027, 29.9.2027, 13.10.2027');
+    // A rule the sentence cannot say is shown as written.
+    await page.locator('#ev-recurrence-rrule').selectOption('custom');
+    await page.locator('#ev-recurrence-custom').fill('FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=1');
+    await expect.poll(() => summary.textContent()).toBe('Sääntö: FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=1');
+    await open(page, '/manage/events/new?lang=sv');
+    await page.locator('#ev-recurrence-rrule').selectOption('weekly');
+    await expect.poll(() => page.locator('.rule-summary').textContent()).toMatch(/^Varje vecka på \p{L}+dagar/u);
+  });
+
   it('writes a monthly "first Tuesday" rule from plain words, and shows the Finnish time of another zone', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
     await page.locator('#ev-title-fi').fill(unique('Kuukausitapaaminen'));
@@ -324,7 +414,7 @@ describe('an organiser', () => {
     expect((await api(page, 'GET', `/api/events/${id}`)).status).toBe(404);
   });
 
-  it('saving over a change made meanwhile shows "changed meanwhile", the other version, and overwrites nothing', async () => {
+  it('saving over a change made meanwhile shows "changed meanwhile", who saved and when, the other version, and overwrites nothing', async () => {
     const olli = await signIn(OLLI);
     const title = unique('Yhteinen');
     const { id } = await makeEvent(olli, title, { description: { fi: 'Alkuperäinen kuvaus' } });
@@ -341,6 +431,10 @@ describe('an organiser', () => {
     await conflict.waitFor();
     await expect.poll(() => olli.evaluate(() => document.activeElement?.id)).toBe('conflict-title');
     expect(await conflict.getByRole('alert').textContent()).toContain('Tapahtumaa muutettiin sillä välin');
+    // It says who and when (the Helsinki time of the other save, as the audit trail has it).
+    const saved = (await api(aino, 'GET', `/api/admin/audit?entity=event&entityId=${id}`)).body.items[0].at as string;
+    const time = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: 'numeric', minute: '2-digit' }).format(new Date(saved));
+    expect(await conflict.locator('.conflict-who').textContent()).toMatch(new RegExp(`^${AINO} tallensi tapahtumaan muutoksia .*${time.replace('.', '\\.')}\\.$`));
     const titleRow = conflict.locator('tr[data-field="title"]');
     expect(await titleRow.textContent()).toContain(theirTitle);
     expect(await conflict.locator('tr[data-field="description"]').textContent()).toContain('Ollin uusi kuvaus');
@@ -383,8 +477,14 @@ describe('an organiser', () => {
     await page.locator('#ci-title-fi').fill(title);
     await page.locator('#ci-startMonth').selectOption('3');
     await page.locator('#ci-endMonth').selectOption('4');
+    // No colour of its own: the category gives it, so the wheel's legend holds.
+    expect(await page.locator('#ci-colour, input[type=color]').count()).toBe(0);
+    await page.locator('#ci-category').selectOption('tiedonkeruu');
+    expect(await page.locator('#ci-category-hint').textContent()).toContain('luokkansa värin');
     await page.getByRole('button', { name: 'Tallenna' }).click();
     await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
+    // The span reads as month names, not "3. – 4.".
+    expect(await page.locator('tr', { has: page.getByRole('rowheader', { name: title }) }).textContent()).toContain('maalis–huhtikuu');
     await page.getByRole('button', { name: `Muokkaa: ${title}` }).click();
     expect(await page.locator('#ci-title-fi').inputValue()).toBe(title);
     await page.locator('#ci-title-fi').fill(`${title} (siirretty)`);
@@ -623,7 +723,7 @@ describe('an administrator', () => {
 
     // The audit trail shows who added the person and made the invitation.
     await open(page, `/admin/audit?entity=invitation&entityId=${me.person.id}`);
-    expect(await page.locator('tbody tr').first().textContent()).toMatch(new RegExp(`${AINO}.*invite`));
+    expect(await page.locator('tbody tr').first().textContent()).toMatch(new RegExp(`${AINO}.*Kutsuttu`));
     await open(page, '/admin/audit?entity=person');
     expect(await page.locator('tbody tr', { hasText: email }).first().textContent()).toContain(AINO);
   });
@@ -643,6 +743,35 @@ describe('an administrator', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain(AINO);
     expect(await rows.first().textContent()).toContain(`${title} muutettu`);
+  });
+  it('shows the audit trail in the page language: actions, field names and values, Helsinki local times, not keys, internal values or UTC', async () => {
+    const page = await signIn(AINO);
+    const title = unique('Luettava historia');
+    const { id, etag } = await makeEvent(page, title);
+    const patch = { status: 'published', visibility: 'members', start: '2027-05-11T09:00', end: '2027-05-11T12:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU' } };
+    expect((await api(page, 'PATCH', `/api/events/${id}`, patch, { 'If-Match': etag })).status).toBe(200);
+    const rowText = async (language: string) => {
+      await open(page, `/admin/audit?entity=event&entityId=${id}${language === 'fi' ? '' : `&lang=${language}`}`);
+      const row = page.locator(`tr[data-entity-id="${id}"]`).first();
+      await row.waitFor();
+      return (await row.textContent())!;
+    };
+    const fi = await rowText('fi');
+    for (const text of ['Muutettu', 'Tila', 'Luonnos', 'Julkaistu', 'Näkyvyys', 'kaikille', 'vain jäsenille', 'Alku', '11.5.2027 9.00', 'Joka viikko tiistaisin']) expect(fi).toContain(text);
+    const en = await rowText('en');
+    for (const text of ['Changed', 'State', 'Draft', 'Published', 'Visibility', 'members only', 'Every week on Tuesdays']) expect(en).toContain(text);
+    const sv = await rowText('sv');
+    for (const text of ['Ändrad', 'Synlighet', 'endast för medlemmar', 'Varje vecka på tisdagar']) expect(sv).toContain(text);
+    // No UTC instants, internal keys or stored values.
+    for (const text of [fi, en, sv]) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T|startsAt|spanStart|FREQ=|\bupdate\b/);
+    for (const text of [fi, sv]) expect(text).not.toMatch(/\bpublished\b|\bmembers\b|\bdraft\b/);
+    // The time of the entry is the Helsinki wall clock: the page's own reading of the stored UTC instant.
+    const stored = (await api(page, 'GET', `/api/admin/audit?entity=event&entityId=${id}`)).body.items[0].at as string;
+    const helsinki = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: 'numeric', minute: '2-digit' }).format(new Date(stored));
+    expect(fi).toContain(helsinki);
+    // Names of terms, not their slugs: the create row lists the network by name.
+    await open(page, `/admin/audit?entity=event&entityId=${id}`);
+    expect(await page.locator(`tr[data-entity-id="${id}"]`).last().textContent()).toContain('Osallisuuden ja kehittäjäasiakkaiden verkosto');
   });
 });
 

@@ -66,3 +66,16 @@ describe('Finnish time without Intl', () => {
     expect(en.time('2026-10-06T06:00:00Z', 'America/New_York')).toBe(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York' }).format(Date.parse('2026-10-06T06:00:00Z')));
   });
 });
+
+describe('clock spans as month names, not "2. – 6."', () => {
+  it('names the months in Finnish, Swedish and English, with days where the span has them', () => {
+    const [fi, sv, en] = (['fi', 'sv', 'en'] as const).map(makeI18n);
+    const months = { startMonth: 2, startDay: null, endMonth: 6, endDay: null };
+    expect([fi!.monthSpan(months), sv!.monthSpan(months), en!.monthSpan(months)]).toEqual(['helmi–kesäkuu', 'februari–juni', 'February–June']);
+    expect(fi!.monthSpan({ startMonth: 12, startDay: null, endMonth: 1, endDay: null })).toBe('joulu–tammikuu');
+    expect(fi!.monthSpan({ startMonth: 9, startDay: null, endMonth: 9, endDay: null })).toBe('syyskuu');
+    const days = { startMonth: 4, startDay: 15, endMonth: 5, endDay: 31 };
+    expect([fi!.monthSpan(days), sv!.monthSpan(days), en!.monthSpan(days)]).toEqual(['15. huhtikuuta – 31. toukokuuta', '15 april – 31 maj', '15 April – 31 May']);
+    expect(fi!.monthSpan({ startMonth: 3, startDay: null, endMonth: 5, endDay: 15 })).toBe('maaliskuu – 15. toukokuuta');
+  });
+});

@@ -55,6 +55,8 @@ export interface I18n {
   monthShort: (month: number) => string;
   /** "1.9.2030" of 'YYYY-MM-DD' */
   day: (date: string) => string;
+  /** A clock item's span of months by name: "helmi–kesäkuu", "15. huhtikuuta – 31. toukokuuta" (a missing day is the whole month) */
+  monthSpan: (span: { startMonth: number; startDay: number | null; endMonth: number; endDay: number | null }) => string;
   weekdays: string[];
 }
 
@@ -121,6 +123,18 @@ export function makeI18n(language: Language): I18n {
     month: (year, month) => `${calendar.months[month - 1]} ${year}`,
     monthShort: (month) => calendar.monthsShort[month - 1]!,
     day: (value) => calendar.day(wallClock(Date.parse(`${value}T12:00:00Z`), 'UTC')!),
+    monthSpan: ({ startMonth, startDay, endMonth, endDay }) => {
+      const month = (m: number) => calendar.months[m - 1]!;
+      if (startDay === null && endDay === null) {
+        if (startMonth === endMonth) return month(startMonth);
+        // Finnish joins a compound's shared tail once: "helmi–kesäkuu".
+        return language === 'fi' ? `${calendar.monthsShort[startMonth - 1]}–${month(endMonth)}` : `${month(startMonth)}–${month(endMonth)}`;
+      }
+      // A day and its month: "15. huhtikuuta", "15 april", "15 April".
+      const dayOf = (m: number, d: number) => (language === 'fi' ? `${d}. ${month(m)}ta` : `${d} ${month(m)}`);
+      const side = (m: number, d: number | null) => (d === null ? month(m) : dayOf(m, d));
+      return startMonth === endMonth && startDay === endDay ? side(startMonth, startDay) : `${side(startMonth, startDay)} – ${side(endMonth, endDay)}`;
+    },
     weekdays: calendar.weekdays,
   };
 }

@@ -1,25 +1,67 @@
 /** Administrators: the audit trail, newest first, filtered by entity or person; what changed shown field by field. */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type AuditEntry, type AuditPage as Page, getAudit, listPeople } from '../api';
+import { type AuditEntry, type AuditPage as Page, type Taxonomy, getAudit, getTaxonomy, listPeople } from '../api';
 import { Field } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
-import { useI18n, withLanguage } from '../i18n';
+import { type I18n, useI18n, withLanguage } from '../i18n';
+import { describeRule } from '../recurrence-text';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
 import { TableScroll } from '../components/table-scroll';
 
 const ENTITIES = ['event', 'clock', 'clock_item', 'person', 'membership', 'token', 'invitation', 'organisation', 'network'];
 
-/** A stored value as short readable text. */
-function show(value: unknown, m: OrganiserMessages): string {
-  if (value === null || value === undefined || value === '') return m.nothing;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? m.nothing : value.map((item) => show(item, m)).join(', ');
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '');
-  return entries.length === 0 ? m.nothing : entries.map(([k, v]) => `${k}: ${show(v, m)}`).join('; ');
+/** Derived or internal fields that say nothing a reader needs (the start and end are shown as written). */
+const HIDDEN = ['updatedAt', 'revision', 'sequence', 'createdAt', 'startsAt', 'endsAt', 'spanStart', 'spanEnd', 'id'];
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Names of slugs by the field they are in, from the taxonomy. */
+type Names = Record<string, Map<string, string>>;
+
+function namesOf(taxonomy: Taxonomy | null, pick: (name: Taxonomy['networks'][number]['name']) => string): Names {
+  const map = (list: Taxonomy['networks']) => new Map(list.map((term) => [term.slug, pick(term.name)]));
+  if (!taxonomy) return {};
+  const organisations = map(taxonomy.organisations);
+  return {
+    type: map(taxonomy.eventTypes), networks: map(taxonomy.networks), municipalities: map(taxonomy.municipalities), municipality: map(taxonomy.municipalities),
+    audiences: map(taxonomy.audiences), organisations, organisation: organisations, coOrganiser: organisations, responsibleOrganisation: organisations,
+  };
+}
+
+/** An internal value's word: a status, role, organisation kind, repeat or one of the audit's own. */
+function enumValue(m: OrganiserMessages, field: string, value: string): string | undefined {
+  const byField: Record<string, Record<string, string>> = { status: m.statusOne, role: m.roles, kind: m.kinds, repeat: m.repeats };
+  return byField[field]?.[value] ?? m.auditValues[value];
+}
+
+/** Shows stored values as a reader of the page's language reads them: names, not slugs; local Helsinki times, not UTC. */
+function describer(m: OrganiserMessages, i18n: I18n, names: Names) {
+  const show = (value: unknown, field: string): string => {
+    if (value === null || value === undefined || value === '') return m.nothing;
+    if (typeof value === 'boolean') return value ? m.yes : m.no;
+    if (typeof value === 'number') return String(value);
+    if (typeof value === 'string') {
+      if (INSTANT.test(value)) return i18n.dateTime(value);
+      const wall = WALL_CLOCK.exec(value);
+      if (wall) return `${i18n.day(value.slice(0, 10))} ${Number(wall[4])}${i18n.language === 'en' ? ':' : '.'}${wall[5]}`;
+      if (DATE.test(value)) return i18n.day(value);
+      if (field === 'languages') return (m.eventLanguages as Record<string, string>)[value] ?? value;
+      if (field === 'rrule') return describeRule(value, i18n.language, '') ?? value;
+      return names[field]?.get(value) ?? enumValue(m, field, value) ?? value;
+    }
+    if (Array.isArray(value)) return value.length === 0 ? m.nothing : value.map((item) => show(item, field)).join(', ');
+    const record = value as Record<string, unknown>;
+    if ('fi' in record && Object.keys(record).every((key) => ['fi', 'sv', 'en'].includes(key))) return String(record[i18n.language] ?? record.fi ?? m.nothing);
+    const entries = Object.entries(record).filter(([key, v]) => v !== null && v !== undefined && v !== '' && !HIDDEN.includes(key) && !(Array.isArray(v) && v.length === 0));
+    return entries.length === 0 ? m.nothing : entries.map(([key, v]) => `${label(key)}: ${show(v, key)}`).join('; ');
+  };
+  const label = (field: string) => m.fieldNames[field] ?? m.auditFields[field] ?? field;
+  return { show, label };
 }
 
 /** The fields that differ between before and after; every field when one side is missing. */
@@ -27,7 +69,7 @@ function changes(entry: AuditEntry): { field: string; before: unknown; after: un
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
   if (typeof before !== 'object' || typeof after !== 'object' || Array.isArray(before) || Array.isArray(after)) return [{ field: '', before: entry.before, after: entry.after }];
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !['updatedAt', 'revision', 'sequence', 'createdAt'].includes(key));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !HIDDEN.includes(key));
   return keys.filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).map((field) => ({ field, before: before[field], after: after[field] }));
 }
 
@@ -35,6 +77,8 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
   const m = useOrganiserText();
   const i18n = useI18n();
   const [pages, setPages] = useState<Page[]>([]);
+  const taxonomy = useResource('taxonomy', () => getTaxonomy().catch(() => null));
+  const { show, label } = describer(m, i18n, namesOf(taxonomy.state === 'ready' ? taxonomy.value : null, i18n.pick));
   const first = useResource(`audit/${JSON.stringify(filter)}`, async (signal) => {
     const page = await getAudit(filter, signal);
     setPages([page]);
@@ -77,7 +121,7 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
                   {i18n.dateTime(entry.at)}
                 </td>
                 <td>{entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system}</td>
-                <td>{entry.action}</td>
+                <td>{m.auditActions[entry.action] ?? entry.action}</td>
                 <th scope="row">
                   {m.entities[entry.entity] ?? entry.entity}{' '}
                   {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
@@ -86,9 +130,9 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
                   <dl class="changes">
                     {changes(entry).map((change) => (
                       <div key={change.field}>
-                        <dt>{m.fieldNames[change.field] ?? change.field}</dt>
+                        <dt>{label(change.field)}</dt>
                         <dd>
-                          <del>{show(change.before, m)}</del> → <ins>{show(change.after, m)}</ins>
+                          <del>{show(change.before, change.field)}</del> → <ins>{show(change.after, change.field)}</ins>
                         </dd>
                       </div>
                     ))}

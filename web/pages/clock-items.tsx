@@ -28,7 +28,6 @@ interface ItemState {
   endDay: string;
   repeat: Repeat;
   onceYear: string;
-  colour: string;
   category: Category;
   responsibleOrganisation: string;
   source: string;
@@ -53,7 +52,6 @@ function stateOf(item: StoredClockItem | null, ring: string): ItemState {
     endDay: item?.span?.endDay ? String(item.span.endDay) : '',
     repeat: item?.repeat ?? 'yearly',
     onceYear: item?.onceYear ? String(item.onceYear) : '',
-    colour: item?.colour ?? '#00508c',
     category: (item?.category ?? 'muu') as Category,
     responsibleOrganisation: item?.responsibleOrganisation ?? '',
     source: item?.source ?? '',
@@ -70,7 +68,6 @@ function inputOf(state: ItemState): ClockItemInput {
     span: { startMonth: Number(state.startMonth), startDay: numberOrNull(state.startDay), endMonth: Number(state.endMonth), endDay: numberOrNull(state.endDay) },
     repeat: state.repeat,
     onceYear: state.repeat === 'once' ? numberOrNull(state.onceYear) : null,
-    colour: state.colour.toLowerCase(),
     category: state.category,
     responsibleOrganisation: orNull(state.responsibleOrganisation),
     source: orNull(state.source),
@@ -193,10 +190,7 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
             {(props) => <input {...props} type="number" min={2000} max={2100} value={state.onceYear} onInput={(e) => set({ onceYear: e.currentTarget.value })} />}
           </Field>
         )}
-        <Field id="ci-colour" label={m.colour} error={fieldErrors['colour']}>
-          {(props) => <input {...props} type="color" value={state.colour} onInput={(e) => set({ colour: e.currentTarget.value })} />}
-        </Field>
-        <Field id="ci-category" label={m.category}>
+        <Field id="ci-category" label={m.category} hint={m.categoryColour}>
           {(props) => (
             <select {...props} value={state.category} onChange={(e) => set({ category: e.currentTarget.value as Category })}>
               {CLOCK_CATEGORIES.map((category) => (
@@ -310,11 +304,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
                 <tr key={item.id}>
                   <th scope="row">{i18n.pick(item.title)}</th>
                   <td>{ringName(item.ring)}</td>
-                  <td>
-                    {item.span.startDay ? `${item.span.startDay}.` : ''}
-                    {item.span.startMonth}. – {item.span.endDay ? `${item.span.endDay}.` : ''}
-                    {item.span.endMonth}.
-                  </td>
+                  <td>{i18n.monthSpan(item.span)}</td>
                   <td>{m.repeats[item.repeat]}</td>
                   <td>
                     <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ApiProblem, type Event, type Me, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, updateEvent } from '../api';
+import { ApiProblem, type Event, type Me, type Problem, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, listAdministrators, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
 import { type FieldIssue, type FormState, aYearLater, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
 import { ErrorSummary, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
@@ -24,6 +24,13 @@ let flash: string | null = null;
 
 const GROUPS = /^(organisations|networks|municipalities|audiences|languages)\.\d+$/;
 /** One key for a whole list of checkboxes: 'networks.2' → 'networks'. */
+/** The field (as validation names it) that a form value belongs to, where the names differ. */
+const FIELD_OF: Partial<Record<keyof FormState, string>> = {
+  titleFi: 'title.fi', titleSv: 'title.sv', titleEn: 'title.en', descriptionFi: 'description.fi', descriptionSv: 'description.sv', descriptionEn: 'description.en',
+  startDate: 'start', startTime: 'start', endDate: 'end', endTime: 'end', recurrence: 'recurrence.rrule', place: 'location.place', address: 'location.address',
+  contactName: 'contact.name', contactEmail: 'contact.email', contactPhone: 'contact.phone', registrationUrl: 'registration.url', registrationDeadline: 'registration.deadline',
+};
+
 const groupOf = (key: string) => (GROUPS.test(key) ? key.replace(/\.\d+$/, '') : key);
 
 /** A field's message in the reader's language, from the rule it breaks. */
@@ -68,8 +75,9 @@ interface Loaded {
   clock: Awaited<ReturnType<typeof getClock>> | null;
 }
 
-function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: Versioned<Event>; onApply: () => void; onTake: () => void }) {
+function Conflict({ mine, theirs, lastChange, onApply, onTake }: { mine: FormState; theirs: Versioned<Event>; lastChange: Problem['lastChange'] | null; onApply: () => void; onTake: () => void }) {
   const m = useOrganiserText();
+  const i18n = useI18n();
   const theirInput = inputOfForm(formOfEvent(theirs.value)) as Record<string, unknown>;
   const myInput = inputOfForm(mine) as Record<string, unknown>;
   const differing = Object.keys({ ...theirInput, ...myInput }).filter((key) => key !== 'status' || mine.status !== 'cancelled').filter((key) => JSON.stringify(theirInput[key] ?? null) !== JSON.stringify(myInput[key] ?? null));
@@ -82,6 +90,7 @@ function Conflict({ mine, theirs, onApply, onTake }: { mine: FormState; theirs: 
         <h2 id="conflict-title" tabIndex={-1} ref={heading}>
           {m.conflictTitle}
         </h2>
+        {lastChange && <p class="conflict-who">{lastChange.by ? fill(m.conflictBy, { name: lastChange.by, at: i18n.dateTime(lastChange.at) }) : fill(m.conflictAt, { at: i18n.dateTime(lastChange.at) })}</p>}
         <p>{m.conflictExplain}</p>
       </div>
       <TableScroll label={m.conflictTitle}>
@@ -134,6 +143,8 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const [etag, setEtag] = useState(loaded.event?.etag ?? '');
   const eventId = loaded.event?.value.id ?? null;
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  // A field left empty by tabbing past it is not an error yet: only one that was changed, or after a save attempt.
+  const [edited, setEdited] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -145,6 +156,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   });
   const [invalidCount, setInvalidCount] = useState(0);
   const [conflict, setConflict] = useState<Versioned<Event> | null>(null);
+  const [lastChange, setLastChange] = useState<Problem['lastChange'] | null>(null);
   const [preview, setPreview] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
   // Organisations invited to co-organise are not in the event itself: the form shows them among its organisations, marked.
@@ -171,10 +183,12 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const errorOf = (key: string): string | undefined => {
     if (serverErrors[key]) return serverErrors[key];
     const issue = issues[key];
-    return issue && (submitted || touched.has(key)) ? localise(issue, m) : undefined;
+    return issue && (submitted || (touched.has(key) && edited.has(key))) ? localise(issue, m) : undefined;
   };
   const touch = (key: string) => setTouched((set) => (set.has(key) ? set : new Set(set).add(key)));
   const change = (next: FormState) => {
+    const changed = (Object.keys(next) as (keyof FormState)[]).filter((key) => next[key] !== form[key]).map((key) => FIELD_OF[key] ?? key);
+    if (changed.some((key) => !edited.has(key))) setEdited(new Set([...edited, ...changed]));
     setForm(next);
     setSuccess(null);
     if (Object.keys(serverErrors).length > 0) setServerErrors({});
@@ -211,6 +225,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
     } catch (failure) {
       if (failure instanceof ApiProblem && failure.status === 412 && eventId) {
         try {
+          setLastChange(failure.problem.lastChange ?? null);
           setConflict(await getEventVersion(eventId));
         } catch (again) {
           setProblem(again);
@@ -265,7 +280,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
           {success}
         </Success>
       )}
-      {conflict && <Conflict mine={form} theirs={conflict} onApply={applyMine} onTake={takeTheirs} />}
+      {conflict && <Conflict mine={form} theirs={conflict} lastChange={lastChange} onApply={applyMine} onTake={takeTheirs} />}
       <div aria-live="assertive" role="alert" class="error-summary-slot">
         <ErrorSummary form={formElement} shown={invalidCount > 0} />
       </div>
@@ -301,7 +316,7 @@ export function EventEditorPage() {
   const duplicateTo = query.get('start');
   return (
     <Area title={id ? m.editEventTitle : m.newEventTitle}>
-      {(me) => <EditorLoader key={`${id}/${from}/${duplicateTo}`} me={me} id={id} from={from} duplicateTo={duplicateTo} />}
+      {(me) => (!me.administrator && me.writes.length === 0 ? <NoOrganisation me={me} editing={Boolean(id)} /> : <EditorLoader key={`${id}/${from}/${duplicateTo}`} me={me} id={id} from={from} duplicateTo={duplicateTo} />)}
     </Area>
   );
 }
@@ -331,4 +346,35 @@ function EditorLoader({ me, id, from, duplicateTo }: { me: Me; id: string | null
     );
   }
   return <Editor me={me} loaded={loaded.value} duplicateTo={duplicateTo} />;
+}
+
+/**
+ * A person who may publish for no organisation gets no form to fill in vain:
+ * what they can do instead, and whom to ask, by name.
+ */
+function NoOrganisation({ me, editing }: { me: Me; editing: boolean }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const administrators = useResource('administrators', (signal) => listAdministrators(signal));
+  const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const nameOf = (slug: string) => (taxonomy.state === 'ready' ? i18n.pick(taxonomy.value.organisations.find((o) => o.slug === slug)?.name ?? { fi: slug, sv: null, en: null }) : slug);
+  const viewing = me.memberships.filter((ms) => ms.role === 'viewer').map((ms) => nameOf(ms.organisation));
+  return (
+    <>
+      <h1>{editing ? m.editEventTitle : m.newEventTitle}</h1>
+      <div class="status no-organisation">
+        <p>{viewing.length > 0 ? fill(m.onlyViewer, { organisations: viewing.join(', ') }) : m.noOrganisation}</p>
+        <p>{m.askAdministrator}</p>
+        {administrators.state === 'ready' && administrators.value.length > 0 && (
+          <ul>
+            {administrators.value.map((person) => (
+              <li key={person.email}>
+                {person.name}, <a href={`mailto:${person.email}`}>{person.email}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
+  );
 }

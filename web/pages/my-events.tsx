@@ -98,19 +98,46 @@ function DeleteDialog({ event, onClose, onDone }: { event: Event; onClose: () =>
   );
 }
 
-function EventTable({ status }: { status: EventStatus }) {
+type Sort = 'start-desc' | 'start-asc' | 'title' | 'updated';
+const SORTS: Sort[] = ['start-desc', 'start-asc', 'title', 'updated'];
+
+/** The events that every word of the search is found in (title in any language, place, organiser), in the chosen order. */
+function shown(events: Event[], query: string, sort: Sort, language: string, organisationName: (slug: string) => string): Event[] {
+  const words = query.toLocaleLowerCase(language).split(/\s+/).filter(Boolean);
+  const text = (event: Event) => [event.title.fi, event.title.sv, event.title.en, event.location?.place, ...event.organisations.map(organisationName)].filter(Boolean).join(' ').toLocaleLowerCase(language);
+  const found = words.length === 0 ? [...events] : events.filter((event) => words.every((word) => text(event).includes(word)));
+  const collator = new Intl.Collator(language);
+  const title = (event: Event) => event.title[language as 'fi' | 'sv' | 'en'] ?? event.title.fi;
+  const order: Record<Sort, (a: Event, b: Event) => number> = {
+    'start-desc': (a, b) => b.startsAt.localeCompare(a.startsAt),
+    'start-asc': (a, b) => a.startsAt.localeCompare(b.startsAt),
+    title: (a, b) => collator.compare(title(a), title(b)),
+    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
+  };
+  return found.sort(order[sort]);
+}
+
+function EventTable({ status, onCounts }: { status: EventStatus; onCounts: (counts: Record<EventStatus, number>) => void }) {
   const m = useOrganiserText();
   const i18n = useI18n();
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const events = useResource(`my-events/${status}/${version}`, (signal) => listMyEvents(status, signal));
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<Sort>('start-desc');
+  const loaded = useResource(`my-events/${status}/${version}`, async (signal) => {
+    const answer = await listMyEvents(status, signal);
+    onCounts(answer.counts);
+    return answer.items;
+  });
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const organisationName = (slug: string) => {
     const found = taxonomy.state === 'ready' ? taxonomy.value.organisations.find((o) => o.slug === slug) : undefined;
     return found ? i18n.pick(found.name) : slug;
   };
   useEffect(() => setMessage(null), [status]);
+  const events = loaded.state === 'ready' ? { ...loaded, value: shown(loaded.value, query, sort, i18n.language, organisationName) } : loaded;
+  const total = loaded.state === 'ready' ? loaded.value.length : 0;
   const done = (text: string) => {
     setDialog(null);
     setMessage(text);
@@ -121,7 +148,29 @@ function EventTable({ status }: { status: EventStatus }) {
       {message && <Success>{message}</Success>}
       {events.state === 'loading' && <Loading />}
       {events.state === 'failed' && <Failed retry={events.retry} />}
-      {events.state === 'ready' && events.value.length === 0 && <Empty>{m.noMyEvents}</Empty>}
+      {events.state === 'ready' && total > 0 && (
+        <div class="filters list-tools">
+          <Field id="my-events-q" label={m.searchMyEvents}>
+            {(props) => <input {...props} type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />}
+          </Field>
+          <Field id="my-events-sort" label={m.sortBy}>
+            {(props) => (
+              <select {...props} value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+                {SORTS.map((key) => (
+                  <option key={key} value={key}>
+                    {m.sorts[key]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <p class="list-count" role="status">
+            {query.trim() ? fill(m.foundOf, { found: events.value.length, total }) : fill(total === 1 ? m.eventCountOne : m.eventCount, { count: total })}
+          </p>
+        </div>
+      )}
+      {events.state === 'ready' && total === 0 && <Empty>{m.noMyEvents}</Empty>}
+      {events.state === 'ready' && total > 0 && events.value.length === 0 && <Empty>{m.noMatches}</Empty>}
       {events.state === 'ready' && events.value.length > 0 && (
         <TableScroll label={m.statuses[status]}>
           <table class="data-table my-events">
@@ -237,6 +286,7 @@ function CoOrganiserInvitations() {
 export function MyEventsPage() {
   const m = useOrganiserText();
   const i18n = useI18n();
+  const [counts, setCounts] = useState<Record<EventStatus, number> | null>(null);
   const { url } = useLocation();
   const chosen = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?')) : '').get('status');
   const status: EventStatus = STATUSES.includes(chosen as EventStatus) ? (chosen as EventStatus) : 'draft';
@@ -257,12 +307,13 @@ export function MyEventsPage() {
                 <li key={s}>
                   <a href={withLanguage(`/manage?status=${s}`, i18n.language)} aria-current={s === status ? 'page' : undefined}>
                     {m.statuses[s]}
+                    {counts && <span class="tab-count"> ({counts[s]})</span>}
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
-          <EventTable status={status} />
+          <EventTable status={status} onCounts={setCounts} />
         </>
       )}
     </Area>

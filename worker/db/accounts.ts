@@ -196,6 +196,14 @@ export async function unknownOrganisations(db: D1Database, slugs: string[]): Pro
   return results.map((row) => row.value);
 }
 
+/** The service's administrators by name, whom a person without rights asks. */
+export async function listAdministrators(db: D1Database): Promise<{ name: string; email: string }[]> {
+  const { results } = await db
+    .prepare("SELECT DISTINCT p.name, p.email FROM people p JOIN memberships m ON m.person_id = p.id WHERE m.role = 'administrator' ORDER BY p.name LIMIT 20")
+    .all<{ name: string; email: string }>();
+  return results;
+}
+
 /** How many administrators there are besides this person: the last one may not be demoted. */
 export async function otherAdministrators(db: D1Database, personId: number): Promise<number> {
   const row = await db.prepare("SELECT count(DISTINCT person_id) AS n FROM memberships WHERE role = 'administrator' AND person_id <> ?1").bind(personId).first<{ n: number }>();

@@ -85,3 +85,14 @@ export async function readAudit(db: D1Database, filter: AuditFilter): Promise<{ 
     next: results.length > filter.limit ? page[page.length - 1]!.id : null,
   };
 }
+
+/** The newest audit entry of one thing: when, and the person's or token's name (null for the system). */
+export async function lastChangeOf(db: D1Database, entity: AuditEntry['entity'], entityId: string): Promise<{ at: string; person: string | null; token: string | null } | null> {
+  return db
+    .prepare(
+      `SELECT a.at, p.name AS person, t.name AS token FROM audit_log a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN api_tokens t ON t.id = a.token_id
+       WHERE a.entity = ?1 AND a.entity_id = ?2 ORDER BY a.at DESC, a.id DESC LIMIT 1`,
+    )
+    .bind(entity, entityId)
+    .first<{ at: string; person: string | null; token: string | null }>();
+}

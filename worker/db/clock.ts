@@ -1,4 +1,5 @@
 /** SQL for clocks, their rings and items, and the events that realise items. */
+import { CATEGORY_COLOURS } from '../shared/clock-categories';
 import type { AuditActor } from '../domain/access';
 import { type ClockItemData, type LinkedEventData, clockItemView } from '../domain/clock';
 import type { StoredClockItem } from '../shared/schemas';
@@ -79,7 +80,8 @@ function rowToItem(row: Record<string, unknown>): ClockItemData {
     onceYear: row.once_year as number | null,
     termYearStart: row.term_year_start as number | null,
     termYearEnd: row.term_year_end as number | null,
-    colour: row.colour as string,
+    // Always the category's, whatever colour an older row was stored with: the legend holds.
+    colour: CATEGORY_COLOURS[row.category as ClockItemData['category']],
     category: row.category as ClockItemData['category'],
     responsibleOrganisation: row.responsible as string | null,
     source: row.source as string | null,

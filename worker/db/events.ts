@@ -11,6 +11,7 @@ import type { Event } from '../shared/schemas';
 import { publicEventIdsInWindow } from './window';
 import { indexStatements } from './occurrence-rows';
 import { indexOfEvent } from '../domain/occurrence-index';
+import { searchTerms } from '../domain/search';
 
 export type StoredEvent = Event & { revision: string };
 
@@ -351,13 +352,14 @@ export async function updateEvent(
 }
 
 /**
- * An FTS5 match expression that finds every word of a search text as a
- * prefix ("työpaj" finds "työpaja", "työpajat"); null when it has no words.
- * Words are quoted, so no FTS5 syntax gets through from the user.
+ * An FTS5 match expression over the trigram index that finds every term of
+ * a search text (see searchTerms: compounds and inflected forms too); null
+ * when it has none. Terms are quoted and hold only letters, digits and a
+ * space, so no FTS5 syntax gets through from the user.
  */
 export function searchExpression(text: string | undefined): string | null {
-  const words = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length > 0 ? words.slice(0, 10).map((word) => `"${word}"*`).join(' ') : null;
+  const terms = searchTerms(text);
+  return terms.length > 0 ? terms.map((term) => `"${term}"`).join(' ') : null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * (date to angle, lanes for overlapping items). No HTTP, no SQL.
  */
 import type { FieldIssue } from './errors';
-import type { ClockCategory } from '../shared/clock-categories';
+import { CATEGORY_COLOURS, type ClockCategory } from '../shared/clock-categories';
 import { mergePatch } from './patch';
 import { Temporal } from './time';
 
@@ -226,7 +226,8 @@ export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView
     repeat,
     onceYear: repeat === 'once' ? (input.onceYear ?? null) : null,
     termYears: annual ? null : (input.termYears ?? null),
-    colour: input.colour ?? '#00508c',
+    // Follows the category (a colour in the input is ignored), so that the legend holds.
+    colour: CATEGORY_COLOURS[input.category ?? 'muu'],
     category: input.category ?? 'muu',
     responsibleOrganisation: input.responsibleOrganisation ?? null,
     source: blank(input.source),

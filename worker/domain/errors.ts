@@ -50,8 +50,18 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Who last changed a thing and when: `by` is a person's or a token's name, null when the reader may not see it or the system did. */
+export interface LastChange {
+  at: string;
+  by: string | null;
+}
+
 export class PreconditionFailedError extends DomainError {
-  constructor(entity: string, id: string) {
+  constructor(
+    entity: string,
+    id: string,
+    readonly lastChange: LastChange | null = null,
+  ) {
     super(412, 'stale', `${entity} '${id}' was changed meanwhile; fetch it again and retry with its new ETag`);
   }
 }

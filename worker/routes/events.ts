@@ -5,6 +5,7 @@ import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedE
 import { type Actor, assertMayWriteEvent, assertWritesSomething, auditActor, defaultOrganisation, idempotencyOwner, mayWriteEvent, maySeeDraft, seesMembersOnly } from '../domain/access';
 import { authorise, authorised } from '../auth';
 import { readKnownReferences } from '../db/taxonomy';
+import { lastChangeOf } from '../db/audit';
 import { answerInvitation, invitedOrganisations, invitationStatements } from '../db/co-organisers';
 import { planOrganisers } from '../domain/co-organisers';
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
@@ -210,6 +211,18 @@ function createdResponse(c: Context<AppEnv>, event: StoredEvent, replayed: boole
   return c.json(publicEvent(event), 201);
 }
 
+/**
+ * The 412 of an event changed meanwhile, saying when and by whom: a
+ * person's name to signed-in people (who may edit the event, as the check
+ * before this one made sure), an integration's token name; no person's name
+ * to a token.
+ */
+async function staleEvent(db: D1Database, id: string, actor: Actor): Promise<PreconditionFailedError> {
+  const last = await lastChangeOf(db, 'event', id);
+  const by = last ? (last.token ?? (actor.person ? last.person : null)) : null;
+  return new PreconditionFailedError('event', id, last ? { at: last.at, by } : null);
+}
+
 /** Writes an edited event if nobody changed it meanwhile; answers with the new version. `also` joins the write's batch. */
 async function saveEdit(
   db: D1Database,
@@ -222,7 +235,7 @@ async function saveEdit(
 ): Promise<StoredEvent> {
   const ctx = { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) };
   const saved = await updateEvent(db, before, expectedRevision, draft, nextSequence(before, draft), action, ctx, also(ctx));
-  if (!saved) throw new PreconditionFailedError('event', before.id);
+  if (!saved) throw await staleEvent(db, before.id, actor);
   return (await findEvent(db, before.id))!;
 }
 
@@ -257,7 +270,11 @@ events.openapi(
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
     const { actor, before } = authorised<Editable>(c);
-    assertIfMatch(c.req.header('If-Match'), before.revision, 'event', id);
+    try {
+      assertIfMatch(c.req.header('If-Match'), before.revision, 'event', id);
+    } catch (error) {
+      throw error instanceof PreconditionFailedError ? await staleEvent(c.env.DB, id, actor) : error;
+    }
     const { input, status } = applyPatch(publicEvent(before), patch);
     parseOrThrow(EventInput, input);
     const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
@@ -300,7 +317,7 @@ events.openapi(
     const body = c.req.valid('json') ?? {};
     const { actor, before } = authorised<Editable>(c);
     const ifMatch = c.req.header('If-Match');
-    if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
+    if (ifMatch && !etagMatches(ifMatch, before.revision)) throw await staleEvent(c.env.DB, id, actor);
     if (before.status === 'draft') throw new DomainError(409, 'draft', 'a draft is not public and cannot be cancelled');
     const { input } = applyPatch(publicEvent(before), {});
     const draft = prepareEvent(input, before.organisations[0]!, 'cancelled', body.reason?.trim() || before.cancelReason || null);

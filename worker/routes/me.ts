@@ -1,14 +1,15 @@
 /** /api/me: the signed-in person's own things: their organisations' events and invitations to co-organise, their personal feed. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { hasFeedKey, replaceFeedKey } from '../db/accounts';
+import { hasFeedKey, listAdministrators, replaceFeedKey } from '../db/accounts';
 import { listEventsOf, withoutRevision } from '../db/events';
+import { countEventsOf } from '../db/event-counts';
 import { listInvitations } from '../db/co-organisers';
 import { ForbiddenError } from '../domain/errors';
 import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../http';
-import { FeedKey, MyEventsQuery } from '../shared/accounts';
+import { Administrators, FeedKey, MyEventsQuery } from '../shared/accounts';
 import { CoOrganiserInvitation, Event } from '../shared/schemas';
 
 export const me = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -22,14 +23,33 @@ me.openapi(
     summary: 'Events of your organisations, drafts included (every event for an administrator)',
     security,
     request: { query: MyEventsQuery },
-    responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(Event) }) } }, description: 'Newest first, at most 1,000' }, 401: problemSpec('Not signed in') },
+    responses: {
+      200: { content: { 'application/json': { schema: z.object({ items: z.array(Event), counts: z.object({ draft: z.number().int(), published: z.number().int(), cancelled: z.number().int() }).openapi({ description: 'How many events there are in each status' }) }) } }, description: 'Newest first, at most 1,000' },
+      401: problemSpec('Not signed in'),
+    },
   }),
   async (c) => {
     const { status } = c.req.valid('query');
     const actor = requireActor(c.get('actor'));
-    const found = await listEventsOf(c.env.DB, isAdministrator(actor) ? null : writableOrganisations(actor), status ?? null);
+    const organisations = isAdministrator(actor) ? null : writableOrganisations(actor);
+    const [found, counts] = await Promise.all([listEventsOf(c.env.DB, organisations, status ?? null), countEventsOf(c.env.DB, organisations)]);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: found.map(withoutRevision) }, 200);
+    return c.json({ items: found.map(withoutRevision), counts }, 200);
+  },
+);
+
+me.openapi(
+  createRoute({
+    method: 'get',
+    path: '/administrators',
+    summary: "The service's administrators: whom to ask for the right to publish for an organisation",
+    security,
+    responses: { 200: { content: { 'application/json': { schema: Administrators } }, description: 'By name, at most 20' }, 401: problemSpec('Not signed in') },
+  }),
+  async (c) => {
+    requireActor(c.get('actor'));
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await listAdministrators(c.env.DB) }, 200);
   },
 );
 

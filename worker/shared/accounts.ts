@@ -79,6 +79,11 @@ export const Me = z
   .openapi('Me');
 export type Me = z.infer<typeof Me>;
 
+export const Administrators = z
+  .object({ items: z.array(z.object({ name: z.string(), email: z.string() })) })
+  .openapi('Administrators', { description: "The service's administrators, whom to ask for the right to publish for an organisation" });
+export type Administrators = z.infer<typeof Administrators>;
+
 export const LoginInput = z.object({ email: Email, password: z.string().min(1, 'is required').max(200) }).strict().openapi('LoginInput');
 export type LoginInput = z.infer<typeof LoginInput>;
 

@@ -12,3 +12,17 @@ export const CATEGORY_NAMES: Record<ClockCategory, { fi: string; sv: string; en:
   jarjestot: { fi: 'Järjestöyhteistyö', sv: 'Samarbete med organisationer', en: 'Cooperation with NGOs' },
   muu: { fi: 'Muu', sv: 'Övrigt', en: 'Other' },
 };
+
+/**
+ * The wheel's colour of each category. An item's colour is its category's,
+ * never chosen on its own: a new item in a category cannot break the legend.
+ */
+export const CATEGORY_COLOURS: Record<ClockCategory, string> = {
+  talous: '#5b6770',
+  hyvinvointikertomus: '#00508c',
+  tiedonkeruu: '#2e7d32',
+  yhteistyo: '#6a1b9a',
+  verkosto: '#b24400',
+  jarjestot: '#00695c',
+  muu: '#4a4a4a',
+};

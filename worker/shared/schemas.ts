@@ -345,7 +345,7 @@ const ClockItemFields = {
   title: Localized,
   shortTitle: ShortTitle,
   description: Localized,
-  colour: z.string().openapi({ example: '#00508c' }),
+  colour: z.string().openapi({ example: '#00508c', description: "The category's colour" }),
   category: z.enum(CLOCK_CATEGORIES).openapi({ description: 'What the colour means; names in /api/clock categories' }),
   responsibleOrganisation: Slug.nullable(),
   source: z.string().nullable().openapi({ description: 'Where the duty or practice is written down' }),
@@ -433,8 +433,8 @@ export const ClockItemWrite = z
     repeat: z.enum(['yearly', 'odd-years', 'even-years', 'once']).optional(),
     onceYear: z.number().int().min(2000, 'must be 2000–2100').max(2100, 'must be 2000–2100').nullish(),
     termYears: z.object({ start: z.number().int().min(1, 'must be 1–4').max(4, 'must be 1–4'), end: z.number().int().min(1, 'must be 1–4').max(4, 'must be 1–4') }).strict().nullish(),
-    colour: Colour.optional(),
-    category: z.enum(CLOCK_CATEGORIES).optional().openapi({ description: "Default 'muu'" }),
+    colour: Colour.optional().openapi({ deprecated: true, description: "Ignored: an item's colour is its category's, so the legend always holds" }),
+    category: z.enum(CLOCK_CATEGORIES).optional().openapi({ description: "Default 'muu'; gives the item its colour" }),
     responsibleOrganisation: Slug.nullish(),
     source: optionalText(500),
     links: z.array(z.object({ title: text(300).min(1, 'is required'), url: HttpUrl }).strict()).max(20, 'may list at most 20 links').optional(),
@@ -524,6 +524,10 @@ export const Problem = z
       )
       .optional()
       .openapi({ description: 'One entry per broken rule of a field' }),
+    lastChange: z
+      .object({ at: z.string(), by: z.string().nullable() })
+      .optional()
+      .openapi({ description: "412: when the thing was last changed and by whom (a person's name for signed-in people who may edit it; a token's name; null otherwise)" }),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;

@@ -24,12 +24,15 @@ export interface EventFormProps {
   published: boolean;
 }
 
+/** The zones organisers here use first (Finland, Sweden, UTC), then every other in the browser's order. */
+export const FIRST_TIME_ZONES = [HELSINKI, 'Europe/Stockholm', 'UTC'];
+
 const TIME_ZONES: string[] = (() => {
   try {
     const zones = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-    return zones.includes(HELSINKI) ? zones : [HELSINKI, ...zones];
+    return [...FIRST_TIME_ZONES, ...zones.filter((zone) => !FIRST_TIME_ZONES.includes(zone))];
   } catch {
-    return [HELSINKI];
+    return FIRST_TIME_ZONES;
   }
 })();
 
@@ -136,7 +139,7 @@ export function EventForm({ form, onChange, taxonomy, organisations, invited = [
         )}
       </fieldset>
 
-      <RecurrenceEditor value={form.recurrence} onChange={(recurrence) => set('recurrence', recurrence)} errorOf={errorOf} touch={touch} />
+      <RecurrenceEditor value={form.recurrence} startDate={form.startDate} onChange={(recurrence) => set('recurrence', recurrence)} errorOf={errorOf} touch={touch} />
 
       <fieldset class="form-section">
         <legend>{m.location}</legend>

@@ -2,9 +2,12 @@
 import { fill, useOrganiserText } from '../../i18n/organiser';
 import { Field, FieldError, describedBy } from '../form';
 import { type RecurrenceState, WEEKDAYS, ruleOf } from '../event-form/model';
+import { useI18n } from '../../i18n';
+import { describeRule, nextDates } from '../../recurrence-text';
 
-export function RecurrenceEditor({ value, onChange, errorOf, touch }: { value: RecurrenceState; onChange: (next: RecurrenceState) => void; errorOf: (key: string) => string | undefined; touch: (key: string) => void }) {
+export function RecurrenceEditor({ value, startDate, onChange, errorOf, touch }: { value: RecurrenceState; startDate: string; onChange: (next: RecurrenceState) => void; errorOf: (key: string) => string | undefined; touch: (key: string) => void }) {
   const m = useOrganiserText();
+  const i18n = useI18n();
   const set = (patch: Partial<RecurrenceState>) => onChange({ ...value, ...patch });
   const ruleError = errorOf('recurrence.rrule');
   const exceptionError = value.exceptions.map((_, i) => errorOf(`recurrence.exceptions.${i}`)).find(Boolean);
@@ -132,11 +135,26 @@ export function RecurrenceEditor({ value, onChange, errorOf, touch }: { value: R
           <FieldError id="ev-recurrence-exceptions" error={exceptionError} />
         </fieldset>
       )}
-      {rule && (
-        <p class="hint">
-          {fill(m.ruleSummary, { rule })}
+      {rule && <RuleSummary rule={rule} startDate={startDate} removed={value.exceptions} language={i18n.language} />}
+    </fieldset>
+  );
+}
+
+/** The rule as a sentence and its next dates; the rule itself only when the sentence cannot say it. */
+function RuleSummary({ rule, startDate, removed, language }: { rule: string; startDate: string; removed: string[]; language: 'fi' | 'sv' | 'en' }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const sentence = describeRule(rule, language, startDate);
+  const today = new Date().toISOString().slice(0, 10);
+  const dates = sentence ? nextDates(rule, startDate, startDate > today ? startDate : today, removed) : [];
+  return (
+    <div class="hint rule-summary" aria-live="polite">
+      <p>{sentence ?? fill(m.ruleSummary, { rule })}</p>
+      {dates.length > 0 && (
+        <p>
+          {m.nextDates} {dates.map((date) => i18n.day(date)).join(', ')}
         </p>
       )}
-    </fieldset>
+    </div>
   );
 }
