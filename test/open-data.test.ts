@@ -65,6 +65,21 @@ describe('RSS, Atom and JSON Feed', () => {
     return { event, title };
   }
 
+  it('are built once per data version and hour, and built again after a write', async () => {
+    const first = await upcoming();
+    const path = '/feed.rss?organisation=kalajoen-kaupunki';
+    const a = await request(path);
+    const b = await request(path);
+    expect(b.headers.get('ETag')).toBe(a.headers.get('ETag'));
+    const textA = await a.text();
+    expect(await b.text()).toBe(textA);
+    expect(textA).toContain(escapeHtml(first.title));
+    const second = await upcoming();
+    const c = await request(path);
+    expect(c.headers.get('ETag')).not.toBe(a.headers.get('ETag'));
+    expect(await c.text()).toContain(escapeHtml(second.title));
+  });
+
   it('JSON Feed lists upcoming events with links to their pages, with the same filters as the calendar feed', async () => {
     const { event, title } = await upcoming();
     const response = await request('/feed.json?organisation=kalajoen-kaupunki');

@@ -194,6 +194,11 @@ for (const format of ['rss', 'atom', 'json'] as const) {
     c.header('ETag', quoteEtag(etag));
     c.header('Cache-Control', FEED_CACHE_CONTROL);
     if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    c.header('Content-Type', SYNDICATION_TYPES[format]);
+    // Built once per ETag (the data version and the hour) and kept compressed, as the iCalendar feeds are.
+    const key = `${format}|${c.req.url}`;
+    const cached = await cachedFeed(key, etag, null);
+    if (cached !== null) return gzippedAnswer(c, cached);
     const names = termNames(await readTaxonomy(c.env.DB));
     const from = formatInstant(now);
     const to = formatInstant(now.add({ hours: 24 * 365 }));
@@ -212,8 +217,10 @@ for (const format of ['rss', 'atom', 'json'] as const) {
       names,
       updated: new Date(modifiedAt),
     });
-    c.header('Content-Type', SYNDICATION_TYPES[format]);
-    return c.body(body, 200);
+    const encoded = encodeParts([body]);
+    const compressed = await gzip(encoded);
+    await keepFeed(key, etag, compressed, null);
+    return gzippedAnswer(c, compressed, encoded);
   });
 }
 
