@@ -208,3 +208,29 @@ export function eventsSql(events: readonly GeneratedEvent[], now: string): strin
   ];
   return statements.join('\n');
 }
+
+/**
+ * The "hostile" additions of the bounded-cost budgets: 100 daily series
+ * without end and 100 yearly ones with COUNT=1000, all published, starting
+ * today, in one network, as a busy or hostile organiser may write them.
+ */
+export function hostileSeries(today: Temporal.PlainDate): GeneratedEvent[] {
+  const events: GeneratedEvent[] = [];
+  for (let i = 0; i < 200; i++) {
+    const daily = i < 100;
+    const day = today.add({ days: i % 7 });
+    const hour = String(8 + (i % 9)).padStart(2, '0');
+    const input: EventInput = {
+      status: 'published',
+      title: { fi: daily ? `Päivittäinen tuokio ${i}` : `Vuosittainen tapahtuma ${i}` },
+      type: 'tyopaja',
+      start: `${day}T${hour}:00`,
+      end: `${day}T${hour}:45`,
+      recurrence: { rrule: daily ? 'FREQ=DAILY' : 'FREQ=YEARLY;COUNT=1000' },
+      networks: ['osallisuus'],
+      organisations: ['pohde'],
+    };
+    events.push({ id: `hostile-${i}`, draft: prepareEvent(input, 'pohde', 'published') });
+  }
+  return events;
+}

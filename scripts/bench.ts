@@ -5,6 +5,7 @@
  *   npm run bench -- --sizes 1000,10000   # chosen sizes
  *   tsx scripts/bench.ts --runs 5 --duration 5
  *   tsx scripts/bench.ts --only isolation --sizes 10000   # only: which of 20 filtered feeds a write changes
+ *   tsx scripts/bench.ts --hostile        # each size also with 100 endless daily and 100 COUNT=1000 yearly series
  *
  * For each size, realistic events (scripts/bench-data.ts) are loaded into a
  * local D1 of their own and the worker runs under `wrangler dev`:
@@ -36,11 +37,11 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import ical from 'ical-generator';
-import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db/events';
+import { listFeedEntries } from '../worker/db/events';
+import { listOccurrences } from '../worker/occurrence-index';
 import { insertTokenSql } from '../worker/db/tokens';
 import { publicEventIdsInWindow } from '../worker/db/window';
-import { eventOccurrences } from '../worker/domain/events';
-import { paginate, resolveWindow } from '../worker/domain/listing';
+import { resolveWindow } from '../worker/domain/listing';
 import { componentContext, DEFAULT_VARIANT, feedParts, feedSelection, feedValidators, feedVersionKeys, feedWindowStart, FEED_END, lastModified, staleEntries } from '../worker/domain/feeds';
 import { calendarOf, eventComponents, type TermNames } from '../worker/domain/ical';
 import { formatInstant, Temporal } from '../worker/domain/time';
@@ -48,7 +49,7 @@ import { generateToken, hashToken } from '../worker/domain/tokens';
 import { encodeParts } from '../worker/feed-cache';
 import { etagMatches, quoteEtag } from '../worker/http';
 import type { Event } from '../worker/shared/schemas';
-import { DENSITY, eventsSql, generateEvents, type GeneratedEvent } from './bench-data';
+import { DENSITY, eventsSql, generateEvents, hostileSeries, type GeneratedEvent } from './bench-data';
 import { applySql, startLocalService } from './local-service';
 
 const { values: args } = parseArgs({
@@ -58,6 +59,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    hostile: { type: 'boolean', default: false },
   },
 });
 if (args.only !== undefined && args.only !== 'isolation') throw new Error('--only takes: isolation');
@@ -353,7 +355,7 @@ interface Recorded {
   json: string;
 }
 
-/** A D1 that runs each statement on SQLite in this process and records it with its answer. */
+/** A D1 that runs each statement (alone or in a batch) on SQLite in this process and records it with its answer. */
 function recordingD1(db: DatabaseSync, log: Recorded[]): D1Database {
   return {
     prepare: (sql: string) => ({
@@ -365,12 +367,19 @@ function recordingD1(db: DatabaseSync, log: Recorded[]): D1Database {
         },
       }),
     }),
+    batch: (statements: { all: () => Promise<unknown> }[]) => Promise.all(statements.map((statement) => statement.all())),
   } as unknown as D1Database;
 }
 
-/** A D1 that answers every statement with a recorded answer, parsed from JSON as the binding does. */
-function replayD1(recorded: Recorded): D1Database {
-  return { prepare: () => ({ bind: () => ({ all: async () => ({ results: JSON.parse(recorded.json) }) }) }) } as unknown as D1Database;
+/** A D1 that answers the statements, in the order recorded, with their recorded answers, parsed from JSON as the binding does. */
+function replayD1(recorded: Recorded | Recorded[]): D1Database {
+  const answers = Array.isArray(recorded) ? recorded : [recorded];
+  let next = 0;
+  const answer = async () => ({ results: JSON.parse(answers[next++ % answers.length]!.json) });
+  return {
+    prepare: () => ({ bind: () => ({ all: answer }) }),
+    batch: (statements: { all: () => Promise<unknown> }[]) => Promise.all(statements.map((statement) => statement.all())),
+  } as unknown as D1Database;
 }
 
 /** ms per run of a statement: as many calls per run as fit in about 100 ms. */
@@ -403,6 +412,7 @@ interface UiRequest {
   from: string;
   to: string;
   limit: number;
+  order?: 'desc';
 }
 
 /** The list requests the calendar page sends (web/pages/calendar.tsx), as of today. */
@@ -410,12 +420,14 @@ function uiRequests(today: Temporal.PlainDate): UiRequest[] {
   const month = today.with({ day: 1 });
   return [
     { name: 'front page: a year ahead, limit=50', from: `${today}`, to: `${today.add({ days: 365 })}`, limit: 50 },
-    { name: 'past view: two years back, limit=500', from: `${today.subtract({ days: 730 })}`, to: `${today.add({ days: 1 })}`, limit: 500 },
+    { name: 'past view: two years back, latest first, limit=50', from: `${today.subtract({ days: 730 })}`, to: `${today.add({ days: 1 })}`, limit: 50, order: 'desc' },
     { name: 'month grid: the month and a week around, limit=500', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500 },
+    { name: 'a month from today, limit=50', from: `${today}`, to: `${today.add({ months: 1 })}`, limit: 50 },
+    { name: 'a 1,100-day window, limit=50', from: `${today}`, to: `${today.add({ days: 1100 })}`, limit: 50 },
   ];
 }
 
-const listPath = (r: UiRequest) => `/api/events?from=${r.from}&to=${r.to}&limit=${r.limit}`;
+const listPath = (r: UiRequest) => `/api/events?from=${r.from}&to=${r.to}&limit=${r.limit}${r.order ? `&order=${r.order}` : ''}`;
 
 /**
  * A list request's work in this process: its statement in SQLite, and the
@@ -425,18 +437,19 @@ const listPath = (r: UiRequest) => `/api/events?from=${r.from}&to=${r.to}&limit=
 async function listInProcess(db: DatabaseSync, request: UiRequest): Promise<{ sql: number[]; code: number[]; rows: number; items: number }> {
   const window = resolveWindow(request.from, request.to, Temporal.Now.instant());
   const filter = { from: formatInstant(window.from), to: formatInstant(window.to), networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false };
+  const page = { after: null, limit: request.limit, descending: request.order === 'desc' };
   const log: Recorded[] = [];
-  await listPublicEvents(recordingD1(db, log), filter);
-  if (log.length !== 1) throw new Error(`a list ran ${log.length} statements; expected 1`);
-  const replay = replayD1(log[0]!);
+  await listOccurrences(recordingD1(db, log), filter, window, page);
+  if (log.length !== 3) throw new Error(`a list ran ${log.length} statements; expected 3 (page, its events, events not indexed)`);
+  const replay = replayD1(log);
   let items = 0;
   const code = await timeRunsAsync(Math.max(RUNS, 5), async () => {
-    const found = await listPublicEvents(replay, filter);
-    const page = paginate(found.flatMap((event) => eventOccurrences(withoutRevision(event), window.from, window.to)), request.limit);
-    items = page.items.length;
-    JSON.stringify(page);
+    const listed = await listOccurrences(replay, filter, window, page);
+    items = listed.items.length;
+    JSON.stringify(listed);
   });
-  return { sql: statementTimes(db, log[0]!), code, rows: JSON.parse(log[0]!.json).length, items };
+  const sql = log.map((recorded) => statementTimes(db, recorded));
+  return { sql: sql[0]!.map((_, run) => sql.reduce((sum, times) => sum + times[run]!, 0)), code, rows: log.reduce((sum, r) => sum + JSON.parse(r.json).length, 0), items };
 }
 
 /** The full feed's statement in SQLite: its events with their stored VEVENT texts. */
@@ -559,6 +572,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const rebuildRuns = Math.max(RUNS, 5);
     const rebuild = await rebuildsAfterWrites(processes, rebuildRuns, feed, write);
     const rebuildFiltered = await rebuildsAfterWrites(processes, rebuildRuns, filteredFeed, write);
+    const rebuildRss = await rebuildsAfterWrites(processes, rebuildRuns, `${base}/feed.rss`, write);
 
     // CPU of whole requests in workerd, one at a time; the baselines first and last, to see them drift.
     const get = (path: string, headers: Record<string, string> = {}) => () => fetch(`${base}${path}`, { headers });
@@ -576,6 +590,20 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     await measure('GET /feed.rss', 20, get('/feed.rss'), expectStatus(200));
     await measure('GET /feed.json', 20, get('/feed.json'), expectStatus(200));
     await measure('GET /healthz, again', 200, get('/healthz'), expectStatus(200));
+    // Creates of the costliest series that are accepted, and of one that is refused; each write is checked.
+    let series = 0;
+    const post = (rrule: string) => () =>
+      fetch(`${base}/api/events`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ status: 'published', title: { fi: `Sarja ${series++}` }, type: 'tyopaja', start: `${day}T09:00`, end: `${day}T10:00`, networks: [FILTER_NETWORK], recurrence: { rrule } }),
+      });
+    const nineteenYears = day.add({ years: 19 }).toString().replaceAll('-', '');
+    await measure('POST /api/events, a daily series without end (about 400 occurrences stored)', 10, post('FREQ=DAILY'), expectStatus(201));
+    await measure('POST /api/events, a daily series, COUNT=1000 (1,000 stored)', 10, post('FREQ=DAILY;COUNT=1000'), expectStatus(201));
+    await measure('POST /api/events, a yearly series, COUNT=1000', 10, post('FREQ=YEARLY;COUNT=1000'), expectStatus(201));
+    await measure('POST /api/events, weekly for 19 years (about 990 stored)', 10, post(`FREQ=WEEKLY;UNTIL=${nineteenYears}T000000Z`), expectStatus(201));
+    await measure('POST /api/events, weekly until 2099: refused with 422', 10, post('FREQ=WEEKLY;UNTIL=20991231T000000Z'), expectStatus(422));
 
     // The same requests' work in this process, on a copy that has the feeds' stored texts.
     const copy = copyOfDatabase(persistDir);
@@ -598,7 +626,7 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const health = await load({ url: `${base}/healthz` });
     const body = JSON.stringify({ status: 'published', title: { fi: 'Kuormitustestin työpaja' }, type: 'tyopaja', start: `${today.add({ days: 7 })}T09:00`, end: `${today.add({ days: 7 })}T12:00`, networks: ['osallisuus'] });
     const create = await load({ url: `${base}/api/events`, method: 'POST', headers: auth, body });
-    return { loadSeconds, isolated, sql: sql!, rebuild, rebuildFiltered, cpu, lists, feedSql, cached, notModified, list, listFiltered, one, health, create };
+    return { loadSeconds, isolated, sql: sql!, rebuild, rebuildFiltered, rebuildRss, cpu, lists, feedSql, cached, notModified, list, listFiltered, one, health, create };
   } finally {
     service.stop();
     rmSync(work, { recursive: true, force: true });
@@ -628,17 +656,20 @@ if (ONLY_ISOLATION) {
   process.exit(0);
 }
 
-const results: { size: number; cpu: Awaited<ReturnType<typeof inProcess>>; requests: Full }[] = [];
+const results: { size: number; label: string; cpu: Awaited<ReturnType<typeof inProcess>>; requests: Full }[] = [];
 for (const size of SIZES) {
-  const started = performance.now();
-  const generated = generateEvents(size, today);
-  const cpu = await inProcess(generated);
-  const requests = (await throughWorker(generated, today)) as Full;
-  results.push({ size, cpu, requests });
-  console.error(`${size} events measured in ${((performance.now() - started) / 1000).toFixed(0)} s (loading ${requests.loadSeconds.toFixed(0)} s)`);
+  for (const hostile of args.hostile ? [false, true] : [false]) {
+    const started = performance.now();
+    const generated = [...generateEvents(size, today), ...(hostile ? hostileSeries(today) : [])];
+    const cpu = await inProcess(generated);
+    const requests = (await throughWorker(generated, today)) as Full;
+    const label = `${size.toLocaleString('en')} events${hostile ? ' + hostile' : ''}`;
+    results.push({ size, label, cpu, requests });
+    console.error(`${label} measured in ${((performance.now() - started) / 1000).toFixed(0)} s (loading ${requests.loadSeconds.toFixed(0)} s)`);
+  }
 }
 
-const sizes = results.map((r) => `${r.size.toLocaleString('en')} events`);
+const sizes = results.map((r) => r.label);
 
 console.log('Feeds: CPU in process (V8), median (lowest–highest run):\n');
 console.log(
@@ -686,6 +717,7 @@ console.log(
     ...results[0]!.requests.cpu.map(({ name, cpu }, i) => [`${name} (${cpu.requests})`, ...results.map((r) => cpuCell(r.requests.cpu[i]!.cpu, healthzOf(r)))]),
     [`GET /calendar.ics after a write (${results[0]!.requests.rebuild.requests})`, ...results.map((r) => cpuCell(r.requests.rebuild, healthzOf(r)))],
     [`GET /calendar.ics?network=${FILTER_NETWORK} after a write (${results[0]!.requests.rebuildFiltered.requests})`, ...results.map((r) => cpuCell(r.requests.rebuildFiltered, healthzOf(r)))],
+    [`GET /feed.rss after a write: built (${results[0]!.requests.rebuildRss.requests})`, ...results.map((r) => cpuCell(r.requests.rebuildRss, healthzOf(r)))],
   ]),
 );
 
@@ -715,4 +747,18 @@ const first = results[0]!;
 const last = results[results.length - 1]!;
 if (results.length > 1) {
   console.log(`\nMonth window, ${last.size.toLocaleString('en')} ÷ ${first.size.toLocaleString('en')} events: p50 × ${(median(last.requests.list.p50) / median(first.requests.list.p50)).toFixed(2)}, p99 × ${(median(last.requests.list.p99) / median(first.requests.list.p99)).toFixed(2)}`);
+}
+
+if (args.hostile) {
+  console.log('\nHostile ÷ plain, CPU of whole requests in workerd over /healthz\'s, per size (1.0 = the 200 hostile series cost nothing):\n');
+  const rows: string[][] = [];
+  for (const [i, { name }] of results[0]!.requests.cpu.entries()) {
+    if (!name.startsWith('GET /api/events') && !name.startsWith('GET /feed')) continue;
+    rows.push([name, ...SIZES.map((size) => {
+      const [plain, hostile] = [results.find((r) => r.size === size && !r.label.endsWith('hostile'))!, results.find((r) => r.size === size && r.label.endsWith('hostile'))!];
+      const over = (r: (typeof results)[number]) => Math.max(0.01, r.requests.cpu[i]!.cpu.worker - healthzOf(r));
+      return `× ${(over(hostile) / over(plain)).toFixed(2)} (${ms(over(plain))} → ${ms(over(hostile))})`;
+    })]);
+  }
+  console.log(table(['request', ...SIZES.map((size) => `${size.toLocaleString('en')} events`)], rows));
 }
