@@ -17,6 +17,7 @@ export const en: Messages = {
   showPast: 'Show past events',
   showUpcoming: 'Show upcoming events',
   noEvents: 'No events match these choices.',
+  seriesUntil: 'Recurring events without an end date are shown here until {date}; a subscribed calendar shows them in full.',
   eventsShown: { one: 'Showing 1 event.', other: 'Showing {count} events.' },
   loadMore: 'Show more',
   filters: 'Filter events',

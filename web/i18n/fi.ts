@@ -16,6 +16,7 @@ export const fi = {
   showPast: 'Näytä menneet tapahtumat',
   showUpcoming: 'Näytä tulevat tapahtumat',
   noEvents: 'Ei tapahtumia näillä valinnoilla.',
+  seriesUntil: 'Toistuvat tapahtumat, joilla ei ole päättymispäivää, näkyvät tässä {date} asti; tilattu kalenteri näyttää ne kokonaan.',
   eventsShown: { one: 'Näytetään 1 tapahtuma.', other: 'Näytetään {count} tapahtumaa.' },
   loadMore: 'Näytä lisää',
   filters: 'Rajaa tapahtumia',

@@ -17,6 +17,7 @@ export const sv: Messages = {
   showPast: 'Visa tidigare evenemang',
   showUpcoming: 'Visa kommande evenemang',
   noEvents: 'Inga evenemang med dessa val.',
+  seriesUntil: 'Återkommande evenemang utan slutdatum visas här till och med {date}; en prenumererad kalender visar dem i sin helhet.',
   eventsShown: { one: '1 evenemang visas.', other: '{count} evenemang visas.' },
   loadMore: 'Visa fler',
   filters: 'Avgränsa evenemang',

@@ -7,7 +7,7 @@ import { MonthGrid } from '../components/month-grid';
 import { Empty, Failed, Loading } from '../components/status';
 import { SubscribeDialog } from '../components/subscribe-dialog';
 import { type CalendarState, addDays, addMonths, finnishDate, readState, writeState } from '../filters';
-import { counted, useI18n } from '../i18n';
+import { counted, fill, useI18n } from '../i18n';
 import { usePageTitle } from '../use-page-title';
 import { useResource } from '../use-resource';
 
@@ -103,6 +103,9 @@ export function CalendarPage() {
       <section aria-busy={first.state === 'loading'}>
         {first.state === 'loading' && <Loading />}
         {first.state === 'failed' && <Failed retry={first.retry} />}
+        {first.state === 'ready' && first.value.horizon && window.to > first.value.horizon.slice(0, 10) && (
+          <p class="hint series-until">{fill(t.seriesUntil, { date: i18n.date(first.value.horizon) })}</p>
+        )}
         {first.state === 'ready' && state.view === 'month' && <MonthGrid month={month} items={items} today={today} />}
         {first.state === 'ready' && state.view === 'list' && items.length === 0 && <Empty>{t.noEvents}</Empty>}
         {first.state === 'ready' && state.view === 'list' && items.length > 0 && (
