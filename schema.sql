@@ -115,6 +115,8 @@ CREATE TABLE clock_template_items (
   short_title_fi TEXT,
   short_title_sv TEXT,
   short_title_en TEXT,
+  -- A decision the item leads to every year, with preparation steps in working days before it (JSON); dates are computed when read.
+  decision TEXT CHECK (decision IS NULL OR (json_valid(decision) AND json_type(decision) = 'object')),
   CHECK ((kind = 'annual') = (start_month IS NOT NULL AND end_month IS NOT NULL)),
   CHECK ((kind = 'term') = (term_year_start IS NOT NULL AND term_year_end IS NOT NULL))
 );
@@ -155,7 +157,9 @@ CREATE TABLE clock_items (
   -- Short names for the wheel, where the full name does not fit its arc.
   short_title_fi TEXT,
   short_title_sv TEXT,
-  short_title_en TEXT
+  short_title_en TEXT,
+  -- A decision the item leads to every year, with preparation steps in working days before it (JSON); dates are computed when read.
+  decision TEXT CHECK (decision IS NULL OR (json_valid(decision) AND json_type(decision) = 'object'))
 );
 CREATE INDEX clock_items_by_clock ON clock_items (clock_id, kind);
 

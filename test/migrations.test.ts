@@ -43,7 +43,8 @@ const KEPT: [table: string, key: string, where: string][] = [
   ['event_audiences', 'event_id, audience_id', 'true'],
   ['event_materials', 'event_id, position', 'true'],
   ['api_tokens', 'id', 'true'],
-  ['audit_log', 'id', 'true'],
+  // Migrations that change the regional clock record it (so that its feed changes): rows are added, none changed.
+  ['audit_log', 'id', 'id <= 2'],
   ['clock_items', 'id', 'id = 100'],
 ];
 
@@ -85,7 +86,7 @@ describe('migrations', () => {
       }
     }
     // What later migrations added to old rows: audit rows know how they were written, events are public.
-    expect((await rows('audit_log', 'id')).map((r) => r.via)).toEqual(['token', 'system']);
+    expect((await rows('audit_log', 'id', 'id <= 2')).map((r) => r.via)).toEqual(['token', 'system']);
     expect((await rows('events', 'id')).map((r) => r.visibility)).toEqual(['public', 'public']);
     expect(await db.prepare('SELECT actor, key, event_id FROM idempotency_keys').first()).toEqual({ actor: 'token:7', key: 'avain-1', event_id: 'vanha-sarja' });
     // Built feed bodies were a cache: the table is gone, nothing else with it.

@@ -56,8 +56,8 @@ export function getClock(year: number, clock: string | null, signal?: AbortSigna
 }
 
 /** The council term that contains today, and its items. */
-export function getCouncilTerm(clock: string | null, signal?: AbortSignal): Promise<CouncilTermClock> {
-  return getJson<CouncilTermClock>(`/api/council-term${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, signal);
+export function getCouncilTerm(clock: string | null, signal?: AbortSignal, fresh = false): Promise<CouncilTermClock> {
+  return getJson<CouncilTermClock>(`/api/council-term${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, signal, fresh);
 }
 
 /** The annual clock as a feed to subscribe to. */

@@ -147,21 +147,23 @@ async function namesOf(page: Page, query: string): Promise<{ titles: Map<string,
 }
 
 /** Tabs through the page; the wheel's arcs (by label index) and event markers that the keyboard reached. */
-async function tabThroughWheel(page: Page): Promise<{ arcs: Set<string>; events: Set<string> }> {
+async function tabThroughWheel(page: Page): Promise<{ arcs: Set<string>; events: Set<string>; plans: Set<string> }> {
   await page.locator('h1').first().click();
   const arcs = new Set<string>();
   const events = new Set<string>();
+  const plans = new Set<string>();
   for (let i = 0; i < 300; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | SVGElement | null;
-      return { label: el?.getAttribute('data-label') ?? null, event: el?.getAttribute('data-event') ?? null, svg: el?.closest('svg.wheel') !== null, export: el?.textContent === 'Lataa SVG' };
+      return { label: el?.getAttribute('data-label') ?? null, event: el?.getAttribute('data-event') ?? null, plan: el?.getAttribute('data-plan') ?? null, svg: el?.closest('svg.wheel') !== null, export: el?.textContent === 'Lataa SVG' };
     });
     if (focused.label) arcs.add(focused.label);
     if (focused.event) events.add(focused.event);
+    if (focused.plan) plans.add(focused.plan);
     if (focused.export) break;
   }
-  return { arcs, events };
+  return { arcs, events, plans };
 }
 
 describe('the regional wheel', () => {
@@ -267,6 +269,37 @@ describe('the regional wheel', () => {
     await open(page, '/clock?year=2026');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('decisions and their preparation steps', () => {
+  it('are markers on their days, reached by the keyboard and announced with the date; rows in the table and lines in the month list', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2027');
+    const clock = (await api(page, 'GET', '/api/clock?year=2027')).body as { items: { title: { fi: string }; plans: { decision: { date: string }; steps: { date: string }[] }[] }[] };
+    const expected = clock.items.flatMap((item) => item.plans.flatMap((plan) => [plan.decision.date, ...plan.steps.map((step) => step.date)])).filter((date) => date.startsWith('2027'));
+    expect(expected.length).toBeGreaterThanOrEqual(8);
+    const markers = await page.locator('.wheel-plan').evaluateAll((paths) => paths.map((p) => ({ date: p.getAttribute('data-date')!, label: p.getAttribute('aria-label')!, tabindex: p.getAttribute('tabindex') })));
+    expect(markers.map((m) => m.date).sort()).toEqual(expected.sort());
+    expect(markers.every((m) => m.tabindex === '0')).toBe(true);
+    // The yearly wellbeing report's council on Tuesday 15 June 2027, its agenda deadline ten working days before, on 1 June.
+    expect(markers.map((m) => m.label)).toContain('Päätös: Valtuusto käsittelee hyvinvointikertomuksen vuosiraportin – 15.6.2027 (Hyvinvointikertomuksen vuosiraportointi valtuustolle)');
+    const agenda = page.locator('.wheel-plan[data-date="2027-06-01"]');
+    expect(await agenda.getAttribute('aria-label')).toBe('Valmisteluvaihe: Esityslistan määräaika – 1.6.2027 (10 työpäivää ennen päätöstä: Valtuusto käsittelee hyvinvointikertomuksen vuosiraportin)');
+    await agenda.focus();
+    expect(await page.locator('.wheel-tip').textContent()).toContain('Esityslistan määräaika – 1.6.2027');
+    expect(await page.locator('.clock-details').textContent()).toContain('Päätös: Valtuusto käsittelee hyvinvointikertomuksen vuosiraportin – 15.6.2027');
+    const reached = await tabThroughWheel(page);
+    expect(reached.plans.size).toBe(markers.length);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await open(page, '/clock?view=table&year=2027&month=2027-06');
+    const rows = await page.locator('tr.plan-row').evaluateAll((trs) => trs.map((tr) => tr.textContent));
+    expect(rows.length).toBe(expected.length);
+    expect(rows).toContain('KunnatValmisteluvaihe: Esityslistan määräaika1.6.2027 (10 työpäivää ennen päätöstä)');
+    expect(await page.locator('.month-list').textContent()).toContain('Päätös: Valtuusto käsittelee hyvinvointikertomuksen vuosiraportin – 15.6.2027');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

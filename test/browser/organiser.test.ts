@@ -509,6 +509,79 @@ describe('an organiser', () => {
     expect(await page.locator('main').textContent()).not.toMatch(/is not a day of month|span\.endDay/);
   });
 
+  it('gives a clock item a decision with preparation steps, which the clock dates over holidays', async () => {
+    const page = await signIn(OLLI, '/manage/clock');
+    const title = unique('Lautakunnan raportti');
+    await page.getByRole('button', { name: 'Uusi kohta' }).click();
+    await page.locator('#ci-title-fi').fill(title);
+    await page.locator('#ci-startMonth').selectOption('11');
+    await page.locator('#ci-endMonth').selectOption('12');
+    await page.getByLabel('Kohta johtaa päätökseen').check();
+    await page.locator('#ci-decision-fi').fill('Valtuusto päättää');
+    await page.locator('#ci-decision-month').selectOption('12');
+    await page.locator('#ci-decision-day').fill('28');
+    await page.getByRole('button', { name: 'Lisää valmisteluvaihe' }).click();
+    await page.locator('#ci-step-0-title').fill('Esityslistan määräaika');
+    await page.locator('#ci-step-0-days').fill('0');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    // 0 working days is refused, naming the field; nothing is saved.
+    await page.locator('#ci-step-0-days[aria-invalid="true"]').waitFor();
+    await page.locator('#ci-step-0-days').fill('10');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
+    const clock = (await api(page, 'GET', '/api/clock?year=2026')).body;
+    const item = clock.items.find((i: { title: { fi: string } }) => i.title.fi === title);
+    // Monday 28 December 2026. Back: (Sun 27, Sat 26, Fri 25, Thu 24 Christmas Eve) Wed 23 = 1, Tue 22 = 2, Mon 21 = 3,
+    // Fri 18 = 4, Thu 17 = 5, Wed 16 = 6, Tue 15 = 7, Mon 14 = 8, Fri 11 = 9, Thu 10 December = 10.
+    expect(item.plans).toEqual([{ decision: { title: { fi: 'Valtuusto päättää', sv: null, en: null }, date: '2026-12-28' }, steps: [{ title: { fi: 'Esityslistan määräaika', sv: null, en: null }, workingDaysBefore: 10, date: '2026-12-10' }] }]);
+    // Opened again, the form shows it; removing the decision removes its dates.
+    await page.getByRole('button', { name: `Muokkaa: ${title}` }).click();
+    expect(await page.locator('#ci-step-0-days').inputValue()).toBe('10');
+    await page.getByLabel('Kohta johtaa päätökseen').uncheck();
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
+    const after = (await api(page, 'GET', '/api/clock?year=2026')).body;
+    expect(after.items.find((i: { title: { fi: string } }) => i.title.fi === title).plans).toEqual([]);
+  });
+
+  it('adds a council-term item and edits it like an annual one: the same validation, and a 412 when someone saved meanwhile', async () => {
+    const page = await signIn(OLLI, '/manage/clock');
+    const title = unique('Kauden osallisuusohjelma');
+    await page.getByRole('button', { name: 'Uusi valtuustokauden kohta' }).click();
+    await page.locator('#ci-title-fi').fill(title);
+    await page.locator('#ci-termStart').selectOption('3');
+    await page.locator('#ci-termEnd').selectOption('2');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    // The end before the start is refused beside its field, and nothing is saved.
+    await page.locator('#ci-termEnd[aria-invalid="true"]').waitFor();
+    expect((await api(page, 'GET', '/api/council-term')).body.items.some((i: { title: { fi: string } }) => i.title.fi === title)).toBe(false);
+    await page.locator('#ci-termEnd').selectOption('4');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('.status-ok', { hasText: 'Kohta tallennettu' }).waitFor();
+    await page.locator('table.term-items tr', { hasText: title }).filter({ hasText: '3.–4. vuosi' }).waitFor();
+    const saved = (await api(page, 'GET', '/api/council-term')).body.items.find((i: { title: { fi: string } }) => i.title.fi === title);
+    expect(saved).toMatchObject({ termYears: { start: 3, end: 4 }, ring: 'kunnat' });
+
+    // Opened for editing; meanwhile someone else saves the item; saving the form is a 412 that overwrites nothing.
+    await page.getByRole('button', { name: `Muokkaa: ${title}` }).click();
+    expect(await page.locator('#clock-item-title').textContent()).toBe('Muokkaa valtuustokauden kohtaa');
+    expect(await page.locator('#ci-termStart').inputValue()).toBe('3');
+    const current = await api(page, 'GET', `/api/clock/items/${saved.id}`);
+    expect((await api(page, 'PATCH', `/api/clock/items/${saved.id}`, { title: { fi: `${title} (toinen)` } }, { 'If-Match': current.etag! })).status).toBe(200);
+    await page.locator('#ci-title-fi').fill(`${title} (minun)`);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Joku muu tallensi tähän kohtaan muutoksia');
+    expect((await api(page, 'GET', `/api/clock/items/${saved.id}`)).body.title.fi).toBe(`${title} (toinen)`);
+    // Opened again, the form has the other version, and saves.
+    await page.getByRole('button', { name: 'Sulje' }).click();
+    await page.locator('table.term-items tr', { hasText: `${title} (toinen)` }).waitFor();
+    await page.getByRole('button', { name: `Muokkaa: ${title} (toinen)` }).click();
+    await page.locator('#ci-termEnd').selectOption('3');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('table.term-items tr', { hasText: `${title} (toinen)` }).filter({ hasText: '3. vuosi' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('creates a token that is shown once, and revokes it', async () => {
     const page = await signIn(OLLI);
     const name = unique('Intranet');

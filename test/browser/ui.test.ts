@@ -96,6 +96,29 @@ describe('a visitor', () => {
     await titlesToBe(expected);
   });
 
+  it('sees the past latest first, a page at a time, the same events the API lists', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    const from = new Date(Date.parse(`${today}T12:00:00Z`) - 730 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const api = (await (await fetch(`${baseUrl}/api/events?from=${from}&to=${to}&order=desc&limit=50`)).json()) as { items: { title: { fi: string }; occurrence: { startsAt: string } }[] };
+    expect(api.items.length).toBeGreaterThan(0);
+    const starts = api.items.map((item) => item.occurrence.startsAt);
+    expect(starts).toEqual([...starts].sort().reverse());
+    await open('/');
+    await page.getByRole('button', { name: 'Näytä menneet tapahtumat' }).click();
+    await titlesToBe(api.items.map((item) => item.title.fi));
+  });
+
+  it('is told up to when series without end are shown in a month beyond it', async () => {
+    const horizon = ((await (await fetch(`${baseUrl}/api/events?limit=1`)).json()) as { horizon: string }).horizon;
+    const beyond = new Date(Date.parse(horizon) + 40 * 86_400_000).toISOString().slice(0, 7);
+    await open(`/?view=month&month=${beyond}`);
+    const [year, month, day] = horizon.slice(0, 10).split('-').map(Number);
+    await expect(page.locator('.series-until').textContent()).resolves.toContain(`${day}.${month}.${year}`);
+    await open('/');
+    expect(await page.locator('.series-until').count()).toBe(0);
+  });
+
   it('hears how many events a filter change shows, not the whole list read out', async () => {
     await open('/');
     await page.getByLabel('Verkosto').selectOption('kulttuurihyvinvointi');

@@ -220,8 +220,8 @@ describe('the annual clock feed', () => {
     const { clockCalendarOf } = await import('../../worker/domain/ical');
     const text = clockCalendarOf(
       [
-        { itemId: 1, title: { fi: 'Tilinpäätös', sv: null, en: null }, description: { fi: 'Valtuusto käsittelee kesäkuussa.', sv: null, en: null }, ring: 'kunnat', source: 'Kuntalaki 410/2015, 113 §', links: [], start: '2027-02-01', end: '2027-06-30', changedAt: '2026-11-01T10:00:00Z' },
-        { itemId: 2, title: { fi: 'Avustushaut', sv: null, en: null }, description: { fi: '', sv: null, en: null }, ring: null, source: null, links: [{ title: 'Ohje', url: 'https://pohde.fi/ohje' }], start: '2027-10-01', end: '2028-01-31', changedAt: '2026-11-01T10:00:00Z' },
+        { itemId: 1, title: { fi: 'Tilinpäätös', sv: null, en: null }, description: { fi: 'Valtuusto käsittelee kesäkuussa.', sv: null, en: null }, ring: 'kunnat', source: 'Kuntalaki 410/2015, 113 §', links: [], start: '2027-02-01', end: '2027-06-30', changedAt: '2026-11-01T10:00:00Z', plan: null },
+        { itemId: 2, title: { fi: 'Avustushaut', sv: null, en: null }, description: { fi: '', sv: null, en: null }, ring: null, source: null, links: [{ title: 'Ohje', url: 'https://pohde.fi/ohje' }], start: '2027-10-01', end: '2028-01-31', changedAt: '2026-11-01T10:00:00Z', plan: null },
       ],
       { ...options, name: 'Hytekello — vuosikello', language: 'fi', ringNames: new Map([['kunnat', { fi: 'Kunnat', sv: null, en: null }]]) },
     );
@@ -238,5 +238,33 @@ describe('the annual clock feed', () => {
     ]);
     expect(events[0]!.description).toContain('Lähde: Kuntalaki 410/2015, 113 §');
     expect(events[0]!.component.getFirstProperty('categories')!.getValues()).toEqual(['Kunnat']);
+  });
+
+  it('gives a decision and each preparation step a day of its own, which both parsers read on that day', async () => {
+    const { clockCalendarOf } = await import('../../worker/domain/ical');
+    const { planOf } = await import('../../worker/domain/clock');
+    const { finnishWorkingDays } = await import('../../worker/domain/working-days');
+    const occurrence = { start: '2027-03-01', end: '2027-06-30' };
+    const t = (fi: string) => ({ fi, sv: null, en: null });
+    const plan = planOf({ title: t('Valtuusto käsittelee vuosiraportin'), month: 6, day: 14, steps: [{ title: t('Lautakunta'), workingDaysBefore: 27 }, { title: t('Esityslistan määräaika'), workingDaysBefore: 10 }] }, occurrence, await finnishWorkingDays());
+    const text = clockCalendarOf(
+      [{ itemId: 7, title: t('Hyvinvoinnin vuosiraportti'), description: t(''), ring: null, source: null, links: [], ...occurrence, changedAt: '2026-11-01T10:00:00Z', plan }],
+      { ...options, name: 'Hytekello — vuosikello', language: 'fi', ringNames: new Map() },
+    );
+    const days = (events: { summary: string; start: string; end: string; uid: string }[]) => events.map(({ summary, start, end }) => [summary, start, end]);
+    // Monday 14 June 2027. 10 working days before: Friday 11 June is the 1st, Monday 31 May the 10th. 27 before: Monday 10 May
+    // is the 25th, Friday 7 May the 26th, Ascension Day (Thursday 6 May) does not count, Wednesday 5 May is the 27th.
+    const expected = [
+      ['Hyvinvoinnin vuosiraportti', '2027-03-01', '2027-07-01'],
+      ['Päätös: Valtuusto käsittelee vuosiraportin', '2027-06-14', '2027-06-15'],
+      ['Lautakunta: Valtuusto käsittelee vuosiraportin', '2027-05-05', '2027-05-06'],
+      ['Esityslistan määräaika: Valtuusto käsittelee vuosiraportin', '2027-05-31', '2027-06-01'],
+    ];
+    const icalEvents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(days(icalEvents.map((e) => ({ summary: e.summary, start: e.startDate.toString(), end: e.endDate.toString(), uid: e.uid })))).toEqual(expected);
+    const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
+    expect(parsed.map((e) => [e.summary, e.datetype, e.start.toISOString().slice(0, 10)])).toEqual(expected.map(([summary]) => [summary, 'date', expect.any(String)]));
+    expect(new Set(icalEvents.map((e) => e.uid)).size).toBe(4);
+    expect(icalEvents[3]!.description).toContain('10 työpäivää ennen päätöstä (2027-06-14)');
   });
 });

@@ -1,7 +1,7 @@
 /** Items of the clocks the person may write: the regional clock (wellbeing county, regional council) and their organisations' own clocks. */
 import { useState } from 'preact/hooks';
 import { CATEGORY_NAMES, CLOCK_CATEGORIES } from '../../worker/shared/clock-categories';
-import { type AnnualClock, ApiProblem, type ClockItemInput, type Me, NotFound, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getTaxonomy, updateClockItem } from '../api';
+import { type AnnualClock, ApiProblem, type ClockItemInput, type Me, NotFound, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getCouncilTerm, getTaxonomy, updateClockItem } from '../api';
 import { Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
@@ -14,6 +14,7 @@ type Repeat = NonNullable<ClockItemInput['repeat']>;
 type Category = NonNullable<ClockItemInput['category']>;
 
 interface ItemState {
+  kind: 'annual' | 'term';
   ring: string;
   titleFi: string;
   titleSv: string;
@@ -31,13 +32,24 @@ interface ItemState {
   category: Category;
   responsibleOrganisation: string;
   source: string;
+  hasDecision: boolean;
+  decisionFi: string;
+  decisionSv: string;
+  decisionEn: string;
+  decisionMonth: string;
+  decisionDay: string;
+  /** Swedish and English step names are kept as they are; the form edits the Finnish one. */
+  steps: { title: string; sv: string | null; en: string | null; days: string }[];
+  termStart: string;
+  termEnd: string;
 }
 
 const orNull = (text: string) => (text.trim() ? text.trim() : null);
 const numberOrNull = (text: string) => (text.trim() ? Number(text) : null);
 
-function stateOf(item: StoredClockItem | null, ring: string): ItemState {
+function stateOf(item: StoredClockItem | null, ring: string, kind: 'annual' | 'term'): ItemState {
   return {
+    kind: item?.kind ?? kind,
     ring: item?.ring ?? ring,
     titleFi: item?.title.fi ?? '',
     titleSv: item?.title.sv ?? '',
@@ -55,10 +67,31 @@ function stateOf(item: StoredClockItem | null, ring: string): ItemState {
     category: (item?.category ?? 'muu') as Category,
     responsibleOrganisation: item?.responsibleOrganisation ?? '',
     source: item?.source ?? '',
+    hasDecision: Boolean(item?.decision),
+    decisionFi: item?.decision?.title.fi ?? '',
+    decisionSv: item?.decision?.title.sv ?? '',
+    decisionEn: item?.decision?.title.en ?? '',
+    decisionMonth: String(item?.decision?.month ?? 6),
+    decisionDay: String(item?.decision?.day ?? 15),
+    // Stored earliest first: the step most working days before comes first.
+    steps: item?.decision?.steps.map((step) => ({ title: step.title.fi, sv: step.title.sv, en: step.title.en, days: String(step.workingDaysBefore) })) ?? [],
+    termStart: String(item?.termYears?.start ?? 1),
+    termEnd: String(item?.termYears?.end ?? 1),
   };
 }
 
 function inputOf(state: ItemState): ClockItemInput {
+  const common = {
+    ring: state.ring,
+    title: { fi: state.titleFi.trim(), sv: orNull(state.titleSv), en: orNull(state.titleEn) },
+    shortTitle: { fi: orNull(state.shortFi), sv: orNull(state.shortSv), en: orNull(state.shortEn) },
+    description: { fi: orNull(state.descriptionFi), sv: null, en: null },
+    category: state.category,
+    responsibleOrganisation: orNull(state.responsibleOrganisation),
+    source: orNull(state.source),
+  };
+  // A council-term item has years of the term instead of a span, a repeat and a decision.
+  if (state.kind === 'term') return { ...common, kind: 'term', span: null, termYears: { start: Number(state.termStart), end: Number(state.termEnd) } };
   return {
     ring: state.ring,
     kind: 'annual',
@@ -71,13 +104,22 @@ function inputOf(state: ItemState): ClockItemInput {
     category: state.category,
     responsibleOrganisation: orNull(state.responsibleOrganisation),
     source: orNull(state.source),
+    decision: state.hasDecision
+      ? {
+          title: { fi: state.decisionFi.trim(), sv: orNull(state.decisionSv), en: orNull(state.decisionEn) },
+          month: Number(state.decisionMonth),
+          day: Number(state.decisionDay),
+          steps: state.steps.map((step) => ({ title: { fi: step.title.trim(), sv: step.sv, en: step.en }, workingDaysBefore: Number(step.days) })),
+        }
+      : null,
   };
 }
 
-function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: AnnualClock; taxonomy: Taxonomy; slug: string | null; item: Versioned<StoredClockItem> | null; onSaved: (title: string) => void; onClose: () => void }) {
+function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { clock: AnnualClock; taxonomy: Taxonomy; slug: string | null; item: Versioned<StoredClockItem> | null; kind: 'annual' | 'term'; onSaved: (title: string) => void; onClose: () => void }) {
   const m = useOrganiserText();
   const i18n = useI18n();
-  const [state, setState] = useState(() => stateOf(item?.value ?? null, clock.clock.rings[0]?.slug ?? ''));
+  const [state, setState] = useState(() => stateOf(item?.value ?? null, clock.clock.rings[0]?.slug ?? '', kind));
+  const term = state.kind === 'term';
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<ItemState>) => setState({ ...state, ...patch });
@@ -113,10 +155,10 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
   );
   return (
     <form class="card clock-item-form" onSubmit={submit} aria-labelledby="clock-item-title" noValidate>
-      <h2 id="clock-item-title">{item ? m.editItem : m.newItem}</h2>
+      <h2 id="clock-item-title">{term ? (item ? m.editTermItem : m.newTermItem) : item ? m.editItem : m.newItem}</h2>
       {conflict ? (
         <p class="status status-error" role="alert">
-          {m.conflictTitle}. {m.conflictExplain.split('.')[0]}.
+          {m.itemConflict}
         </p>
       ) : (
         <ProblemBox error={error} />
@@ -163,29 +205,54 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
           </select>
         )}
       </Field>
+      {term ? (
+        <div class="form-row">
+          {(
+            [
+              ['termStart', 'termYears.start', m.termYearStart],
+              ['termEnd', 'termYears.end', m.termYearEnd],
+            ] as const
+          ).map(([key, field, label]) => (
+            <Field key={key} id={`ci-${key}`} label={label} error={fieldErrors[field]}>
+              {(props) => (
+                <select {...props} value={state[key]} onChange={(e) => set({ [key]: e.currentTarget.value })}>
+                  {[1, 2, 3, 4].map((n) => (
+                    <option key={n} value={String(n)}>
+                      {n}. {m.termYear}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ))}
+        </div>
+      ) : (
+        <div class="form-row">
+          {month('startMonth', m.startMonth)}
+          <Field id="ci-startDay" label={m.startDay} error={fieldErrors['span.startDay']}>
+            {(props) => <input {...props} type="number" min={1} max={31} value={state.startDay} onInput={(e) => set({ startDay: e.currentTarget.value })} />}
+          </Field>
+          {month('endMonth', m.endMonth)}
+          <Field id="ci-endDay" label={m.endDay} error={fieldErrors['span.endDay']}>
+            {(props) => <input {...props} type="number" min={1} max={31} value={state.endDay} onInput={(e) => set({ endDay: e.currentTarget.value })} />}
+          </Field>
+        </div>
+      )}
       <div class="form-row">
-        {month('startMonth', m.startMonth)}
-        <Field id="ci-startDay" label={m.startDay} error={fieldErrors['span.startDay']}>
-          {(props) => <input {...props} type="number" min={1} max={31} value={state.startDay} onInput={(e) => set({ startDay: e.currentTarget.value })} />}
-        </Field>
-        {month('endMonth', m.endMonth)}
-        <Field id="ci-endDay" label={m.endDay} error={fieldErrors['span.endDay']}>
-          {(props) => <input {...props} type="number" min={1} max={31} value={state.endDay} onInput={(e) => set({ endDay: e.currentTarget.value })} />}
-        </Field>
-      </div>
-      <div class="form-row">
-        <Field id="ci-repeat" label={m.repeatYears}>
-          {(props) => (
-            <select {...props} value={state.repeat} onChange={(e) => set({ repeat: e.currentTarget.value as Repeat })}>
-              {(['yearly', 'odd-years', 'even-years', 'once'] as const).map((repeat) => (
-                <option key={repeat} value={repeat}>
-                  {m.repeats[repeat]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {state.repeat === 'once' && (
+        {!term && (
+          <Field id="ci-repeat" label={m.repeatYears}>
+            {(props) => (
+              <select {...props} value={state.repeat} onChange={(e) => set({ repeat: e.currentTarget.value as Repeat })}>
+                {(['yearly', 'odd-years', 'even-years', 'once'] as const).map((repeat) => (
+                  <option key={repeat} value={repeat}>
+                    {m.repeats[repeat]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {!term && state.repeat === 'once' && (
           <Field id="ci-onceYear" label={m.onceYear} error={fieldErrors['onceYear']}>
             {(props) => <input {...props} type="number" min={2000} max={2100} value={state.onceYear} onInput={(e) => set({ onceYear: e.currentTarget.value })} />}
           </Field>
@@ -214,6 +281,64 @@ function ItemEditor({ clock, taxonomy, slug, item, onSaved, onClose }: { clock: 
           {(props) => <input {...props} type="text" value={state.source} onInput={(e) => set({ source: e.currentTarget.value })} />}
         </Field>
       </div>
+      {!term && (
+        <fieldset class="decision" aria-describedby="ci-decision-hint">
+          <legend>{m.decision}</legend>
+          <p class="hint" id="ci-decision-hint">{m.decisionHint}</p>
+          <label class="checkbox">
+            <input type="checkbox" id="ci-hasDecision" checked={state.hasDecision} onChange={(e) => set({ hasDecision: e.currentTarget.checked })} /> {m.hasDecision}
+          </label>
+          {state.hasDecision && (
+            <>
+              <Field id="ci-decision-fi" label={m.decisionTitleFi} required error={fieldErrors['decision.title.fi']}>
+                {(props) => <input {...props} type="text" required value={state.decisionFi} onInput={(e) => set({ decisionFi: e.currentTarget.value })} />}
+              </Field>
+              <div class="form-row">
+                <Field id="ci-decision-sv" label={m.decisionTitleSv}>
+                  {(props) => <input {...props} type="text" lang="sv" value={state.decisionSv} onInput={(e) => set({ decisionSv: e.currentTarget.value })} />}
+                </Field>
+                <Field id="ci-decision-en" label={m.decisionTitleEn}>
+                  {(props) => <input {...props} type="text" lang="en" value={state.decisionEn} onInput={(e) => set({ decisionEn: e.currentTarget.value })} />}
+                </Field>
+              </div>
+              <div class="form-row">
+                <Field id="ci-decision-month" label={m.decisionMonth} error={fieldErrors['decision.month']}>
+                  {(props) => (
+                    <select {...props} value={state.decisionMonth} onChange={(e) => set({ decisionMonth: e.currentTarget.value })}>
+                      {months.map((n) => (
+                        <option key={n} value={String(n)}>
+                          {i18n.month(2024, n).replace(/\s*2024/, '')}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field id="ci-decision-day" label={m.decisionDay} error={fieldErrors['decision.day']}>
+                  {(props) => <input {...props} type="number" min={1} max={31} value={state.decisionDay} onInput={(e) => set({ decisionDay: e.currentTarget.value })} />}
+                </Field>
+              </div>
+              {state.steps.map((step, index) => (
+                <div class="form-row" key={index}>
+                  <Field id={`ci-step-${index}-title`} label={`${m.stepTitle} ${index + 1}`} required error={fieldErrors[`decision.steps.${index}.title.fi`]}>
+                    {(props) => <input {...props} type="text" required value={step.title} onInput={(e) => set({ steps: state.steps.map((s, i) => (i === index ? { ...s, title: e.currentTarget.value } : s)) })} />}
+                  </Field>
+                  <Field id={`ci-step-${index}-days`} label={m.stepDays} error={fieldErrors[`decision.steps.${index}.workingDaysBefore`]}>
+                    {(props) => <input {...props} type="number" min={1} max={250} value={step.days} onInput={(e) => set({ steps: state.steps.map((s, i) => (i === index ? { ...s, days: e.currentTarget.value } : s)) })} />}
+                  </Field>
+                  <button type="button" onClick={() => set({ steps: state.steps.filter((_, i) => i !== index) })} aria-label={`${m.removeStep} ${index + 1}`}>
+                    {m.removeStep}
+                  </button>
+                </div>
+              ))}
+              <p>
+                <button type="button" onClick={() => set({ steps: [...state.steps, { title: '', sv: null, en: null, days: '10' }] })}>
+                  {m.addStep}
+                </button>
+              </p>
+            </>
+          )}
+        </fieldset>
+      )}
       <div class="button-row">
         <SaveButton saving={saving}>{m.save}</SaveButton>
         <button type="button" onClick={onClose}>
@@ -229,10 +354,11 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
   const i18n = useI18n();
   const year = new Date().getFullYear();
   const [version, setVersion] = useState(0);
-  const [editing, setEditing] = useState<Versioned<StoredClockItem> | 'new' | null>(null);
+  const [editing, setEditing] = useState<Versioned<StoredClockItem> | 'new' | 'new-term' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const clock = useResource(`clock/${slug}/${version}`, (signal) => getClock(year, slug, signal, true));
+  const term = useResource(`council-term/${slug}/${version}`, (signal) => getCouncilTerm(slug, signal, true));
   if (clock.state === 'loading') return <Loading />;
   if (clock.state === 'failed') {
     if (clock.error instanceof NotFound && organisation) {
@@ -267,16 +393,21 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
       <p>
         <button type="button" class="primary" onClick={() => (setMessage(null), setEditing('new'))}>
           {m.newItem}
+        </button>{' '}
+        <button type="button" onClick={() => (setMessage(null), setEditing('new-term'))}>
+          {m.newTermItem}
         </button>
       </p>
       {editing && (
         <ItemEditor
-          key={editing === 'new' ? 'new' : `${editing.value.id}/${editing.etag}`}
+          key={typeof editing === 'string' ? editing : `${editing.value.id}/${editing.etag}`}
           clock={clock.value}
           taxonomy={taxonomy}
           slug={slug}
-          item={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
+          item={typeof editing === 'string' ? null : editing}
+          kind={editing === 'new-term' ? 'term' : typeof editing === 'string' ? 'annual' : editing.value.kind}
+          // Closed after a refused save (412), the lists show what others saved meanwhile.
+          onClose={() => (setEditing(null), setVersion((v) => v + 1))}
           onSaved={(title) => {
             setEditing(null);
             setMessage(`${m.itemSaved} ${title}`);
@@ -284,6 +415,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
           }}
         />
       )}
+      <h2>{m.annualItems}</h2>
       {clock.value.items.length === 0 ? (
         <Empty>{m.noItems}</Empty>
       ) : (
@@ -306,6 +438,46 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
                   <td>{ringName(item.ring)}</td>
                   <td>{i18n.monthSpan(item.span)}</td>
                   <td>{m.repeats[item.repeat]}</td>
+                  <td>
+                    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
+                      {m.edit}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <h2>{m.termItems}</h2>
+      {term.state === 'loading' ? (
+        <Loading />
+      ) : term.state === 'failed' ? (
+        <Failed retry={term.retry} />
+      ) : term.value.items.length === 0 ? (
+        <Empty>{m.noTermItems}</Empty>
+      ) : (
+        <TableScroll label={m.termItems}>
+          <table class="data-table term-items">
+            <caption>
+              {m.termItems} {term.value.term.name}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.title}</th>
+                <th scope="col">{m.ring}</th>
+                <th scope="col">{m.termYears}</th>
+                <th scope="col">{m.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {term.value.items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row">{i18n.pick(item.title)}</th>
+                  <td>{ringName(item.ring)}</td>
+                  <td>
+                    {item.termYears.start === item.termYears.end ? `${item.termYears.start}.` : `${item.termYears.start}.–${item.termYears.end}.`} {m.termYear}
+                  </td>
                   <td>
                     <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
                       {m.edit}

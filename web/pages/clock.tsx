@@ -3,11 +3,12 @@ import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, NotFound, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
 import { Failed, Loading } from '../components/status';
 import { TableScroll } from '../components/table-scroll';
-import { CategoryLegend, type ClockItem, type Contrast, RingLegend, Wheel, eventDay, spanText } from '../components/wheel';
+import { CategoryLegend, type ClockItem, type Contrast, RingLegend, Wheel, eventDay, planDayText, planDays, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { usePageTitle } from '../use-page-title';
 import { useResource } from '../use-resource';
+import { sourceText } from '../../worker/shared/clock-sources';
 import { wheelStartOf } from '../../worker/shared/wheel';
 
 type View = 'wheel' | 'table' | 'term';
@@ -62,13 +63,14 @@ async function wheelItems(state: ClockState, signal: AbortSignal): Promise<Annua
   const first = await getClock(state.year, state.clock, signal);
   if (state.startMonth === 1) return first;
   const second = await getClock(state.year + 1, state.clock, signal);
-  const byId = new Map(first.items.map((item) => [item.id, { ...item, occurrences: [...item.occurrences], events: [...item.events] }]));
+  const byId = new Map(first.items.map((item) => [item.id, { ...item, occurrences: [...item.occurrences], events: [...item.events], plans: [...item.plans] }]));
   for (const item of second.items) {
     const known = byId.get(item.id);
     if (!known) byId.set(item.id, item);
     else {
       for (const o of item.occurrences) if (!known.occurrences.some((k) => k.start === o.start)) known.occurrences.push(o);
       for (const e of item.events) if (!known.events.some((k) => k.id === e.id)) known.events.push(e);
+      for (const p of item.plans) if (!known.plans.some((k) => k.decision.date === p.decision.date)) known.plans.push(p);
     }
   }
   return { ...first, items: [...byId.values()] };
@@ -97,8 +99,27 @@ function Details({ item, organisations }: { item: ClockItem | undefined; organis
       )}
       {item.source && (
         <p>
-          <strong>{t.source}:</strong> {item.source}
+          <strong>{t.source}:</strong> {sourceText(item.source, i18n.language)}
         </p>
+      )}
+      {item.plans.length > 0 && (
+        <>
+          <h3>{t.planLegend}</h3>
+          {item.plans.map((plan) => (
+            <ol key={plan.decision.date} class="plan-steps">
+              {plan.steps.map((step) => (
+                <li key={`${step.workingDaysBefore}/${step.date}`}>
+                  <span lang={i18n.langOf(step.title)}>{pick(step.title)}</span> – {i18n.day(step.date)} <span class="small">({step.workingDaysBefore} {t.daysBefore})</span>
+                </li>
+              ))}
+              <li>
+                <strong>
+                  {t.planDecision}: <span lang={i18n.langOf(plan.decision.title)}>{pick(plan.decision.title)}</span> – {i18n.day(plan.decision.date)}
+                </strong>
+              </li>
+            </ol>
+          ))}
+        </>
       )}
       {item.links.length > 0 && (
         <ul>
@@ -146,6 +167,7 @@ function MonthList({ month, items, onSelect, onClose }: { month: string; items: 
     .flatMap((item) => item.events.map((event) => ({ event, item })))
     .filter(({ event }, index, all) => eventDay(event) >= first && eventDay(event) <= last && all.findIndex((other) => other.event.id === event.id) === index)
     .sort((a, b) => a.event.start.localeCompare(b.event.start));
+  const plans = planDays(items, first, monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`);
   const title = i18n.month(year, monthNumber);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a month takes the reader to its list.
@@ -174,6 +196,18 @@ function MonthList({ month, items, onSelect, onClose }: { month: string; items: 
             </li>
           ))}
         </ul>
+      )}
+      {plans.length > 0 && (
+        <>
+          <h3>{t.planLegend}</h3>
+          <ul>
+            {plans.map((day) => (
+              <li key={day.key} class={`plan-${day.kind}`}>
+                {planDayText(i18n, day)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h3>{t.monthEvents}</h3>
       {events.length === 0 ? (
@@ -236,7 +270,7 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => (
+          {items.flatMap((item) => [
             <tr key={item.id}>
               <td>{ringName(item.ring)}</td>
               <th scope="row" lang={i18n.langOf(item.title)}>{pick(item.title)}</th>
@@ -252,8 +286,23 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
                   </span>
                 ))}
               </td>
-            </tr>
-          ))}
+            </tr>,
+            // The item's decision and its preparation steps, each a row of its own under the item.
+            ...planDays([item], `${clock.year}-01-01`, `${clock.year + 1}-01-01`).map((day) => (
+              <tr key={day.key} class={`plan-row plan-${day.kind}`}>
+                <td>{ringName(item.ring)}</td>
+                <th scope="row">
+                  <span class="small">{day.kind === 'decision' ? t.planDecision : t.planStep}:</span> <span lang={i18n.langOf(day.title)}>{pick(day.title)}</span>
+                </th>
+                <td>
+                  {i18n.day(day.date)}
+                  {day.workingDaysBefore !== null && <span class="small"> ({day.workingDaysBefore} {t.daysBefore})</span>}
+                </td>
+                <td />
+                <td />
+              </tr>
+            )),
+          ])}
         </tbody>
       </table>
     </TableScroll>
@@ -299,7 +348,7 @@ function TermView({ ring, organisation }: { ring: string; organisation: string }
             <tr key={item.id}>
               <th scope="row">
                 {pick(item.title)}
-                {item.source && <span class="small source"> {item.source}</span>}
+                {item.source && <span class="small source"> {sourceText(item.source, i18n.language)}</span>}
               </th>
               {data.term.years.map((year) => {
                 const on = year.year >= item.termYears.start && year.year <= item.termYears.end;

@@ -86,6 +86,7 @@ function rowToItem(row: Record<string, unknown>): ClockItemData {
     responsibleOrganisation: row.responsible as string | null,
     source: row.source as string | null,
     links: JSON.parse(row.links as string),
+    decision: row.decision == null ? null : JSON.parse(row.decision as string),
     updatedAt: row.updated_at as string | null,
   };
 }
@@ -148,23 +149,23 @@ function itemValues(record: ItemRecord): unknown[] {
     record.kind, record.title.fi, record.title.sv, record.title.en, record.description.fi || null, record.description.sv, record.description.en,
     record.span?.startMonth ?? null, record.span?.startDay ?? null, record.span?.endMonth ?? null, record.span?.endDay ?? null,
     record.repeat, record.onceYear, record.termYears?.start ?? null, record.termYears?.end ?? null, record.colour, record.source, JSON.stringify(record.links),
-    record.category, record.shortTitle.fi, record.shortTitle.sv, record.shortTitle.en,
+    record.category, record.shortTitle.fi, record.shortTitle.sv, record.shortTitle.en, record.decision ? JSON.stringify(record.decision) : null,
   ];
 }
 
-// ?1…?22 follow itemValues(); ?23 clock id, ?24 ring slug, ?25 responsible organisation slug.
+// ?1…?23 follow itemValues(); ?24 clock id, ?25 ring slug, ?26 responsible organisation slug.
 const ITEM_ASSIGNMENTS = `kind = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4, description_fi = ?5, description_sv = ?6, description_en = ?7,
   start_month = ?8, start_day = ?9, end_month = ?10, end_day = ?11, repeat = ?12, once_year = ?13, term_year_start = ?14, term_year_end = ?15,
-  colour = ?16, source = ?17, links = ?18, category = ?19, short_title_fi = ?20, short_title_sv = ?21, short_title_en = ?22,
-  clock_id = ?23, ring_id = (SELECT id FROM clock_rings WHERE clock_id = ?23 AND slug = ?24),
-  responsible_organisation_id = (SELECT id FROM organisations WHERE slug = ?25)`;
+  colour = ?16, source = ?17, links = ?18, category = ?19, short_title_fi = ?20, short_title_sv = ?21, short_title_en = ?22, decision = ?23,
+  clock_id = ?24, ring_id = (SELECT id FROM clock_rings WHERE clock_id = ?24 AND slug = ?25),
+  responsible_organisation_id = (SELECT id FROM organisations WHERE slug = ?26)`;
 
-// The same order for a new item, then ?26 revision and ?27 time.
+// The same order for a new item, then ?27 revision and ?28 time.
 const INSERT_ITEM = `INSERT INTO clock_items (kind, title_fi, title_sv, title_en, description_fi, description_sv, description_en, start_month, start_day, end_month, end_day,
-    repeat, once_year, term_year_start, term_year_end, colour, source, links, category, short_title_fi, short_title_sv, short_title_en,
+    repeat, once_year, term_year_start, term_year_end, colour, source, links, category, short_title_fi, short_title_sv, short_title_en, decision,
     clock_id, ring_id, responsible_organisation_id, revision, updated_at)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-    (SELECT id FROM clock_rings WHERE clock_id = ?23 AND slug = ?24), (SELECT id FROM organisations WHERE slug = ?25), ?26, ?27)`;
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,
+    (SELECT id FROM clock_rings WHERE clock_id = ?24 AND slug = ?25), (SELECT id FROM organisations WHERE slug = ?26), ?27, ?28)`;
 
 function clockAudit(db: D1Database, action: 'create' | 'update', idSql: string, before: unknown, after: unknown, ctx: ClockWriteContext & { revision: string }): D1PreparedStatement {
   return auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'clock_item', entityId: null, before, after }, {
@@ -193,7 +194,7 @@ export async function updateClockItem(
   ctx: ClockWriteContext & { revision: string },
 ): Promise<boolean> {
   const update = db
-    .prepare(`UPDATE clock_items SET ${ITEM_ASSIGNMENTS}, revision = ?26, updated_at = ?27 WHERE id = ?28 AND revision = ?29`)
+    .prepare(`UPDATE clock_items SET ${ITEM_ASSIGNMENTS}, revision = ?27, updated_at = ?28 WHERE id = ?29 AND revision = ?30`)
     .bind(...itemValues(record), current.clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now, current.item.id, expectedRevision);
   const [result] = await db.batch([update, clockAudit(db, 'update', `id = ${Math.trunc(current.item.id)}`, current.item, record, ctx)]);
   return (result?.meta.changes ?? 0) > 0;
@@ -221,9 +222,9 @@ export async function insertClockFromTemplate(db: D1Database, organisation: stri
       .bind(slug),
     db
       .prepare(
-        `INSERT INTO clock_items (clock_id, ring_id, kind, title_fi, title_sv, title_en, short_title_fi, short_title_sv, short_title_en, description_fi, start_month, end_month, repeat, term_year_start, term_year_end, colour, category, source, template_key, updated_at)
+        `INSERT INTO clock_items (clock_id, ring_id, kind, title_fi, title_sv, title_en, short_title_fi, short_title_sv, short_title_en, description_fi, start_month, end_month, repeat, term_year_start, term_year_end, colour, category, source, decision, template_key, updated_at)
          SELECT ${clockId}, (SELECT r.id FROM clock_rings r WHERE r.clock_id = ${clockId} AND r.slug = t.ring), t.kind, t.title_fi, t.title_sv, t.title_en, t.short_title_fi, t.short_title_sv, t.short_title_en, t.description_fi,
-                t.start_month, t.end_month, t.repeat, t.term_year_start, t.term_year_end, t.colour, t.category, t.source, t.key, ?2
+                t.start_month, t.end_month, t.repeat, t.term_year_start, t.term_year_end, t.colour, t.category, t.source, t.decision, t.key, ?2
          FROM clock_template_items t ORDER BY t.position`,
       )
       .bind(slug, ctx.now),

@@ -8,6 +8,7 @@ import type { FieldIssue } from './errors';
 import { CATEGORY_COLOURS, type ClockCategory } from '../shared/clock-categories';
 import { mergePatch } from './patch';
 import { Temporal } from './time';
+import type { WorkingDays } from './working-days';
 
 export type Repeat = 'yearly' | 'odd-years' | 'even-years' | 'once';
 
@@ -100,6 +101,40 @@ export function yearOfTerm(term: CouncilTerm, date: Temporal.PlainDate): number 
 type Localized = { fi: string; sv: string | null; en: string | null };
 type ShortTitle = { fi: string | null; sv: string | null; en: string | null };
 
+/** A decision an annual item leads to every year, and its preparation steps in working days before it. */
+export interface Decision {
+  title: Localized;
+  month: number;
+  day: number;
+  /** Earliest first (most working days before). */
+  steps: { title: Localized; workingDaysBefore: number }[];
+}
+
+/** A decision and its steps with the dates of one occurrence. */
+export interface Plan {
+  decision: { title: Localized; date: string };
+  steps: { title: Localized; workingDaysBefore: number; date: string }[];
+}
+
+/**
+ * The dates of a decision in one occurrence of its item: on its month and
+ * day in the occurrence (in the next year when the occurrence crosses New
+ * Year and the day comes after it), moved to the working day before when it
+ * is not one; each step that many working days before the decision.
+ */
+export function planOf(decision: Decision, occurrence: DateSpan, days: WorkingDays): Plan {
+  const start = Temporal.PlainDate.from(occurrence.start);
+  const inYear = (year: number) => day(year, decision.month, decision.day, false);
+  const scheduled = Temporal.PlainDate.compare(inYear(start.year), start) >= 0 ? inYear(start.year) : inYear(start.year + 1);
+  const date = days.workingDayOnOrBefore(scheduled);
+  return {
+    decision: { title: decision.title, date: date.toString() },
+    steps: decision.steps
+      .map((step) => ({ ...step, date: days.workingDaysBefore(date, step.workingDaysBefore).toString() }))
+      .sort((a, b) => a.date.localeCompare(b.date) || b.workingDaysBefore - a.workingDaysBefore),
+  };
+}
+
 /** An item as stored, for the views below (the database's shape, without SQL). */
 export interface ClockItemData {
   id: number;
@@ -121,6 +156,7 @@ export interface ClockItemData {
   responsibleOrganisation: string | null;
   source: string | null;
   links: { title: string; url: string }[];
+  decision: Decision | null;
   /** When the item was last written; null for an item as a template made it. */
   updatedAt: string | null;
 }
@@ -152,13 +188,23 @@ function common(item: ClockItemData, events: LinkedEventData[]) {
   };
 }
 
-/** The annual items that touch `year`, with their date spans and the events that realise them. */
-export function annualItems(items: ClockItemData[], events: LinkedEventData[], year: number, filter: ItemFilter) {
+/** The annual items that touch `year`, with their date spans, the events that realise them, and their decisions' dates. */
+export function annualItems(items: ClockItemData[], events: LinkedEventData[], year: number, filter: ItemFilter, days: WorkingDays) {
   return items
     .filter((item) => item.kind === 'annual' && item.startMonth !== null && item.endMonth !== null && selected(item, filter))
     .map((item) => {
       const span = { startMonth: item.startMonth!, startDay: item.startDay, endMonth: item.endMonth!, endDay: item.endDay, repeat: item.repeat, onceYear: item.onceYear };
-      return { ...common(item, events), span: { startMonth: span.startMonth, startDay: span.startDay, endMonth: span.endMonth, endDay: span.endDay }, repeat: item.repeat, onceYear: item.onceYear, occurrences: occurrencesTouching(span, year) };
+      const occurrences = occurrencesTouching(span, year);
+      const { decision } = item;
+      return {
+        ...common(item, events),
+        span: { startMonth: span.startMonth, startDay: span.startDay, endMonth: span.endMonth, endDay: span.endDay },
+        repeat: item.repeat,
+        onceYear: item.onceYear,
+        occurrences,
+        decision,
+        plans: decision ? occurrences.map((occurrence) => planOf(decision, occurrence, days)) : [],
+      };
     })
     .filter((item) => item.occurrences.length > 0);
 }
@@ -181,6 +227,7 @@ interface ClockItemRuleInput {
   repeat?: Repeat;
   onceYear?: number | null;
   termYears?: { start: number; end: number } | null;
+  decision?: { month: number; day: number } | null;
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -203,6 +250,11 @@ export function clockItemRuleIssues(input: ClockItemRuleInput): FieldIssue[] {
     if (!input.termYears) issues.push({ field: 'termYears', rule: 'required', message: '`termYears` is required for a council-term item' });
     else if (input.termYears.end < input.termYears.start) issues.push({ field: 'termYears.end', rule: 'after-start', message: '`termYears.end` must not be before `termYears.start`' });
     if (input.span) issues.push({ field: 'span', rule: 'annual-only', message: '`span` belongs to annual items only' });
+    if (input.decision) issues.push({ field: 'decision', rule: 'annual-only', message: '`decision` belongs to annual items only' });
+  }
+  const decision = input.decision;
+  if (decision && decision.month && decision.day && decision.day > DAYS_IN_MONTH[decision.month - 1]!) {
+    issues.push({ field: 'decision.day', rule: 'in-month', message: `\`decision.day\` ${decision.day} is not a day of month ${decision.month}` });
   }
   return issues;
 }
@@ -232,6 +284,17 @@ export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView
     responsibleOrganisation: input.responsibleOrganisation ?? null,
     source: blank(input.source),
     links: input.links ?? [],
+    decision: annual && input.decision ? prepareDecision(input.decision) : null,
+  };
+}
+
+function prepareDecision(input: NonNullable<ClockItemWriteInput['decision']>): Decision {
+  const title = (t: { fi: string; sv?: string | null; en?: string | null }) => ({ fi: t.fi.trim(), sv: blank(t.sv), en: blank(t.en) });
+  return {
+    title: title(input.title),
+    month: input.month,
+    day: input.day,
+    steps: (input.steps ?? []).map((step) => ({ title: title(step.title), workingDaysBefore: step.workingDaysBefore })).sort((a, b) => b.workingDaysBefore - a.workingDaysBefore),
   };
 }
 
@@ -269,5 +332,6 @@ function clockItemToInput(item: ClockItemView): ClockItemWriteInput {
     responsibleOrganisation: item.responsibleOrganisation,
     source: item.source,
     links: item.links,
+    decision: item.decision,
   };
 }

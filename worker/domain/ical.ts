@@ -12,6 +12,8 @@
  *   because some clients hide the status.
  */
 import ical, { type ICalCalendar, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { sourceText } from '../shared/clock-sources';
+import type { Plan } from './clock';
 import type { Event } from '../shared/schemas';
 import { MAX_OCCURRENCES, clockChangeAt, clockChangeOccurrences, exceptionalOccurrences, seriesOf } from './recurrence';
 import { Temporal, parseDate, parseWallClock, zoned } from './time';
@@ -61,9 +63,9 @@ export const REFRESH_SECONDS = 60 * 60;
 const CALENDAR_TIME_ZONE = 'Europe/Helsinki';
 
 const LABELS = {
-  fi: { cancelled: 'Peruttu', reminder: 'Muistutus', online: 'Osallistu verkossa', registration: 'Ilmoittautuminen', deadline: 'viimeistään', organiser: 'Järjestäjä', contact: 'Yhteyshenkilö', materials: 'Materiaalit', page: 'Tapahtuman sivu', reason: 'Syy', at: 'klo', source: 'Lähde' },
-  sv: { cancelled: 'Inställt', reminder: 'Påminnelse', online: 'Delta online', registration: 'Anmälan', deadline: 'senast', organiser: 'Arrangör', contact: 'Kontaktperson', materials: 'Material', page: 'Evenemangets sida', reason: 'Orsak', at: 'kl.', source: 'Källa' },
-  en: { cancelled: 'Cancelled', reminder: 'Reminder', online: 'Join online', registration: 'Registration', deadline: 'by', organiser: 'Organiser', contact: 'Contact', materials: 'Materials', page: 'Event page', reason: 'Reason', at: '', source: 'Source' },
+  fi: { cancelled: 'Peruttu', reminder: 'Muistutus', online: 'Osallistu verkossa', registration: 'Ilmoittautuminen', deadline: 'viimeistään', organiser: 'Järjestäjä', contact: 'Yhteyshenkilö', materials: 'Materiaalit', page: 'Tapahtuman sivu', reason: 'Syy', at: 'klo', source: 'Lähde', decision: 'Päätös', before: 'työpäivää ennen päätöstä' },
+  sv: { cancelled: 'Inställt', reminder: 'Påminnelse', online: 'Delta online', registration: 'Anmälan', deadline: 'senast', organiser: 'Arrangör', contact: 'Kontaktperson', materials: 'Material', page: 'Evenemangets sida', reason: 'Orsak', at: 'kl.', source: 'Källa', decision: 'Beslut', before: 'arbetsdagar före beslutet' },
+  en: { cancelled: 'Cancelled', reminder: 'Reminder', online: 'Join online', registration: 'Registration', deadline: 'by', organiser: 'Organiser', contact: 'Contact', materials: 'Materials', page: 'Event page', reason: 'Reason', at: '', source: 'Source', decision: 'Decision', before: 'working days before the decision' },
 } as const;
 
 /** Text in the chosen language, Finnish when there is none. */
@@ -373,6 +375,8 @@ export interface ClockOccurrence {
   end: string;
   /** When the item was last changed (DTSTAMP, LAST-MODIFIED): changes of other items or of events leave it. */
   changedAt: string;
+  /** The decision of this occurrence and its preparation steps, each a day of its own in the calendar. */
+  plan: Plan | null;
 }
 
 /**
@@ -386,7 +390,7 @@ export function clockCalendarOf(
   const calendar = newCalendar(null);
   for (const o of occurrences) {
     const text = localized(o.description, options.language).trim();
-    const details = [text, o.source ? `${LABELS[options.language].source}: ${o.source}` : '', ...o.links.map((link) => `${link.title}: ${link.url}`)].filter(Boolean);
+    const details = [text, o.source ? `${LABELS[options.language].source}: ${sourceText(o.source, options.language)}` : '', ...o.links.map((link) => `${link.title}: ${link.url}`)].filter(Boolean);
     const ring = o.ring ? options.ringNames.get(o.ring) : undefined;
     calendar.createEvent({
       id: `clock-${o.itemId}-${o.start}@${options.uidDomain}`,
@@ -401,6 +405,35 @@ export function clockCalendarOf(
       lastModified: new Date(o.changedAt),
       transparency: ICalEventTransparency.TRANSPARENT,
     });
+    if (!o.plan) continue;
+    const labels = LABELS[options.language];
+    const itemTitle = localized(o.title, options.language);
+    const decision = localized(o.plan.decision.title, options.language);
+    const days = [
+      { key: 'decision', date: o.plan.decision.date, summary: `${labels.decision}: ${decision}`, description: itemTitle },
+      ...o.plan.steps.map((step, index) => ({
+        key: `step-${index}`,
+        date: step.date,
+        summary: `${localized(step.title, options.language)}: ${decision}`,
+        description: `${step.workingDaysBefore} ${labels.before} (${o.plan!.decision.date})\n\n${itemTitle}`,
+      })),
+    ];
+    for (const entry of days) {
+      calendar.createEvent({
+        // Per occurrence and step, so that a step whose date moves stays one event.
+        id: `clock-${o.itemId}-${o.start}-${entry.key}@${options.uidDomain}`,
+        allDay: true,
+        start: Temporal.PlainDate.from(entry.date),
+        end: Temporal.PlainDate.from(entry.date).add({ days: 1 }),
+        summary: entry.summary,
+        description: entry.description,
+        categories: ring ? [{ name: localized(ring, options.language) }] : [],
+        url: `${options.origin}/clock`,
+        stamp: new Date(o.changedAt),
+        lastModified: new Date(o.changedAt),
+        transparency: ICalEventTransparency.TRANSPARENT,
+      });
+    }
   }
   const text = calendar.toString();
   const body = text.slice(text.indexOf('BEGIN:VEVENT'), text.lastIndexOf('END:VCALENDAR'));

@@ -6,9 +6,10 @@ import { readFeedVersions } from '../db/feeds';
 import { FEED_FORMAT, lastModified, notModifiedSince } from '../domain/feeds';
 import { type Actor, assertMayWriteClock, assertWritesSomething, auditActor, defaultOrganisation, isAdministrator, writableOrganisations } from '../domain/access';
 import { authorise, authorised } from '../auth';
-import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, planOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
+import { finnishWorkingDays } from '../domain/working-days';
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
@@ -59,7 +60,7 @@ clock.openapi(
     const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'annual'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }) }, 200);
+    return c.json({ clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, await finnishWorkingDays()) }, 200);
   },
 );
 
@@ -118,12 +119,13 @@ clock.openapi(
     const stored = await readClockItems(c.env.DB, found.id, 'annual');
     // DTSTAMP is the item's own last change (the clock's creation for an item as the template made it).
     const changedAt = new Map(stored.map((item) => [item.id, item.updatedAt ?? found.createdAt]));
-    const items = annualItems(stored, [], year, { rings, organisations: queryList(query.organisation) });
+    const days = await finnishWorkingDays();
+    const items = annualItems(stored, [], year, { rings, organisations: queryList(query.organisation) }, days);
     const occurrences = items.flatMap((item) =>
       [year, year + 1]
         .map((y) => occurrenceStartingIn({ ...item.span, repeat: item.repeat, onceYear: item.onceYear }, y))
         .filter((o) => o !== null)
-        .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, changedAt: changedAt.get(item.id)!, ...o })),
+        .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, changedAt: changedAt.get(item.id)!, plan: item.decision ? planOf(item.decision, o, days) : null, ...o })),
     );
     const body = clockCalendarOf(occurrences, {
       name: `Hytekello — ${localized(found.name, language)}`,
@@ -262,7 +264,7 @@ clock.openapi(
     const found = (await readClock(c.env.DB, slug))!;
     const year = today().year;
     c.header('Location', `/api/clock?clock=${slug}`);
-    return c.json({ clock: clockInfo(found), year, items: annualItems(await readClockItems(c.env.DB, found.id, 'annual'), [], year, { rings: [], organisations: [] }) }, 201);
+    return c.json({ clock: clockInfo(found), year, items: annualItems(await readClockItems(c.env.DB, found.id, 'annual'), [], year, { rings: [], organisations: [] }, await finnishWorkingDays()) }, 201);
   },
 );
 
@@ -298,6 +300,6 @@ clock.openapi(
     await replaceRings(c.env.DB, found.id, rings, { now: new Date().toISOString(), actor: auditActor(actor), clockSlug: found.slug });
     const updated = (await readClock(c.env.DB, slug))!;
     const year = today().year;
-    return c.json({ clock: clockInfo(updated), year, items: annualItems(await readClockItems(c.env.DB, updated.id, 'annual'), [], year, { rings: [], organisations: [] }) }, 200);
+    return c.json({ clock: clockInfo(updated), year, items: annualItems(await readClockItems(c.env.DB, updated.id, 'annual'), [], year, { rings: [], organisations: [] }, await finnishWorkingDays()) }, 200);
   },
 );

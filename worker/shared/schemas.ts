@@ -339,6 +339,20 @@ export type FeedQuery = z.infer<typeof FeedQuery>;
 
 const ClockEventLink = z.object({ id: z.string(), title: Localized, start: z.string(), startsAt: z.string(), allDay: z.boolean(), status: z.enum(['published', 'cancelled']) });
 
+const ClockDecision = z.object({
+  title: Localized,
+  month: z.number().int(),
+  day: z.number().int(),
+  steps: z.array(z.object({ title: Localized, workingDaysBefore: z.number().int() })),
+});
+
+const ClockPlan = z
+  .object({
+    decision: z.object({ title: Localized, date: z.string().openapi({ description: 'The decision day of this occurrence: the day given, or the working day before it' }) }),
+    steps: z.array(z.object({ title: Localized, workingDaysBefore: z.number().int(), date: z.string() })).openapi({ description: 'Preparation steps, earliest first' }),
+  })
+  .openapi('ClockPlan');
+
 const ClockItemFields = {
   id: z.number().int(),
   ring: Slug.nullable(),
@@ -360,6 +374,8 @@ export const AnnualClockItem = z
     repeat: z.enum(['yearly', 'odd-years', 'even-years', 'once']),
     onceYear: z.number().int().nullable().openapi({ description: "The year of a 'once' item" }),
     occurrences: z.array(z.object({ start: z.string(), end: z.string() })).openapi({ description: 'Date spans (inclusive) that touch the year; one may start the year before' }),
+    decision: ClockDecision.nullable(),
+    plans: z.array(ClockPlan).openapi({ description: "The decision and its steps with their dates, one per occurrence; empty when the item has no decision" }),
   })
   .openapi('AnnualClockItem');
 
@@ -412,6 +428,28 @@ export const CouncilTermQuery = z
 
 const Colour = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a colour #rrggbb in lower case').openapi({ example: '#00508c' });
 
+/** A decision an annual item leads to, and the preparation steps counted back from it in working days. */
+export const ClockDecisionInput = z
+  .object({
+    title: LocalizedTitle,
+    month: z.number().int('must be a whole number').min(1, 'must be 1–12').max(12, 'must be 1–12'),
+    day: z.number().int('must be a whole number').min(1, 'must be 1–31').max(31, 'must be 1–31'),
+    steps: z
+      .array(
+        z
+          .object({
+            title: LocalizedTitle,
+            workingDaysBefore: z.number().int('must be a whole number').min(1, 'must be 1–250').max(250, 'must be 1–250').openapi({ description: 'Working days before the decision (Finnish public holidays, weekends, Midsummer Eve and Christmas Eve do not count)', example: 10 }),
+          })
+          .strict(),
+      )
+      .max(10, 'may list at most 10 steps')
+      .optional(),
+  })
+  .strict()
+  .openapi('ClockDecisionInput', { description: 'Every year on this day (or the working day before it); e.g. the council approves the wellbeing report' });
+
+
 /** A clock item as an organiser writes it: an annual span or years of the council term. */
 export const ClockItemWrite = z
   .object({
@@ -438,6 +476,7 @@ export const ClockItemWrite = z
     responsibleOrganisation: Slug.nullish(),
     source: optionalText(500),
     links: z.array(z.object({ title: text(300).min(1, 'is required'), url: HttpUrl }).strict()).max(20, 'may list at most 20 links').optional(),
+    decision: ClockDecisionInput.nullish().openapi({ description: 'Annual items: a decision and its preparation steps in working days before it' }),
   })
   .strict();
 
@@ -467,6 +506,7 @@ export const StoredClockItem = z
     responsibleOrganisation: Slug.nullable(),
     source: z.string().nullable(),
     links: z.array(z.object({ title: z.string(), url: z.string() })),
+    decision: ClockDecision.nullable(),
   })
   .openapi('ClockItem');
 export type StoredClockItem = z.infer<typeof StoredClockItem>;

@@ -89,6 +89,38 @@ export function labelNames(i18n: ReturnType<typeof useI18n>, item: Pick<ClockIte
 /** The day of an event on the wheel: the date of its (first) start. */
 export const eventDay = (event: ClockEvent) => event.start.slice(0, 10);
 
+/** A decision or one of its preparation steps, a day on the wheel. */
+export interface PlanDay {
+  key: string;
+  item: ClockItem;
+  kind: 'decision' | 'step';
+  title: ClockItem['title'];
+  decision: ClockItem['title'];
+  date: string;
+  workingDaysBefore: number | null;
+}
+
+/** The decisions of the items shown and their steps on days in `[from, to)`, in date order, each once. */
+export function planDays(items: ClockItem[], from: string, to: string): PlanDay[] {
+  const days: PlanDay[] = [];
+  for (const item of items) {
+    for (const plan of item.plans) {
+      const decision = plan.decision.title;
+      days.push({ key: `${item.id}/${plan.decision.date}/decision`, item, kind: 'decision', title: decision, decision, date: plan.decision.date, workingDaysBefore: null });
+      plan.steps.forEach((step, index) => days.push({ key: `${item.id}/${plan.decision.date}/${index}`, item, kind: 'step', title: step.title, decision, date: step.date, workingDaysBefore: step.workingDaysBefore }));
+    }
+  }
+  const seen = new Set<string>();
+  return days.filter((day) => day.date >= from && day.date < to && !seen.has(day.key) && seen.add(day.key)).sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+}
+
+/** How a plan day is announced: "Valmisteluvaihe: Lautakunta – 27.11.2026 (25 työpäivää ennen päätöstä: …)". */
+export function planDayText(i18n: ReturnType<typeof useI18n>, day: PlanDay): string {
+  const { t, pick } = i18n;
+  if (day.kind === 'decision') return `${t.planDecision}: ${pick(day.title)} – ${i18n.day(day.date)} (${pick(day.item.title)})`;
+  return `${t.planStep}: ${pick(day.title)} – ${i18n.day(day.date)} (${day.workingDaysBefore} ${t.daysBefore}: ${pick(day.decision)})`;
+}
+
 /** The events of the items shown that fall in the wheel year, each once, in date order. */
 export function wheelEvents(items: ClockItem[], wheelStart: string): { event: ClockEvent; item: ClockItem }[] {
   const seen = new Map<string, { event: ClockEvent; item: ClockItem }>();
@@ -186,13 +218,15 @@ export function Wheel(props: {
   const yearLabel = startMonth === 1 ? String(startYear) : `${startYear}–${startYear + 1}`;
   const { bands, placed, labels } = layout(items, rings, wheelStart, (item) => labelNames(i18n, item), todayArc);
   const events = wheelEvents(items, wheelStart);
-  const eventAngles = spreadAngles(
-    events.map(({ event }) => {
-      const arc = arcOf({ start: eventDay(event), end: eventDay(event) }, wheelStart)!;
-      return (arc.from + arc.to) / 2;
-    }),
-    ((2 * EVENT_SIZE + 3) / EVENT_TRACK) * (180 / Math.PI),
-  );
+  const plans = planDays(items, wheelStart, `${Number(wheelStart.slice(0, 4)) + 1}${wheelStart.slice(4)}`);
+  const middleOf = (day: string) => {
+    const arc = arcOf({ start: day, end: day }, wheelStart)!;
+    return (arc.from + arc.to) / 2;
+  };
+  // Events and plan days share the track between the rings and the months, moved apart where they would touch.
+  const markerAngles = spreadAngles([...events.map(({ event }) => middleOf(eventDay(event))), ...plans.map((day) => middleOf(day.date))], ((2 * EVENT_SIZE + 3) / EVENT_TRACK) * (180 / Math.PI));
+  const eventAngles = markerAngles.slice(0, events.length);
+  const planAngles = markerAngles.slice(events.length);
   const categories = [...new Set(items.map((item) => item.category))];
 
   return (
@@ -326,6 +360,45 @@ export function Wheel(props: {
             );
           })}
         </g>
+        {plans.length > 0 && (
+          <g class="wheel-plans" role="group" aria-label={t.planLegend}>
+            {plans.map((day, i) => {
+              const [x, y] = pointAt(C, C, EVENT_TRACK, planAngles[i]!);
+              const text = planDayText(i18n, day);
+              const show = () => setTip({ text, x, y });
+              const size = EVENT_SIZE;
+              const shape = day.kind === 'decision' ? `M${x} ${y - size - 1}L${x + size + 1} ${y + size}L${x - size - 1} ${y + size}Z` : `M${x - size + 1} ${y - size + 1}H${x + size - 1}V${y + size - 1}H${x - size + 1}Z`;
+              return (
+                <path
+                  key={day.key}
+                  class={`wheel-plan wheel-plan-${day.kind}`}
+                  data-plan={day.key}
+                  data-date={day.date}
+                  d={shape}
+                  fill={itemColour(day.item, contrast)}
+                  stroke="#1c1e21"
+                  stroke-width="1.5"
+                  role="button"
+                  tabindex={0}
+                  aria-label={text}
+                  onFocus={() => (show(), onSelect(day.item.id))}
+                  onBlur={() => setTip(null)}
+                  onMouseEnter={show}
+                  onMouseLeave={() => setTip(null)}
+                  onClick={() => onSelect(day.item.id)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' || event.key === ' ') {
+                      event.preventDefault();
+                      onSelect(day.item.id);
+                    }
+                  }}
+                >
+                  <title>{text}</title>
+                </path>
+              );
+            })}
+          </g>
+        )}
         <text x={C} y={C - 8} text-anchor="middle" font-size="34" font-weight="700" fill="#1c1e21">
           {yearLabel}
         </text>
@@ -427,6 +500,15 @@ export function CategoryLegend({ items, contrast }: { items: ClockItem[]; contra
           </svg>{' '}
           {t.eventMarker}
         </li>
+        {items.some((item) => item.plans.length > 0) && (
+          <li>
+            <svg class="swatch" viewBox="0 0 32 16" aria-hidden="true" style={{ width: '2em' }}>
+              <path d="M8 2L14 14L2 14Z" fill="#ffffff" stroke="#1c1e21" stroke-width="1.5" />
+              <path d="M19 3H29V13H19Z" fill="#ffffff" stroke="#1c1e21" stroke-width="1.5" />
+            </svg>{' '}
+            {t.planMarker}
+          </li>
+        )}
       </ul>
     </div>
   );
