@@ -11,11 +11,20 @@
  * from /proc/<pid>/task/<tid>/schedstat (nanoseconds on a CPU, all threads;
  * D1's SQLite runs in the same process locally, so this is more than a
  * Worker is charged). The import must create every event it should.
+ *
+ * Then the same steps' own code in this process (Node's V8, the engine
+ * workerd runs) without D1: cutting the file, and per step the reading,
+ * planning and preparing of its events (prepareEvent and the stored
+ * occurrences), as the budget (STEP_BUDGET) groups them.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { insertTokenSql } from '../worker/db/tokens';
+import { prepareEvent } from '../worker/domain/events';
+import { parseGroup, splitCalendar } from '../worker/domain/ics-import';
+import { STEP_BUDGET, itemCost, planImport } from '../worker/domain/import-plan';
+import { indexOfEvent } from '../worker/domain/occurrence-index';
 import { generateToken, hashToken } from '../worker/domain/tokens';
 import { type ImportCalendar, warmUp, customZones, dailyWithExceptions, endlessDaily, manyExdates, singles, yearlyThousand } from './import-calendars';
 import { applySql, startLocalService } from './local-service';
@@ -89,6 +98,31 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const start = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 const calendars: ImportCalendar[] = [warmUp(start), singles(start), endlessDaily(start), yearlyThousand(start), dailyWithExceptions(start), manyExdates(start), customZones(start)];
 
+/** The steps' code in this process: ms to cut the file, and ms of each step as the budget groups the events. */
+async function inProcess(calendar: ImportCalendar): Promise<{ split: number; steps: number[] }> {
+  let started = performance.now();
+  const parts = splitCalendar(calendar.text);
+  const split = performance.now() - started;
+  const mapping = { organisation: 'pohde', type: 'tyopaja', networks: [], municipalities: [] };
+  const steps: number[] = [];
+  let spent = 0;
+  started = performance.now();
+  for (const group of parts.groups) {
+    const plan = await planImport(parseGroup(parts, group), mapping, new Map(), false);
+    for (const item of plan) {
+      spent += itemCost(item, true);
+      if (item.status === 'new') indexOfEvent(prepareEvent(item.input!, 'pohde', 'published'), Date.now());
+    }
+    if (spent >= STEP_BUDGET) {
+      steps.push(performance.now() - started);
+      spent = 0;
+      started = performance.now();
+    }
+  }
+  if (spent > 0) steps.push(performance.now() - started);
+  return { split, steps };
+}
+
 const token = generateToken();
 const work = mkdtempSync(join(tmpdir(), 'hytekello-bench-imports-'));
 const service = await startLocalService(async (persist) => {
@@ -98,6 +132,14 @@ const service = await startLocalService(async (persist) => {
   applySql(persist, file);
 });
 const rows: string[][] = [];
+const ownRows: string[][] = [];
+for (const calendar of calendars.slice(1)) {
+  await inProcess(calendar); // warm-up
+  const { split, steps } = await inProcess(calendar);
+  const sorted = [...steps].sort((a, b) => a - b);
+  ownRows.push([calendar.name, ms(split), String(steps.length), ms(median(steps)), ms(sorted[Math.floor(sorted.length * 0.95)]!), ms(sorted.at(-1)!)]);
+  console.error(ownRows.at(-1)!.join(' | '));
+}
 try {
   const worker = workerOf(service.processGroup, new URL(service.baseUrl).port);
   for (const [i, calendar] of calendars.entries()) {
@@ -129,3 +171,8 @@ console.log(`\nImports in steps, CPU of the worker's workerd per request (all th
 console.log('| calendar | requests | CPU per request, median | highest | all requests | wall | result |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+
+console.log(`\nThe steps' own code in this process (Node's V8, no D1), STEP_BUDGET ${STEP_BUDGET}:\n`);
+console.log('| calendar | cutting the file (the first request) | steps | per step, median | p95 | highest |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const row of ownRows) console.log(`| ${row.join(' | ')} |`);

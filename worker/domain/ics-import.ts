@@ -428,14 +428,13 @@ function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-/** The value of the first property `name` of these lines (at the top level of the component), unescaped. */
-function firstValue(lines: readonly string[], name: string): string | null {
-  const pattern = new RegExp(`^${name}[;:]`, 'i');
-  for (const line of lines) {
-    if (pattern.test(line)) return unescapeText(CONTENT_VALUE.exec(line)?.[1] ?? '');
-  }
-  return null;
-}
+const UID_LINE = /^UID[;:]/i;
+const SUMMARY_LINE = /^SUMMARY[;:]/i;
+const TZID_LINE = /^TZID[;:]/i;
+const WR_TIMEZONE_LINE = /^X-WR-TIMEZONE[;:]/i;
+
+/** The value of a content line, unescaped. */
+const valueOf = (line: string): string => unescapeText(CONTENT_VALUE.exec(line)?.[1] ?? '');
 
 const unquote = (tzid: string) => tzid.trim().replace(/^"|"$/g, '');
 
@@ -454,14 +453,17 @@ export function splitCalendar(text: string): CalendarParts {
   const stack: string[] = [];
   const head: string[] = [];
   const zones: Record<string, string> = {};
-  const vevents: string[][] = [];
-  let component: string[] | null = null;
+  // Each VEVENT's lines, with the UID and SUMMARY of its own (not its VALARMs') lines.
+  const vevents: { lines: string[]; uid: string | null; summary: string | null }[] = [];
+  let component: { lines: string[]; uid: string | null; summary: string | null; tzid: string | null } | null = null;
   let calendars = 0;
   for (const [index, line] of lines.entries()) {
-    if (line.trim() === '') continue;
+    if (line === '' || line.trim() === '') continue;
     if (!CONTENT_LINE.test(line)) unreadable(`line ${index + 1} is not a content line (NAME:value)`);
-    const begin = /^BEGIN:(.+)$/i.exec(line)?.[1]?.trim().toUpperCase();
-    const end = /^END:(.+)$/i.exec(line)?.[1]?.trim().toUpperCase();
+    // Only lines that start with B or E can begin or end a component; the regexes run on those alone.
+    const first = line.charCodeAt(0) | 0x20;
+    const begin = first === 0x62 ? /^BEGIN:(.+)$/i.exec(line)?.[1]?.trim().toUpperCase() : undefined;
+    const end = first === 0x65 ? /^END:(.+)$/i.exec(line)?.[1]?.trim().toUpperCase() : undefined;
     // A file may hold several VCALENDARs; the first is read, as calendar clients do.
     if (calendars > 1) continue;
     if (begin) {
@@ -469,59 +471,54 @@ export function splitCalendar(text: string): CalendarParts {
       if (stack.length === 0) calendars++;
       if (calendars > 1) continue;
       stack.push(begin);
-      if (stack.length === 2 && (begin === 'VEVENT' || begin === 'VTIMEZONE')) component = [];
+      if (stack.length === 2 && (begin === 'VEVENT' || begin === 'VTIMEZONE')) component = { lines: [], uid: null, summary: null, tzid: null };
     } else if (end) {
       if (stack.at(-1) !== end) unreadable(`line ${index + 1} ends ${end}, but ${stack.at(-1) ?? 'nothing'} is open`);
       stack.pop();
       if (stack.length === 1 && component) {
-        component.push(line);
+        component.lines.push(line);
         if (end === 'VEVENT') vevents.push(component);
         else {
-          const tzid = unquote(firstValue(component.slice(1), 'TZID') ?? '');
-          if (tzid) zones[tzid] = component.join('\r\n');
+          const tzid = unquote(component.tzid ?? '');
+          if (tzid) zones[tzid] = component.lines.join('\r\n');
         }
         component = null;
         continue;
       }
       if (stack.length === 0) calendars++;
     } else if (stack.length === 1) head.push(line);
-    if (component) component.push(line);
+    else if (stack.length === 2 && component) {
+      if (component.uid === null && UID_LINE.test(line)) component.uid = valueOf(line);
+      else if (component.summary === null && SUMMARY_LINE.test(line)) component.summary = valueOf(line);
+      else if (component.tzid === null && TZID_LINE.test(line)) component.tzid = valueOf(line);
+    }
+    if (component) component.lines.push(line);
   }
   if (stack.length > 0) unreadable(`${stack.at(-1)} is not closed (END:${stack.at(-1)})`);
   if (vevents.length > MAX_SOURCE_EVENTS) throw new Unrepresentable(`the calendar has ${vevents.length} events; at most ${MAX_SOURCE_EVENTS} can be imported at once`);
 
   const groups: EventGroup[] = [];
   const byUid = new Map<string, { group: EventGroup; parts: string[] }>();
-  const topLevel = (vevent: string[]) => {
-    // The VEVENT's own lines, not those of its VALARMs.
-    const own: string[] = [];
-    let depth = 0;
-    for (const line of vevent.slice(1, -1)) {
-      if (/^BEGIN:/i.test(line)) depth++;
-      else if (/^END:/i.test(line)) depth--;
-      else if (depth === 0) own.push(line);
-    }
-    return own;
-  };
   const parts: string[][] = [];
   for (const vevent of vevents) {
-    const own = topLevel(vevent);
-    const uid = cleanText(firstValue(own, 'UID') ?? '', 500) || null;
-    const title = cleanText(firstValue(own, 'SUMMARY') ?? '', 200) || null;
+    const uid = cleanText(vevent.uid ?? '', 500) || null;
+    const title = cleanText(vevent.summary ?? '', 200) || null;
+    const text = vevent.lines.join('\r\n');
     const earlier = uid ? byUid.get(uid) : undefined;
     if (earlier) {
-      earlier.parts.push(vevent.join('\r\n'));
+      earlier.parts.push(text);
       earlier.group.title ??= title;
       continue;
     }
     const group = { uid, title, text: '' };
-    const texts = [vevent.join('\r\n')];
+    const texts = [text];
     groups.push(group);
     parts.push(texts);
     if (uid) byUid.set(uid, { group, parts: texts });
   }
   groups.forEach((group, i) => (group.text = parts[i]!.join('\r\n')));
-  const wrZone = firstValue(head, 'X-WR-TIMEZONE') ?? '';
+  const wrLine = head.find((line) => WR_TIMEZONE_LINE.test(line));
+  const wrZone = wrLine ? valueOf(wrLine) : '';
   return { calendarZone: (wrZone && zoneOfTzid(wrZone)) || DEFAULT_TIME_ZONE, zones, groups };
 }
 
