@@ -1,6 +1,6 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
 import type { ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
-import type { ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
+import type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 import type { AnnualClock, ClockItemInput, ClockItemPatch, CoOrganiserInvitation, CoOrganisers, CouncilTermClock, Event, EventInput, EventList, EventPatch, OccurrenceList, Problem, StoredClockItem, Taxonomy } from '../worker/shared/schemas';
 
 export type { AnnualClock, CouncilTermClock, Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
@@ -89,7 +89,7 @@ export function eventIcsUrl(id: string, language: string): string {
 
 export type { ApiToken, AuditEntry, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 export type { ClockItemInput, ClockItemPatch, EventInput, EventPatch, Problem, StoredClockItem } from '../worker/shared/schemas';
-export type { ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
+export type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 
 /** An answer in application/problem+json: `detail` to show, `errors` per field. */
 export class ApiProblem extends Error {
@@ -290,13 +290,28 @@ export function updateClockItem(id: number, patch: ClockItemPatch, etag: string)
 export const createClock = (organisation: string) => json<AnnualClock>('POST', '/api/clocks', { organisation });
 
 /** What importing a calendar file or URL would do; nothing is written. */
-export const previewImport = (request: ImportRequest) => json<ImportPreview>('POST', '/api/imports/preview', request);
+/** The answer of a request that starts an import job: at once (200), or a job to follow (202). */
+export type Started<T> = { done: T; job: null } | { done: null; job: ImportJob };
+
+async function started<T>(path: string, body?: unknown): Promise<Started<T>> {
+  const response = await call('POST', path, body);
+  const value = await response.json();
+  return response.status === 202 ? { done: null, job: value as ImportJob } : { done: value as T, job: null };
+}
+
+export const previewImport = (request: ImportRequest) => started<ImportPreview>('/api/imports/preview', request);
 /** Imports a calendar file or URL (and saves it as a source). */
-export const runImport = (request: ImportRequest) => json<ImportResult>('POST', '/api/imports', request);
+export const runImport = (request: ImportRequest) => started<ImportResult>('/api/imports', request);
+/** Does the next events of a running job. */
+export const continueImportJob = (id: number) => json<ImportJob>('POST', `/api/imports/jobs/${id}/continue`);
+export const getImportJob = (id: number, signal?: AbortSignal) => json<ImportJob>('GET', `/api/imports/jobs/${id}`, undefined, undefined, signal);
+export async function listImportJobs(signal?: AbortSignal): Promise<ImportJob[]> {
+  return (await json<{ items: ImportJob[] }>('GET', '/api/imports/jobs', undefined, undefined, signal)).items;
+}
 export async function listImportSources(signal?: AbortSignal): Promise<ImportSourceView[]> {
   return (await json<{ items: ImportSourceView[] }>('GET', '/api/imports/sources', undefined, undefined, signal)).items;
 }
-export const syncImportSource = (id: number) => json<ImportSyncResult>('POST', `/api/imports/sources/${id}/sync`);
+export const syncImportSource = (id: number) => started<ImportSyncResult>(`/api/imports/sources/${id}/sync`);
 export const setImportSync = (id: number, sync: boolean) => json<ImportSourceView>('PATCH', `/api/imports/sources/${id}`, { sync });
 export const deleteImportSource = (id: number) => json<void>('DELETE', `/api/imports/sources/${id}`);
 

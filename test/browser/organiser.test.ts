@@ -690,6 +690,47 @@ describe('calendar import', () => {
     await page.locator('.my-events', { hasText: good }).waitFor();
   });
 
+  it('shows how far a long import is, keeps going when the page is left and opened again, and reports the result', async () => {
+    const page = await signIn(OLLI, '/manage/imports');
+    const id = unique('sarja').replace(' ', '-');
+    const title = unique('Pitkän tuonnin tapahtuma');
+    const events = Array.from({ length: 60 }, (_, n) => [
+      'BEGIN:VEVENT',
+      `UID:${id}-${n}@tests.example`,
+      'DTSTAMP:20260101T000000Z',
+      `DTSTART;TZID=Europe/Helsinki:202710${String(1 + (n % 28)).padStart(2, '0')}T090000`,
+      `DTEND;TZID=Europe/Helsinki:202710${String(1 + (n % 28)).padStart(2, '0')}T100000`,
+      `SUMMARY:${title} ${n}`,
+      'END:VEVENT',
+    ]).flat();
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hytekello tests//FI', ...events, 'END:VCALENDAR', ''].join('\r\n');
+    await page.locator('#import-file').setInputFiles({ name: 'pitka.ics', mimeType: 'text/calendar', buffer: Buffer.from(text) });
+    await page.locator('#import-organisation').selectOption('pohde');
+    await page.locator('#import-type').selectOption('tyopaja');
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    // The preview is a job: a progress bar and a status that says how far it is.
+    const progress = page.locator('.import-progress');
+    await progress.getByRole('heading', { name: 'Esikatselu käynnissä' }).waitFor();
+    expect(await progress.getByRole('status').textContent()).toMatch(/\d+ \/ 60 tapahtumaa luettu/);
+    expect(await progress.getByRole('progressbar', { name: 'Edistyminen' }).getAttribute('max')).toBe('60');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Esikatselu: näin tuonti tekisi' }).waitFor();
+    expect(await count(page, 'new')).toBe('60');
+
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.locator('dialog').getByRole('button', { name: 'Tuo', exact: true }).click();
+    await progress.getByRole('heading', { name: 'Tuonti käynnissä' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('job')).toMatch(/^\d+$/);
+    // Leave the page half-way and come back: the import is found and followed to its end.
+    await open(page, '/manage');
+    await open(page, '/manage/imports');
+    await page.getByRole('heading', { name: 'Tuonnin tulos' }).waitFor();
+    expect(await page.locator('.import-result .status-ok').textContent()).toContain('Luotu: 60');
+    expect(await page.locator('.import-result tr[data-outcome="created"]').count()).toBe(60);
+    expect(await page.locator('.import-progress').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('shows what is missing, and a problem the worker names, next to the field, with focus on it', async () => {
     const page = await signIn(OLLI, '/manage/imports');
     await page.getByRole('button', { name: 'Esikatsele' }).click();

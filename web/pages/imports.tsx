@@ -7,14 +7,18 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  type ImportJob,
   type ImportPreview,
   type ImportRequest,
   type ImportResult,
   type ImportSourceView,
   type Me,
   type Taxonomy,
+  continueImportJob,
   deleteImportSource,
+  getImportJob,
   getTaxonomy,
+  listImportJobs,
   listImportSources,
   previewImport,
   runImport,
@@ -126,6 +130,56 @@ function ResultTable({ result }: { result: ImportResult }) {
   );
 }
 
+/** The page's address with `?job=` set or removed, so that a reload or a return finds the job. */
+function rememberJob(id: number | null) {
+  const url = new URL(location.href);
+  if (id === null) url.searchParams.delete('job');
+  else url.searchParams.set('job', String(id));
+  history.replaceState(history.state, '', url);
+}
+
+/** Continues a job step by step while `alive()`, reporting each state; returns the last. */
+async function followJob(job: ImportJob, onStep: (job: ImportJob) => void, alive: () => boolean): Promise<ImportJob> {
+  let current = job;
+  while (current.state === 'running' && alive()) {
+    current = await continueImportJob(current.id);
+    if (alive()) onStep(current);
+  }
+  return current;
+}
+
+/**
+ * How far a job is: a progress bar and "x of y events read" with what was
+ * done so far. The status text changes at each tenth (and at the end), so
+ * that a screen reader says it a few times, not at every step.
+ */
+function JobProgress({ job }: { job: ImportJob }) {
+  const m = useOrganiserText();
+  const title = { preview: m.jobTitlePreview, import: m.jobTitleImport, sync: m.jobTitleSync }[job.kind];
+  const tenth = job.total === 0 ? 10 : Math.floor((job.processed / job.total) * 10);
+  const [said, setSaid] = useState({ tenth: -1, text: '' });
+  const text = fill(m.jobProgress, { processed: job.processed, total: job.total, created: job.outcomes.created, updated: job.outcomes.updated, failed: job.outcomes.failed });
+  useEffect(() => {
+    if (tenth !== said.tenth) setSaid({ tenth, text });
+  }, [tenth, text]);
+  return (
+    <section class="card import-progress" aria-labelledby="import-job-title" aria-busy={job.state === 'running' ? 'true' : undefined}>
+      <h2 id="import-job-title">{title}</h2>
+      <p>{m.jobExplain}</p>
+      <label for="import-job-bar">{m.jobProgressLabel}</label>
+      <progress id="import-job-bar" max={Math.max(job.total, 1)} value={job.processed}>
+        {job.processed} / {job.total}
+      </progress>
+      <p role="status">{said.text || text}</p>
+      {job.state === 'failed' && (
+        <p class="status status-error" role="alert">
+          {fill(m.jobFailed, { error: job.error ?? '' })}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** Steps 1–3: the source and the mapping, the preview, the import. */
 function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; onImported: () => void }) {
   const m = useOrganiserText();
@@ -145,7 +199,40 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [tried, setTried] = useState(false);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  /** A preview that was under way when the page was left: it can be read, not imported (the file is not here). */
+  const [resumed, setResumed] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
+
+  /** Follows a job to its end, then shows its preview or result as a request that finished at once would. */
+  const follow = async (started: ImportJob, fromEarlier = false) => {
+    setJob(started);
+    rememberJob(started.id);
+    const last = await followJob(started, setJob, () => mounted.current);
+    if (!mounted.current) return;
+    rememberJob(null);
+    if (last.state !== 'done') return;
+    setJob(null);
+    if (last.preview) {
+      setResumed(fromEarlier);
+      setPreview(last.preview);
+    }
+    if (last.result) {
+      setResult(last.result);
+      onImported();
+    }
+  };
+
+  // Back on the page with a job under way (its address, or the newest of your organisations): follow it again.
+  useEffect(() => {
+    const id = Number(new URL(location.href).searchParams.get('job'));
+    (async () => {
+      const earlier = id > 0 ? await getImportJob(id) : (await listImportJobs()).find((j) => j.state === 'running' && j.kind !== 'sync');
+      if (earlier && mounted.current && (earlier.state === 'running' || id > 0)) await follow(earlier.state === 'done' ? await getImportJob(earlier.id) : earlier, true);
+    })().catch((failure) => mounted.current && setError(failure));
+  }, []);
   // What can be told without asking the server (in the reader's language), then what the server said.
   const missing: Record<string, string | false> = { ics: kind === 'file' && !file && m.importChooseFile, url: kind === 'url' && !url.trim() && m.errRequired, type: !type && m.errRequired };
   const fieldErrors = fieldErrorsOf(error, (key) => key.replace(/\.\d+$/, ''));
@@ -159,6 +246,7 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
       set(value);
       setPreview(null);
       setResult(null);
+      setResumed(false);
       setError(null);
     };
 
@@ -193,7 +281,9 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
     setPreview(null);
     setResult(null);
     try {
-      setPreview(await previewImport(request()));
+      const started = await previewImport(request());
+      if (started.done) setPreview(started.done);
+      else await follow(started.job);
     } catch (failure) {
       setError(failure);
       requestAnimationFrame(() => focusFirstInvalid(form.current));
@@ -260,7 +350,8 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
         </SaveButton>
       </form>
 
-      {busy && (
+      {job && <JobProgress job={job} />}
+      {busy && !job && (
         <p class="status" role="status">
           <span class="spinner" aria-hidden="true" /> {m.previewing}
         </p>
@@ -268,14 +359,16 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
       {preview && !result && (
         <section class="import-preview" aria-labelledby="import-preview-title">
           <FocusedHeading id="import-preview-title">{m.importPreviewTitle}</FocusedHeading>
-          <p>{fill(m.importPreviewOf, { source: sourceName })}</p>
+          {resumed ? <p>{m.jobResumedPreview}</p> : <p>{fill(m.importPreviewOf, { source: sourceName })}</p>}
           <SummaryList summary={preview.summary} />
           <PreviewTable preview={preview} />
-          <p class="button-row">
-            <button type="button" class="primary" onClick={() => setConfirming(true)}>
-              {m.importButton}
-            </button>
-          </p>
+          {!resumed && (
+            <p class="button-row">
+              <button type="button" class="primary" onClick={() => setConfirming(true)}>
+                {m.importButton}
+              </button>
+            </p>
+          )}
         </section>
       )}
       {result && (
@@ -292,10 +385,15 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
           confirm={m.importButton}
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            const done = await runImport(request());
+            const started = await runImport(request());
             setConfirming(false);
-            setResult(done);
-            onImported();
+            if (started.done) {
+              setResult(started.done);
+              onImported();
+            } else {
+              setPreview(null);
+              void follow(started.job).catch(setError);
+            }
           }}
         >
           <p>{fill(m.importConfirmExplain, { source: sourceName, organisation: namer(i18n, taxonomy.organisations)(organisation) })}</p>
@@ -367,8 +465,10 @@ function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
   };
   const syncNow = (source: ImportSourceView) =>
     act(source, 'sync', async () => {
-      const result = await syncImportSource(source.id);
+      const started = await syncImportSource(source.id);
+      const result = started.done ?? (await followJob(started.job, () => {}, () => true)).result;
       const list = await listImportSources();
+      if (!result) return { list, failed: fill(m.syncFailed, { source: nameOf(source), error: '' }) };
       return result.error ? { list, failed: fill(m.syncFailed, { source: nameOf(source), error: result.error }) } : { list, done: fill(m.syncDone, { source: nameOf(source), summary: summaryText(result.summary, m) }) };
     });
   const toggle = (source: ImportSourceView, sync: boolean) =>

@@ -5,7 +5,7 @@
 
 /**
  * Tables in dependency order. Left out: login_failures (a 15-minute memory
- * of failed sign-ins), feed_versions (made again by its triggers as the
+ * of failed sign-ins), the import jobs (work under way, kept a day), feed_versions (made again by its triggers as the
  * audit log is restored) and occurrences (made again from the events: a
  * restore marks every event not indexed, see replaceAllTables).
  */
@@ -153,7 +153,7 @@ export async function backupProblems(db: D1Database, tables: Record<string, unkn
 export async function replaceAllTables(db: D1Database, tables: Record<BackupTable, Rows>): Promise<void> {
   const problems = await backupProblems(db, tables);
   if (problems.length > 0) throw new BackupError(problems);
-  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM login_failures'), db.prepare('DELETE FROM feed_versions'), db.prepare('DELETE FROM occurrences')];
+  const statements: D1PreparedStatement[] = [db.prepare('DELETE FROM login_failures'), db.prepare('DELETE FROM feed_versions'), db.prepare('DELETE FROM occurrences'), db.prepare('DELETE FROM import_jobs')];
   for (const table of [...BACKUP_TABLES].reverse()) statements.push(db.prepare(`DELETE FROM ${table}`));
   for (const table of BACKUP_TABLES) {
     for (const row of tables[table]) {

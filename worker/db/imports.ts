@@ -132,15 +132,14 @@ export async function recordSync(db: D1Database, id: number, at: string, error: 
   await db.prepare('UPDATE import_sources SET last_synced_at = ?2, last_error = ?3 WHERE id = ?1').bind(id, at, error).run();
 }
 
+/** A sync began: the source goes to the back of the sync queue; its last error stays until the sync ends. */
+export async function markSyncStarted(db: D1Database, id: number, at: string): Promise<void> {
+  await db.prepare('UPDATE import_sources SET last_synced_at = ?2 WHERE id = ?1').bind(id, at).run();
+}
+
 export interface ImportedEvent {
   eventId: string;
   fingerprint: string;
-}
-
-/** The events a source's UIDs became. */
-export async function importedEvents(db: D1Database, sourceId: number): Promise<Map<string, ImportedEvent>> {
-  const { results } = await db.prepare('SELECT uid, event_id, fingerprint FROM imported_events WHERE source_id = ?1').bind(sourceId).all<{ uid: string; event_id: string; fingerprint: string }>();
-  return new Map(results.map((row) => [row.uid, { eventId: row.event_id, fingerprint: row.fingerprint }]));
 }
 
 /** Records that a UID became an event; in the event's insert batch, so both or neither exist. */

@@ -7,6 +7,7 @@
  */
 import ICAL from 'ical.js';
 import type { RecurrenceException } from './recurrence';
+import { MAX_EXCEPTIONS } from './recurrence';
 import { ruleSyntaxProblem } from './recurrence';
 import { DEFAULT_TIME_ZONE, Temporal, formatWallClock } from './time';
 import { windowsZone } from './windows-zones';
@@ -390,21 +391,191 @@ export function readCalendar(text: string): { calendar: ICAL.Component } | { err
   }
 }
 
+/** The VEVENTs of one UID (a series with its changed instances), or one VEVENT without a UID, as text. */
+export interface EventGroup {
+  uid: string | null;
+  title: string | null;
+  text: string;
+}
+
+/**
+ * A calendar cut into what each event needs to be read alone: the
+ * calendar's zone, the VTIMEZONE texts by TZID and the event groups in
+ * the order of the file. Cutting is string work only (no component is
+ * built), so that an import can keep the parts and read a few events per
+ * request.
+ */
+export interface CalendarParts {
+  calendarZone: string;
+  zones: Record<string, string>;
+  groups: EventGroup[];
+}
+
+/** An event may have this many exceptions (EXDATE values and changed instances), as the API allows. */
+export const MAX_SOURCE_EXCEPTIONS = MAX_EXCEPTIONS;
+/** Custom VTIMEZONEs one event may use: each is read and compared with known zones, which costs. */
+export const MAX_ZONES_PER_EVENT = 4;
+/** Content lines of one event; more is no meeting but a way to make reading it slow. */
+export const MAX_EVENT_LINES = 2000;
+
+const CONTENT_LINE = /^[A-Za-z0-9-]+[;:]/;
+const TZID_PARAMETER = /;TZID=("[^"]*"|[^;:]*)/gi;
+// The value of a content line: after the name and its parameters, whose quoted values may hold ':'.
+const CONTENT_VALUE = /^[^;:]+(?:;[^=;:]+=(?:"[^"]*"|[^;:]*)(?:,(?:"[^"]*"|[^;:,]*))*)*:(.*)$/;
+
+/** A TEXT value as iCalendar escapes it (RFC 5545 §3.3.11), unescaped. */
+function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+const UID_LINE = /^UID[;:]/i;
+const SUMMARY_LINE = /^SUMMARY[;:]/i;
+const TZID_LINE = /^TZID[;:]/i;
+const WR_TIMEZONE_LINE = /^X-WR-TIMEZONE[;:]/i;
+
+/** The value of a content line, unescaped. */
+const valueOf = (line: string): string => unescapeText(CONTENT_VALUE.exec(line)?.[1] ?? '');
+
+const unquote = (tzid: string) => tzid.trim().replace(/^"|"$/g, '');
+
+/**
+ * Cuts a VCALENDAR text into its event groups and the zones they need;
+ * throws (isUnreadableCalendar) when the text is no calendar, its
+ * components are not closed, or it has more than MAX_SOURCE_EVENTS VEVENTs.
+ */
+export function splitCalendar(text: string): CalendarParts {
+  const trimmed = text.replace(/^\uFEFF/, '');
+  if (!/^\s*BEGIN:VCALENDAR/i.test(trimmed)) throw new Unrepresentable('the text is not an iCalendar file: it must begin with BEGIN:VCALENDAR');
+  const lines = trimmed.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
+  const unreadable = (why: string): never => {
+    throw new Unrepresentable(`the iCalendar text cannot be read: ${why}`);
+  };
+  const stack: string[] = [];
+  const head: string[] = [];
+  const zones: Record<string, string> = {};
+  // Each VEVENT's lines, with the UID and SUMMARY of its own (not its VALARMs') lines.
+  const vevents: { lines: string[]; uid: string | null; summary: string | null }[] = [];
+  let component: { lines: string[]; uid: string | null; summary: string | null; tzid: string | null } | null = null;
+  let calendars = 0;
+  for (const [index, line] of lines.entries()) {
+    if (line === '' || line.trim() === '') continue;
+    if (!CONTENT_LINE.test(line)) unreadable(`line ${index + 1} is not a content line (NAME:value)`);
+    // Only lines that start with B or E can begin or end a component; the regexes run on those alone.
+    const first = line.charCodeAt(0) | 0x20;
+    const begin = first === 0x62 ? /^BEGIN:(.+)$/i.exec(line)?.[1]?.trim().toUpperCase() : undefined;
+    const end = first === 0x65 ? /^END:(.+)$/i.exec(line)?.[1]?.trim().toUpperCase() : undefined;
+    // A file may hold several VCALENDARs; the first is read, as calendar clients do.
+    if (calendars > 1) continue;
+    if (begin) {
+      if (stack.length === 0 && begin !== 'VCALENDAR') unreadable(`line ${index + 1} begins ${begin} outside VCALENDAR`);
+      if (stack.length === 0) calendars++;
+      if (calendars > 1) continue;
+      stack.push(begin);
+      if (stack.length === 2 && (begin === 'VEVENT' || begin === 'VTIMEZONE')) component = { lines: [], uid: null, summary: null, tzid: null };
+    } else if (end) {
+      if (stack.at(-1) !== end) unreadable(`line ${index + 1} ends ${end}, but ${stack.at(-1) ?? 'nothing'} is open`);
+      stack.pop();
+      if (stack.length === 1 && component) {
+        component.lines.push(line);
+        if (end === 'VEVENT') vevents.push(component);
+        else {
+          const tzid = unquote(component.tzid ?? '');
+          if (tzid) zones[tzid] = component.lines.join('\r\n');
+        }
+        component = null;
+        continue;
+      }
+      if (stack.length === 0) calendars++;
+    } else if (stack.length === 1) head.push(line);
+    else if (stack.length === 2 && component) {
+      if (component.uid === null && UID_LINE.test(line)) component.uid = valueOf(line);
+      else if (component.summary === null && SUMMARY_LINE.test(line)) component.summary = valueOf(line);
+      else if (component.tzid === null && TZID_LINE.test(line)) component.tzid = valueOf(line);
+    }
+    if (component) component.lines.push(line);
+  }
+  if (stack.length > 0) unreadable(`${stack.at(-1)} is not closed (END:${stack.at(-1)})`);
+  if (vevents.length > MAX_SOURCE_EVENTS) throw new Unrepresentable(`the calendar has ${vevents.length} events; at most ${MAX_SOURCE_EVENTS} can be imported at once`);
+
+  const groups: EventGroup[] = [];
+  const byUid = new Map<string, { group: EventGroup; parts: string[] }>();
+  const parts: string[][] = [];
+  for (const vevent of vevents) {
+    const uid = cleanText(vevent.uid ?? '', 500) || null;
+    const title = cleanText(vevent.summary ?? '', 200) || null;
+    const text = vevent.lines.join('\r\n');
+    const earlier = uid ? byUid.get(uid) : undefined;
+    if (earlier) {
+      earlier.parts.push(text);
+      earlier.group.title ??= title;
+      continue;
+    }
+    const group = { uid, title, text: '' };
+    const texts = [text];
+    groups.push(group);
+    parts.push(texts);
+    if (uid) byUid.set(uid, { group, parts: texts });
+  }
+  groups.forEach((group, i) => (group.text = parts[i]!.join('\r\n')));
+  const wrLine = head.find((line) => WR_TIMEZONE_LINE.test(line));
+  const wrZone = wrLine ? valueOf(wrLine) : '';
+  return { calendarZone: (wrZone && zoneOfTzid(wrZone)) || DEFAULT_TIME_ZONE, zones, groups };
+}
+
+/** Why a group would cost more to read than an event may, or null. Counted in the text, before anything is parsed. */
+function groupTooCostly(group: EventGroup, zones: Record<string, string>): string | null {
+  const lines = group.text.split('\r\n');
+  if (lines.length > MAX_EVENT_LINES) return `it has ${lines.length} lines; at most ${MAX_EVENT_LINES} are read per event`;
+  let exceptions = 0;
+  const custom = new Set<string>();
+  for (const line of lines) {
+    if (/^EXDATE[;:]/i.test(line)) exceptions += (CONTENT_VALUE.exec(line)?.[1] ?? '').split(',').length;
+    else if (/^RECURRENCE-ID[;:]/i.test(line)) exceptions++;
+    for (const match of line.matchAll(TZID_PARAMETER)) {
+      const tzid = unquote(match[1]!);
+      if (zones[tzid] !== undefined) custom.add(tzid);
+    }
+  }
+  if (exceptions > MAX_SOURCE_EXCEPTIONS) return `it has ${exceptions} exceptions (EXDATE values and changed instances); at most ${MAX_SOURCE_EXCEPTIONS} can be kept`;
+  if (custom.size > MAX_ZONES_PER_EVENT) return `it uses ${custom.size} time zones defined in the calendar (VTIMEZONE); at most ${MAX_ZONES_PER_EVENT} are read per event`;
+  return null;
+}
+
+/**
+ * The events of one group, read with the calendar's zone and only the
+ * VTIMEZONEs the group names: each read, or unparseable with a reason.
+ * Never throws for the group's content.
+ */
+export function parseGroup(parts: Pick<CalendarParts, 'calendarZone' | 'zones'>, group: EventGroup): ParsedCalendar {
+  const costly = groupTooCostly(group, parts.zones);
+  if (costly) return { events: [], unparseable: [{ uid: group.uid, title: group.title, reason: costly }] };
+  const needed = new Set([...group.text.matchAll(TZID_PARAMETER)].map((match) => unquote(match[1]!)));
+  const zoneTexts = [...needed].flatMap((tzid) => (parts.zones[tzid] === undefined ? [] : [parts.zones[tzid]]));
+  const read = readCalendar(['BEGIN:VCALENDAR', 'VERSION:2.0', ...zoneTexts, group.text, 'END:VCALENDAR'].join('\r\n'));
+  if ('error' in read) return { events: [], unparseable: [{ uid: group.uid, title: group.title, reason: read.error }] };
+  return readEvents(read.calendar, { rules: zoneRules(read.calendar), calendarZone: parts.calendarZone });
+}
+
 /**
  * The events of an iCalendar text, grouped by UID (a series with its
  * changed instances is one event), each either read or unparseable with
  * a reason. Throws only when the text is no calendar at all.
  */
 export function parseCalendar(text: string): ParsedCalendar {
-  const read = readCalendar(text);
-  if ('error' in read) throw new Unrepresentable(read.error);
-  const calendar = read.calendar;
-  const wrZone = String(calendar.getFirstPropertyValue('x-wr-timezone') ?? '');
-  const reading: Reading = { rules: zoneRules(calendar), calendarZone: (wrZone && zoneOfTzid(wrZone)) || DEFAULT_TIME_ZONE };
+  const parts = splitCalendar(text);
+  const result: ParsedCalendar = { events: [], unparseable: [] };
+  for (const group of parts.groups) {
+    const parsed = parseGroup(parts, group);
+    result.events.push(...parsed.events);
+    result.unparseable.push(...parsed.unparseable);
+  }
+  return result;
+}
+
+/** The events of a calendar component, grouped by UID. */
+function readEvents(calendar: ICAL.Component, reading: Reading): ParsedCalendar {
   const vevents = calendar.getAllSubcomponents('vevent');
   const result: ParsedCalendar = { events: [], unparseable: [] };
-  if (vevents.length > MAX_SOURCE_EVENTS) throw new Unrepresentable(`the calendar has ${vevents.length} events; at most ${MAX_SOURCE_EVENTS} can be imported at once`);
-
   const groups = new Map<string, { master: ICAL.Component | null; overrides: ICAL.Component[] }>();
   for (const vevent of vevents) {
     const uid = cleanText(textOf(vevent, 'uid'), 500);

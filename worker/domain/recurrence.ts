@@ -52,6 +52,9 @@ export interface Occurrence {
 /** A finite series may have at most this many occurrences. */
 export const MAX_OCCURRENCES = 1000;
 
+/** A series may list at most this many exceptions. */
+export const MAX_EXCEPTIONS = 500;
+
 const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS', 'WKST']);
 const ALLOWED_FREQUENCIES = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
 // Steps the library may take in one expansion: more than the densest rule

@@ -43,14 +43,17 @@ export const ImportPreviewItem = z
 
 const Summary = z.object({ new: z.number(), changed: z.number(), unchanged: z.number(), unparseable: z.number(), gone: z.number() });
 
+const JobId = z.number().optional().openapi({ description: 'The job that did the work: GET /api/imports/jobs/{jobId}' });
+
 export const ImportPreview = z
-  .object({ sourceId: z.number().nullable(), summary: Summary, items: z.array(ImportPreviewItem) })
+  .object({ sourceId: z.number().nullable(), jobId: JobId, summary: Summary, items: z.array(ImportPreviewItem) })
   .openapi('ImportPreview');
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportResult = z
   .object({
     sourceId: z.number(),
+    jobId: JobId,
     summary: Summary,
     items: z.array(
       z.object({
@@ -87,3 +90,26 @@ export const ImportSourcePatch = z
   .strict()
   .openapi('ImportSourcePatch');
 export type ImportSourcePatch = z.infer<typeof ImportSourcePatch>;
+
+const Outcomes = z.object({ created: z.number(), updated: z.number(), cancelled: z.number(), none: z.number(), failed: z.number() });
+
+export const ImportJob = z
+  .object({
+    id: z.number(),
+    kind: z.enum(['preview', 'import', 'sync']),
+    state: z.enum(['running', 'done', 'failed']).openapi({ description: 'running: continue it with POST /api/imports/jobs/{id}/continue (the Cron Trigger also does); done: `preview` or `result` holds the answer; failed: see `error`' }),
+    organisation: Slug,
+    sourceId: z.number().nullable(),
+    url: z.string().nullable(),
+    processed: z.number().openapi({ description: 'Events (the VEVENTs of one UID) read so far' }),
+    total: z.number().openapi({ description: 'Events in the calendar' }),
+    summary: Summary.openapi({ description: 'What the events read so far are: new, changed, …' }),
+    outcomes: Outcomes.openapi({ description: 'What was done so far (import and sync): created, updated, …' }),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    preview: ImportPreview.nullable().openapi({ description: 'A finished preview: the same as POST /api/imports/preview answers' }),
+    result: ImportSyncResult.nullable().openapi({ description: 'A finished import or sync: the same as POST /api/imports answers' }),
+  })
+  .openapi('ImportJob');
+export type ImportJob = z.infer<typeof ImportJob>;

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { clockItemRuleIssues } from '../domain/clock';
 import { CLOCK_CATEGORIES } from './clock-categories';
 import { eventRuleIssues } from '../domain/events';
-import { MAX_OCCURRENCES } from '../domain/recurrence';
+import { MAX_EXCEPTIONS, MAX_OCCURRENCES } from '../domain/recurrence';
 import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from '../domain/time';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
@@ -107,7 +107,7 @@ export const Recurrence = z
       .trim()
       .max(500, 'must be at most 500 characters')
       .openapi({ description: `RFC 5545 RRULE (FREQ DAILY, WEEKLY, MONTHLY or YEARLY; at most ${MAX_OCCURRENCES} occurrences when finite)`, example: 'FREQ=MONTHLY;BYDAY=1TU' }),
-    exceptions: z.array(RecurrenceException).max(500, 'may list at most 500 exceptions').optional(),
+    exceptions: z.array(RecurrenceException).max(MAX_EXCEPTIONS, `may list at most ${MAX_EXCEPTIONS} exceptions`).optional(),
   })
   .strict()
   .openapi('Recurrence');
