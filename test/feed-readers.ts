@@ -106,12 +106,15 @@ const cut = (text: string, max: number) => {
 const textOf = (max: number, lines: boolean) => fc.array(pieces, { maxLength: 6 }).map((parts) => cut(clean(parts.join(lines ? '\n' : ''), lines).trim(), max).trim());
 
 /**
- * Zones whose rules the service's runtime (workerd's time-zone data) and the
- * VTIMEZONE blocks the feeds carry (timezones-ical-library, as clients
- * read them) give differently: from November 2026 workerd keeps America/
- * Winnipeg and America/Inuvik on summer time, the VTIMEZONE does not, so the
- * API and subscribers disagree by an hour. Left out of the comparisons until
- * feeds write VTIMEZONE from the runtime's own data.
+ * Zones whose rules differ between the tz data of the service's runtime
+ * (workerd) and that of Node, which node-ical reads zones by name from:
+ * from November 2026 workerd keeps America/Winnipeg and America/Inuvik on
+ * summer time, Node's tz 2026c does not. The feeds' VTIMEZONE follows the
+ * API (zones.ts writes it from the runtime's changes when the library's
+ * disagree), so readers of VTIMEZONE agree; a client that knows the zone by
+ * name from other tz data is an hour off until the two data agree. Left out
+ * of the comparisons, which would otherwise fail whenever a random event
+ * lands there.
  */
 const UNSETTLED_ZONES = new Set(['America/Winnipeg', 'America/Inuvik']);
 
