@@ -135,6 +135,25 @@ describe('preview and import of a file', () => {
     expect(after).toMatchObject({ id: before.id, start: '2026-09-15T15:00', sequence: before.sequence + 1 });
   });
 
+  it('keeps an accepted co-organiser when the source changes the event (a sync used to drop it)', async () => {
+    const auth = await bearerFor('hop-hanke');
+    const first = await importNow(auth, { ...mapping('hop-hanke'), ics: apple });
+    const before = await eventOf(first, first.items[0]!.uid!.slice(0, 8));
+    const etag = (await request(`/api/events/${before.id}`)).headers.get('ETag')!;
+    const invited = await jsonRequest('PATCH', `/api/events/${before.id}`, { organisations: ['hop-hanke', 'takuusaatio'] }, { Authorization: auth, 'If-Match': etag });
+    expect(invited.status, await invited.clone().text()).toBe(200);
+    const accepted = await request(`/api/events/${before.id}/co-organisers/takuusaatio/accept`, { method: 'POST', headers: { Authorization: await bearerFor('takuusaatio') } });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    expect(((await (await request(`/api/events/${before.id}`)).json()) as Event).organisations).toEqual(['hop-hanke', 'takuusaatio']);
+    const renamed = apple.replace(/^SUMMARY:(.*)$/m, 'SUMMARY:$1 (uusi nimi)');
+    expect(renamed).not.toBe(apple);
+    const second = await importNow(auth, { ...mapping('hop-hanke'), ics: renamed });
+    expect(second.items.find((i) => i.eventId === before.id)).toMatchObject({ status: 'changed', outcome: 'updated' });
+    const after = (await (await request(`/api/events/${before.id}`)).json()) as Event;
+    expect(after.title.fi).toContain('(uusi nimi)');
+    expect(after.organisations).toEqual(['hop-hanke', 'takuusaatio']);
+  });
+
   it('accepts the file as a text/calendar body with the mapping in the query', async () => {
     const auth = await bearerFor('aluehallintovirasto');
     const response = await request('/api/imports/preview?organisation=aluehallintovirasto&type=tyopaja&network=osallisuus', { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'text/calendar; charset=utf-8' }, body: apple });

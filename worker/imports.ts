@@ -38,7 +38,7 @@ import {
 import { type ImportSource, findSource, fingerprintStatement, linkStatement, listSyncedSources, markSyncStarted, recordSync } from './db/imports';
 import { type AuditActor, SYSTEM_ACTOR } from './domain/access';
 import { ValidationError } from './domain/errors';
-import { eventToInput, nextSequence, prepareEvent } from './domain/events';
+import { type EventDraft, eventToInput, nextSequence, prepareEvent } from './domain/events';
 import { type CalendarParts, isUnreadableCalendar, parseGroup, splitCalendar } from './domain/ics-import';
 import { CANCELLED_IN_SOURCE, GONE, GONE_FROM_SOURCE, type ImportMapping, type PlanItem, STEP_BUDGET, itemCost, planImport, planSummary } from './domain/import-plan';
 import { newEventId, newRevision } from './domain/ids';
@@ -151,6 +151,14 @@ async function runItem(db: D1Database, job: ImportJob, position: number, group: 
   return Math.max(cost, 1);
 }
 
+/**
+ * The source knows its own organiser only: organisations that joined the
+ * event in Hytekello (accepted co-organisers) stay when the source changes it.
+ */
+function keepCoOrganisers(draft: EventDraft, before: readonly string[]): EventDraft {
+  return { ...draft, organisations: [...draft.organisations, ...before.filter((organisation) => !draft.organisations.includes(organisation))] };
+}
+
 /** Writes (or, in a preview, records) one planned event with its result. */
 async function runPlanItem(db: D1Database, job: ImportJob, position: number, seq: number, item: PlanItem): Promise<void> {
   const base: JobResult = { position, seq, uid: item.uid, status: item.status, title: item.title, reason: item.reason, eventId: item.eventId, cancelled: item.cancelled, outcome: null, event: null };
@@ -184,7 +192,7 @@ async function applyItem(db: D1Database, job: ImportJob, source: { id: number; o
     const draft =
       item.status === 'gone'
         ? prepareEvent(eventToInput(withoutRevision(before)), source.organisation, 'cancelled', GONE_FROM_SOURCE)
-        : prepareEvent(item.input!, source.organisation, item.cancelled ? 'cancelled' : 'published', item.cancelled ? CANCELLED_IN_SOURCE : null);
+        : keepCoOrganisers(prepareEvent(item.input!, source.organisation, item.cancelled ? 'cancelled' : 'published', item.cancelled ? CANCELLED_IN_SOURCE : null), before.organisations);
     const write = ctx();
     const action = draft.status === 'cancelled' && before.status !== 'cancelled' ? 'cancel' : 'update';
     const outcome: Outcome = action === 'cancel' ? 'cancelled' : 'updated';
