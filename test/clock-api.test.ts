@@ -5,6 +5,14 @@ import type { AnnualClock, CouncilTermClock, Problem } from '../worker/shared/sc
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
 describe('GET /api/clock', () => {
+  it('is asked again on every use, so that an item just saved shows at once (it was cached for a minute)', async () => {
+    for (const path of ['/api/clock', '/api/council-term']) {
+      const response = await request(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Cache-Control')).toBe('public, no-cache');
+    }
+  });
+
   it("gives the regional clock's items of a year in rings, with spans, sources and linked events", async () => {
     const { event } = await createEvent(await bearerFor('pohde'), workshop({ title: { fi: 'Tilannekuvaseminaari 2030' }, start: '2030-09-19T09:00', end: '2030-09-19T15:00', clockItem: 1 }));
     const response = await request('/api/clock?year=2030');

@@ -59,7 +59,8 @@ clock.openapi(
     // The events of the year shown, not those of the year before.
     const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'annual'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
-    c.header('Cache-Control', 'public, max-age=60');
+    // Asked again on every use: an organiser who has just saved an item sees it at once, as with events.
+    c.header('Cache-Control', 'public, no-cache');
     return c.json({ clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, await finnishWorkingDays()) }, 200);
   },
 );
@@ -84,7 +85,7 @@ clock.openapi(
     const window = between(Temporal.PlainDate.from(term.start), Temporal.PlainDate.from(term.end).add({ days: 1 }));
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'term'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
     const current = term.start <= now.toString() && now.toString() <= term.end ? yearOfTerm(term, now) : null;
-    c.header('Cache-Control', 'public, max-age=60');
+    c.header('Cache-Control', 'public, no-cache');
     return c.json({ clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }) }, 200);
   },
 );
