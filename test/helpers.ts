@@ -80,3 +80,22 @@ export async function sessionFor(memberships: { organisation: string; role: 'adm
 
 /** Headers of a same-site browser request with a session cookie. */
 export const asBrowser = (cookie: string, extra: Record<string, string> = {}): Record<string, string> => ({ Cookie: cookie, Origin: 'https://hytekello.test', 'Sec-Fetch-Site': 'same-origin', ...extra });
+
+/** The real database, with every statement it is asked to prepare written down. */
+export function recording(db: D1Database): { db: D1Database; statements: { sql: string; values: unknown[] }[] } {
+  const statements: { sql: string; values: unknown[] }[] = [];
+  const wrapped = {
+    prepare(sql: string) {
+      const entry = { sql, values: [] as unknown[] };
+      statements.push(entry);
+      const statement = db.prepare(sql);
+      const bind = (...values: unknown[]) => {
+        entry.values = values;
+        return statement.bind(...values);
+      };
+      return new Proxy(statement, { get: (target, key) => (key === 'bind' ? bind : Reflect.get(target, key)) });
+    },
+    batch: (list: D1PreparedStatement[]) => db.batch(list),
+  } as unknown as D1Database;
+  return { db: wrapped, statements };
+}

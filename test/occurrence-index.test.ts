@@ -13,7 +13,7 @@ import { type Timing, checkSeries, occurrencesBetween } from '../worker/domain/r
 import { Temporal, formatInstant, formatOffsetDateTime } from '../worker/domain/time';
 import { keepIndexAhead } from '../worker/occurrence-index';
 import type { EventList } from '../worker/shared/schemas';
-import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
+import { bearerFor, createEvent, jsonRequest, recording, request, workshop } from './helpers';
 
 const DAY_MS = 86_400_000;
 
@@ -205,19 +205,10 @@ describe('a page of the index', () => {
       from: '2027-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z', networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false,
       shortFrom: '2026-12-31T00:00:00Z', longFrom: '2025-12-31T00:00:00Z',
     };
-    const statements: { sql: string; values: unknown[] }[] = [];
-    const recording = {
-      prepare(sql: string) {
-        const entry = { sql, values: [] as unknown[] };
-        statements.push(entry);
-        const statement = env.DB.prepare(sql);
-        return new Proxy(statement, { get: (target, key) => (key === 'bind' ? (...values: unknown[]) => ((entry.values = values), statement.bind(...values)) : Reflect.get(target, key)) });
-      },
-      batch: (list: D1PreparedStatement[]) => env.DB.batch(list),
-    } as unknown as D1Database;
+    const { db, statements } = recording(env.DB);
     for (const descending of [false, true]) {
-      await listOccurrencePage(recording, filter, { after: null, limit: 50, descending });
-      await listOccurrencePage(recording, { ...filter, networks: ['osallisuus'] }, { after: ['2027-02-01T00:00:00Z', 'x', ''], limit: 50, descending });
+      await listOccurrencePage(db, filter, { after: null, limit: 50, descending });
+      await listOccurrencePage(db, { ...filter, networks: ['osallisuus'] }, { after: ['2027-02-01T00:00:00Z', 'x', ''], limit: 50, descending });
     }
     const pages = statements.filter((s) => s.sql.startsWith('SELECT o.event_id'));
     expect(pages).toHaveLength(4);

@@ -10,27 +10,9 @@ import { readClock, readClockItems, readLinkedEvents } from '../worker/db/clock'
 import { findEvent, listEventsByIds, listFeedEntries, listPublicEvents, searchExpression } from '../worker/db/events';
 import { readFeedVersions, writeEventComponents } from '../worker/db/feeds';
 import { findActiveToken } from '../worker/db/tokens';
+import { recording } from './helpers';
 
 const GROWING = /^(SCAN) (events|occurrences|event_organisations|event_networks|event_municipalities|event_audiences|event_materials|event_exceptions|clock_items|audit_log|api_tokens|event_components|feed_versions)\b(?! USING (COVERING )?INDEX)/;
-
-/** The real database, with every statement it is asked to prepare written down. */
-function recording(db: D1Database): { db: D1Database; statements: { sql: string; values: unknown[] }[] } {
-  const statements: { sql: string; values: unknown[] }[] = [];
-  const wrapped = {
-    prepare(sql: string) {
-      const entry = { sql, values: [] as unknown[] };
-      statements.push(entry);
-      const statement = db.prepare(sql);
-      const bind = (...values: unknown[]) => {
-        entry.values = values;
-        return statement.bind(...values);
-      };
-      return new Proxy(statement, { get: (target, key) => (key === 'bind' ? bind : Reflect.get(target, key)) });
-    },
-    batch: (list: D1PreparedStatement[]) => db.batch(list),
-  } as unknown as D1Database;
-  return { db: wrapped, statements };
-}
 
 async function plan(sql: string, values: unknown[]): Promise<string[]> {
   const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...values).all<{ detail: string }>();

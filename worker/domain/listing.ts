@@ -102,19 +102,3 @@ export const decodeChangeCursor = (cursor: string): ChangeKey => decodeCursor<Ch
 export function changedSince(text: string): string {
   return parseBound('updated_since', text).toString({ fractionalSecondDigits: 3 });
 }
-
-/**
- * One page of occurrences in stable order (start, event id, occurrence),
- * and the cursor of the next page. A cursor stays valid when events change:
- * it names a position, not an offset.
- */
-export function paginate(occurrences: EventOccurrence[], limit = DEFAULT_PAGE_SIZE, cursor?: string): { items: EventOccurrence[]; nextCursor: string | null } {
-  const after = cursor ? decodeCursor<SortKey>(cursor, 3) : null;
-  const sorted = occurrences
-    .map((o) => ({ o, key: sortKey(o) }))
-    .filter(({ key }) => !after || compareKeys(key, after) > 0)
-    .sort((a, b) => compareKeys(a.key, b.key));
-  const page = sorted.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page.map(({ o }) => o), nextCursor: sorted.length > limit && last ? encodeCursor(last.key) : null };
-}

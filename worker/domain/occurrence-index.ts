@@ -225,14 +225,15 @@ const ALL_TIME: IndexWindow = { from: Date.UTC(1999, 11, 31), until: Date.UTC(21
  * series with an end rather than by a walk of its own.
  */
 export function seriesSpanOf(timing: Timing): { start: string; end: string | null } | null {
-  const listed = occurrencesToStore(timing, isEndless(timing) ? { from: ALL_TIME.from, until: ALL_TIME.from } : ALL_TIME);
+  // A series with an end has all its occurrences stored (worked out once for the write); one without has no end.
+  const listed = isEndless(timing) ? [] : occurrencesToStore(timing, ALL_TIME).occurrences;
   const s = seriesOf(timing);
   if (!s) return null;
   const firstStart = wallClockToEpochMs(wallClockMs(s.start), timing.timeZone);
   const firstEnd = wallClockToEpochMs(wallClockMs(s.start.add(s.length)), timing.timeZone);
   let start = firstStart;
   let end = firstEnd;
-  for (const o of listed.occurrences) {
+  for (const o of listed) {
     start = Math.min(start, Date.parse(o.startsAt));
     end = Math.max(end, Date.parse(o.endsAt));
   }
