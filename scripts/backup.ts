@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { type Backup, newestMigration, readAllTables, replaceAllTables } from '../worker/db/backup';
-import { keepIndexAhead } from '../worker/occurrence-index';
+import { keepIndexAhead } from '../worker/services/occurrence-index';
 import { listPublicEvents, withoutRevision } from '../worker/db/events';
 import { readTaxonomy } from '../worker/db/taxonomy';
 import { FEED_END, termNames } from '../worker/domain/feeds';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { ValidationError } from '../worker/domain/errors';
-import { keepIndexAhead } from '../worker/occurrence-index';
+import { keepIndexAhead } from '../worker/services/occurrence-index';
 import { seedDemoData, seedDemoPeople } from './seed-demo';
 
 // PERSIST_TO names another local state directory, as `wrangler --persist-to` does (tests use one of their own).

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { customZones, endlessDaily, manyExdates, singles, vevent, yearlyThousand } from '../scripts/import-calendars';
 import { parseCalendar } from '../worker/domain/ics-import';
 import { planImport } from '../worker/domain/import-plan';
-import { STEPS_PER_JOB_PER_RUN, stepJob } from '../worker/imports';
+import { STEPS_PER_JOB_PER_RUN, stepJob } from '../worker/services/imports';
 import type { ImportJob, ImportResult } from '../worker/shared/imports';
 import worker from '../worker/index';
 import { bearerFor, jsonRequest, request } from './helpers';

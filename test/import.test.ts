@@ -7,7 +7,7 @@ import { asBrowser, bearerFor, jsonRequest, request, rowCounts, sessionFor } fro
 import worker from '../worker/index';
 import { listSyncedSources } from '../worker/db/imports';
 import { blockedHost, calendarUrl } from '../worker/domain/url-guard';
-import { CalendarFetchError, fetchCalendar } from '../worker/fetch-calendar';
+import { CalendarFetchError, fetchCalendar } from '../worker/platform/fetch-calendar';
 import type { Event, OccurrenceInfo } from '../worker/shared/schemas';
 
 afterEach(() => {

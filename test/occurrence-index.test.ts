@@ -11,7 +11,7 @@ import { listOccurrencePage } from '../worker/db/occurrences';
 import { indexHorizon, indexWindow, occurrencesToStore } from '../worker/domain/occurrence-index';
 import { type Timing, checkSeries, occurrencesBetween } from '../worker/domain/recurrence';
 import { Temporal, formatInstant, formatOffsetDateTime } from '../worker/domain/time';
-import { keepIndexAhead } from '../worker/occurrence-index';
+import { keepIndexAhead } from '../worker/services/occurrence-index';
 import type { EventList } from '../worker/shared/schemas';
 import { bearerFor, createEvent, jsonRequest, recording, request, workshop } from './helpers';
 

@@ -4,7 +4,7 @@ import { insertTokenSql, revokeTokenSql } from '../worker/db/tokens';
 import { generateToken, hashToken } from '../worker/domain/tokens';
 import type { Taxonomy } from '../worker/shared/schemas';
 import { jsonRequest, request, workshop } from './helpers';
-import { CONTENT_SECURITY_POLICY } from '../worker/headers';
+import { CONTENT_SECURITY_POLICY } from '../worker/middleware/headers';
 import { inviteAdministratorSql } from '../worker/db/accounts';
 
 describe('taxonomy', () => {

@@ -5,7 +5,7 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { sessionStart } from '../worker/d1-session';
+import { sessionStart } from '../worker/middleware/d1-session';
 import { app } from '../worker/index';
 import type { Event } from '../worker/shared/schemas';
 import { bearerFor, workshop } from './helpers';

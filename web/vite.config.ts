@@ -8,7 +8,7 @@ const worker = process.env.WORKER_URL ?? 'http://localhost:8787';
 
 /**
  * The worker offers the development sign-in and loopback feeds only to
- * requests made on this machine (worker/client.ts). The proxy keeps the
+ * requests made on this machine (worker/middleware/client.ts). The proxy keeps the
  * browser's Host, and says whom it forwards for with the one thing a
  * client cannot choose, the address its connection comes from; any such
  * headers the client sent are replaced. So with `--host` a phone on the

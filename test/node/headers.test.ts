@@ -1,7 +1,7 @@
 /** The UI's static files and the worker's answers carry the same security policy. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../worker/headers';
+import { CONTENT_SECURITY_POLICY } from '../../worker/middleware/headers';
 
 const rules = readFileSync(new URL('../../web/public/_headers', import.meta.url), 'utf8');
 

@@ -10,7 +10,7 @@
 import type { Language } from '.';
 import { fill } from '.';
 
-/** The rules zod reports under its own issue codes (worker/http.ts writes `too_big` as `too-big`). */
+/** The rules zod reports under its own issue codes (worker/middleware/http.ts writes `too_big` as `too-big`). */
 export const ZOD_RULES = ['invalid-type', 'too-big', 'too-small', 'invalid-format', 'not-multiple-of', 'invalid-union', 'invalid-key', 'invalid-element', 'invalid-value', 'custom'] as const;
 
 type Texts = Record<string, string>;

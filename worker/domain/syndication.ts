@@ -7,7 +7,7 @@ import { Feed } from 'feed';
 import type { EventOccurrence } from '../shared/schemas';
 import { type Language, type TermNames, localized } from './ical';
 import { DEFAULT_TIME_ZONE } from './time';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../views/html';
 
 export type SyndicationFormat = 'rss' | 'atom' | 'json';
 

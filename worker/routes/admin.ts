@@ -20,7 +20,7 @@ import { auditActor, requireAdministrator } from '../domain/access';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { problemSpec, publicOrigin, validationHook } from '../http';
+import { problemSpec, publicOrigin, validationHook } from '../middleware/http';
 import { AuditPage, AuditQuery, CreatedInvitation, type Membership, MembershipsInput, NetworkInput, OrganisationInput, Person, PersonInput, PersonList, PersonPatch } from '../shared/accounts';
 import { Slug } from '../shared/schemas';
 

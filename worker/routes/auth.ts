@@ -12,14 +12,14 @@ import {
   recordLoginAttempt,
   revokeSession,
 } from '../db/accounts';
-import { clearSessionCookie, sessionCookieOf, SESSION_DAYS, setSessionCookie } from '../auth';
-import { clientAddress, fromThisMachine } from '../client';
+import { clearSessionCookie, sessionCookieOf, SESSION_DAYS, setSessionCookie } from '../middleware/auth';
+import { clientAddress, fromThisMachine } from '../middleware/client';
 import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../domain/errors';
 import { hashPassword, needsRehash, verifyPassword } from '../domain/passwords';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { problemSpec, validationHook } from '../http';
+import { problemSpec, validationHook } from '../middleware/http';
 import { AcceptInvitationInput, DevSignInInput, InvitationInfo, LoginInput, Me } from '../shared/accounts';
 
 export const auth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

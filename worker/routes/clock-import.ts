@@ -8,7 +8,7 @@ import { readClockCsv, rowIssue, clockCsvTemplate } from '../domain/clock-csv';
 import { type FieldIssue, NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
 import type { AppEnv } from '../env';
-import { problemSpec, validationHook, writeSecurity, zodIssues } from '../http';
+import { problemSpec, validationHook, writeSecurity, zodIssues } from '../middleware/http';
 import { ClockItemInput, Slug } from '../shared/schemas';
 
 export const clockImport = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

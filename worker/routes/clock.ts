@@ -5,7 +5,7 @@ import { readKnownReferences } from '../db/taxonomy';
 import { readFeedVersions } from '../db/feeds';
 import { FEED_FORMAT, lastModified, notModifiedSince } from '../domain/feeds';
 import { type Actor, assertMayWriteClock, assertWritesSomething, auditActor, defaultOrganisation, isAdministrator, writableOrganisations } from '../domain/access';
-import { authorise, authorised } from '../auth';
+import { authorise, authorised } from '../middleware/auth';
 import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, planOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
@@ -13,7 +13,7 @@ import { finnishWorkingDays } from '../domain/working-days';
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
-import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, publicOrigin, queryList, quoteEtag, uidDomain, validationHook } from '../http';
+import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, publicOrigin, queryList, quoteEtag, uidDomain, validationHook } from '../middleware/http';
 import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
 import { type Actor, assertMayWriteEvent, assertWritesSomething, auditActor, defaultOrganisation, idempotencyOwner, mayWriteEvent, maySeeDraft, seesMembersOnly } from '../domain/access';
-import { authorise, authorised } from '../auth';
+import { authorise, authorised } from '../middleware/auth';
 import { readKnownReferences } from '../db/taxonomy';
 import { lastChangeOf } from '../db/audit';
 import { answerInvitation, invitedOrganisations, invitationStatements } from '../db/co-organisers';
@@ -12,12 +12,12 @@ import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError
 import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
 import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, encodeChangeCursor, resolveWindow } from '../domain/listing';
 import { indexHorizon } from '../domain/occurrence-index';
-import { listOccurrences } from '../occurrence-index';
+import { listOccurrences } from '../services/occurrence-index';
 import { newEventId, newRevision } from '../domain/ids';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../http';
+import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../middleware/http';
 import { CancelInput, CoOrganisers, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Slug } from '../shared/schemas';
 
 

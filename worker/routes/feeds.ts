@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findFeedKeyActor } from '../db/accounts';
 import { findEvent, listEventsByIds, listFeedEntries, withoutRevision } from '../db/events';
-import { listOccurrences } from '../occurrence-index';
+import { listOccurrences } from '../services/occurrence-index';
 import { readFeedVersions, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
@@ -32,9 +32,9 @@ import {
 import { calendarOf, localized, type Language } from '../domain/ical';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
-import { cachedFeed, edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../feed-cache';
-import { gzip, gzippedAnswer } from '../compression';
-import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../http';
+import { cachedFeed, edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../platform/feed-cache';
+import { gzip, gzippedAnswer } from '../middleware/compression';
+import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
 import { FeedQuery, LANGUAGES } from '../shared/schemas';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';

@@ -9,11 +9,11 @@ import { DomainError, NotFoundError, UnsupportedMediaTypeError, ValidationError 
 import { type ImportMapping, mappingIssues, planSummary } from '../domain/import-plan';
 import { calendarUrl } from '../domain/url-guard';
 import type { AppEnv } from '../env';
-import { CalendarFetchError, fetchCalendar } from '../fetch-calendar';
-import { fromThisMachine } from '../client';
-import { authorise, authorised } from '../auth';
-import { jobProgress, resultsOf, splitOrRefuse, startJob, startSync, stepJob, writeFailures } from '../imports';
-import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../http';
+import { CalendarFetchError, fetchCalendar } from '../platform/fetch-calendar';
+import { fromThisMachine } from '../middleware/client';
+import { authorise, authorised } from '../middleware/auth';
+import { jobProgress, resultsOf, splitOrRefuse, startJob, startSync, stepJob, writeFailures } from '../services/imports';
+import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../middleware/http';
 import { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourcePatch, ImportSourceView, ImportSyncResult } from '../shared/imports';
 
 export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -8,7 +8,7 @@ import { ForbiddenError } from '../domain/errors';
 import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { problemSpec, publicOrigin, validationHook } from '../http';
+import { problemSpec, publicOrigin, validationHook } from '../middleware/http';
 import { Administrators, FeedKey, MyEventsQuery } from '../shared/accounts';
 import { CoOrganiserInvitation, Event } from '../shared/schemas';
 

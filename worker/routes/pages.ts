@@ -10,9 +10,9 @@ import { termNames } from '../domain/feeds';
 import { type Language, localized } from '../domain/ical';
 import { eventJsonLd, scriptJson } from '../domain/jsonld';
 import type { AppEnv } from '../env';
-import { publicOrigin } from '../http';
-import { privacyPage } from '../domain/privacy';
-import { escapeHtml } from '../domain/html';
+import { publicOrigin } from '../middleware/http';
+import { privacyPage } from '../views/privacy';
+import { escapeHtml } from '../views/html';
 
 export const pages = new Hono<AppEnv>();
 

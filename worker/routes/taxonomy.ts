@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { readTaxonomy } from '../db/taxonomy';
 import type { AppEnv } from '../env';
-import { validationHook } from '../http';
+import { validationHook } from '../middleware/http';
 import { Taxonomy } from '../shared/schemas';
 
 export const taxonomy = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -3,12 +3,12 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { unknownOrganisations } from '../db/accounts';
 import { createToken, findToken, listTokens, revokeTokenAudited } from '../db/tokens';
 import { type Actor, assertManagesSomeTokens, assertMayManageTokens, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
-import { authorise, authorised } from '../auth';
+import { authorise, authorised } from '../middleware/auth';
 import type { ApiToken as StoredToken } from '../shared/accounts';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { problemSpec, validationHook } from '../http';
+import { problemSpec, validationHook } from '../middleware/http';
 import { ApiToken, ApiTokenInput, ApiTokenList, CreatedApiToken } from '../shared/accounts';
 
 export const tokens = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

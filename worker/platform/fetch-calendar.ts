@@ -4,7 +4,7 @@
  * network, redirects followed by hand with each hop checked again, a time
  * limit for the whole fetch and a size limit on the body.
  */
-import { blockedHost, calendarUrl } from './domain/url-guard';
+import { blockedHost, calendarUrl } from '../domain/url-guard';
 
 export const FETCH_TIMEOUT_MS = 10_000;
 export const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;

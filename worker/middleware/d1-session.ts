@@ -19,7 +19,7 @@
  */
 import { getCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env';
+import type { AppEnv } from '../env';
 
 export const BOOKMARK_HEADER = 'D1-Bookmark';
 const BOOKMARK_COOKIE = 'd1-bookmark';

@@ -6,12 +6,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { verifyAccessJwt } from './access-jwt';
-import { findPersonActor, findSessionActor } from './db/accounts';
-import { findActiveToken } from './db/tokens';
-import { type Actor, requireActor, tokenActor } from './domain/access';
-import { ForbiddenError, UnauthorizedError } from './domain/errors';
-import { bearerToken, hashToken } from './domain/tokens';
-import type { AppEnv } from './env';
+import { findPersonActor, findSessionActor } from '../db/accounts';
+import { findActiveToken } from '../db/tokens';
+import { type Actor, requireActor, tokenActor } from '../domain/access';
+import { ForbiddenError, UnauthorizedError } from '../domain/errors';
+import { bearerToken, hashToken } from '../domain/tokens';
+import type { AppEnv } from '../env';
 
 export const SESSION_COOKIE = 'hyk_session';
 export const SESSION_DAYS = 7;

@@ -5,13 +5,13 @@
  * indexed whole; a series whose index ends within INDEX_DAYS_AHEAD is
  * extended a month at a time, so that each is touched about once a month.
  */
-import { type EventFilter, withoutRevision } from './db/events';
-import { type OccurrencePage, extendIndex, listIndexWork, listOccurrencePage } from './db/occurrences';
-import { eventOccurrences } from './domain/events';
-import { type Window, mergePage } from './domain/listing';
-import type { EventOccurrence } from './shared/schemas';
-import { indexStatements } from './db/occurrence-rows';
-import { EXTENSION_DAYS, earliestStarts, indexOfEvent, indexWindow, instantText, occurrenceOfStored, occurrencesToStore } from './domain/occurrence-index';
+import { type EventFilter, withoutRevision } from '../db/events';
+import { type OccurrencePage, extendIndex, listIndexWork, listOccurrencePage } from '../db/occurrences';
+import { eventOccurrences } from '../domain/events';
+import { type Window, mergePage } from '../domain/listing';
+import type { EventOccurrence } from '../shared/schemas';
+import { indexStatements } from '../db/occurrence-rows';
+import { EXTENSION_DAYS, earliestStarts, indexOfEvent, indexWindow, instantText, occurrenceOfStored, occurrencesToStore } from '../domain/occurrence-index';
 
 const DAY_MS = 86_400_000;
 // Events per query; each is at most about a thousand occurrences to compute.

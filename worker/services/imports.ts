@@ -9,7 +9,7 @@
  * stops when its work units (domain/import-plan.ts itemCost) reach the
  * budget; the client's next request or the Cron Trigger continues.
  */
-import { findEvent, insertEvent, updateEvent, withoutRevision } from './db/events';
+import { findEvent, insertEvent, updateEvent, withoutRevision } from '../db/events';
 import {
   type ImportJob,
   type JobKind,
@@ -34,15 +34,15 @@ import {
   staleJobs,
   unseenLinkedEvents,
   writtenResults,
-} from './db/import-jobs';
-import { type ImportSource, findSource, fingerprintStatement, linkStatement, listSyncedSources, markSyncStarted, recordSync } from './db/imports';
-import { type AuditActor, SYSTEM_ACTOR } from './domain/access';
-import { ValidationError } from './domain/errors';
-import { type EventDraft, eventToInput, nextSequence, prepareEvent } from './domain/events';
-import { type CalendarParts, isUnreadableCalendar, parseGroup, splitCalendar } from './domain/ics-import';
-import { CANCELLED_IN_SOURCE, GONE, GONE_FROM_SOURCE, type ImportMapping, type PlanItem, STEP_BUDGET, itemCost, planImport, planSummary } from './domain/import-plan';
-import { newEventId, newRevision } from './domain/ids';
-import { fetchCalendar } from './fetch-calendar';
+} from '../db/import-jobs';
+import { type ImportSource, findSource, fingerprintStatement, linkStatement, listSyncedSources, markSyncStarted, recordSync } from '../db/imports';
+import { type AuditActor, SYSTEM_ACTOR } from '../domain/access';
+import { ValidationError } from '../domain/errors';
+import { type EventDraft, eventToInput, nextSequence, prepareEvent } from '../domain/events';
+import { type CalendarParts, isUnreadableCalendar, parseGroup, splitCalendar } from '../domain/ics-import';
+import { CANCELLED_IN_SOURCE, GONE, GONE_FROM_SOURCE, type ImportMapping, type PlanItem, STEP_BUDGET, itemCost, planImport, planSummary } from '../domain/import-plan';
+import { newEventId, newRevision } from '../domain/ids';
+import { fetchCalendar } from '../platform/fetch-calendar';
 
 /** A calendar text cut into its parts, or a 422 naming the field it came in. */
 export function splitOrRefuse(text: string, field: 'ics' | 'url'): CalendarParts {

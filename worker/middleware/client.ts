@@ -4,8 +4,8 @@
  * on this machine (local development).
  */
 import type { Context } from 'hono';
-import { isLoopbackAddress } from './domain/url-guard';
-import type { AppEnv } from './env';
+import { isLoopbackAddress } from '../domain/url-guard';
+import type { AppEnv } from '../env';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
