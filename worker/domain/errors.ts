@@ -1,6 +1,7 @@
 /**
- * Domain errors: each carries a status, a stable code and a readable
- * message. `app.onError` turns them into application/problem+json.
+ * Domain errors: each carries a kind (what went wrong, in the domain's
+ * words), a stable code (the problem type clients branch on) and a readable
+ * message. Only `middleware/http.ts` knows which HTTP status a kind is.
  */
 
 /** One broken rule of one input field, e.g. { field: 'end', rule: 'after-start', … }. */
@@ -12,41 +13,68 @@ export interface FieldIssue {
   values?: Record<string, string | number>;
 }
 
+export type ErrorKind =
+  /** A query, header or path parameter breaks a rule. */
+  | 'bad-request'
+  /** A body breaks a rule; nothing was written. */
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  /** The request is fine but the state of things refuses it (a last administrator, a taken slug, a running import). */
+  | 'conflict'
+  /** Changed meanwhile: the edit was made against an older version. */
+  | 'stale'
+  | 'if-match-required'
+  | 'unsupported-media-type'
+  | 'too-many-requests';
+
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 429 | 503,
+    readonly kind: ErrorKind,
     readonly code: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = new.target.name;
   }
 }
 
+/** Where a broken field was: in the request's query, headers or path ('request'), or in its body. */
+export type InputPlace = 'request' | 'body';
+
 export class ValidationError extends DomainError {
   constructor(
     readonly issues: FieldIssue[],
-    status: 400 | 422 = 422,
+    place: InputPlace = 'body',
   ) {
-    super(status, 'validation', issues.length === 1 ? issues[0]!.message : `${issues.length} fields are invalid`);
+    super(place === 'request' ? 'bad-request' : 'invalid', 'validation', issues.length === 1 ? issues[0]!.message : `${issues.length} fields are invalid`);
+  }
+}
+
+/** A request that the state of things refuses, e.g. `new ConflictError('last-administrator', …)`. */
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string) {
+    super('conflict', code, message);
   }
 }
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super(404, 'not-found', `${entity} '${id}' does not exist`);
+    super('not-found', 'not-found', `${entity} '${id}' does not exist`);
   }
 }
 
 export class UnauthorizedError extends DomainError {
   constructor(message = 'sign in or send a valid bearer token') {
-    super(401, 'unauthorized', message);
+    super('unauthorized', 'unauthorized', message);
   }
 }
 
 export class ForbiddenError extends DomainError {
   constructor(message: string) {
-    super(403, 'forbidden', message);
+    super('forbidden', 'forbidden', message);
   }
 }
 
@@ -62,19 +90,19 @@ export class PreconditionFailedError extends DomainError {
     id: string,
     readonly lastChange: LastChange | null = null,
   ) {
-    super(412, 'stale', `${entity} '${id}' was changed meanwhile; fetch it again and retry with its new ETag`);
+    super('stale', 'stale', `${entity} '${id}' was changed meanwhile; fetch it again and retry with its new ETag`);
   }
 }
 
 export class PreconditionRequiredError extends DomainError {
   constructor() {
-    super(428, 'if-match-required', 'an If-Match header with the ETag of the version you edited is required');
+    super('if-match-required', 'if-match-required', 'an If-Match header with the ETag of the version you edited is required');
   }
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
   constructor(message: string) {
-    super(415, 'unsupported-media-type', message);
+    super('unsupported-media-type', 'unsupported-media-type', message);
   }
 }
 
@@ -83,6 +111,6 @@ export class TooManyRequestsError extends DomainError {
     message: string,
     readonly retryAfter: number,
   ) {
-    super(429, 'too-many-requests', message);
+    super('too-many-requests', 'too-many-requests', message);
   }
 }

@@ -152,7 +152,7 @@ export function feedVariant(query: { cancelled?: FeedVariant['cancelled']; alarm
 /** 'PT60M' → 'PT1H', 'P7D' → 'P1W': one form per length, so equal reminders share a cached feed. */
 function alarmDuration(text: string): string {
   const match = ALARM_PATTERN.exec(text.trim().toUpperCase());
-  const refuse = (rule: string, message: string) => new ValidationError([{ field: 'alarm', rule, message: `\`alarm\` ${message}` }], 422);
+  const refuse = (rule: string, message: string) => new ValidationError([{ field: 'alarm', rule, message: `\`alarm\` ${message}` }]);
   if (!match || match.slice(1).every((part) => part === undefined) || text.trim().toUpperCase().endsWith('T')) {
     throw refuse('format', 'must be an ISO 8601 duration such as PT15M, PT1H, P1D or P1W');
   }
@@ -225,7 +225,7 @@ export function feedName(selection: FeedSelection, names: TermNames): string {
   pick('type', selection.types, names.eventTypes);
   pick('municipality', selection.municipalities, names.municipalities);
   pick('organisation', selection.organisations, names.organisations);
-  if (issues.length > 0) throw new ValidationError(issues, 400);
+  if (issues.length > 0) throw new ValidationError(issues, 'request');
   return calendarName(selected, selection.language);
 }
 

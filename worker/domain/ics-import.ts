@@ -377,6 +377,16 @@ function sourceEvent(uid: string, master: ICAL.Component, overrides: ICAL.Compon
   };
 }
 
+/**
+ * Whether an error says that an event's text cannot be read (our own
+ * Unrepresentable, the parser's and Temporal's complaints about values), as
+ * opposed to a bug here: a TypeError or ReferenceError stops the import and is
+ * reported as the fault it is, instead of as a reason an organiser cannot act on.
+ */
+function isUnreadableValue(error: unknown): error is Error {
+  return error instanceof Unrepresentable || (error instanceof Error && !(error instanceof TypeError) && !(error instanceof ReferenceError));
+}
+
 /** A VCALENDAR text, or the reason it cannot be read at all. */
 export function readCalendar(text: string): { calendar: ICAL.Component } | { error: string } {
   const trimmed = text.replace(/^\uFEFF/, '');
@@ -598,7 +608,7 @@ function readEvents(calendar: ICAL.Component, reading: Reading): ParsedCalendar 
       try {
         result.events.push(sourceEvent(key, master, overrides, reading));
       } catch (error) {
-        if (!(error instanceof Unrepresentable) && !(error instanceof Error)) throw error;
+        if (!isUnreadableValue(error)) throw error;
         result.unparseable.push({ uid: key, title: cleanText(textOf(master, 'summary'), 200) || null, reason: error.message });
       }
     };

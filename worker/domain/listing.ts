@@ -20,7 +20,7 @@ function parseBound(field: 'from' | 'to' | 'updated_since', text: string): Tempo
   if (date) return startOfDay(date, DEFAULT_TIME_ZONE).toInstant();
   const local = parseWallClock(text, DEFAULT_TIME_ZONE);
   if (local) return zoned(local, DEFAULT_TIME_ZONE).toInstant();
-  throw new ValidationError([{ field, rule: 'format', message: `\`${field}\` must be a date YYYY-MM-DD or an ISO 8601 date-time between 2000 and 2100` }], 400);
+  throw new ValidationError([{ field, rule: 'format', message: `\`${field}\` must be a date YYYY-MM-DD or an ISO 8601 date-time between 2000 and 2100` }], 'request');
 }
 
 /**
@@ -33,10 +33,10 @@ export function resolveWindow(from: string | undefined, to: string | undefined, 
     : startOfDay(now.toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate(), DEFAULT_TIME_ZONE).toInstant();
   const end = to ? parseBound('to', to) : start.toZonedDateTimeISO(DEFAULT_TIME_ZONE).add({ days: DEFAULT_WINDOW_DAYS }).toInstant();
   if (Temporal.Instant.compare(end, start) <= 0) {
-    throw new ValidationError([{ field: 'to', rule: 'after-from', message: '`to` must be after `from`' }], 400);
+    throw new ValidationError([{ field: 'to', rule: 'after-from', message: '`to` must be after `from`' }], 'request');
   }
   if (start.until(end).total('hours') > MAX_WINDOW_DAYS * 24 + 1) {
-    throw new ValidationError([{ field: 'to', rule: 'max-window', message: `\`to\` may be at most ${MAX_WINDOW_DAYS} days after \`from\``, values: { max: MAX_WINDOW_DAYS } }], 400);
+    throw new ValidationError([{ field: 'to', rule: 'max-window', message: `\`to\` may be at most ${MAX_WINDOW_DAYS} days after \`from\``, values: { max: MAX_WINDOW_DAYS } }], 'request');
   }
   return { from: start, to: end };
 }
@@ -64,7 +64,7 @@ function decodeCursor<T extends string[]>(cursor: string, length: T['length']): 
   } catch {
     // fall through to the error below
   }
-  throw new ValidationError([{ field: 'cursor', rule: 'format', message: '`cursor` must be a `nextCursor` from an earlier page' }], 400);
+  throw new ValidationError([{ field: 'cursor', rule: 'format', message: '`cursor` must be a `nextCursor` from an earlier page' }], 'request');
 }
 
 /** The position after which a page of occurrences continues: start, event id, occurrence ('' for none). */

@@ -5,7 +5,7 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { DomainError, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
+import { DomainError, type ErrorKind, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, TooManyRequestsError, ValidationError } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { Problem as ProblemSchema, type Problem } from '../shared/schemas';
 
@@ -87,8 +87,7 @@ function describe(issue: ZodError['issues'][number]): string {
 /** The zod-openapi hook: a failed request validation becomes a problem naming every field. */
 export function validationHook(result: { success: boolean; error?: ZodError; target?: string }, _c: Context): Response | undefined {
   if (result.success || !result.error) return undefined;
-  const status = result.target === 'json' ? 422 : 400;
-  throw new ValidationError(zodIssues(result.error), status);
+  throw new ValidationError(zodIssues(result.error), result.target === 'json' ? 'body' : 'request');
 }
 
 /**
@@ -100,16 +99,32 @@ export function databaseUnavailable(error: unknown): boolean {
   return /overloaded|network connection lost|timed? ?out|timeout|reset because|temporarily unavailable|storage operation exceeded/i.test(message);
 }
 
+/** The one place where a domain error becomes an HTTP status. */
+const STATUS_OF_KIND: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 412 | 415 | 422 | 428 | 429> = {
+  'bad-request': 400,
+  invalid: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  stale: 412,
+  'if-match-required': 428,
+  'unsupported-media-type': 415,
+  'too-many-requests': 429,
+};
+
+export const statusOf = (error: DomainError) => STATUS_OF_KIND[error.kind];
+
 export const onError: ErrorHandler<AppEnv> = (error) => {
-  if (error instanceof ValidationError) return problemResponse(error.status, error.message, error.code, error.issues);
+  if (error instanceof ValidationError) return problemResponse(statusOf(error), error.message, error.code, error.issues);
   if (databaseUnavailable(error)) {
     return problemResponse(503, 'the database did not answer; nothing was changed, try again in a moment', 'unavailable', undefined, { 'Retry-After': '5' });
   }
   if (error instanceof DomainError) {
-    const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="hytekello"' } : {};
-    if (error.status === 429 && 'retryAfter' in error) headers['Retry-After'] = String(error.retryAfter);
+    const headers: Record<string, string> = error.kind === 'unauthorized' ? { 'WWW-Authenticate': 'Bearer realm="hytekello"' } : {};
+    if (error instanceof TooManyRequestsError) headers['Retry-After'] = String(error.retryAfter);
     const extensions = error instanceof PreconditionFailedError && error.lastChange ? { lastChange: error.lastChange } : {};
-    return problemResponse(error.status, error.message, error.code, undefined, headers, extensions);
+    return problemResponse(statusOf(error), error.message, error.code, undefined, headers, extensions);
   }
   if (error instanceof HTTPException) {
     const detail = error.status === 400 && /json/i.test(error.message) ? 'the body is not valid JSON' : error.message || (TITLES[error.status] ?? 'error');

@@ -17,7 +17,7 @@ import {
 import { readAudit } from '../db/audit';
 import { insertNetwork, insertOrganisation, updateNetwork, updateOrganisation } from '../db/taxonomy';
 import { auditActor, requireAdministrator } from '../domain/access';
-import { DomainError, NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../middleware/http';
@@ -52,7 +52,7 @@ async function assertOrganisationsExist(db: D1Database, memberships: Membership[
 }
 
 async function assertEmailFree(db: D1Database, email: string, exceptId: number | null): Promise<void> {
-  if (await emailTaken(db, email, exceptId)) throw new DomainError(409, 'email-taken', `somebody already has the email ${email}`);
+  if (await emailTaken(db, email, exceptId)) throw new ConflictError('email-taken', `somebody already has the email ${email}`);
 }
 
 admin.openapi(
@@ -123,7 +123,7 @@ admin.openapi(
     await assertOrganisationsExist(c.env.DB, memberships, 'memberships');
     const staysAdministrator = memberships.some((m) => m.role === 'administrator');
     if (!staysAdministrator && (await otherAdministrators(c.env.DB, id)) === 0) {
-      throw new DomainError(409, 'last-administrator', 'this is the last administrator; make somebody else an administrator first');
+      throw new ConflictError('last-administrator', 'this is the last administrator; make somebody else an administrator first');
     }
     await replaceMemberships(c.env.DB, before, memberships, new Date().toISOString(), auditActor(actor));
     return c.json(await personOrFail(c.env.DB, id), 200);
@@ -203,9 +203,9 @@ admin.openapi(
     const { id } = c.req.valid('param');
     const actor = requireAdministrator(c.get('actor'));
     const person = await personOrFail(c.env.DB, id);
-    if (actor.person?.id === id) throw new DomainError(409, 'self', 'you cannot erase yourself; ask another administrator');
+    if (actor.person?.id === id) throw new ConflictError('self', 'you cannot erase yourself; ask another administrator');
     if (person.memberships.some((m) => m.role === 'administrator') && (await otherAdministrators(c.env.DB, id)) === 0) {
-      throw new DomainError(409, 'last-administrator', 'this is the last administrator; make somebody else an administrator first');
+      throw new ConflictError('last-administrator', 'this is the last administrator; make somebody else an administrator first');
     }
     await erasePerson(c.env.DB, person, new Date().toISOString(), auditActor(actor));
     return c.body(null, 204);
@@ -227,7 +227,7 @@ admin.openapi(
   async (c) => {
     const input = c.req.valid('json');
     const actor = requireAdministrator(c.get('actor'));
-    if (!(await insertOrganisation(c.env.DB, input, new Date().toISOString(), auditActor(actor)))) throw new DomainError(409, 'slug-taken', `an organisation '${input.slug}' exists already`);
+    if (!(await insertOrganisation(c.env.DB, input, new Date().toISOString(), auditActor(actor)))) throw new ConflictError('slug-taken', `an organisation '${input.slug}' exists already`);
     return c.json({ slug: input.slug }, 201);
   },
 );
@@ -262,7 +262,7 @@ admin.openapi(
   async (c) => {
     const input = c.req.valid('json');
     const actor = requireAdministrator(c.get('actor'));
-    if (!(await insertNetwork(c.env.DB, input, new Date().toISOString(), auditActor(actor)))) throw new DomainError(409, 'slug-taken', `a network '${input.slug}' exists already`);
+    if (!(await insertNetwork(c.env.DB, input, new Date().toISOString(), auditActor(actor)))) throw new ConflictError('slug-taken', `a network '${input.slug}' exists already`);
     return c.json({ slug: input.slug }, 201);
   },
 );

@@ -7,7 +7,7 @@ import { FEED_FORMAT, lastModified, notModifiedSince } from '../domain/feeds';
 import { type Actor, assertMayWriteClock, assertWritesSomething, auditActor, defaultOrganisation, isAdministrator, writableOrganisations } from '../domain/access';
 import { authorise, authorised } from '../middleware/auth';
 import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, planOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
-import { DomainError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
+import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
 import { finnishWorkingDays } from '../domain/working-days';
 import { type Language, clockCalendarOf, localized } from '../domain/ical';
@@ -24,7 +24,7 @@ async function clockOrFail(db: D1Database, slug: string | undefined, rings: stri
   const found = await readClock(db, slug ?? null);
   if (!found) throw new NotFoundError('clock', slug ?? '(regional)');
   const unknown = rings.filter((ring) => !found.rings.some((r) => r.slug === ring));
-  if (unknown.length > 0) throw new ValidationError([{ field: 'ring', rule: 'exists', message: `\`ring\`: the clock has no ring '${unknown[0]}'` }], 400);
+  if (unknown.length > 0) throw new ValidationError([{ field: 'ring', rule: 'exists', message: `\`ring\`: the clock has no ring '${unknown[0]}'` }], 'request');
   return found;
 }
 
@@ -80,7 +80,7 @@ clock.openapi(
     const found = await clockOrFail(c.env.DB, query.clock, rings);
     const now = today();
     const date = query.date ? parseDate(query.date) : now;
-    if (!date) throw new ValidationError([{ field: 'date', rule: 'format', message: '`date` must be a real date YYYY-MM-DD between 2000 and 2100' }], 400);
+    if (!date) throw new ValidationError([{ field: 'date', rule: 'format', message: '`date` must be a real date YYYY-MM-DD between 2000 and 2100' }], 'request');
     const term = councilTermOf(date);
     const window = between(Temporal.PlainDate.from(term.start), Temporal.PlainDate.from(term.end).add({ days: 1 }));
     const [items, events] = await Promise.all([readClockItems(c.env.DB, found.id, 'term'), readLinkedEvents(c.env.DB, found.id, window.from, window.to)]);
@@ -261,7 +261,7 @@ clock.openapi(
     if (!isAdministrator(actor) && !writableOrganisations(actor).includes(organisation)) throw new ForbiddenError(`you may create a clock only for your own organisation, not for '${organisation}'`);
     const slug = `${organisation}-vuosikello`.slice(0, 60);
     const created = await insertClockFromTemplate(c.env.DB, organisation, slug, input.startMonth ?? 1, { now: new Date().toISOString(), actor: auditActor(actor) });
-    if (!created) throw new DomainError(409, 'exists', `'${organisation}' has a clock already`);
+    if (!created) throw new ConflictError('exists', `'${organisation}' has a clock already`);
     const found = (await readClock(c.env.DB, slug))!;
     const year = today().year;
     c.header('Location', `/api/clock?clock=${slug}`);

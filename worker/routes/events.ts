@@ -8,7 +8,7 @@ import { readKnownReferences } from '../db/taxonomy';
 import { lastChangeOf } from '../db/audit';
 import { answerInvitation, invitedOrganisations, invitationStatements } from '../db/co-organisers';
 import { planOrganisers } from '../domain/co-organisers';
-import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError, DomainError } from '../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
 import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, encodeChangeCursor, resolveWindow } from '../domain/listing';
 import { indexHorizon } from '../domain/occurrence-index';
@@ -189,7 +189,7 @@ events.openapi(
 function idempotencyKey(header: string | undefined): string | null {
   if (header === undefined) return null;
   if (!/^[\x21-\x7e]{1,200}$/.test(header)) {
-    throw new ValidationError([{ field: 'Idempotency-Key', rule: 'format', message: '`Idempotency-Key` must be 1–200 visible ASCII characters' }], 400);
+    throw new ValidationError([{ field: 'Idempotency-Key', rule: 'format', message: '`Idempotency-Key` must be 1–200 visible ASCII characters' }], 'request');
   }
   return header;
 }
@@ -318,7 +318,7 @@ events.openapi(
     const { actor, before } = authorised<Editable>(c);
     const ifMatch = c.req.header('If-Match');
     if (ifMatch && !etagMatches(ifMatch, before.revision)) throw await staleEvent(c.env.DB, id, actor);
-    if (before.status === 'draft') throw new DomainError(409, 'draft', 'a draft is not public and cannot be cancelled');
+    if (before.status === 'draft') throw new ConflictError('draft', 'a draft is not public and cannot be cancelled');
     const { input } = applyPatch(publicEvent(before), {});
     const draft = prepareEvent(input, before.organisations[0]!, 'cancelled', body.reason?.trim() || before.cancelReason || null);
     const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'cancel', actor);
@@ -350,7 +350,7 @@ events.openapi(
     const { actor, before } = authorised<Editable>(c);
     const ifMatch = c.req.header('If-Match');
     if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
-    if (before.status !== 'draft') throw new DomainError(409, 'published', 'a published event stays; cancel it instead, so that subscribers see it cancelled');
+    if (before.status !== 'draft') throw new ConflictError('published', 'a published event stays; cancel it instead, so that subscribers see it cancelled');
     const deleted = await deleteDraft(c.env.DB, before, { revision: before.revision, now: new Date().toISOString(), actor: auditActor(actor) });
     if (!deleted) throw new PreconditionFailedError('event', id);
     return c.body(null, 204);

@@ -5,7 +5,7 @@ import { type ImportJob as StoredJob, findJob, listJobs } from '../db/import-job
 import { type ImportSource, deleteSource, findSource, findSourceByUrl, listSources, saveSource, setSourceSync } from '../db/imports';
 import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayManageImports, assertMayWriteEvent, assertWritesSomething, auditActor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
-import { DomainError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { type ImportMapping, mappingIssues, planSummary } from '../domain/import-plan';
 import { calendarUrl } from '../domain/url-guard';
 import type { AppEnv } from '../env';
@@ -43,7 +43,7 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest> {
   try {
     body = await c.req.json();
   } catch {
-    throw new ValidationError([{ field: 'body', rule: 'json', message: 'the body is not JSON' }], 400);
+    throw new ValidationError([{ field: 'body', rule: 'json', message: 'the body is not JSON' }], 'request');
   }
   return parseOrThrow(ImportRequest, body);
 }
@@ -79,9 +79,9 @@ async function prepare(c: Context<AppEnv>): Promise<Prepared> {
 }
 
 /** The import or sync of a source is under way already; a second would create its new events twice. */
-class ImportRunningError extends DomainError {
+class ImportRunningError extends ConflictError {
   constructor() {
-    super(409, 'import-running', 'an import or sync of this calendar is under way; wait for it to finish (GET /api/imports/jobs)');
+    super('import-running', 'an import or sync of this calendar is under way; wait for it to finish (GET /api/imports/jobs)');
   }
 }
 
