@@ -102,3 +102,8 @@ export const decodeChangeCursor = (cursor: string): ChangeKey => decodeCursor<Ch
 export function changedSince(text: string): string {
   return parseBound('updated_since', text).toString({ fractionalSecondDigits: 3 });
 }
+
+/** A parameter given once or repeated (`?network=a&network=b`), as a list. */
+export function queryList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -9,3 +9,6 @@ export function mergePatch<T extends object>(base: T, patch: Partial<T>): T {
   }
   return merged as T;
 }
+
+/** What an edit's If-Match said of the stored version: none sent, the stored one, or an older one. */
+export type Precondition = 'missing' | 'current' | 'stale';

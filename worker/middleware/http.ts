@@ -6,6 +6,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { DomainError, type ErrorKind, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, TooManyRequestsError, ValidationError } from '../domain/errors';
+import type { Precondition } from '../domain/patch';
 import type { AppEnv } from '../env';
 import { Problem as ProblemSchema, type Problem } from '../shared/schemas';
 
@@ -155,10 +156,6 @@ export function editProblemSpecs(entity: string, forbidden: string) {
 
 export const quoteEtag = (revision: string) => `"${revision}"`;
 
-/** A parameter given once or repeated (`?network=a&network=b`), as a list. */
-export function queryList(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
 
 /** The origin of links in feeds and pages: PUBLIC_ORIGIN, or the request's. */
 export function publicOrigin(c: Context<AppEnv>): string {
@@ -181,6 +178,12 @@ export function parseOrThrow<T>(schema: { safeParse: (value: unknown) => { succe
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(zodIssues(result.error));
   return result.data;
+}
+
+/** What an If-Match header says of the stored revision, for a service to judge. */
+export function preconditionOf(header: string | undefined, revision: string): Precondition {
+  if (!header) return 'missing';
+  return etagMatches(header, revision) ? 'current' : 'stale';
 }
 
 /** Whether an If-Match / If-None-Match header names this revision ('*' names any). */

@@ -1,23 +1,25 @@
 /** /api/events: list, read, create, edit, cancel. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, searchExpression, updateEvent, withoutRevision as publicEvent, type StoredEvent } from '../db/events';
-import { type Actor, assertMayWriteEvent, assertWritesSomething, auditActor, defaultOrganisation, idempotencyOwner, mayWriteEvent, maySeeDraft, seesMembersOnly } from '../domain/access';
-import { authorise, authorised } from '../middleware/auth';
-import { readKnownReferences } from '../db/taxonomy';
-import { lastChangeOf } from '../db/audit';
-import { answerInvitation, invitedOrganisations, invitationStatements } from '../db/co-organisers';
-import { planOrganisers } from '../domain/co-organisers';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
-import { applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues, type EventDraft } from '../domain/events';
-import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, encodeChangeCursor, resolveWindow } from '../domain/listing';
-import { indexHorizon } from '../domain/occurrence-index';
-import { listOccurrences } from '../services/occurrence-index';
-import { newEventId, newRevision } from '../domain/ids';
-import { Temporal, formatInstant, nowInstant } from '../domain/time';
+import { type StoredEvent, withoutRevision as publicEvent } from '../db/events';
+import { type Actor, assertWritesSomething, mayWriteEvent } from '../domain/access';
+import { ForbiddenError, ValidationError } from '../domain/errors';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
-import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../middleware/http';
+import { authorise, authorised } from '../middleware/auth';
+import { editProblemSpecs, etagMatches, parseOrThrow, preconditionOf, problemSpec, quoteEtag, validationHook, writeSecurity } from '../middleware/http';
+import {
+  answerCoOrganiserInvitation,
+  cancelEvent,
+  coOrganisersOf,
+  createEvent,
+  deleteDraftEvent,
+  editEvent,
+  editableEvent,
+  listEvents,
+  occurrencesOfEvent,
+  visibleEvent,
+} from '../services/events';
 import { CancelInput, CoOrganisers, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Slug } from '../shared/schemas';
 
 
@@ -39,57 +41,8 @@ events.openapi(
     request: { query: EventQuery },
     responses: { 200: { content: { 'application/json': { schema: EventList } }, description: 'One page of occurrences in start order' }, 400: problemSpec('A parameter is invalid') },
   }),
-  async (c) => {
-    const query = c.req.valid('query');
-    if (query.updated_since !== undefined) return c.json(await changedEvents(c.env.DB, query, seesMembersOnly(c.get('actor'))), 200);
-    const window = resolveWindow(query.from, query.to, nowInstant());
-    const filter = {
-      from: formatInstant(window.from),
-      to: formatInstant(window.to),
-      networks: queryList(query.network),
-      types: queryList(query.type),
-      municipalities: queryList(query.municipality),
-      organisations: queryList(query.organisation),
-      match: searchExpression(query.q),
-      includeMembersOnly: seesMembersOnly(c.get('actor')),
-    };
-    const descending = query.order === 'desc';
-    const after = query.cursor ? decodeOccurrenceCursor(query.cursor) : null;
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const page = await listOccurrences(c.env.DB, filter, window, { after, limit, descending });
-    return c.json({ ...page, from: filter.from, to: filter.to, horizon: formatInstant(Temporal.Instant.fromEpochMilliseconds(indexHorizon(Date.now()))) }, 200);
-  },
+  async (c) => c.json(await listEvents(c.env.DB, c.req.valid('query'), c.get('actor')), 200),
 );
-
-/** One page of events changed since a time, each with its first occurrence: for partners' incremental sync. */
-async function changedEvents(db: D1Database, query: EventQuery, includeMembersOnly: boolean) {
-  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  const found = await listChangedEvents(db, {
-    since: changedSince(query.updated_since!),
-    after: query.cursor ? decodeChangeCursor(query.cursor) : null,
-    limit,
-    networks: queryList(query.network),
-    types: queryList(query.type),
-    municipalities: queryList(query.municipality),
-    organisations: queryList(query.organisation),
-    includeMembersOnly,
-  });
-  const page = found.slice(0, limit);
-  const items = page.flatMap((event) => {
-    const first = eventOccurrences(publicEvent(event), Temporal.Instant.from(event.startsAt), Temporal.Instant.from(event.endsAt).add({ seconds: 1 }))[0];
-    return first ? [first] : [];
-  });
-  const last = page.at(-1);
-  return { items, nextCursor: found.length > limit && last ? encodeChangeCursor([last.updatedAt, last.id]) : null, from: null, to: null };
-}
-
-/** An event that the request may see: drafts only by their organisers, members-only events by members. */
-async function visibleEvent(db: D1Database, id: string, actor: Actor | undefined): Promise<StoredEvent> {
-  const event = await findEvent(db, id);
-  const hidden = !event || (event.status === 'draft' && !maySeeDraft(actor, event.organisations)) || (event.visibility === 'members' && !seesMembersOnly(actor) && !maySeeDraft(actor, event.organisations));
-  if (hidden) throw new NotFoundError('event', id);
-  return event;
-}
 
 events.openapi(
   createRoute({
@@ -102,14 +55,7 @@ events.openapi(
     responses: { 200: { content: { 'application/json': { schema: OccurrenceList } }, description: 'Occurrences in start order' }, 404: problemSpec('No such event') },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const query = c.req.valid('query');
-    const event = await visibleEvent(c.env.DB, id, c.get('actor'));
-    const window = resolveWindow(query.from, query.to, nowInstant());
-    const items = eventOccurrences(publicEvent(event), window.from, window.to)
-      .slice(0, query.limit ?? 100)
-      .map((o) => o.occurrence);
-    return c.json({ items, from: formatInstant(window.from), to: formatInstant(window.to) }, 200);
+    return c.json(await occurrencesOfEvent(c.env.DB, c.req.valid('param').id, c.get('actor'), c.req.valid('query')), 200);
   },
 );
 
@@ -156,32 +102,10 @@ events.openapi(
   }),
   async (c) => {
     const input = c.req.valid('json');
-    const actor = authorised<Actor>(c);
-    const owner = idempotencyOwner(actor);
     const key = idempotencyKey(c.req.header('Idempotency-Key'));
-    const requestHash = await sha256Hex(JSON.stringify(input));
-    if (key) {
-      const replay = await replayedCreate(c.env.DB, owner, key, requestHash);
-      if (replay) return createdResponse(c, replay, true);
-    }
-    const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
-    if (issues.length > 0) throw new ValidationError(issues);
-    const prepared = prepareEvent(input, input.organisations?.[0] ?? defaultOrganisation(actor), input.status ?? 'draft');
-    // Organisations the actor does not write for are invited, not made organisers.
-    const plan = planOrganisers(actor, prepared.organisations, null);
-    const draft = { ...prepared, organisations: plan.organisers };
-    assertMayWriteEvent(actor, draft.organisations);
-    const id = newEventId();
-    const ctx = { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) };
-    try {
-      await insertEvent(c.env.DB, id, draft, ctx, key ? { owner, key, requestHash } : undefined, invitationStatements(c.env.DB, id, plan, ctx));
-    } catch (error) {
-      // A retry that raced this one made the event first: answer with that one.
-      const replay = key ? await replayedCreate(c.env.DB, owner, key, requestHash) : null;
-      if (!replay) throw error;
-      return createdResponse(c, replay, true);
-    }
-    return createdResponse(c, (await findEvent(c.env.DB, id))!, false);
+    const idempotency = key ? { key, requestHash: await sha256Hex(JSON.stringify(input)) } : null;
+    const { event, replayed } = await createEvent(c.env.DB, authorised<Actor>(c), input, idempotency);
+    return createdResponse(c, event, replayed);
   },
 );
 
@@ -194,57 +118,11 @@ function idempotencyKey(header: string | undefined): string | null {
   return header;
 }
 
-/** The event an earlier create with this key made, or null; the same key with another body is refused. */
-async function replayedCreate(db: D1Database, owner: string, key: string, requestHash: string): Promise<StoredEvent | null> {
-  const earlier = await findIdempotentCreate(db, owner, key);
-  if (!earlier) return null;
-  if (earlier.requestHash !== requestHash) {
-    throw new ValidationError([{ field: 'Idempotency-Key', rule: 'reused', message: '`Idempotency-Key` was used for another request body; use a new key for a new event' }]);
-  }
-  return findEvent(db, earlier.eventId);
-}
-
 function createdResponse(c: Context<AppEnv>, event: StoredEvent, replayed: boolean) {
   c.header('ETag', quoteEtag(event.revision));
   c.header('Location', `/api/events/${event.id}`);
   if (replayed) c.header('Idempotent-Replayed', 'true');
   return c.json(publicEvent(event), 201);
-}
-
-/**
- * The 412 of an event changed meanwhile, saying when and by whom: a
- * person's name to signed-in people (who may edit the event, as the check
- * before this one made sure), an integration's token name; no person's name
- * to a token.
- */
-async function staleEvent(db: D1Database, id: string, actor: Actor): Promise<PreconditionFailedError> {
-  const last = await lastChangeOf(db, 'event', id);
-  const by = last ? (last.token ?? (actor.person ? last.person : null)) : null;
-  return new PreconditionFailedError('event', id, last ? { at: last.at, by } : null);
-}
-
-/** Writes an edited event if nobody changed it meanwhile; answers with the new version. `also` joins the write's batch. */
-async function saveEdit(
-  db: D1Database,
-  before: StoredEvent,
-  expectedRevision: string,
-  draft: EventDraft,
-  action: 'update' | 'cancel',
-  actor: Actor,
-  also: (ctx: { revision: string; now: string; actor: ReturnType<typeof auditActor> }) => D1PreparedStatement[] = () => [],
-): Promise<StoredEvent> {
-  const ctx = { revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) };
-  const saved = await updateEvent(db, before, expectedRevision, draft, nextSequence(before, draft), action, ctx, also(ctx));
-  if (!saved) throw await staleEvent(db, before.id, actor);
-  return (await findEvent(db, before.id))!;
-}
-
-/** An event the actor may write; others' drafts are not found, others' published events forbidden. */
-async function editableEvent(db: D1Database, id: string, actor: Actor): Promise<StoredEvent> {
-  const event = await findEvent(db, id);
-  if (!event || (event.status === 'draft' && !maySeeDraft(actor, event.organisations))) throw new NotFoundError('event', id);
-  assertMayWriteEvent(actor, event.organisations);
-  return event;
 }
 
 /** Before the validators: the event of the path, if the actor may write it (see `authorise`). */
@@ -267,25 +145,9 @@ events.openapi(
     responses: { 200: eventResponse('Saved'), ...editProblemSpecs('event', 'None of your organisations organises the event') },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
     const { actor, before } = authorised<Editable>(c);
-    try {
-      assertIfMatch(c.req.header('If-Match'), before.revision, 'event', id);
-    } catch (error) {
-      throw error instanceof PreconditionFailedError ? await staleEvent(c.env.DB, id, actor) : error;
-    }
-    const { input, status } = applyPatch(publicEvent(before), patch);
-    parseOrThrow(EventInput, input);
-    const issues = referenceIssues(input, await readKnownReferences(c.env.DB));
-    if (issues.length > 0) throw new ValidationError(issues);
-    const prepared = prepareEvent(input, before.organisations[0]!, status, status === 'cancelled' ? before.cancelReason : null);
-    // Only an edit that names the organisations changes them, or the invitations.
-    const plan = patch.organisations === undefined ? null : planOrganisers(actor, prepared.organisations, { organisers: before.organisations, invited: await invitedOrganisations(c.env.DB, id) });
-    const draft = plan ? { ...prepared, organisations: plan.organisers } : prepared;
-    // An organiser may not hand an event away from every organisation of theirs.
-    assertMayWriteEvent(actor, draft.organisations);
-    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'update', actor, (ctx) => (plan ? invitationStatements(c.env.DB, id, plan, ctx) : []));
+    const precondition = preconditionOf(c.req.header('If-Match'), before.revision);
+    const saved = await editEvent(c.env.DB, actor, before, c.req.valid('json'), precondition, (input) => parseOrThrow(EventInput, input));
     c.header('ETag', quoteEtag(saved.revision));
     return c.json(publicEvent(saved), 200);
   },
@@ -313,15 +175,8 @@ events.openapi(
     },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json') ?? {};
     const { actor, before } = authorised<Editable>(c);
-    const ifMatch = c.req.header('If-Match');
-    if (ifMatch && !etagMatches(ifMatch, before.revision)) throw await staleEvent(c.env.DB, id, actor);
-    if (before.status === 'draft') throw new ConflictError('draft', 'a draft is not public and cannot be cancelled');
-    const { input } = applyPatch(publicEvent(before), {});
-    const draft = prepareEvent(input, before.organisations[0]!, 'cancelled', body.reason?.trim() || before.cancelReason || null);
-    const saved = await saveEdit(c.env.DB, before, before.revision, draft, 'cancel', actor);
+    const saved = await cancelEvent(c.env.DB, actor, before, preconditionOf(c.req.header('If-Match'), before.revision), c.req.valid('json')?.reason);
     c.header('ETag', quoteEtag(saved.revision));
     return c.json(publicEvent(saved), 200);
   },
@@ -346,13 +201,8 @@ events.openapi(
     },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
     const { actor, before } = authorised<Editable>(c);
-    const ifMatch = c.req.header('If-Match');
-    if (ifMatch && !etagMatches(ifMatch, before.revision)) throw new PreconditionFailedError('event', id);
-    if (before.status !== 'draft') throw new ConflictError('published', 'a published event stays; cancel it instead, so that subscribers see it cancelled');
-    const deleted = await deleteDraft(c.env.DB, before, { revision: before.revision, now: new Date().toISOString(), actor: auditActor(actor) });
-    if (!deleted) throw new PreconditionFailedError('event', id);
+    await deleteDraftEvent(c.env.DB, actor, before, preconditionOf(c.req.header('If-Match'), before.revision));
     return c.body(null, 204);
   },
 );
@@ -371,7 +221,7 @@ events.openapi(
   async (c) => {
     const { before } = authorised<Editable>(c);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ organisations: before.organisations, invited: await invitedOrganisations(c.env.DB, before.id) }, 200);
+    return c.json(await coOrganisersOf(c.env.DB, before), 200);
   },
 );
 
@@ -405,17 +255,8 @@ for (const answer of ['accept', 'decline'] as const) {
     }),
     async (c) => {
       const { id, organisation } = c.req.valid('param');
-      const actor = authorised<Actor>(c);
-      const event = await findEvent(c.env.DB, id);
-      if (!event || !(await invitedOrganisations(c.env.DB, id)).includes(organisation)) throw new NotFoundError('invitation', `${id}/${organisation}`);
-      const done = await answerInvitation(c.env.DB, { eventId: id, organisation, expectedRevision: event.revision, organisersBefore: event.organisations }, answer, {
-        revision: newRevision(),
-        now: new Date().toISOString(),
-        actor: auditActor(actor),
-      });
-      if (!done) throw new PreconditionFailedError('event', id);
-      if (answer === 'decline') return c.body(null, 204);
-      const saved = (await findEvent(c.env.DB, id))!;
+      const saved = await answerCoOrganiserInvitation(c.env.DB, authorised<Actor>(c), id, organisation, answer);
+      if (!saved) return c.body(null, 204);
       c.header('ETag', quoteEtag(saved.revision));
       return c.json(publicEvent(saved), 200);
     },
