@@ -18,7 +18,8 @@ import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../middleware/http';
-import { CancelInput, CoOrganisers, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Slug } from '../shared/schemas';
+import { EventInput } from '../domain/event-input';
+import { CancelInput, CoOrganisers, Event, EventId, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Slug } from '../shared/schemas';
 
 
 const eventResponse = (description: string) => ({

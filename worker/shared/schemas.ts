@@ -4,11 +4,12 @@
  * a name.
  */
 import { z } from '@hono/zod-openapi';
-import { clockItemRuleIssues } from '../domain/clock';
+import { clockItemRuleIssues } from './clock';
 import { CLOCK_CATEGORIES } from './clock-categories';
-import { eventRuleIssues } from '../domain/events';
-import { MAX_EXCEPTIONS, MAX_OCCURRENCES } from '../domain/recurrence';
-import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from '../domain/time';
+import { type EventRuleChecks, eventRuleIssues } from './event-rules';
+import { addFieldIssues } from './problems';
+import { MAX_EXCEPTIONS, MAX_OCCURRENCES } from './recurrence';
+import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from './time';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 /** How a feed shows cancellations (/calendar.ics?cancelled=). */
@@ -167,12 +168,17 @@ export const EventFields = z
   })
   .strict();
 
-/** A new event, or the whole of an edited one, with the rules between fields. */
-export const EventInput = EventFields.superRefine((input, ctx) => {
-  for (const issue of eventRuleIssues(input)) {
-    ctx.addIssue({ code: 'custom', path: issue.field.split(/[.[\]]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message, params: { rule: issue.rule, values: issue.values } });
-  }
-}).openapi('EventInput');
+/**
+ * A new event, or the whole of an edited one, with the rules between fields
+ * as `checks` can check them: by default those the browser checks as one
+ * types; the worker's EventInput (worker/domain/event-input.ts) adds the
+ * ones that need its libraries. Both are the one EventInput of the OpenAPI
+ * document: the rules between fields are not part of it.
+ */
+export const eventInput = (checks?: EventRuleChecks) => EventFields.superRefine((input, ctx) => addFieldIssues(ctx, eventRuleIssues(input, checks))).openapi('EventInput');
+
+/** EventInput with the rules the browser checks as one types. */
+export const EventInput = eventInput();
 export type EventInput = z.infer<typeof EventFields>;
 
 /** A partial edit: the fields given replace the stored ones; null clears an optional one. */
@@ -480,9 +486,7 @@ export const ClockItemWrite = z
   })
   .strict();
 
-export const ClockItemInput = ClockItemWrite.superRefine((input, ctx) => {
-  for (const issue of clockItemRuleIssues(input)) ctx.addIssue({ code: 'custom', path: issue.field.split('.'), message: issue.message, params: { rule: issue.rule, values: issue.values } });
-}).openapi('ClockItemInput');
+export const ClockItemInput = ClockItemWrite.superRefine((input, ctx) => addFieldIssues(ctx, clockItemRuleIssues(input))).openapi('ClockItemInput');
 export type ClockItemInput = z.infer<typeof ClockItemWrite>;
 
 export const ClockItemPatch = ClockItemWrite.partial().openapi('ClockItemPatch');
