@@ -4,10 +4,11 @@
  * rules), the years of the council term, and the geometry of the wheel
  * (date to angle, lanes for overlapping items). No HTTP, no SQL.
  */
-import type { Repeat } from '../shared/clock';
+import type { Repeat, ShortTitle } from '../shared/clock';
 import { CATEGORY_COLOURS, type ClockCategory } from '../shared/clock-categories';
 import { mergePatch } from './patch';
 import { Temporal } from './time';
+import type { Localized } from '../shared/text';
 import type { WorkingDays } from './working-days';
 
 export type { Repeat };
@@ -98,8 +99,6 @@ export function yearOfTerm(term: CouncilTerm, date: Temporal.PlainDate): number 
   return term.years.find((y) => y.start <= date.toString() && date.toString() <= y.end)?.year ?? 1;
 }
 
-type Localized = { fi: string; sv: string | null; en: string | null };
-type ShortTitle = { fi: string | null; sv: string | null; en: string | null };
 
 /** A decision an annual item leads to every year, and its preparation steps in working days before it. */
 export interface Decision {
@@ -220,8 +219,8 @@ export function termItems(items: ClockItemData[], events: LinkedEventData[], ter
     }));
 }
 
-type ClockItemWriteInput = import('../shared/schemas').ClockItemInput;
-type ClockItemView = import('../shared/schemas').StoredClockItem;
+type ClockItemWriteInput = import('../shared/clock').ClockItemInput;
+type ClockItemView = import('../shared/clock').StoredClockItem;
 
 const blank = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value.trim());
 

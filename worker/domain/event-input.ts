@@ -6,7 +6,7 @@
  * MAX_OCCURRENCES before UNTIL) and the IANA zone data. The organiser's
  * form shows the worker's 422 for those beside their fields.
  */
-import { type EventInput as SharedEventInput, eventInput } from '../shared/schemas';
+import { type EventInput as SharedEventInput, eventInput } from '../shared/events';
 import { SERVER_CHECKS } from './events';
 
 export const EventInput = eventInput(SERVER_CHECKS);

@@ -3,7 +3,7 @@
  * event, how an edit applies, when subscribers must be told of a change,
  * and how an event unfolds into occurrences. No HTTP, no SQL.
  */
-import type { Event, EventInput, EventOccurrence, EventPatch } from '../shared/schemas';
+import type { Event, EventInput, EventOccurrence, EventPatch, EventStatus } from '../shared/events';
 import { type EventRuleChecks, eventRuleIssues as sharedRuleIssues, timingOf as sharedTimingOf } from '../shared/event-rules';
 import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
@@ -12,8 +12,6 @@ import { canonicalTimeZone } from './zones';
 import { RULE_EXPANSION, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
 import { seriesSpanOf } from './occurrence-index';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock } from './time';
-
-export type EventStatus = Event['status'];
 
 /** What the database stores for an event, apart from its id and bookkeeping. */
 export type EventDraft = Omit<Event, 'id' | 'sequence' | 'createdAt' | 'updatedAt'> & {

@@ -8,7 +8,7 @@
  * a recurring meeting's local hour.
  */
 import { RRuleTemporal } from 'rrule-temporal';
-import type { RecurrenceException } from '../shared/schemas';
+import type { RecurrenceException } from '../shared/events';
 import {
   MAX_EXCEPTIONS,
   MAX_OCCURRENCES,

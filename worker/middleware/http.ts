@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { DomainError, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
 import type { AppEnv } from '../env';
-import { Problem as ProblemSchema, type Problem } from '../shared/schemas';
+import { Problem as ProblemSchema, type Problem } from '../shared/problems';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',

@@ -19,7 +19,8 @@ import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, queryList, quoteEtag, validationHook } from '../middleware/http';
 import { EventInput } from '../domain/event-input';
-import { CancelInput, CoOrganisers, Event, EventId, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Slug } from '../shared/schemas';
+import { CancelInput, CoOrganisers, Event, EventId, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
+import { Slug } from '../shared/text';
 
 
 const eventResponse = (description: string) => ({
