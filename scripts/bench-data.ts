@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { prepareEvent, type EventDraft } from '../worker/domain/events';
 import { indexOfEvent } from '../worker/domain/occurrence-index';
 import { Temporal } from '../worker/domain/time';
-import type { EventInput } from '../worker/shared/schemas';
+import type { EventInput } from '../worker/shared/events';
 
 export const DENSITY = 8;
 const HORIZON_DAYS = 60;

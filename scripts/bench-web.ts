@@ -4,6 +4,7 @@
  * system's Chromium, against `wrangler dev` with the demo data.
  *
  *   npm run bench   (after `npm run build:web`, which `npm test` and `npm start` do)
+ *   tsx scripts/bench-web.ts --sizes   (the sizes alone, without Lighthouse)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ const sizes = assetSizes();
 console.log('Web assets (web/dist, the same files for every page):\n');
 console.log('| file | size | gzipped |\n| --- | --- | --- |');
 for (const { file, raw, gzip } of sizes) console.log(`| ${file.replace(/-[\w-]{8}\./, '.')} | ${kib(raw)} | ${kib(gzip)} |`);
+if (process.argv.includes('--sizes')) process.exit(0);
 
 const service = await startLocalService();
 try {

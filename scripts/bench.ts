@@ -48,7 +48,7 @@ import { formatInstant, Temporal } from '../worker/domain/time';
 import { generateToken, hashToken } from '../worker/domain/tokens';
 import { encodeParts } from '../worker/platform/feed-cache';
 import { etagMatches, quoteEtag } from '../worker/middleware/http';
-import type { Event } from '../worker/shared/schemas';
+import type { Event } from '../worker/shared/events';
 import { DENSITY, eventsSql, generateEvents, hostileSeries, type GeneratedEvent } from './bench-data';
 import { applySql, startLocalService } from './local-service';
 

@@ -6,7 +6,7 @@
  * webinars with slides and recordings, and meetings in the six areas.
  * Ids are fixed so that seeding twice changes nothing.
  */
-import type { EventInput } from '../worker/shared/schemas';
+import type { EventInput } from '../worker/shared/events';
 
 export interface DemoEvent {
   id: string;

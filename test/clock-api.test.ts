@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { AnnualClock, CouncilTermClock, Problem } from '../worker/shared/schemas';
+import type { AnnualClock, CouncilTermClock } from '../worker/shared/clock';
+import type { Problem } from '../worker/shared/problems';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
 describe('GET /api/clock', () => {

@@ -5,7 +5,8 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { AnnualClock, ClockItemInput, Problem, StoredClockItem } from '../worker/shared/schemas';
+import type { AnnualClock, ClockItemInput, StoredClockItem } from '../worker/shared/clock';
+import type { Problem } from '../worker/shared/problems';
 import { bearerFor, jsonRequest, request, rowCounts } from './helpers';
 
 const t = (fi: string, sv?: string) => ({ fi, sv: sv ?? null, en: null });

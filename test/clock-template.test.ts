@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ESTABLISHED_PRACTICE, sourceText } from '../worker/shared/clock-sources';
-import type { AnnualClock, CouncilTermClock } from '../worker/shared/schemas';
+import type { AnnualClock, CouncilTermClock } from '../worker/shared/clock';
 import { bearerFor, jsonRequest, request } from './helpers';
 
 /**

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { AnnualClock, ClockItemInput, CouncilTermClock, Problem, StoredClockItem } from '../worker/shared/schemas';
+import type { AnnualClock, ClockItemInput, CouncilTermClock, StoredClockItem } from '../worker/shared/clock';
+import type { Problem } from '../worker/shared/problems';
 import { CATEGORY_COLOURS } from '../worker/shared/clock-categories';
 import { bearerFor, jsonRequest, request, rowCounts } from './helpers';
 

@@ -1,7 +1,7 @@
 /** Co-organisers by consent: an organisation named by another is invited, and joins only when an organiser of it accepts. */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../worker/shared/schemas';
+import type { Event } from '../worker/shared/events';
 import { asBrowser, bearerFor, createEvent, jsonRequest, request, rowCounts, sessionFor, workshop } from './helpers';
 
 const TABLES = ['events', 'event_organisations', 'co_organiser_invitations', 'audit_log'];

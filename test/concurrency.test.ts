@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../worker/shared/schemas';
+import type { Event } from '../worker/shared/events';
 import { asBrowser, bearerFor, createEvent, jsonRequest, request, sessionFor, workshop } from './helpers';
 
 describe('racing edits', () => {

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { revokeToken } from '../worker/db/tokens';
-import type { Event, EventList, Problem } from '../worker/shared/schemas';
+import type { Event, EventList } from '../worker/shared/events';
+import type { Problem } from '../worker/shared/problems';
 import { asBrowser, bearerFor, createEvent, jsonRequest, request, rowCounts, sessionFor, workshop } from './helpers';
 
 const listIds = async (query: string) => {

@@ -6,7 +6,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../worker/index';
-import type { Problem } from '../worker/shared/schemas';
+import type { Problem } from '../worker/shared/problems';
 import { bearerFor, createEvent, workshop } from './helpers';
 
 /** The real binding, except that every query fails as D1 does when it cannot be reached. */

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCalendar, zoneOfTzid } from '../worker/domain/ics-import';
 import { acceptedTimeZones, canonicalTimeZone, vtimezoneOf } from '../worker/domain/zones';
 import { Temporal } from '../worker/domain/time';
-import type { Event, OccurrenceList, Problem } from '../worker/shared/schemas';
+import type { Event, OccurrenceList } from '../worker/shared/events';
+import type { Problem } from '../worker/shared/problems';
 import { bearerFor, createEvent, jsonRequest, request, rowCounts, workshop } from './helpers';
 
 /** '+02:00', '+0200' and '+02' alike, as '+0200'; '-00:00' as '+0000'. */

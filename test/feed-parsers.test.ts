@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalTimeZone } from '../worker/domain/zones';
-import type { EventInput, OccurrenceList } from '../worker/shared/schemas';
+import type { EventInput, OccurrenceList } from '../worker/shared/events';
 import { FEED_ZONES, WINDOW, apiInstances, eventInputs, icalJsInstances, nodeIcalInstances, readAlikeByEveryClient } from './feed-readers';
 import { bearerFor, createEvent, request } from './helpers';
 

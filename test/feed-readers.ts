@@ -11,7 +11,7 @@ import { tzlib_get_timezones } from 'timezones-ical-library';
 import { checkSeries, clockChangeAt, occurrencesBetween } from '../worker/domain/recurrence';
 import { Temporal } from '../worker/domain/time';
 import { canonicalTimeZone } from '../worker/domain/zones';
-import type { EventInput, OccurrenceInfo } from '../worker/shared/schemas';
+import type { EventInput, OccurrenceInfo } from '../worker/shared/events';
 
 /** The window the API is asked for; generated events start in it. Occurrences are compared up to CUTOFF. */
 export const WINDOW = { from: '2026-01-01T00:00:00Z', to: '2028-12-31T00:00:00Z' } as const;

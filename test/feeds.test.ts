@@ -7,7 +7,7 @@ import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart,
 import { formatInstant, nowInstant } from '../worker/domain/time';
 import { gunzip, gzip } from '../worker/middleware/compression';
 import { edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../worker/platform/feed-cache';
-import type { Problem } from '../worker/shared/schemas';
+import type { Problem } from '../worker/shared/problems';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
 /** The VEVENTs of a feed as ical.js reads them. */

@@ -5,7 +5,7 @@ import { insertPerson, insertSession, unknownOrganisations } from '../worker/db/
 import { insertToken } from '../worker/db/tokens';
 import { SYSTEM_ACTOR } from '../worker/domain/access';
 import { generateToken, hashToken } from '../worker/domain/tokens';
-import type { Event, EventInput } from '../worker/shared/schemas';
+import type { Event, EventInput } from '../worker/shared/events';
 
 /** A request through the worker's fetch handler, as a client would make it. */
 export function request(path: string, init: RequestInit = {}): Promise<Response> {

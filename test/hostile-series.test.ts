@@ -5,7 +5,8 @@
  * the limit) without listing the series; their cost is in `npm run bench`.
  */
 import { describe, expect, it } from 'vitest';
-import type { Event, EventList, Problem } from '../worker/shared/schemas';
+import type { Event, EventList } from '../worker/shared/events';
+import type { Problem } from '../worker/shared/problems';
 import { bearerFor, jsonRequest, request, rowCounts, workshop } from './helpers';
 
 const today = new Date();

@@ -8,7 +8,7 @@ import worker from '../worker/index';
 import { listSyncedSources } from '../worker/db/imports';
 import { blockedHost, calendarUrl } from '../worker/domain/url-guard';
 import { CalendarFetchError, fetchCalendar } from '../worker/platform/fetch-calendar';
-import type { Event, OccurrenceInfo } from '../worker/shared/schemas';
+import type { Event, OccurrenceInfo } from '../worker/shared/events';
 
 afterEach(() => {
   vi.restoreAllMocks();

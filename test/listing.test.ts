@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventList } from '../worker/shared/schemas';
+import type { EventList } from '../worker/shared/events';
 import { bearerFor, createEvent, request, workshop } from './helpers';
 
 async function list(query: string): Promise<EventList> {

@@ -12,7 +12,7 @@ import { indexHorizon, indexWindow, occurrencesToStore } from '../worker/domain/
 import { type Timing, checkSeries, occurrencesBetween } from '../worker/domain/recurrence';
 import { Temporal, formatInstant, formatOffsetDateTime } from '../worker/domain/time';
 import { keepIndexAhead } from '../worker/services/occurrence-index';
-import type { EventList } from '../worker/shared/schemas';
+import type { EventList } from '../worker/shared/events';
 import { bearerFor, createEvent, jsonRequest, recording, request, workshop } from './helpers';
 
 const DAY_MS = 86_400_000;

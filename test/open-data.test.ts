@@ -1,7 +1,7 @@
 /** Open data: incremental sync with updated_since, and RSS, Atom and JSON Feed of upcoming events. */
 import { escapeHtml } from '../worker/views/html';
 import { describe, expect, it } from 'vitest';
-import type { EventList } from '../worker/shared/schemas';
+import type { EventList } from '../worker/shared/events';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { insertTokenSql, revokeTokenSql } from '../worker/db/tokens';
 import { generateToken, hashToken } from '../worker/domain/tokens';
-import type { Taxonomy } from '../worker/shared/schemas';
+import type { Taxonomy } from '../worker/shared/taxonomy';
 import { jsonRequest, request, workshop } from './helpers';
 import { CONTENT_SECURITY_POLICY } from '../worker/middleware/headers';
 import { inviteAdministratorSql } from '../worker/db/accounts';

@@ -7,7 +7,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it } from 'vitest';
 import { sessionStart } from '../worker/middleware/d1-session';
 import { app } from '../worker/index';
-import type { Event } from '../worker/shared/schemas';
+import type { Event } from '../worker/shared/events';
 import { bearerFor, workshop } from './helpers';
 
 /** The real binding, with the start of every session written down. */

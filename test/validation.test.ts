@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../worker/shared/schemas';
+import type { Problem } from '../worker/shared/problems';
 import { bearerFor, createEvent, jsonRequest, request, rowCounts, workshop } from './helpers';
 
 /** Posts a body, expects a problem naming the fields, and that nothing was written. */

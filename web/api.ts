@@ -1,9 +1,15 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
 import type { ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 import type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
-import type { AnnualClock, ClockItemInput, ClockItemPatch, CoOrganiserInvitation, CoOrganisers, CouncilTermClock, Event, EventInput, EventList, EventPatch, OccurrenceList, Problem, StoredClockItem, Taxonomy } from '../worker/shared/schemas';
+import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, StoredClockItem } from '../worker/shared/clock';
+import type { CoOrganiserInvitation, CoOrganisers, Event, EventInput, EventList, EventPatch, EventStatus, OccurrenceList } from '../worker/shared/events';
+import type { Problem } from '../worker/shared/problems';
+import type { Taxonomy } from '../worker/shared/taxonomy';
 
-export type { AnnualClock, CouncilTermClock, Event, EventList, EventOccurrence, OccurrenceInfo, OccurrenceList, Taxonomy } from '../worker/shared/schemas';
+export type { AnnualClock, CouncilTermClock } from '../worker/shared/clock';
+export type { Event, EventList, EventOccurrence, EventStatus, OccurrenceInfo, OccurrenceList } from '../worker/shared/events';
+export { clockSlugOf } from '../worker/shared/clock-slug';
+export type { Taxonomy } from '../worker/shared/taxonomy';
 export { REMINDERS, feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
 
 export class NotFound extends Error {}
@@ -88,7 +94,9 @@ export function eventIcsUrl(id: string, language: string): string {
 
 
 export type { ApiToken, AuditEntry, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
-export type { ClockItemInput, ClockItemPatch, EventInput, EventPatch, Problem, StoredClockItem } from '../worker/shared/schemas';
+export type { ClockItemInput, ClockItemPatch, StoredClockItem } from '../worker/shared/clock';
+export type { EventInput, EventPatch } from '../worker/shared/events';
+export type { Problem } from '../worker/shared/problems';
 export type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 
 /** An answer in application/problem+json: `detail` to show, `errors` per field. */
@@ -206,8 +214,6 @@ export async function acceptInvitation(token: string, password: string): Promise
   return me;
 }
 
-export type EventStatus = 'draft' | 'published' | 'cancelled';
-
 /** Events of my organisations (every event for an administrator), drafts included. */
 /** My organisations' events of one status, newest first, and how many there are in each status. */
 export function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<{ items: Event[]; counts: Record<EventStatus, number> }> {
@@ -273,10 +279,6 @@ export async function listTokens(signal?: AbortSignal): Promise<ApiToken[]> {
 export const createToken = (name: string, organisation: string) => json<CreatedApiToken>('POST', '/api/tokens', { name, organisation });
 export const revokeToken = (id: number) => json<ApiToken>('DELETE', `/api/tokens/${id}`);
 
-/** The clock an organisation keeps (its slug), or the regional clock (null). */
-export function clockSlugOf(organisation: string | null): string | null {
-  return organisation ? `${organisation}-vuosikello`.slice(0, 60) : null;
-}
 export function getClockItem(id: number, signal?: AbortSignal): Promise<Versioned<StoredClockItem>> {
   return versioned<StoredClockItem>('GET', `/api/clock/items/${id}`, undefined, {}, signal);
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { type ProxyOptions, defineConfig } from 'vite';
+import { type Plugin, type ProxyOptions, defineConfig } from 'vite';
 
 // `npm run dev:web`: the UI with hot reload on http://localhost:5173, talking
 // to the worker of `npm start` (port 8787, or WORKER_URL) for data.
@@ -28,11 +28,20 @@ const toWorker: ProxyOptions = {
   },
 };
 
+const TEMPORAL = fileURLToPath(new URL('./temporal.ts', import.meta.url));
+
+/** The browser's own Temporal where it has one: `temporal-polyfill` is web/temporal.ts, which loads the polyfill only where it has none. */
+const browserTemporal: Plugin = {
+  name: 'browser-temporal',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    return source === 'temporal-polyfill' && importer !== TEMPORAL ? TEMPORAL : null;
+  },
+};
+
 export default defineConfig({
   root: 'web',
-  plugins: [preact()],
-  // The worker's schemas import `z` from @hono/zod-openapi; the UI takes plain zod instead (see zod-openapi.ts).
-  resolve: { alias: { '@hono/zod-openapi': fileURLToPath(new URL('./zod-openapi.ts', import.meta.url)) } },
+  plugins: [browserTemporal, preact()],
   // Every browser the UI supports preloads modules itself: no polyfill to run before the app.
   build: { outDir: 'dist', emptyOutDir: true, modulePreload: { polyfill: false } },
   server: {

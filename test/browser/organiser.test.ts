@@ -216,6 +216,45 @@ describe('an organiser', () => {
     await expect.poll(() => summary.locator('p').textContent()).toBe('Korjaa merkitty kenttä: 1 virhe.');
   });
 
+  it('checks as one types on the browser\'s own Temporal, and one without it fetches the polyfill and checks the same', async () => {
+    const page = await signIn(OLLI);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const endBeforeStart = async () => {
+      await page.locator('#ev-end-time').fill('08:00');
+      await page.locator('#ev-end-time').blur();
+      expect(await page.locator('#ev-end-error').textContent()).toContain('Loppu ei voi olla ennen alkua');
+    };
+    await open(page, '/manage/events/new');
+    await endBeforeStart();
+    expect(fetched.filter((path) => path.includes('temporal-polyfill'))).toEqual([]);
+    // As in a browser that has no Temporal yet (Safari).
+    await page.context().addInitScript(() => delete (globalThis as { Temporal?: unknown }).Temporal);
+    await open(page, '/manage/events/new');
+    expect(await page.evaluate(() => typeof (globalThis as { Temporal?: unknown }).Temporal)).toBe('undefined');
+    expect(fetched.filter((path) => path.includes('temporal-polyfill'))).toHaveLength(1);
+    await endBeforeStart();
+  });
+
+  it('a rule only the worker checks (the start must be the first occurrence of the rule) shows beside its field once saving is tried', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    await page.locator('#ev-title-fi').fill(unique('Tiistairyhmä'));
+    await page.locator('#ev-type').selectOption('tyopaja');
+    // 1 September 2027 is a Wednesday; the rule gives Tuesdays.
+    await page.locator('#ev-start').fill('2027-09-01');
+    await page.locator('#ev-end').fill('2027-09-01');
+    await page.locator('#ev-recurrence-rrule').selectOption('custom');
+    await page.locator('#ev-recurrence-custom').fill('FREQ=WEEKLY;BYDAY=TU;COUNT=5');
+    await page.locator('#ev-recurrence-custom').blur();
+    await page.locator('#ev-start').blur();
+    expect(await page.locator('#ev-start-error').count()).toBe(0);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('#ev-start-error').waitFor();
+    expect(await page.locator('#ev-start-error').textContent()).toBe('Alun pitää olla toistosäännön ensimmäinen kerta: valitse alkupäiväksi jokin toistopäivistä.');
+    expect(await page.locator('#ev-start').getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(page.url()).pathname).toBe('/manage/events/new');
+  });
+
   it('tabbing past an empty required field does not turn it red; changing it or trying to save does', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
     const title = page.locator('#ev-title-fi');

@@ -14,7 +14,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareEvent } from '../../worker/domain/events';
 import { type TermNames, calendarOf } from '../../worker/domain/ical';
-import type { Event, EventInput, RecurrenceException } from '../../worker/shared/schemas';
+import type { Event, EventInput, RecurrenceException } from '../../worker/shared/events';
 
 const names: TermNames = {
   eventTypes: new Map([['tyopaja', { fi: 'Työpaja', sv: null, en: null }]]),

@@ -12,7 +12,7 @@ import nodeIcal, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { prepareEvent } from '../../worker/domain/events';
 import { type TermNames, calendarOf } from '../../worker/domain/ical';
-import type { Event, EventInput } from '../../worker/shared/schemas';
+import type { Event, EventInput } from '../../worker/shared/events';
 
 const names: TermNames = {
   eventTypes: new Map([['tyopaja', { fi: 'Työpaja', sv: 'Workshop', en: 'Workshop' }], ['verkostotapaaminen', { fi: 'Verkostotapaaminen', sv: 'Nätverksmöte', en: 'Network meeting' }]]),

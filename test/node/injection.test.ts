@@ -13,7 +13,8 @@ import { escapeHtml } from '../../worker/views/html';
 import { syndicationFeed } from '../../worker/domain/syndication';
 import { Temporal } from '../../worker/domain/time';
 import { type TermNames, calendarOf } from '../../worker/domain/ical';
-import { EventInput, type Event } from '../../worker/shared/schemas';
+import { EventInput } from '../../worker/domain/event-input';
+import type { Event } from '../../worker/shared/events';
 
 const names: TermNames = { eventTypes: new Map([['tyopaja', { fi: 'Työpaja', sv: null, en: null }]]), networks: new Map(), organisations: new Map(), municipalities: new Map() };
 

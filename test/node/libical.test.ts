@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalService, applySql, demoData, startLocalService } from '../../scripts/local-service';
 import { generateToken, hashToken } from '../../worker/domain/tokens';
 import { canonicalTimeZone } from '../../worker/domain/zones';
-import type { Event, EventInput, OccurrenceList, Taxonomy } from '../../worker/shared/schemas';
+import type { Event, EventInput, OccurrenceList } from '../../worker/shared/events';
+import type { Taxonomy } from '../../worker/shared/taxonomy';
 import { FEED_ZONES, WINDOW, apiInstances, eventInputs, readAlikeByEveryClient } from '../feed-readers';
 import { libicalInstances, libicalReading, libicalReadsAlike, lint } from './libical';
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { clockChangeAt, clockChangeOccurrences, seriesOf } from '../../worker/domain/recurrence';
 import { Temporal } from '../../worker/domain/time';
-import type { Event } from '../../worker/shared/schemas';
+import type { Event } from '../../worker/shared/events';
 import { type Instance, WINDOW, compared, eventIdOf, instanceOf } from '../feed-readers';
 
 interface LibicalEvent {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalService, applySql, startLocalService } from '../../scripts/local-service';
 import { generateToken, hashToken } from '../../worker/domain/tokens';
 import { canonicalTimeZone } from '../../worker/domain/zones';
-import type { Event, EventInput, OccurrenceList } from '../../worker/shared/schemas';
+import type { Event, EventInput, OccurrenceList } from '../../worker/shared/events';
 import { FEED_ZONES, WINDOW, apiInstances, compared, eventIdOf, eventInputs, icalJsInstances, nodeIcalInstances, readAlikeByEveryClient } from '../feed-readers';
 
 interface PythonReading {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalService, applySql, startLocalService } from '../../scripts/local-service';
 import { Temporal } from '../../worker/domain/time';
 import { generateToken, hashToken } from '../../worker/domain/tokens';
-import type { Event, EventInput, OccurrenceList } from '../../worker/shared/schemas';
+import type { Event, EventInput, OccurrenceList } from '../../worker/shared/events';
 
 let service: LocalService;
 let authorization: string;

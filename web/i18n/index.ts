@@ -5,9 +5,10 @@ import { en } from './en';
 import { fi, type Messages } from './fi';
 import { sv } from './sv';
 import { HELSINKI, type WallClock, dateTimeFormat, wallClock } from '../intl';
+import { LANGUAGES, type Language } from '../../worker/shared/languages';
+import type { Localized } from '../../worker/shared/text';
 
-export type Language = 'fi' | 'sv' | 'en';
-export const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
+export { LANGUAGES, type Language };
 export const NATIVE_NAMES: Record<Language, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
 
 const messages: Record<Language, Messages> = { fi, sv, en };
@@ -40,9 +41,9 @@ export interface I18n {
   language: Language;
   t: Messages;
   /** A text of the data in this language, Finnish when it has none. */
-  pick: (text: { fi: string; sv: string | null; en: string | null }) => string;
+  pick: (text: Localized) => string;
   /** 'fi' when `pick(text)` falls back to Finnish on a page in another language, for a `lang` attribute (WCAG 3.1.2). */
-  langOf: (text: { fi: string; sv: string | null; en: string | null }) => 'fi' | undefined;
+  langOf: (text: Localized) => 'fi' | undefined;
   /** "ti 6.10.2026" */
   date: (value: Date | string, timeZone?: string) => string;
   /** "9.00" */

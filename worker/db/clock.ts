@@ -2,7 +2,8 @@
 import { CATEGORY_COLOURS } from '../shared/clock-categories';
 import type { AuditActor } from '../domain/access';
 import { type ClockItemData, type LinkedEventData, clockItemView } from '../domain/clock';
-import type { StoredClockItem } from '../shared/schemas';
+import type { StoredClockItem } from '../shared/clock';
+import type { Localized } from '../shared/text';
 import { auditStatement } from './audit';
 import { publicEventIdsInWindow } from './window';
 
@@ -11,7 +12,6 @@ export interface ClockWriteContext {
   actor: AuditActor;
 }
 
-type Localized = { fi: string; sv: string | null; en: string | null };
 
 export interface ClockRow {
   id: number;

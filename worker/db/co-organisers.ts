@@ -3,13 +3,8 @@
  * co-organiser of an event, until an organiser of it accepts or declines.
  */
 import type { AuditActor } from '../domain/access';
+import type { CoOrganiserInvitation } from '../shared/events';
 import { auditStatement } from './audit';
-
-export interface CoOrganiserInvitation {
-  event: { id: string; title: { fi: string; sv: string | null; en: string | null }; start: string; end: string; allDay: boolean; timeZone: string; status: string; organisations: string[] };
-  organisation: string;
-  invitedAt: string;
-}
 
 /** The organisations invited to co-organise an event, oldest invitation first. */
 export async function invitedOrganisations(db: D1Database, eventId: string): Promise<string[]> {

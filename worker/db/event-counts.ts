@@ -1,5 +1,5 @@
 /** SQL for counts of events, by status, for the organiser's lists. */
-import type { Event } from '../shared/schemas';
+import type { Event } from '../shared/events';
 
 /** How many events these organisations (every one when null) have in each status. */
 export async function countEventsOf(db: D1Database, organisations: string[] | null): Promise<Record<Event['status'], number>> {

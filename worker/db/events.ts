@@ -7,7 +7,7 @@ import type { AuditActor } from '../domain/access';
 import type { EventDraft } from '../domain/events';
 import type { FeedEntry } from '../domain/feeds';
 import { auditStatement } from './audit';
-import type { Event } from '../shared/schemas';
+import type { Event } from '../shared/events';
 import { publicEventIdsInWindow } from './window';
 import { indexStatements } from './occurrence-rows';
 import { indexOfEvent } from '../domain/occurrence-index';

@@ -1,7 +1,7 @@
 /** SQL for reference data: areas, municipalities, event types, networks, audiences, organisations. */
 import type { AuditActor } from '../domain/access';
 import type { KnownReferences } from '../domain/events';
-import type { Taxonomy } from '../shared/schemas';
+import type { Taxonomy } from '../shared/taxonomy';
 import { auditStatement } from './audit';
 
 interface TermRow {

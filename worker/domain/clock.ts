@@ -4,13 +4,14 @@
  * rules), the years of the council term, and the geometry of the wheel
  * (date to angle, lanes for overlapping items). No HTTP, no SQL.
  */
-import type { FieldIssue } from './errors';
+import type { Repeat, ShortTitle } from '../shared/clock';
 import { CATEGORY_COLOURS, type ClockCategory } from '../shared/clock-categories';
 import { mergePatch } from './patch';
 import { Temporal } from './time';
+import type { Localized } from '../shared/text';
 import type { WorkingDays } from './working-days';
 
-export type Repeat = 'yearly' | 'odd-years' | 'even-years' | 'once';
+export type { Repeat };
 
 export interface AnnualSpan {
   startMonth: number;
@@ -98,8 +99,6 @@ export function yearOfTerm(term: CouncilTerm, date: Temporal.PlainDate): number 
   return term.years.find((y) => y.start <= date.toString() && date.toString() <= y.end)?.year ?? 1;
 }
 
-type Localized = { fi: string; sv: string | null; en: string | null };
-type ShortTitle = { fi: string | null; sv: string | null; en: string | null };
 
 /** A decision an annual item leads to every year, and its preparation steps in working days before it. */
 export interface Decision {
@@ -220,47 +219,8 @@ export function termItems(items: ClockItemData[], events: LinkedEventData[], ter
     }));
 }
 
-/** What the rules between a clock item's fields need to see. */
-interface ClockItemRuleInput {
-  kind: 'annual' | 'term';
-  span?: { startMonth: number; startDay?: number | null; endMonth: number; endDay?: number | null } | null;
-  repeat?: Repeat;
-  onceYear?: number | null;
-  termYears?: { start: number; end: number } | null;
-  decision?: { month: number; day: number } | null;
-}
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The rules between a clock item's fields, each naming its field. */
-export function clockItemRuleIssues(input: ClockItemRuleInput): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (input.kind === 'annual') {
-    if (!input.span) issues.push({ field: 'span', rule: 'required', message: '`span` is required for an annual item' });
-    for (const end of ['start', 'end'] as const) {
-      const month = input.span?.[`${end}Month`];
-      const dayOfMonth = input.span?.[`${end}Day`];
-      if (month && dayOfMonth && dayOfMonth > DAYS_IN_MONTH[month - 1]!) {
-        issues.push({ field: `span.${end}Day`, rule: 'in-month', message: `\`span.${end}Day\` ${dayOfMonth} is not a day of month ${month}`, values: { day: dayOfMonth, month } });
-      }
-    }
-    if (input.termYears) issues.push({ field: 'termYears', rule: 'term-only', message: '`termYears` belongs to council-term items only' });
-    if (input.repeat === 'once' && !input.onceYear) issues.push({ field: 'onceYear', rule: 'required', message: "`onceYear` is required when `repeat` is 'once'" });
-  } else {
-    if (!input.termYears) issues.push({ field: 'termYears', rule: 'required', message: '`termYears` is required for a council-term item' });
-    else if (input.termYears.end < input.termYears.start) issues.push({ field: 'termYears.end', rule: 'after-start', message: '`termYears.end` must not be before `termYears.start`' });
-    if (input.span) issues.push({ field: 'span', rule: 'annual-only', message: '`span` belongs to annual items only' });
-    if (input.decision) issues.push({ field: 'decision', rule: 'annual-only', message: '`decision` belongs to annual items only' });
-  }
-  const decision = input.decision;
-  if (decision && decision.month && decision.day && decision.day > DAYS_IN_MONTH[decision.month - 1]!) {
-    issues.push({ field: 'decision.day', rule: 'in-month', message: `\`decision.day\` ${decision.day} is not a day of month ${decision.month}` });
-  }
-  return issues;
-}
-
-type ClockItemWriteInput = import('../shared/schemas').ClockItemInput;
-type ClockItemView = import('../shared/schemas').StoredClockItem;
+type ClockItemWriteInput = import('../shared/clock').ClockItemInput;
+type ClockItemView = import('../shared/clock').StoredClockItem;
 
 const blank = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value.trim());
 

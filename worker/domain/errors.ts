@@ -4,14 +4,10 @@
  * message. Only `middleware/http.ts` knows which HTTP status a kind is.
  */
 
-/** One broken rule of one input field, e.g. { field: 'end', rule: 'after-start', … }. */
-export interface FieldIssue {
-  field: string;
-  rule: string;
-  message: string;
-  /** The values the message names (a limit, a day, a time), for clients that say it in their own language. */
-  values?: Record<string, string | number>;
-}
+import type { FieldIssue } from '../shared/problems';
+
+// One broken rule of one field: the same shape the organiser's forms show as one types.
+export type { FieldIssue };
 
 export type ErrorKind =
   /** A query, header or path parameter breaks a rule. */

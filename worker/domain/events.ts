@@ -3,16 +3,15 @@
  * event, how an edit applies, when subscribers must be told of a change,
  * and how an event unfolds into occurrences. No HTTP, no SQL.
  */
-import type { Event, EventInput, EventOccurrence, EventPatch } from '../shared/schemas';
+import type { Event, EventInput, EventOccurrence, EventPatch, EventStatus } from '../shared/events';
+import { type EventRuleChecks, eventRuleIssues as sharedRuleIssues, timingOf as sharedTimingOf } from '../shared/event-rules';
 import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
 import { mergePatch } from './patch';
-import { canonicalTimeZone, timeZoneProblem } from './zones';
-import { type Recurrence, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
+import { canonicalTimeZone } from './zones';
+import { RULE_EXPANSION, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
 import { seriesSpanOf } from './occurrence-index';
-import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock, parseDate, parseWallClock } from './time';
-
-export type EventStatus = Event['status'];
+import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock } from './time';
 
 /** What the database stores for an event, apart from its id and bookkeeping. */
 export type EventDraft = Omit<Event, 'id' | 'sequence' | 'createdAt' | 'updatedAt'> & {
@@ -30,26 +29,16 @@ export interface KnownReferences {
   clockItems: ReadonlySet<number>;
 }
 
+/**
+ * Every rule the worker checks: the shared ones (worker/shared/event-rules.ts, which the browser checks as one
+ * types), with zones by the IANA data the feeds' VTIMEZONEs come from and the rules that expand the recurrence.
+ */
+export const SERVER_CHECKS: EventRuleChecks = { timeZone: canonicalTimeZone, expansion: RULE_EXPANSION };
+
 function timingOf(input: EventInput): Timing {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
-  return {
-    // Stored by its one name (US/Eastern is America/New_York), so that TZID and VTIMEZONE match.
-    timeZone: canonicalTimeZone(timeZone) ?? timeZone,
-    allDay: input.allDay ?? false,
-    start: input.start,
-    end: input.end,
-    recurrence: recurrenceOf(input),
-  };
-}
-
-function recurrenceOf(input: EventInput): Recurrence | null {
-  if (!input.recurrence) return null;
-  return { rrule: input.recurrence.rrule, exceptions: input.recurrence.exceptions ?? [] };
-}
-
-function duplicates(values: readonly string[] | null | undefined): string[] {
-  const seen = new Set<string>();
-  return (values ?? []).filter((value) => (seen.has(value) ? true : (seen.add(value), false)));
+  // Stored by its one name (US/Eastern is America/New_York), so that TZID and VTIMEZONE match.
+  return sharedTimingOf(input, canonicalTimeZone(timeZone) ?? timeZone);
 }
 
 /**
@@ -57,38 +46,7 @@ function duplicates(values: readonly string[] | null | undefined): string[] {
  * time zone, start and end, recurrence, deadline, duplicates.
  */
 export function eventRuleIssues(input: EventInput): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const given = input.timeZone ?? DEFAULT_TIME_ZONE;
-  if (!canonicalTimeZone(given)) return [{ field: 'timeZone', rule: 'time-zone', message: timeZoneProblem(given) }];
-  const timing = timingOf(input);
-  const timeZone = timing.timeZone;
-  const checked = checkSeries(timing);
-  issues.push(...checked.issues);
-
-  const deadline = input.registration?.deadline;
-  if (deadline) {
-    const local = parseDeadline(deadline, timeZone);
-    if (!local) {
-      issues.push({ field: 'registration.deadline', rule: 'format', message: '`registration.deadline` must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM' });
-    } else if (checked.series && !timing.recurrence) {
-      const start = firstOccurrence(checked.series).start.toPlainDateTime();
-      if (Temporal.PlainDateTime.compare(local, start) > 0) {
-        issues.push({ field: 'registration.deadline', rule: 'before-start', message: '`registration.deadline` must not be after `start`' });
-      }
-    }
-  }
-  for (const field of ['organisations', 'networks', 'municipalities', 'audiences', 'languages'] as const) {
-    const repeated = duplicates(input[field]);
-    if (repeated.length > 0) issues.push({ field, rule: 'unique', message: `\`${field}\` lists '${repeated[0]}' twice` });
-  }
-  return issues;
-}
-
-/** A deadline given as a date means the end of that day. */
-function parseDeadline(text: string, timeZone: string): Temporal.PlainDateTime | null {
-  const date = parseDate(text);
-  if (date) return date.toPlainDateTime({ hour: 23, minute: 59 });
-  return parseWallClock(text, timeZone);
+  return sharedRuleIssues(input, SERVER_CHECKS);
 }
 
 /** References to things that do not exist, each named by its field. */

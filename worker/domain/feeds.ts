@@ -3,9 +3,12 @@
  * the validators (ETag, Last-Modified) that let thousands of polling
  * clients get a 304 without the feed being rebuilt.
  */
-import type { Event, Taxonomy } from '../shared/schemas';
+import type { Event } from '../shared/events';
+import type { Taxonomy } from '../shared/taxonomy';
 import { ValidationError, type FieldIssue } from './errors';
-import { type CalendarOptions, type FeedVariant, type Language, type TermNames, calendarFrame, calendarName, eventComponents, eventVariant, localized, zonesOf } from './ical';
+import type { Language } from '../shared/languages';
+import type { Localized } from '../shared/text';
+import { type CalendarOptions, type FeedVariant, type TermNames, calendarFrame, calendarName, eventComponents, eventVariant, localized, zonesOf } from './ical';
 
 export type { FeedVariant } from './ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, startOfDay } from './time';
@@ -198,7 +201,7 @@ export function notModifiedSince(header: string | undefined, modifiedAt: number,
 
 /** Names by slug, for the terms events refer to. */
 export function termNames(taxonomy: Taxonomy): TermNames {
-  const byslug = (terms: { slug: string; name: { fi: string; sv: string | null; en: string | null } }[]) => new Map(terms.map((t) => [t.slug, t.name]));
+  const byslug = (terms: { slug: string; name: Localized }[]) => new Map(terms.map((t) => [t.slug, t.name]));
   return {
     eventTypes: byslug(taxonomy.eventTypes),
     networks: byslug(taxonomy.networks),

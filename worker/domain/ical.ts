@@ -14,14 +14,12 @@
 import ical, { type ICalCalendar, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { sourceText } from '../shared/clock-sources';
 import type { Plan } from './clock';
-import type { Event } from '../shared/schemas';
+import type { Event } from '../shared/events';
+import type { Language } from '../shared/languages';
+import type { Localized } from '../shared/text';
 import { MAX_OCCURRENCES, clockChangeAt, clockChangeOccurrences, exceptionalOccurrences, seriesOf } from './recurrence';
 import { Temporal, parseDate, parseWallClock, zoned } from './time';
 import { UTC, vtimezoneOf } from './zones';
-
-export type Language = 'fi' | 'sv' | 'en';
-
-type Localized = { fi: string; sv: string | null; en: string | null };
 
 /** Names of the terms an event refers to, by slug. */
 export interface TermNames {

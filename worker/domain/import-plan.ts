@@ -3,7 +3,7 @@
  * mapping, compared with what the same source gave before (by UID). The
  * preview shows the plan; the import carries it out. No HTTP, no SQL.
  */
-import { EventInput } from '../shared/schemas';
+import { EventInput } from './event-input';
 import type { FieldIssue } from './errors';
 import { type KnownReferences, referenceIssues } from './events';
 import type { ParsedCalendar, SourceEvent } from './ics-import';

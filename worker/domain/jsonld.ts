@@ -3,8 +3,9 @@
  * and other services understand the event: time, status, attendance mode,
  * place and organisers.
  */
-import type { Event } from '../shared/schemas';
-import { type Language, type TermNames, localized } from './ical';
+import type { Event } from '../shared/events';
+import type { Language } from '../shared/languages';
+import { type TermNames, localized } from './ical';
 import { parseDate, parseWallClock, zoned } from './time';
 
 function offsetDateTime(event: Event, text: string, isEnd: boolean): string {

@@ -2,7 +2,7 @@
  * Listing occurrences: the time window of a query, stable ordering, and
  * cursor pagination over occurrences that are computed, not stored.
  */
-import type { EventOccurrence } from '../shared/schemas';
+import type { EventOccurrence } from '../shared/events';
 import { ValidationError } from './errors';
 import { DEFAULT_TIME_ZONE, Temporal, parseDate, parseWallClock, startOfDay, zoned } from './time';
 

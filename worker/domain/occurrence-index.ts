@@ -13,7 +13,7 @@
  * Built with numbers, not Temporal objects: the rule gives wall-clock
  * times, and the zone's few changes a year turn them into instants.
  */
-import type { EventOccurrence } from '../shared/schemas';
+import type { EventOccurrence } from '../shared/events';
 import { type Series, type Timing, clockChangeAtWallMs, offsetAtEpochMs, seriesOf, wallClockMs, wallClockToEpochMs } from './recurrence';
 
 export const INDEX_DAYS_BEHIND = 730;

@@ -8,35 +8,30 @@
  * a recurring meeting's local hour.
  */
 import { RRuleTemporal } from 'rrule-temporal';
+import type { RecurrenceException } from '../shared/events';
+import {
+  MAX_EXCEPTIONS,
+  MAX_OCCURRENCES,
+  type IssueSink,
+  type RuleExpansion,
+  type Timing,
+  checkTiming,
+  endWallClock,
+  occurrenceId,
+  parseOccurrenceId,
+  ruleSyntaxProblem,
+  startWallClock,
+} from '../shared/recurrence';
 import type { FieldIssue } from './errors';
-import { Temporal, formatWallClock, parseDate, parseWallClock, zoned } from './time';
+import { Temporal, zoned } from './time';
 
-export type ExceptionKind = 'removed' | 'cancelled' | 'moved';
+// What an organiser writes and the rules it keeps are shared with the browser; expanding rules is the worker's.
+export { MAX_EXCEPTIONS, MAX_OCCURRENCES, ruleSyntaxProblem, type Timing };
+export type { RecurrenceException };
 
-export interface RecurrenceException {
-  /** The occurrence's start as the rule generates it: a wall-clock time, or a date for all-day events. */
-  occurrence: string;
-  kind: ExceptionKind;
-  /** New start and end of a moved occurrence, in the same form as the event's. */
-  start?: string | null;
-  end?: string | null;
-  /** New place of a moved occurrence, when it moves elsewhere too. */
-  place?: string | null;
-}
+export type ExceptionKind = RecurrenceException['kind'];
 
-export interface Recurrence {
-  rrule: string;
-  exceptions: RecurrenceException[];
-}
-
-/** When an event happens. All-day `end` is the last day, inclusive. */
-export interface Timing {
-  timeZone: string;
-  allDay: boolean;
-  start: string;
-  end: string;
-  recurrence: Recurrence | null;
-}
+export type Recurrence = NonNullable<Timing['recurrence']>;
 
 export interface Occurrence {
   /** Null for an event that does not recur. */
@@ -49,14 +44,6 @@ export interface Occurrence {
   place: string | null;
 }
 
-/** A finite series may have at most this many occurrences. */
-export const MAX_OCCURRENCES = 1000;
-
-/** A series may list at most this many exceptions. */
-export const MAX_EXCEPTIONS = 500;
-
-const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS', 'WKST']);
-const ALLOWED_FREQUENCIES = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
 // Steps the library may take in one expansion: more than the densest rule
 // (one a day) needs for the longest list that is asked for.
 const SEARCH_LIMIT = 2000;
@@ -65,32 +52,6 @@ const SEARCH_LIMIT = 2000;
 const FIRST_SEARCH_LIMIT = 300;
 /** The exceptions of a series without end lie within this many days of each other: checking them expands that much. */
 export const MAX_EXCEPTION_SPAN_DAYS = 1100;
-
-/** The first reason why a rule's text is not one we accept, or null. */
-export function ruleSyntaxProblem(rrule: string): string | null {
-  const text = rrule.trim().replace(/^RRULE:/i, '');
-  if (text === '') return 'must not be empty';
-  const seen = new Set<string>();
-  for (const part of text.split(';')) {
-    const [key, value, extra] = part.split('=');
-    const name = key?.toUpperCase() ?? '';
-    if (!name || value === undefined || value === '' || extra !== undefined) return `'${part}' is not a NAME=VALUE part`;
-    if (!ALLOWED_PARTS.has(name)) {
-      return name.startsWith('BY') && ['BYHOUR', 'BYMINUTE', 'BYSECOND'].includes(name)
-        ? `${name} is not supported: the time of day comes from 'start'`
-        : `${name} is not a supported rule part`;
-    }
-    if (seen.has(name)) return `${name} appears twice`;
-    seen.add(name);
-    if (name === 'FREQ' && !ALLOWED_FREQUENCIES.has(value.toUpperCase())) return 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY';
-    if (name === 'COUNT' && !(Number(value) >= 1 && Number(value) <= MAX_OCCURRENCES && /^\d+$/.test(value))) {
-      return `COUNT must be a whole number from 1 to ${MAX_OCCURRENCES}`;
-    }
-  }
-  if (!seen.has('FREQ')) return 'FREQ is required';
-  if (seen.has('COUNT') && seen.has('UNTIL')) return 'COUNT and UNTIL cannot both be given';
-  return null;
-}
 
 /**
  * The rule text in canonical form: upper case, no 'RRULE:' prefix, and
@@ -118,27 +79,6 @@ export function canonicalRule(rrule: string, timing: Pick<Timing, 'allDay' | 'ti
       return whole;
     }
   });
-}
-
-function startWallClock(timing: Timing): Temporal.PlainDateTime | null {
-  return timing.allDay
-    ? (parseDate(timing.start)?.toPlainDateTime() ?? null)
-    : parseWallClock(timing.start, timing.timeZone);
-}
-
-function endWallClock(timing: Timing): Temporal.PlainDateTime | null {
-  // An all-day event ends at the midnight after its last day.
-  return timing.allDay
-    ? (parseDate(timing.end)?.add({ days: 1 }).toPlainDateTime() ?? null)
-    : parseWallClock(timing.end, timing.timeZone);
-}
-
-function occurrenceId(timing: Timing, local: Temporal.PlainDateTime): string {
-  return timing.allDay ? local.toPlainDate().toString() : formatWallClock(local);
-}
-
-function parseOccurrenceId(timing: Timing, text: string): Temporal.PlainDateTime | null {
-  return timing.allDay ? (parseDate(text)?.toPlainDateTime() ?? null) : parseWallClock(text, timing.timeZone);
 }
 
 /**
@@ -265,43 +205,14 @@ export function seriesOf(timing: Timing): Series | null {
 }
 
 /**
- * Checks a timing as an organiser gave it and prepares it for expansion.
- * Issues name the field and the rule; `series` is null when there are any.
+ * What only expanding the rule shows, for the shared checks of a timing
+ * (worker/shared/recurrence.ts): that the rule can be used and gives
+ * occurrences, that `start` is its first, that a series with UNTIL stays
+ * within MAX_OCCURRENCES, and which starts the exceptions may name.
  */
-export function checkSeries(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
-  const issue = (field: string, rule: string, message: string, values?: FieldIssue['values']) => issues.push({ field, rule, message, ...(values ? { values } : {}) });
-  const form = timing.allDay ? 'a date YYYY-MM-DD' : 'a date-time YYYY-MM-DDTHH:MM';
-  const start = startWallClock(timing);
-  const end = endWallClock(timing);
-  if (!start) issue('start', 'format', `\`start\` must be ${form} between 2000 and 2100`);
-  if (!end) issue('end', 'format', `\`end\` must be ${form} between 2000 and 2100`);
-  if (!start || !end) return { series: null, issues };
-
-  const startInstant = zoned(start, timing.timeZone);
-  const endInstant = zoned(end, timing.timeZone);
-  if (Temporal.ZonedDateTime.compare(endInstant, startInstant) <= 0) {
-    const skipped = !timing.allDay && Temporal.PlainDateTime.compare(end, start) > 0 ? skippedBy(start, timing.timeZone) : null;
-    if (skipped) {
-      // 03:30–04:30 on the night clocks go from 03:00 to 04:00: calendars read 03:30 as 04:30, leaving nothing.
-      const read = formatWallClock(startInstant.toPlainDateTime());
-      issue('start', 'nonexistent-time', `\`start\` ${formatWallClock(start)} does not exist in ${timing.timeZone}: the clocks go from ${skipped.from} to ${skipped.to} that night, and calendars read it as ${read.slice(11)} (RFC 5545), which is not before \`end\` ${formatWallClock(end).slice(11)}; start at ${skipped.to} or later, or end later`, { time: formatWallClock(start).slice(11), zone: timing.timeZone, from: skipped.from, to: skipped.to });
-    } else {
-      issue('end', 'after-start', timing.allDay ? '`end` must not be before `start`' : '`end` must be after `start`');
-    }
-    return { series: null, issues };
-  }
-  const length = start.until(end, { largestUnit: 'day' });
-  if (length.days > 366) issue('end', 'max-length', 'an event may last at most 366 days');
-
-  let rule: Rule | null = null;
-  const exceptions = new Map<string, RecurrenceException>();
-  if (timing.recurrence) {
-    const syntax = ruleSyntaxProblem(timing.recurrence.rrule);
-    if (syntax) {
-      issue('recurrence.rrule', 'syntax', `\`recurrence.rrule\`: ${syntax}`);
-      return { series: null, issues };
-    }
+export const RULE_EXPANSION: RuleExpansion<Rule> = {
+  expand(timing, start, issue) {
+    let rule: Rule;
     let first: Temporal.PlainDateTime | undefined;
     try {
       rule = makeRule(timing, start, timing.recurrence.rrule);
@@ -314,11 +225,11 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
     } catch (error) {
       const reason = error instanceof Error && /iteration/i.test(error.message) ? 'it never produces an occurrence' : error instanceof Error ? error.message : String(error);
       issue('recurrence.rrule', 'invalid', `\`recurrence.rrule\` is not a usable rule: ${reason}`);
-      return { series: null, issues };
+      return null;
     }
     if (!first) {
       issue('recurrence.rrule', 'no-occurrences', '`recurrence.rrule` never produces an occurrence');
-      return { series: null, issues };
+      return null;
     }
     if (!first.equals(start)) {
       issue('start', 'matches-rule', `\`start\` must be the first occurrence of \`recurrence.rrule\` (the rule first gives ${occurrenceId(timing, first)})`);
@@ -328,34 +239,18 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
       issue('recurrence.rrule', 'max-occurrences', `\`recurrence.rrule\` may produce up to ${bound} occurrences before its UNTIL, and at most ${MAX_OCCURRENCES} are allowed; end the series earlier, or give COUNT (at most ${MAX_OCCURRENCES})`, { max: MAX_OCCURRENCES, count: bound });
     }
     const occurrences = exceptionOccurrences(rule, timing, issue);
-    timing.recurrence.exceptions.forEach((exception, index) => {
-      const field = `recurrence.exceptions[${index}]`;
-      const local = parseOccurrenceId(timing, exception.occurrence);
-      if (!local) {
-        issue(`${field}.occurrence`, 'format', `\`${field}.occurrence\` must be ${form}`);
-        return;
-      }
-      const id = occurrenceId(timing, local);
-      if (exceptions.has(id)) issue(`${field}.occurrence`, 'unique', `\`${field}.occurrence\` ${id} is listed twice`);
-      else if (occurrences && !occurrences.has(wallClockMs(local))) {
-        issue(`${field}.occurrence`, 'is-occurrence', `\`${field}.occurrence\` ${id} is not an occurrence of the rule`);
-      }
-      exceptions.set(id, { ...exception, occurrence: id });
-      if (exception.kind === 'moved') {
-        const moved = { ...timing, start: exception.start ?? '', end: exception.end ?? '', recurrence: null };
-        const movedStart = startWallClock(moved);
-        const movedEnd = endWallClock(moved);
-        if (!movedStart) issue(`${field}.start`, 'format', `\`${field}.start\` of a moved occurrence must be ${form}`);
-        if (!movedEnd) issue(`${field}.end`, 'format', `\`${field}.end\` of a moved occurrence must be ${form}`);
-        if (movedStart && movedEnd && Temporal.PlainDateTime.compare(movedEnd, movedStart) <= 0) {
-          issue(`${field}.end`, 'after-start', `\`${field}.end\` must be after \`${field}.start\``);
-        }
-      } else if (exception.start || exception.end || exception.place) {
-        issue(`${field}.kind`, 'moved-only', `only a moved occurrence has its own \`start\`, \`end\` or \`place\``);
-      }
-    });
-  }
-  return { series: issues.length === 0 ? { timing, start, length, rule, exceptions } : null, issues };
+    return { rule, isOccurrence: occurrences && ((local) => occurrences.has(wallClockMs(local))) };
+  },
+};
+
+/**
+ * Checks a timing as an organiser gave it, every rule, and prepares it for
+ * expansion. Issues name the field and the rule; `series` is null when
+ * there are any.
+ */
+export function checkSeries(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
+  const { checked, issues } = checkTiming(timing, RULE_EXPANSION);
+  return { series: checked && { timing, ...checked }, issues };
 }
 
 function isFinite(rule: Rule): boolean {
@@ -416,7 +311,7 @@ function occurrenceBound(rule: Rule, start: Temporal.PlainDateTime, timeZone: st
  * without end the exceptions must lie within MAX_EXCEPTION_SPAN_DAYS of each
  * other (else null, with the issue), so this lists at most about 1,100.
  */
-function exceptionOccurrences(rule: Rule, timing: Timing, issue: (field: string, rule: string, message: string, values?: FieldIssue['values']) => void): Set<number> | null {
+function exceptionOccurrences(rule: Rule, timing: Timing, issue: IssueSink): Set<number> | null {
   const locals = (timing.recurrence?.exceptions ?? []).map((e) => parseOccurrenceId(timing, e.occurrence)).filter((local) => local !== null);
   if (locals.length === 0) return new Set();
   const times = locals.map(wallClockMs);
@@ -436,18 +331,6 @@ function exceptionOccurrences(rule: Rule, timing: Timing, issue: (field: string,
 
 function occursAt(rule: Rule, local: Temporal.PlainDateTime): boolean {
   return rule.between(local, local).length > 0;
-}
-
-/** The wall-clock times of a night clocks skip, when `local` is one of them: the clock before and after the jump. */
-function skippedBy(local: Temporal.PlainDateTime, timeZone: string): { from: string; to: string } | null {
-  const read = zoned(local, timeZone);
-  if (read.toPlainDateTime().equals(local)) return null;
-  const change = read.getTimeZoneTransition('previous');
-  if (!change) return null;
-  const after = change.toPlainDateTime();
-  const before = after.subtract({ nanoseconds: change.offsetNanoseconds - change.subtract({ nanoseconds: 1 }).offsetNanoseconds });
-  const time = (t: Temporal.PlainDateTime) => t.toPlainTime().toString({ smallestUnit: 'minute' });
-  return { from: time(before), to: time(after) };
 }
 
 function occurrence(s: Series, local: Temporal.PlainDateTime, recurrenceId: string | null): Occurrence {

@@ -4,8 +4,9 @@
  * (through the `feed` library, which escapes and dates them correctly).
  */
 import { Feed } from 'feed';
-import type { EventOccurrence } from '../shared/schemas';
-import { type Language, type TermNames, localized } from './ical';
+import type { EventOccurrence } from '../shared/events';
+import type { Language } from '../shared/languages';
+import { type TermNames, localized } from './ical';
 import { DEFAULT_TIME_ZONE } from './time';
 import { escapeHtml } from '../views/html';
 

@@ -99,14 +99,6 @@ export function acceptedTimeZones(): string[] {
   return [...zones].sort();
 }
 
-/** Why a time-zone name is refused, in words for the organiser. */
-export function timeZoneProblem(name: string): string {
-  if (/^(UTC|GMT)?\s*[+\-\u2212]\d/i.test(name.trim())) {
-    return `\`timeZone\` '${name}' is a UTC offset, not a time zone: an offset knows nothing of summer time. Give the IANA name of the place, such as Europe/Helsinki`;
-  }
-  return `\`timeZone\` '${name}' is not an IANA time zone such as Europe/Helsinki`;
-}
-
 const blocks = new Map<string, string | null>();
 
 /** How far the library's rules are checked: from last year (feeds reach a year back) for ten years. */

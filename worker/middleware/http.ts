@@ -8,7 +8,7 @@ import type { ZodError } from 'zod';
 import { DomainError, type ErrorKind, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, TooManyRequestsError, ValidationError } from '../domain/errors';
 import type { Precondition } from '../domain/patch';
 import type { AppEnv } from '../env';
-import { Problem as ProblemSchema, type Problem } from '../shared/schemas';
+import { Problem as ProblemSchema, type Problem } from '../shared/problems';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',

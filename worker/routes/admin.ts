@@ -22,7 +22,7 @@ import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../middleware/http';
 import { AuditPage, AuditQuery, CreatedInvitation, type Membership, MembershipsInput, NetworkInput, OrganisationInput, Person, PersonInput, PersonList, PersonPatch } from '../shared/accounts';
-import { Slug } from '../shared/schemas';
+import { Slug } from '../shared/text';
 
 export const admin = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

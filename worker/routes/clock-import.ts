@@ -9,7 +9,8 @@ import { type FieldIssue, NotFoundError, UnsupportedMediaTypeError, ValidationEr
 import { newRevision } from '../domain/ids';
 import type { AppEnv } from '../env';
 import { problemSpec, validationHook, writeSecurity, zodIssues } from '../middleware/http';
-import { ClockItemInput, Slug } from '../shared/schemas';
+import { ClockItemInput } from '../shared/clock';
+import { Slug } from '../shared/text';
 
 export const clockImport = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

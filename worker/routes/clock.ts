@@ -10,12 +10,15 @@ import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, 
 import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
 import { finnishWorkingDays } from '../domain/working-days';
-import { type Language, clockCalendarOf, localized } from '../domain/ical';
+import { clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
 import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
 import { queryList } from '../domain/listing';
-import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, Slug, StoredClockItem } from '../shared/schemas';
+import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, StoredClockItem } from '../shared/clock';
+import { clockSlugOf } from '../shared/clock-slug';
+import type { Language } from '../shared/languages';
+import { Slug } from '../shared/text';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -260,7 +263,7 @@ clock.openapi(
     const actor = authorised<Actor>(c);
     const organisation = input.organisation ?? defaultOrganisation(actor);
     if (!isAdministrator(actor) && !writableOrganisations(actor).includes(organisation)) throw new ForbiddenError(`you may create a clock only for your own organisation, not for '${organisation}'`);
-    const slug = `${organisation}-vuosikello`.slice(0, 60);
+    const slug = clockSlugOf(organisation);
     const created = await insertClockFromTemplate(c.env.DB, organisation, slug, input.startMonth ?? 1, { now: new Date().toISOString(), actor: auditActor(actor) });
     if (!created) throw new ConflictError('exists', `'${organisation}' has a clock already`);
     const found = (await readClock(c.env.DB, slug))!;

@@ -20,7 +20,9 @@ import {
   occurrencesOfEvent,
   visibleEvent,
 } from '../services/events';
-import { CancelInput, CoOrganisers, Event, EventId, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery, Slug } from '../shared/schemas';
+import { EventInput } from '../domain/event-input';
+import { CancelInput, CoOrganisers, Event, EventId, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
+import { Slug } from '../shared/text';
 
 
 const eventResponse = (description: string) => ({

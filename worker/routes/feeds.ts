@@ -29,13 +29,14 @@ import {
   staleEntries,
   termNames,
 } from '../domain/feeds';
-import { calendarOf, localized, type Language } from '../domain/ical';
+import { calendarOf, localized } from '../domain/ical';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
 import { cachedFeed, edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../platform/feed-cache';
 import { gzip, gzippedAnswer } from '../middleware/compression';
 import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
-import { FeedQuery, LANGUAGES } from '../shared/schemas';
+import { FeedQuery } from '../shared/feeds';
+import { LANGUAGES, type Language } from '../shared/languages';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const FEED_CACHE_CONTROL = 'public, max-age=300';

@@ -10,7 +10,7 @@ import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../middleware/http';
 import { Administrators, FeedKey, MyEventsQuery } from '../shared/accounts';
-import { CoOrganiserInvitation, Event } from '../shared/schemas';
+import { CoOrganiserInvitation, Event } from '../shared/events';
 
 export const me = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

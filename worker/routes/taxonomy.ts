@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { readTaxonomy } from '../db/taxonomy';
 import type { AppEnv } from '../env';
 import { validationHook } from '../middleware/http';
-import { Taxonomy } from '../shared/schemas';
+import { Taxonomy } from '../shared/taxonomy';
 
 export const taxonomy = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

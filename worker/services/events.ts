@@ -16,8 +16,7 @@ import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCu
 import { indexHorizon } from '../domain/occurrence-index';
 import type { Precondition } from '../domain/patch';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
-import type { z } from '@hono/zod-openapi';
-import type { EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/schemas';
+import type { EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
 import { listOccurrences } from './occurrence-index';
 
 type WriteContext = { revision: string; now: string; actor: ReturnType<typeof auditActor> };
@@ -69,7 +68,7 @@ export async function visibleEvent(db: D1Database, id: string, actor: Actor | un
 }
 
 /** A visible event's occurrences in a window. */
-export async function occurrencesOfEvent(db: D1Database, id: string, actor: Actor | undefined, query: z.infer<typeof OccurrenceQuery>): Promise<OccurrenceList> {
+export async function occurrencesOfEvent(db: D1Database, id: string, actor: Actor | undefined, query: OccurrenceQuery): Promise<OccurrenceList> {
   const event = await visibleEvent(db, id, actor);
   const window = resolveWindow(query.from, query.to, nowInstant());
   const items = eventOccurrences(withoutRevision(event), window.from, window.to)

@@ -9,7 +9,7 @@ import { type EventFilter, withoutRevision } from '../db/events';
 import { type OccurrencePage, extendIndex, listIndexWork, listOccurrencePage } from '../db/occurrences';
 import { eventOccurrences } from '../domain/events';
 import { type Window, mergePage } from '../domain/listing';
-import type { EventOccurrence } from '../shared/schemas';
+import type { EventOccurrence } from '../shared/events';
 import { indexStatements } from '../db/occurrence-rows';
 import { EXTENSION_DAYS, earliestStarts, indexOfEvent, indexWindow, instantText, occurrenceOfStored, occurrencesToStore } from '../domain/occurrence-index';
 

@@ -2,8 +2,9 @@
  * Schemas of people, memberships, sign-in, API tokens and the audit trail:
  * the API validates with them and the organiser UI is typed from them.
  */
-import { z } from '@hono/zod-openapi';
-import { Slug, text } from './schemas';
+import { z } from './zod';
+import { EventStatus } from './events';
+import { Slug, text } from './text';
 
 export const ROLES = ['administrator', 'organiser', 'viewer'] as const;
 export const Role = z.enum(ROLES).openapi({ description: 'administrator: everything; organiser: events and clock items of the organisation; viewer: members-only content' });
@@ -25,6 +26,7 @@ export const Password = z
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
   .max(200, 'must be at most 200 characters')
   .openapi({ description: `At least ${PASSWORD_MIN} characters` });
+export type Password = z.infer<typeof Password>;
 
 export const Membership = z.object({ organisation: Slug, role: Role }).strict().openapi('Membership');
 export type Membership = z.infer<typeof Membership>;
@@ -40,6 +42,7 @@ export const MembershipsInput = z
     });
   })
   .openapi('MembershipsInput');
+export type MembershipsInput = z.infer<typeof MembershipsInput>;
 
 export const Person = z
   .object({
@@ -65,6 +68,7 @@ export const PersonPatch = z.object({ name: PersonName.optional(), email: Email.
 export type PersonPatch = z.infer<typeof PersonPatch>;
 
 export const PersonList = z.object({ items: z.array(Person) }).openapi('PersonList');
+export type PersonList = z.infer<typeof PersonList>;
 
 /** Who is asking: the signed-in person (or an API token's organisation) and what they may do. */
 export const Me = z
@@ -88,11 +92,13 @@ export const LoginInput = z.object({ email: Email, password: z.string().min(1, '
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const DevSignInInput = z.object({ email: Email }).strict().openapi('DevSignInInput');
+export type DevSignInInput = z.infer<typeof DevSignInInput>;
 
 export const InvitationInfo = z.object({ name: z.string(), email: z.string(), expiresAt: z.string() }).openapi('InvitationInfo');
 export type InvitationInfo = z.infer<typeof InvitationInfo>;
 
 export const AcceptInvitationInput = z.object({ password: Password }).strict().openapi('AcceptInvitationInput');
+export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
 
 export const CreatedInvitation = z
   .object({ url: z.string().openapi({ description: 'The link to send to the person; shown once' }), expiresAt: z.string() })
@@ -112,6 +118,7 @@ export const ApiToken = z
 export type ApiToken = z.infer<typeof ApiToken>;
 
 export const ApiTokenList = z.object({ items: z.array(ApiToken) }).openapi('ApiTokenList');
+export type ApiTokenList = z.infer<typeof ApiTokenList>;
 
 export const ApiTokenInput = z
   .object({ name: text(100).min(1, 'must not be empty'), organisation: Slug })
@@ -131,6 +138,7 @@ export const FeedKey = z
 export type FeedKey = z.infer<typeof FeedKey>;
 
 export const AuditEntity = z.enum(['event', 'clock', 'clock_item', 'person', 'membership', 'token', 'invitation', 'organisation', 'network']);
+export type AuditEntity = z.infer<typeof AuditEntity>;
 
 export const AuditEntry = z
   .object({
@@ -160,11 +168,13 @@ export const AuditQuery = z
     limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').optional(),
   })
   .strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), next: z.number().int().nullable() }).openapi('AuditPage');
 export type AuditPage = z.infer<typeof AuditPage>;
 
 export const OrganisationKind = z.enum(['wellbeing-county', 'regional-council', 'municipality', 'state', 'ngo', 'parish', 'project', 'partner']);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 const OptionalName = text(200).nullish();
 
@@ -189,4 +199,5 @@ export const NetworkInput = z
   .openapi('NetworkInput');
 export type NetworkInput = z.infer<typeof NetworkInput>;
 
-export const MyEventsQuery = z.object({ status: z.enum(['draft', 'published', 'cancelled']).optional() }).strict();
+export const MyEventsQuery = z.object({ status: EventStatus.optional() }).strict();
+export type MyEventsQuery = z.infer<typeof MyEventsQuery>;

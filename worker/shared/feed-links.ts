@@ -4,6 +4,7 @@
  * (opens the system calendar app), and one-click Google and Outlook (personal
  * Outlook.com and Microsoft 365 work accounts live on different hosts).
  */
+import type { Language } from './languages';
 
 /** Reminders the subscribe dialog offers (?alarm=); the feed takes any duration up to four weeks. */
 export const REMINDERS = ['PT15M', 'PT1H', 'P1D'] as const;
@@ -13,7 +14,7 @@ export interface FeedFilters {
   type?: string[];
   municipality?: string[];
   organisation?: string[];
-  lang?: 'fi' | 'sv' | 'en';
+  lang?: Language;
   /** A reminder before each event (?alarm=), e.g. 'PT1H'; none when not given. */
   alarm?: (typeof REMINDERS)[number];
 }

@@ -1,6 +1,7 @@
 /** Schemas of calendar import: the request, the preview, the result, the sources. */
-import { z } from '@hono/zod-openapi';
-import { EventInput, Slug } from './schemas';
+import { z } from './zod';
+import { EventInput } from './events';
+import { Slug } from './text';
 
 const ICS_MAX = 256 * 1024;
 
@@ -13,6 +14,7 @@ export const ImportMapping = z
     municipalities: z.array(Slug).max(30, 'may name at most 30 municipalities').optional(),
   })
   .strict();
+export type ImportMapping = z.infer<typeof ImportMapping>;
 
 export const ImportRequest = ImportMapping.extend({
   ics: z.string().max(ICS_MAX, `must be at most ${ICS_MAX / 1024} KiB`).optional().openapi({ description: 'The iCalendar text; or give `url`' }),
@@ -40,6 +42,7 @@ export const ImportPreviewItem = z
     event: EventInput.nullable().openapi({ description: 'The event as it will be written' }),
   })
   .openapi('ImportPreviewItem');
+export type ImportPreviewItem = z.infer<typeof ImportPreviewItem>;
 
 const Summary = z.object({ new: z.number(), changed: z.number(), unchanged: z.number(), unparseable: z.number(), gone: z.number() });
 

@@ -3,7 +3,7 @@
  * long, and how to see or erase it. Kept next to the code so that it
  * changes with what the code stores.
  */
-import type { Language } from '../domain/ical';
+import type { Language } from '../shared/languages';
 import { escapeHtml } from './html';
 
 interface Statement {

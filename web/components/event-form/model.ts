@@ -3,8 +3,9 @@
  * dates and times as the native inputs hold them, recurrence in plain
  * words, and validation by the worker's own schema.
  */
-import { EventInput } from '../../../worker/shared/schemas';
-import { Temporal } from '../../../worker/domain/time';
+import { EventInput } from '../../../worker/shared/events';
+import type { FieldIssue as ApiFieldIssue } from '../../../worker/shared/problems';
+import { Temporal } from '../../../worker/shared/time';
 import type { Event } from '../../api';
 import { HELSINKI } from '../../intl';
 
@@ -254,12 +255,8 @@ export function fieldKey(path: string | readonly PropertyKey[]): string {
   return typeof path === 'string' ? path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : path.map(String).join('.');
 }
 
-export interface FieldIssue {
-  key: string;
-  rule: string;
-  message: string;
-  values?: Record<string, string | number>;
-}
+/** A broken rule as the form shows it: the API's FieldIssue, named by the form's key ('recurrence.exceptions.0') instead of its field. */
+export type FieldIssue = Omit<ApiFieldIssue, 'field'> & { key: string };
 
 /** Every issue the worker would find in this input without looking at the database. */
 export function validate(form: FormState): FieldIssue[] {

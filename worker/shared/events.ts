@@ -1,0 +1,263 @@
+/**
+ * Events: what an organiser writes (EventInput, EventPatch), what the API
+ * answers (Event, occurrences, lists), and the queries of lists. The rules
+ * between an event's fields are in event-rules.ts.
+ */
+import { z } from './zod';
+import { type EventRuleChecks, eventRuleIssues } from './event-rules';
+import { addFieldIssues } from './problems';
+import { MAX_EXCEPTIONS, MAX_OCCURRENCES } from './recurrence';
+import { HttpUrl, Localized, LocalizedDescription, LocalizedTitle, Slug, optionalText, repeatable, text } from './text';
+import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from './time';
+
+/** Languages an event may be held in: those of the UI, and Northern Sami. */
+export const EVENT_LANGUAGES = ['fi', 'sv', 'en', 'se'] as const;
+
+export const EventId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an event id')
+  .openapi({ param: { name: 'id', in: 'path' }, example: 'tilannekuvaseminaari-2025' });
+export type EventId = z.infer<typeof EventId>;
+
+const DateOrDateTime = z
+  .string()
+  .refine((value) => DATE_TIME_PATTERN.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be YYYY-MM-DD or YYYY-MM-DDTHH:MM')
+  .openapi({ description: 'A date (all-day events) or a wall-clock date-time in the event time zone', example: '2025-10-02T09:00' });
+
+export const RecurrenceException = z
+  .object({
+    occurrence: z
+      .string()
+      .refine((value) => LOCAL_DATE_TIME_PATTERN.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be the wall-clock start of an occurrence')
+      .openapi({ description: 'Start of the occurrence as the rule generates it (wall-clock, or a date for all-day events)' }),
+    kind: z.enum(['removed', 'cancelled', 'moved']).openapi({ description: 'removed: left out (EXDATE); cancelled: kept and marked; moved: takes place at start–end' }),
+    start: DateOrDateTime.nullish(),
+    end: DateOrDateTime.nullish(),
+    place: optionalText(300),
+  })
+  .strict()
+  .openapi('RecurrenceException');
+export type RecurrenceException = z.infer<typeof RecurrenceException>;
+
+export const Recurrence = z
+  .object({
+    rrule: z
+      .string()
+      .trim()
+      .max(500, 'must be at most 500 characters')
+      .openapi({ description: `RFC 5545 RRULE (FREQ DAILY, WEEKLY, MONTHLY or YEARLY; at most ${MAX_OCCURRENCES} occurrences when finite)`, example: 'FREQ=MONTHLY;BYDAY=1TU' }),
+    exceptions: z.array(RecurrenceException).max(MAX_EXCEPTIONS, `may list at most ${MAX_EXCEPTIONS} exceptions`).optional(),
+  })
+  .strict()
+  .openapi('Recurrence');
+export type Recurrence = z.infer<typeof Recurrence>;
+
+export const Location = z
+  .object({ place: optionalText(300), address: optionalText(300), municipality: Slug.nullish() })
+  .strict()
+  .openapi('Location');
+export type Location = z.infer<typeof Location>;
+
+export const Contact = z
+  .object({
+    name: optionalText(200),
+    email: z.string().trim().max(254).email('must be an email address').nullish(),
+    phone: z.string().trim().max(40).regex(/^\+?[0-9 ()-]{5,40}$/, 'must be a phone number').nullish(),
+  })
+  .strict()
+  .openapi('Contact');
+export type Contact = z.infer<typeof Contact>;
+
+export const Registration = z
+  .object({ url: HttpUrl.nullish(), deadline: DateOrDateTime.nullish() })
+  .strict()
+  .openapi('Registration', { description: 'Deadline as a wall-clock time in the event time zone' });
+export type Registration = z.infer<typeof Registration>;
+
+export const Material = z
+  .object({
+    kind: z.enum(['slides', 'recording', 'document', 'link']),
+    title: text(300).min(1, 'is required'),
+    url: HttpUrl,
+  })
+  .strict()
+  .openapi('Material');
+export type Material = z.infer<typeof Material>;
+
+/** Every field an organiser may set; no cross-field rules (see EventInput). */
+export const EventFields = z
+  .object({
+    status: z.enum(['draft', 'published']).optional().openapi({ description: 'New events are drafts unless published; cancel with POST /api/events/{id}/cancel' }),
+    title: LocalizedTitle,
+    description: LocalizedDescription.nullish(),
+    type: Slug.openapi({ description: 'Event type slug from /api/taxonomy', example: 'tyopaja' }),
+    timeZone: z.string().max(64).optional().openapi({ description: `IANA time zone of start and end (any case; an alias such as US/Eastern is stored by its current name, America/New_York; UTC offsets are refused); default ${DEFAULT_TIME_ZONE}`, example: DEFAULT_TIME_ZONE }),
+    allDay: z.boolean().optional(),
+    start: DateOrDateTime.openapi({ description: 'Wall-clock YYYY-MM-DDTHH:MM in timeZone (an instant with an offset is converted); YYYY-MM-DD when allDay', example: '2025-10-02T09:00' }),
+    end: DateOrDateTime.openapi({ description: 'As start; for all-day events the last day (inclusive)', example: '2025-10-02T15:30' }),
+    recurrence: Recurrence.nullish(),
+    location: Location.nullish(),
+    onlineUrl: HttpUrl.nullish(),
+    organisations: z.array(Slug).min(1, 'must name at least one organisation').max(10, 'may name at most 10 organisations').optional().openapi({ description: "Organiser organisations; default: the token's organisation" }),
+    contact: Contact.nullish(),
+    networks: z.array(Slug).max(20, 'may name at most 20 networks').optional(),
+    municipalities: z.array(Slug).max(30, 'may name at most 30 municipalities').optional(),
+    audiences: z.array(Slug).max(20, 'may name at most 20 audiences').optional(),
+    languages: z.array(z.enum(EVENT_LANGUAGES)).min(1, 'must name at least one language').max(4).optional().openapi({ description: 'Languages spoken at the event; default ["fi"]' }),
+    registration: Registration.nullish(),
+    materials: z.array(Material).max(50, 'may list at most 50 materials').optional(),
+    clockItem: z.number().int().positive().nullish().openapi({ description: 'Annual-clock item the event realises' }),
+    visibility: z.enum(['public', 'members']).optional().openapi({ description: 'members: shown only to signed-in members and in personal feeds; default public' }),
+  })
+  .strict();
+export type EventFields = z.infer<typeof EventFields>;
+
+/**
+ * A new event, or the whole of an edited one, with the rules between fields
+ * as `checks` can check them: by default those the browser checks as one
+ * types; the worker's EventInput (worker/domain/event-input.ts) adds the
+ * ones that need its libraries. Both are the one EventInput of the OpenAPI
+ * document: the rules between fields are not part of it.
+ */
+export const eventInput = (checks?: EventRuleChecks) => EventFields.superRefine((input, ctx) => addFieldIssues(ctx, eventRuleIssues(input, checks))).openapi('EventInput');
+
+/** EventInput with the rules the browser checks as one types. */
+export const EventInput = eventInput();
+// Inferred from the fields: the rules between them take an EventInput, and refinements change no type.
+export type EventInput = z.infer<typeof EventFields>;
+
+/** A partial edit: the fields given replace the stored ones; null clears an optional one. */
+export const EventPatch = EventFields.partial().openapi('EventPatch');
+export type EventPatch = z.infer<typeof EventPatch>;
+
+export const CancelInput = z
+  .object({ reason: optionalText(500, 'multi').openapi({ description: 'Shown to subscribers' }) })
+  .strict()
+  .openapi('CancelInput');
+export type CancelInput = z.infer<typeof CancelInput>;
+
+/** draft: seen by its organisers only; published; cancelled: kept, and shown as cancelled in lists and feeds. */
+export const EventStatus = z.enum(['draft', 'published', 'cancelled']);
+export type EventStatus = z.infer<typeof EventStatus>;
+
+export const Event = z
+  .object({
+    id: z.string(),
+    status: EventStatus,
+    title: Localized,
+    description: Localized,
+    type: Slug,
+    timeZone: z.string(),
+    allDay: z.boolean(),
+    start: z.string().openapi({ description: 'Wall-clock start (date when allDay)' }),
+    end: z.string().openapi({ description: 'Wall-clock end (last day, inclusive, when allDay)' }),
+    startsAt: z.string().openapi({ description: 'Instant of the first start, UTC' }),
+    endsAt: z.string().openapi({ description: 'Instant of the first end, UTC' }),
+    recurrence: z.object({ rrule: z.string(), exceptions: z.array(RecurrenceException) }).nullable(),
+    location: z.object({ place: z.string().nullable(), address: z.string().nullable(), municipality: Slug.nullable() }).nullable(),
+    onlineUrl: z.string().nullable(),
+    organisations: z.array(Slug),
+    contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+    networks: z.array(Slug),
+    municipalities: z.array(Slug),
+    audiences: z.array(Slug),
+    languages: z.array(z.string()),
+    registration: z.object({ url: z.string().nullable(), deadline: z.string().nullable() }).nullable(),
+    materials: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string() })),
+    clockItem: z.number().nullable(),
+    cancelReason: z.string().nullable(),
+    visibility: z.enum(['public', 'members']),
+    sequence: z.number().int().openapi({ description: 'iCalendar SEQUENCE: grows when time, place or status change' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Event');
+export type Event = z.infer<typeof Event>;
+
+export const OccurrenceInfo = z
+  .object({
+    recurrenceId: z.string().nullable().openapi({ description: 'Wall-clock start the rule gives this occurrence; null when the event does not recur' }),
+    start: z.string().openapi({ description: 'Start with offset, e.g. 2025-03-11T09:00:00+02:00 (a date when allDay)' }),
+    end: z.string().openapi({ description: 'End with offset (the last day, inclusive, when allDay)' }),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    status: z.enum(['published', 'cancelled']),
+    moved: z.boolean(),
+    place: z.string().nullable(),
+  })
+  .openapi('OccurrenceInfo');
+export type OccurrenceInfo = z.infer<typeof OccurrenceInfo>;
+
+export const EventOccurrence = Event.extend({ occurrence: OccurrenceInfo }).openapi('EventOccurrence');
+export type EventOccurrence = z.infer<typeof EventOccurrence>;
+
+export const CoOrganisers = z
+  .object({
+    organisations: z.array(Slug).openapi({ description: 'The organisers: the organisation that created the event first' }),
+    invited: z.array(Slug).openapi({ description: 'Organisations invited to co-organise; not shown, and without rights, until an organiser of theirs accepts' }),
+  })
+  .openapi('CoOrganisers');
+export type CoOrganisers = z.infer<typeof CoOrganisers>;
+
+export const CoOrganiserInvitation = z
+  .object({
+    event: z.object({ id: z.string(), title: Localized, start: z.string(), end: z.string(), allDay: z.boolean(), timeZone: z.string(), status: z.string(), organisations: z.array(Slug) }),
+    organisation: Slug.openapi({ description: 'The invited organisation' }),
+    invitedAt: z.string(),
+  })
+  .openapi('CoOrganiserInvitation');
+export type CoOrganiserInvitation = z.infer<typeof CoOrganiserInvitation>;
+
+export const EventList = z
+  .object({
+    items: z.array(EventOccurrence),
+    from: z.string().nullable().openapi({ description: 'The window; null for `updated_since`' }),
+    to: z.string().nullable(),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+    horizon: z.string().nullable().optional().openapi({
+      description:
+        'Occurrences of series without end (no COUNT or UNTIL) are listed up to this instant, about 400 days ahead, which moves forward every day; other events at any date. The iCalendar feeds carry every series whole.',
+    }),
+  })
+  .openapi('EventList');
+export type EventList = z.infer<typeof EventList>;
+
+export const OccurrenceList = z
+  .object({ items: z.array(OccurrenceInfo), from: z.string(), to: z.string() })
+  .openapi('OccurrenceList');
+export type OccurrenceList = z.infer<typeof OccurrenceList>;
+
+export const OccurrenceQuery = z
+  .object({
+    from: z.string().optional().openapi({ description: 'Window start: a date (midnight Europe/Helsinki) or an instant; default today' }),
+    to: z.string().optional().openapi({ description: 'Window end (exclusive); default one year after from' }),
+    limit: z.coerce.number().int('must be a whole number').min(1).max(500).optional().openapi({ description: 'At most this many, 1–500, default 100' }),
+  })
+  .strict();
+export type OccurrenceQuery = z.infer<typeof OccurrenceQuery>;
+
+export const EventQuery = z
+  .object({
+    from: z.string().optional().openapi({ description: 'Window start: a date (midnight Europe/Helsinki) or an instant; default today', example: '2025-01-01' }),
+    to: z.string().optional().openapi({ description: 'Window end (exclusive); default one year after from; at most 3 years after from', example: '2025-12-31' }),
+    network: repeatable('Network slug'),
+    type: repeatable('Event type slug'),
+    municipality: repeatable('Municipality slug'),
+    organisation: repeatable('Organisation slug'),
+    q: z.string().max(200, 'must be at most 200 characters').optional().openapi({ description: 'Text search in titles, descriptions and places (all languages)' }),
+    limit: z.coerce.number().int('must be a whole number').min(1).max(500).optional().openapi({ description: 'Page size, 1–500, default 100' }),
+    cursor: z.string().max(200).optional(),
+    order: z.enum(['asc', 'desc']).optional().openapi({ description: 'asc (default): earliest first; desc: latest first, e.g. for past events. A cursor continues in the order it was made in.' }),
+    updated_since: z
+      .string()
+      .max(40)
+      .optional()
+      .openapi({
+        description:
+          'Incremental sync: events (published and cancelled, each once, with its first occurrence) changed at or after this instant, oldest change first, paged by `cursor`, whatever their dates. Filters apply; `from`/`to` do not.',
+        example: '2026-11-01T00:00:00Z',
+      }),
+  })
+  .strict();
+export type EventQuery = z.infer<typeof EventQuery>;
+
