@@ -1,7 +1,7 @@
 /** Items of the clocks the person may write: the regional clock (wellbeing county, regional council) and their organisations' own clocks. */
 import { useState } from 'preact/hooks';
 import { CATEGORY_NAMES, CLOCK_CATEGORIES } from '../../worker/shared/clock-categories';
-import { type AnnualClock, ApiProblem, type ClockItemInput, type Me, NotFound, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getCouncilTerm, getTaxonomy, updateClockItem } from '../api';
+import { type AnnualClock, type ClockItemInput, type Me, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getCouncilTerm, getTaxonomy, isProblem, updateClockItem } from '../api';
 import { Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf } from '../components/form';
 import { Area } from '../components/manage-nav';
 import { Empty, Failed, Loading } from '../components/status';
@@ -139,7 +139,7 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.clock-item-form [aria-invalid="true"]')?.focus());
     }
   };
-  const conflict = error instanceof ApiProblem && error.status === 412;
+  const conflict = isProblem(error, 412);
   const month = (key: 'startMonth' | 'endMonth', label: string) => (
     <Field id={`ci-${key}`} label={label} error={fieldErrors[`span.${key}`]}>
       {(props) => (
@@ -361,7 +361,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
   const term = useResource(`council-term/${slug}/${version}`, (signal) => getCouncilTerm(slug, signal, true));
   if (clock.state === 'loading') return <Loading />;
   if (clock.state === 'failed') {
-    if (clock.error instanceof NotFound && organisation) {
+    if (isProblem(clock.error, 404) && organisation) {
       return (
         <>
           <p>{m.noClock}</p>

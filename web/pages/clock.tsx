@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type AnnualClock, type CouncilTermClock, NotFound, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
+import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy, isProblem } from '../api';
 import { Failed, Loading } from '../components/status';
 import { TableScroll } from '../components/table-scroll';
 import { CategoryLegend, type ClockItem, type Contrast, RingLegend, Wheel, eventDay, planDayText, planDays, spanText } from '../components/wheel';
@@ -404,7 +404,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const organisations = new Map(taxonomy.state === 'ready' ? taxonomy.value.organisations.map((o) => [o.slug, pick(o.name)]) : []);
   const update = (next: Partial<ClockState>) => route(writeClockState(path, { ...state, ...next }, language));
-  const clockMissing = clock.state === 'failed' && clock.error instanceof NotFound;
+  const clockMissing = clock.state === 'failed' && isProblem(clock.error, 404);
   const viewName = state.view === 'wheel' ? t.wheelView : state.view === 'table' ? t.tableView : t.termView;
   usePageTitle(clockMissing ? t.clockNotFound : clock.state === 'ready' ? `${pick(clock.value.clock.name)}: ${viewName}` : null);
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ApiProblem, type Event, type Me, type Problem, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, listAdministrators, updateEvent } from '../api';
+import { type Event, type Me, type Problem, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, isProblem, listAdministrators, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
 import { type FieldIssue, type FormState, aYearLater, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
 import { ErrorSummary, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
@@ -223,14 +223,14 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
       await loadInvited(eventId, stored);
       setSuccess(m.savedEvent);
     } catch (failure) {
-      if (failure instanceof ApiProblem && failure.status === 412 && eventId) {
+      if (isProblem(failure, 412) && eventId) {
         try {
           setLastChange(failure.problem.lastChange ?? null);
           setConflict(await getEventVersion(eventId));
         } catch (again) {
           setProblem(again);
         }
-      } else if (failure instanceof ApiProblem && failure.status === 422 && failure.problem.errors?.length) {
+      } else if (isProblem(failure, 422) && failure.problem.errors?.length) {
         const errors = fieldErrorsOf(failure, groupOf);
         setServerErrors(errors);
         setProblem(failure);
@@ -331,7 +331,7 @@ function EditorLoader({ me, id, from, duplicateTo }: { me: Me; id: string | null
   });
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') {
-    const missing = loaded.error instanceof ApiProblem && (loaded.error.status === 404 || loaded.error.status === 403);
+    const missing = isProblem(loaded.error, 404, 403);
     return (
       <>
         <h1>{m.editEventTitle}</h1>

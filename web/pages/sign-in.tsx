@@ -1,7 +1,7 @@
 /** Sign-in with email and password; locally also the development sign-in as one of the demo people. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiProblem, type Me, devSignIn, devSignInAvailable, signIn } from '../api';
+import { type Me, devSignIn, devSignInAvailable, isProblem, signIn } from '../api';
 import { Field, ProblemBox, SaveButton } from '../components/form';
 import { useI18n, withLanguage } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
@@ -60,7 +60,7 @@ export function SignInPage() {
       setError(failure);
     }
   };
-  const wrong = error instanceof ApiProblem && error.status === 401;
+  const wrong = isProblem(error, 401);
   return (
     <div class="narrow">
       <h1>{m.signInTitle}</h1>

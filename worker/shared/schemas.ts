@@ -220,6 +220,7 @@ export const Event = z
   })
   .openapi('Event');
 export type Event = z.infer<typeof Event>;
+export type EventStatus = Event['status'];
 
 export const OccurrenceInfo = z
   .object({

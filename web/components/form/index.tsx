@@ -109,7 +109,7 @@ export function SaveButton({ saving, children, class: className = 'primary', bus
 
 /** The text of a failure for people: the problem's detail, its field errors, or a network failure. */
 export function problemText(error: unknown, m: ReturnType<typeof useOrganiserText>): { detail: string; errors: string[] } {
-  if (error instanceof ApiProblem) {
+  if (error instanceof ApiProblem && error.status !== 0) {
     const issues = error.problem.errors ?? [];
     const language = pageLanguage();
     const errors = issues.map((issue) => ruleText(issue, language, m.fieldNames));
