@@ -7,7 +7,7 @@ import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 const KINDS = ['wellbeing-county', 'regional-council', 'municipality', 'state', 'ngo', 'parish', 'project', 'partner'] as const;
 
@@ -115,72 +115,70 @@ function Terms({ taxonomy, onChanged }: { taxonomy: Taxonomy; onChanged: () => v
       {message && <Success>{message}</Success>}
       <section aria-labelledby="organisations-title">
         <h2 id="organisations-title">{m.organisationsHeading}</h2>
-        <TableScroll label={m.organisationsHeading}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.name}</th>
-                <th scope="col">{m.kind}</th>
-                <th scope="col">{m.website}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {taxonomy.organisations.map((o) => (
-                <tr key={o.slug}>
-                  <th scope="row">
-                    {i18n.pick(o.name)} <span class="muted small">({o.slug})</span>
-                    {editing === `o/${o.slug}` && (
-                      <TermForm
-                        what="organisation"
-                        existing
-                        initial={{ ...blank, slug: o.slug, fi: o.name.fi, sv: o.name.sv ?? '', en: o.name.en ?? '', kind: o.kind as NamesState['kind'], website: o.website ?? '' }}
-                        onSaved={saved(m.orgSaved)}
-                      />
-                    )}
-                  </th>
-                  <td>{m.kinds[o.kind] ?? o.kind}</td>
-                  <td>{o.website}</td>
-                  <td>
-                    <button type="button" aria-expanded={editing === `o/${o.slug}`} onClick={() => setEditing(editing === `o/${o.slug}` ? null : `o/${o.slug}`)} aria-label={fill(m.editOrganisation, { name: i18n.pick(o.name) })}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={m.organisationsHeading}
+          rows={taxonomy.organisations}
+          rowKey={(o) => o.slug}
+          columns={[
+            {
+              header: m.name,
+              rowHeader: true,
+              cell: (o) => (
+                <>
+                  {i18n.pick(o.name)} <span class="muted small">({o.slug})</span>
+                  {editing === `o/${o.slug}` && (
+                    <TermForm
+                      what="organisation"
+                      existing
+                      initial={{ ...blank, slug: o.slug, fi: o.name.fi, sv: o.name.sv ?? '', en: o.name.en ?? '', kind: o.kind as NamesState['kind'], website: o.website ?? '' }}
+                      onSaved={saved(m.orgSaved)}
+                    />
+                  )}
+                </>
+              ),
+            },
+            { header: m.kind, cell: (o) => m.kinds[o.kind] ?? o.kind },
+            { header: m.website, cell: (o) => o.website },
+            {
+              header: m.actions,
+              cell: (o) => (
+                <button type="button" aria-expanded={editing === `o/${o.slug}`} onClick={() => setEditing(editing === `o/${o.slug}` ? null : `o/${o.slug}`)} aria-label={fill(m.editOrganisation, { name: i18n.pick(o.name) })}>
+                  {m.edit}
+                </button>
+              ),
+            },
+          ]}
+        />
         <h3>{m.addOrganisation}</h3>
         <TermForm what="organisation" existing={false} initial={blank} onSaved={saved(m.orgSaved)} />
       </section>
       <section aria-labelledby="networks-title">
         <h2 id="networks-title">{m.networksHeading}</h2>
-        <TableScroll label={m.networksHeading}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.name}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {taxonomy.networks.map((n) => (
-                <tr key={n.slug}>
-                  <th scope="row">
-                    {i18n.pick(n.name)} <span class="muted small">({n.slug})</span>
-                    {editing === `n/${n.slug}` && <TermForm what="network" existing initial={{ ...blank, slug: n.slug, fi: n.name.fi, sv: n.name.sv ?? '', en: n.name.en ?? '' }} onSaved={saved(m.networkSaved)} />}
-                  </th>
-                  <td>
-                    <button type="button" aria-expanded={editing === `n/${n.slug}`} onClick={() => setEditing(editing === `n/${n.slug}` ? null : `n/${n.slug}`)} aria-label={fill(m.editNetwork, { name: i18n.pick(n.name) })}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={m.networksHeading}
+          rows={taxonomy.networks}
+          rowKey={(n) => n.slug}
+          columns={[
+            {
+              header: m.name,
+              rowHeader: true,
+              cell: (n) => (
+                <>
+                  {i18n.pick(n.name)} <span class="muted small">({n.slug})</span>
+                  {editing === `n/${n.slug}` && <TermForm what="network" existing initial={{ ...blank, slug: n.slug, fi: n.name.fi, sv: n.name.sv ?? '', en: n.name.en ?? '' }} onSaved={saved(m.networkSaved)} />}
+                </>
+              ),
+            },
+            {
+              header: m.actions,
+              cell: (n) => (
+                <button type="button" aria-expanded={editing === `n/${n.slug}`} onClick={() => setEditing(editing === `n/${n.slug}` ? null : `n/${n.slug}`)} aria-label={fill(m.editNetwork, { name: i18n.pick(n.name) })}>
+                  {m.edit}
+                </button>
+              ),
+            },
+          ]}
+        />
         <h3>{m.addNetwork}</h3>
         <TermForm what="network" existing={false} initial={blank} onSaved={saved(m.networkSaved)} />
       </section>

@@ -7,7 +7,7 @@ import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 const ROLES = ['administrator', 'organiser', 'viewer'] as const;
 
@@ -196,37 +196,28 @@ function People() {
   return (
     <>
       {message && <Success>{message}</Success>}
-      <TableScroll label={m.peopleTitle}>
-        <table class="data-table people">
-          <caption class="visually-hidden">{m.peopleTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.name}</th>
-              <th scope="col">{m.email}</th>
-              <th scope="col">{m.memberships}</th>
-              <th scope="col">{m.passwordSet}</th>
-              <th scope="col">{m.lastSignIn}</th>
-              <th scope="col">{m.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id} data-email={p.email}>
-                <th scope="row">{p.name}</th>
-                <td>{p.email}</td>
-                <td>{p.memberships.map((ms) => `${orgName(ms.organisation)} (${m.roles[ms.role]})`).join(', ')}</td>
-                <td>{p.hasPassword ? m.yes : m.no}</td>
-                <td>{p.lastSignInAt ? i18n.dateTime(p.lastSignInAt) : m.never}</td>
-                <td>
-                  <button type="button" aria-expanded={editing === p.id} aria-controls="person-editor" onClick={() => setEditing(editing === p.id ? null : p.id)} aria-label={`${m.edit}: ${p.name}`}>
-                    {m.edit}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        class="people"
+        caption={m.peopleTitle}
+        rows={people}
+        rowKey={(p) => p.id}
+        rowAttributes={(p) => ({ 'data-email': p.email })}
+        columns={[
+          { header: m.name, rowHeader: true, cell: (p) => p.name },
+          { header: m.email, cell: (p) => p.email },
+          { header: m.memberships, cell: (p) => p.memberships.map((ms) => `${orgName(ms.organisation)} (${m.roles[ms.role]})`).join(', ') },
+          { header: m.passwordSet, cell: (p) => (p.hasPassword ? m.yes : m.no) },
+          { header: m.lastSignIn, cell: (p) => (p.lastSignInAt ? i18n.dateTime(p.lastSignInAt) : m.never) },
+          {
+            header: m.actions,
+            cell: (p) => (
+              <button type="button" aria-expanded={editing === p.id} aria-controls="person-editor" onClick={() => setEditing(editing === p.id ? null : p.id)} aria-label={`${m.edit}: ${p.name}`}>
+                {m.edit}
+              </button>
+            ),
+          },
+        ]}
+      />
       <div id="person-editor">{person && <PersonEditor key={person.id} person={person} taxonomy={taxonomy} onChanged={() => setVersion((v) => v + 1)} />}</div>
       <AddPerson
         taxonomy={taxonomy}

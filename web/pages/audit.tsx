@@ -9,7 +9,7 @@ import { type I18n, useI18n, withLanguage } from '../i18n';
 import { describeRule } from '../recurrence-text';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 const ENTITIES = ['event', 'clock', 'clock_item', 'person', 'membership', 'token', 'invitation', 'organisation', 'network'];
 
@@ -102,47 +102,43 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
   if (items.length === 0) return <Empty>{m.noEntries}</Empty>;
   return (
     <>
-      <TableScroll label={m.auditTitle}>
-        <table class="data-table audit">
-          <caption class="visually-hidden">{m.auditTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.at}</th>
-              <th scope="col">{m.actor}</th>
-              <th scope="col">{m.action}</th>
-              <th scope="col">{m.entity}</th>
-              <th scope="col">{m.changes}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((entry) => (
-              <tr key={entry.id} data-entity={entry.entity} data-entity-id={entry.entityId}>
-                <td>
-                  {i18n.dateTime(entry.at)}
-                </td>
-                <td>{entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system}</td>
-                <td>{m.auditActions[entry.action] ?? entry.action}</td>
-                <th scope="row">
-                  {m.entities[entry.entity] ?? entry.entity}{' '}
-                  {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
-                </th>
-                <td>
-                  <dl class="changes">
-                    {changes(entry).map((change) => (
-                      <div key={change.field}>
-                        <dt>{label(change.field)}</dt>
-                        <dd>
-                          <del>{show(change.before, change.field)}</del> → <ins>{show(change.after, change.field)}</ins>
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        class="audit"
+        caption={m.auditTitle}
+        rows={items}
+        rowKey={(entry) => entry.id}
+        rowAttributes={(entry) => ({ 'data-entity': entry.entity, 'data-entity-id': entry.entityId })}
+        columns={[
+          { header: m.at, cell: (entry) => i18n.dateTime(entry.at) },
+          { header: m.actor, cell: (entry) => (entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system) },
+          { header: m.action, cell: (entry) => m.auditActions[entry.action] ?? entry.action },
+          {
+            header: m.entity,
+            rowHeader: true,
+            cell: (entry) => (
+              <>
+                {m.entities[entry.entity] ?? entry.entity}{' '}
+                {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
+              </>
+            ),
+          },
+          {
+            header: m.changes,
+            cell: (entry) => (
+              <dl class="changes">
+                {changes(entry).map((change) => (
+                  <div key={change.field}>
+                    <dt>{label(change.field)}</dt>
+                    <dd>
+                      <del>{show(change.before, change.field)}</del> → <ins>{show(change.after, change.field)}</ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ),
+          },
+        ]}
+      />
       {next !== null && (
         <p class="load-more">
           <button type="button" onClick={more} disabled={loadingMore}>

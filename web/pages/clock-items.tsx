@@ -4,11 +4,11 @@ import { CATEGORY_NAMES, CLOCK_CATEGORIES } from '../../worker/shared/clock-cate
 import { type AnnualClock, type ClockItemInput, type Me, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getCouncilTerm, getTaxonomy, isProblem, updateClockItem } from '../api';
 import { Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf } from '../components/form';
 import { Area } from '../components/manage-nav';
-import { Empty, Failed, Loading } from '../components/status';
+import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 type Repeat = NonNullable<ClockItemInput['repeat']>;
 type Category = NonNullable<ClockItemInput['category']>;
@@ -382,6 +382,11 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
       setError(failure);
     }
   };
+  const editButton = (item: { id: number; title: StoredClockItem['title'] }) => (
+    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
+      {m.edit}
+    </button>
+  );
   const ringName = (ring: string | null) => {
     const found = clock.value.clock.rings.find((r) => r.slug === ring);
     return found ? i18n.pick(found.name) : (ring ?? '');
@@ -416,78 +421,41 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
         />
       )}
       <h2>{m.annualItems}</h2>
-      {clock.value.items.length === 0 ? (
-        <Empty>{m.noItems}</Empty>
-      ) : (
-        <TableScroll label={i18n.pick(clock.value.clock.name)}>
-          <table class="data-table">
-            <caption>{i18n.pick(clock.value.clock.name)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.title}</th>
-                <th scope="col">{m.ring}</th>
-                <th scope="col">{m.span}</th>
-                <th scope="col">{m.repeatYears}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clock.value.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{i18n.pick(item.title)}</th>
-                  <td>{ringName(item.ring)}</td>
-                  <td>{i18n.monthSpan(item.span)}</td>
-                  <td>{m.repeats[item.repeat]}</td>
-                  <td>
-                    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        caption={i18n.pick(clock.value.clock.name)}
+        captionShown
+        empty={m.noItems}
+        rows={clock.value.items}
+        rowKey={(item) => item.id}
+        columns={[
+          { header: m.title, rowHeader: true, cell: (item) => i18n.pick(item.title) },
+          { header: m.ring, cell: (item) => ringName(item.ring) },
+          { header: m.span, cell: (item) => i18n.monthSpan(item.span) },
+          { header: m.repeatYears, cell: (item) => m.repeats[item.repeat] },
+          { header: m.actions, cell: editButton },
+        ]}
+      />
       <h2>{m.termItems}</h2>
       {term.state === 'loading' ? (
         <Loading />
       ) : term.state === 'failed' ? (
         <Failed retry={term.retry} />
-      ) : term.value.items.length === 0 ? (
-        <Empty>{m.noTermItems}</Empty>
       ) : (
-        <TableScroll label={m.termItems}>
-          <table class="data-table term-items">
-            <caption>
-              {m.termItems} {term.value.term.name}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.title}</th>
-                <th scope="col">{m.ring}</th>
-                <th scope="col">{m.termYears}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {term.value.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{i18n.pick(item.title)}</th>
-                  <td>{ringName(item.ring)}</td>
-                  <td>
-                    {item.termYears.start === item.termYears.end ? `${item.termYears.start}.` : `${item.termYears.start}.–${item.termYears.end}.`} {m.termYear}
-                  </td>
-                  <td>
-                    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          class="term-items"
+          caption={`${m.termItems} ${term.value.term.name}`}
+          captionShown
+          scrollLabel={m.termItems}
+          empty={m.noTermItems}
+          rows={term.value.items}
+          rowKey={(item) => item.id}
+          columns={[
+            { header: m.title, rowHeader: true, cell: (item) => i18n.pick(item.title) },
+            { header: m.ring, cell: (item) => ringName(item.ring) },
+            { header: m.termYears, cell: (item) => `${item.termYears.start === item.termYears.end ? `${item.termYears.start}.` : `${item.termYears.start}.–${item.termYears.end}.`} ${m.termYear}` },
+            { header: m.actions, cell: editButton },
+          ]}
+        />
       )}
     </>
   );

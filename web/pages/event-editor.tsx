@@ -17,7 +17,7 @@ import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organise
 import { pageLanguage, ruleText } from '../i18n/rules';
 import { useResource } from '../use-resource';
 import { EventDetails } from './event';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 // A message that survives the move from /manage/events/new to the created event's address.
 let flash: string | null = null;
@@ -93,26 +93,17 @@ function Conflict({ mine, theirs, lastChange, onApply, onTake }: { mine: FormSta
         {lastChange && <p class="conflict-who">{lastChange.by ? fill(m.conflictBy, { name: lastChange.by, at: i18n.dateTime(lastChange.at) }) : fill(m.conflictAt, { at: i18n.dateTime(lastChange.at) })}</p>}
         <p>{m.conflictExplain}</p>
       </div>
-      <TableScroll label={m.conflictTitle}>
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{m.field}</th>
-              <th scope="col">{m.theirVersion}</th>
-              <th scope="col">{m.yourVersion}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map((key) => (
-              <tr key={key} data-field={key}>
-                <th scope="row">{m.fieldNames[key] ?? key}</th>
-                <td>{readable(theirInput[key], m)}</td>
-                <td>{readable(myInput[key], m)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={m.conflictTitle}
+        rows={differing}
+        rowKey={(key) => key}
+        rowAttributes={(key) => ({ 'data-field': key })}
+        columns={[
+          { header: m.field, rowHeader: true, cell: (key) => m.fieldNames[key] ?? key },
+          { header: m.theirVersion, cell: (key) => readable(theirInput[key], m) },
+          { header: m.yourVersion, cell: (key) => readable(myInput[key], m) },
+        ]}
+      />
       <div class="button-row">
         <button type="button" class="primary" onClick={onApply}>
           {m.applyMine}

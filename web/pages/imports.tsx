@@ -4,7 +4,6 @@
  * what was done to each event; then the saved sources, with their last
  * sync and error, "sync now", the scheduled sync on or off, and forgetting.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   type ImportJob,
@@ -25,13 +24,13 @@ import {
   setImportSync,
   syncImportSource,
 } from '../api';
+import { DataTable } from '../components/data-table';
 import { Choices, ConfirmDialog, Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf, focusFirstInvalid } from '../components/form';
 import { Area } from '../components/manage-nav';
-import { Empty, Failed, Loading } from '../components/status';
+import { Failed, Loading } from '../components/status';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
 
 type Summary = ImportPreview['summary'];
 const STATUSES = ['new', 'changed', 'unchanged', 'unparseable', 'gone'] as const;
@@ -74,42 +73,24 @@ function FocusedHeading({ id, children }: { id: string; children: string }) {
   );
 }
 
-/** A table with a caption for screen readers and a heading per column; the rows are the children. */
-function DataTable({ class: className, caption, columns, children }: { class: string; caption: string; columns: string[]; children: ComponentChildren }) {
-  return (
-    <TableScroll label={caption}>
-      <table class={`data-table ${className}`}>
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
 function PreviewTable({ preview }: { preview: ImportPreview }) {
   const m = useOrganiserText();
   const i18n = useI18n();
-  if (preview.items.length === 0) return <Empty>{m.importEmpty}</Empty>;
   return (
-    <DataTable class="import-items" caption={m.importPreviewTitle} columns={[m.title, m.status, m.importStarts, m.importReason]}>
-      {preview.items.map((item, i) => (
-        <tr key={`${item.uid}/${i}`} data-status={item.status}>
-          <th scope="row">{item.title ?? (item.eventId ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{m.importEarlierEvent}</a> : m.untitled)}</th>
-          <td>{m.planStatuses[item.status]}</td>
-          <td>{item.event ? i18n.day(item.event.start.slice(0, 10)) : ''}</td>
-          <td>{item.status === 'gone' ? m.importWillCancel : (item.reason ?? '')}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <DataTable
+      class="import-items"
+      caption={m.importPreviewTitle}
+      empty={m.importEmpty}
+      rows={preview.items.map((item, index) => ({ ...item, index }))}
+      rowKey={(item) => `${item.uid}/${item.index}`}
+      rowAttributes={(item) => ({ 'data-status': item.status })}
+      columns={[
+        { header: m.title, rowHeader: true, cell: (item) => item.title ?? (item.eventId ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{m.importEarlierEvent}</a> : m.untitled) },
+        { header: m.status, cell: (item) => m.planStatuses[item.status] },
+        { header: m.importStarts, cell: (item) => (item.event ? i18n.day(item.event.start.slice(0, 10)) : '') },
+        { header: m.importReason, cell: (item) => (item.status === 'gone' ? m.importWillCancel : (item.reason ?? '')) },
+      ]}
+    />
   );
 }
 
@@ -117,16 +98,23 @@ function ResultTable({ result }: { result: ImportResult }) {
   const m = useOrganiserText();
   const i18n = useI18n();
   return (
-    <DataTable class="import-items" caption={m.importResultTitle} columns={[m.title, m.status, m.importOutcome, m.importReason]}>
-      {result.items.map((item, i) => (
-        <tr key={`${item.uid}/${i}`} data-outcome={outcomeOf(item)}>
-          <th scope="row">{item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)}</th>
-          <td>{m.planStatuses[item.status]}</td>
-          <td class={item.outcome === 'failed' ? 'field-error' : undefined}>{m.outcomes[outcomeOf(item)]}</td>
-          <td>{item.reason ?? ''}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <DataTable
+      class="import-items"
+      caption={m.importResultTitle}
+      rows={result.items.map((item, index) => ({ ...item, index }))}
+      rowKey={(item) => `${item.uid}/${item.index}`}
+      rowAttributes={(item) => ({ 'data-outcome': outcomeOf(item) })}
+      columns={[
+        {
+          header: m.title,
+          rowHeader: true,
+          cell: (item) => (item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)),
+        },
+        { header: m.status, cell: (item) => m.planStatuses[item.status] },
+        { header: m.importOutcome, class: (item) => (item.outcome === 'failed' ? 'field-error' : undefined), cell: (item) => m.outcomes[outcomeOf(item)] },
+        { header: m.importReason, cell: (item) => item.reason ?? '' },
+      ]}
+    />
   );
 }
 
@@ -477,6 +465,44 @@ function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
       return { list: sources.map((s) => (s.id === saved.id ? saved : s)), done: fill(sync ? m.syncTurnedOn : m.syncTurnedOff, { source: nameOf(source) }) };
     });
 
+  /** A source's buttons: sync now and the scheduled sync (for a URL), forget. */
+  const actionsOf = (source: ImportSourceView) => {
+    const task = working[source.id];
+    const busy = task !== undefined;
+    return (
+      <div class="button-row">
+        {source.url && (
+          <>
+            <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${task === 'sync' ? m.syncing : m.syncNow}: ${nameOf(source)}`} onClick={() => syncNow(source)}>
+              {task === 'sync' ? (
+                <>
+                  <span class="spinner" aria-hidden="true" /> {m.syncing}
+                </>
+              ) : (
+                m.syncNow
+              )}
+            </button>
+            <label class="check">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={typeof task === 'boolean' ? task : source.sync}
+                aria-disabled={busy ? 'true' : undefined}
+                aria-label={`${m.scheduledSync}: ${nameOf(source)}`}
+                onClick={(e) => busy && e.preventDefault()}
+                onChange={(e) => toggle(source, e.currentTarget.checked)}
+              />
+              {m.scheduledSync}
+            </label>
+          </>
+        )}
+        <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${m.deleteSource}: ${nameOf(source)}`} onClick={() => busy || (setMessage(null), setDeleting(source))}>
+          {m.deleteSource}
+        </button>
+      </div>
+    );
+  };
+
   return (
     <section class="sources" aria-labelledby="sources-title">
       <h2 id="sources-title">{m.sourcesTitle}</h2>
@@ -488,67 +514,33 @@ function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
         </p>
       )}
       <ProblemBox error={error} />
-      {sources.length === 0 ? (
-        <Empty>{m.noSources}</Empty>
-      ) : (
-        <DataTable class="import-sources" caption={m.sourcesTitle} columns={[m.importSourceColumn, m.organisation, m.importMapping, m.lastSync, m.actions]}>
-          {sources.map((source) => {
-            const task = working[source.id];
-            const busy = task !== undefined;
-            return (
-              <tr key={source.id} data-id={source.id} aria-busy={busy ? 'true' : undefined}>
-                <th scope="row" class="source-name">
-                  {nameOf(source)}
-                </th>
-                <td>{organisationName(source.organisation)}</td>
-                <td>
-                  {[typeName(source.mapping.type), ...source.mapping.networks.map(networkName), ...source.mapping.municipalities.map(municipalityName)].join(', ')}
-                </td>
-                <td>
-                  {source.url ? when(source.lastSyncedAt) : m.notSynced}
-                  {source.lastError && (
-                    <p class="field-error source-error">
-                      {m.lastError}: {source.lastError}
-                    </p>
-                  )}
-                </td>
-                <td>
-                  <div class="button-row">
-                    {source.url && (
-                      <>
-                        <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${task === 'sync' ? m.syncing : m.syncNow}: ${nameOf(source)}`} onClick={() => syncNow(source)}>
-                          {task === 'sync' ? (
-                            <>
-                              <span class="spinner" aria-hidden="true" /> {m.syncing}
-                            </>
-                          ) : (
-                            m.syncNow
-                          )}
-                        </button>
-                        <label class="check">
-                          <input
-                            type="checkbox"
-                            role="switch"
-                            checked={typeof task === 'boolean' ? task : source.sync}
-                            aria-disabled={busy ? 'true' : undefined}
-                            aria-label={`${m.scheduledSync}: ${nameOf(source)}`}
-                            onClick={(e) => busy && e.preventDefault()}
-                            onChange={(e) => toggle(source, e.currentTarget.checked)}
-                          />
-                          {m.scheduledSync}
-                        </label>
-                      </>
-                    )}
-                    <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${m.deleteSource}: ${nameOf(source)}`} onClick={() => busy || (setMessage(null), setDeleting(source))}>
-                      {m.deleteSource}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      )}
+      <DataTable
+        class="import-sources"
+        caption={m.sourcesTitle}
+        empty={m.noSources}
+        rows={sources}
+        rowKey={(source) => source.id}
+        rowAttributes={(source) => ({ 'data-id': source.id, 'aria-busy': working[source.id] !== undefined ? 'true' : undefined })}
+        columns={[
+          { header: m.importSourceColumn, rowHeader: true, class: 'source-name', cell: nameOf },
+          { header: m.organisation, cell: (source) => organisationName(source.organisation) },
+          { header: m.importMapping, cell: (source) => [typeName(source.mapping.type), ...source.mapping.networks.map(networkName), ...source.mapping.municipalities.map(municipalityName)].join(', ') },
+          {
+            header: m.lastSync,
+            cell: (source) => (
+              <>
+                {source.url ? when(source.lastSyncedAt) : m.notSynced}
+                {source.lastError && (
+                  <p class="field-error source-error">
+                    {m.lastError}: {source.lastError}
+                  </p>
+                )}
+              </>
+            ),
+          },
+          { header: m.actions, cell: actionsOf },
+        ]}
+      />
       {deleting && (
         <ConfirmDialog
           title={fill(m.deleteSourceTitle, { source: nameOf(deleting) })}

@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks';
 import { type ApiToken, type CreatedApiToken, type FeedKey, type Me, createToken, getFeed, getTaxonomy, listTokens, makeFeed, revokeFeed, revokeToken } from '../api';
 import { ConfirmDialog, CopyOnce, Field, ProblemBox, SaveButton, Success, TermOptions } from '../components/form';
 import { Area } from '../components/manage-nav';
-import { Empty, Failed, Loading } from '../components/status';
+import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 function Tokens({ me }: { me: Me }) {
   const m = useOrganiserText();
@@ -74,44 +74,34 @@ function Tokens({ me }: { me: Me }) {
       {message && <Success>{message}</Success>}
       {tokens.state === 'loading' && <Loading />}
       {tokens.state === 'failed' && <Failed retry={tokens.retry} />}
-      {tokens.state === 'ready' && tokens.value.length === 0 && <Empty>{m.noTokens}</Empty>}
-      {tokens.state === 'ready' && tokens.value.length > 0 && (
-        <TableScroll label={m.tokens}>
-          <table class="data-table">
-            <caption class="visually-hidden">{m.tokens}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.tokenName}</th>
-                <th scope="col">{m.organisation}</th>
-                <th scope="col">{m.created}</th>
-                <th scope="col">{m.lastUsed}</th>
-                <th scope="col">{m.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.value.map((token) => (
-                <tr key={token.id} data-id={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>{nameOf(token.organisation)}</td>
-                  <td>{when(token.createdAt)}</td>
-                  <td>{when(token.lastUsedAt)}</td>
-                  <td>
-                    {token.revokedAt ? (
-                      `${m.revoked} ${when(token.revokedAt)}`
-                    ) : (
-                      <>
-                        {m.active}{' '}
-                        <button type="button" onClick={() => setRevoking(token)} aria-label={`${m.revoke}: ${token.name}`}>
-                          {m.revoke}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+      {tokens.state === 'ready' && (
+        <DataTable
+          caption={m.tokens}
+          empty={m.noTokens}
+          rows={tokens.value}
+          rowKey={(token) => token.id}
+          rowAttributes={(token) => ({ 'data-id': token.id })}
+          columns={[
+            { header: m.tokenName, rowHeader: true, cell: (token) => token.name },
+            { header: m.organisation, cell: (token) => nameOf(token.organisation) },
+            { header: m.created, cell: (token) => when(token.createdAt) },
+            { header: m.lastUsed, cell: (token) => when(token.lastUsedAt) },
+            {
+              header: m.status,
+              cell: (token) =>
+                token.revokedAt ? (
+                  `${m.revoked} ${when(token.revokedAt)}`
+                ) : (
+                  <>
+                    {m.active}{' '}
+                    <button type="button" onClick={() => setRevoking(token)} aria-label={`${m.revoke}: ${token.name}`}>
+                      {m.revoke}
+                    </button>
+                  </>
+                ),
+            },
+          ]}
+        />
       )}
       {revoking && <RevokeDialog token={revoking} onClose={() => setRevoking(null)} onDone={() => (setRevoking(null), setMessage(fill(m.tokenRevoked, { name: revoking.name })), setVersion((v) => v + 1))} />}
     </section>
