@@ -103,9 +103,6 @@ export class ApiProblem extends Error {
     super(problem.detail || problem.title);
     this.code = status === 0 ? 'network' : (problem.type.split('/').pop() ?? '');
   }
-  get detail(): string {
-    return this.problem.detail;
-  }
 }
 
 /** Whether `error` is an ApiProblem of one of these statuses: `isProblem(error, 404)`. */

@@ -6,6 +6,7 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
 
@@ -28,35 +29,28 @@ const orNull = (text: string) => (text.trim() ? text.trim() : null);
 function TermForm({ what, initial, existing, onSaved }: { what: 'organisation' | 'network'; initial: NamesState; existing: boolean; onSaved: (name: string) => void }) {
   const m = useOrganiserText();
   const [value, setValue] = useState(initial);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<NamesState>) => setValue({ ...value, ...patch });
   const id = `${what}-${existing ? value.slug : 'new'}`;
-  const submit = async (e: { preventDefault: () => void }) => {
-    e.preventDefault();
-    setSaving(true);
-    setError(null);
+  const saving = useAction(async () => {
     const name = { fi: value.fi.trim(), sv: orNull(value.sv), en: orNull(value.en) };
-    try {
-      if (what === 'organisation') {
-        const input = { name, kind: value.kind, website: orNull(value.website) };
-        await (existing ? updateOrganisation(value.slug, input) : addOrganisation({ slug: value.slug.trim(), ...input } as OrganisationInput));
-      } else {
-        const input = { name, description: orNull(value.description) };
-        await (existing ? updateNetwork(value.slug, input) : addNetwork({ slug: value.slug.trim(), ...input } as NetworkInput));
-      }
-      await refreshTaxonomy();
-      if (!existing) setValue(initial);
-      onSaved(name.fi);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
+    if (what === 'organisation') {
+      const input = { name, kind: value.kind, website: orNull(value.website) };
+      await (existing ? updateOrganisation(value.slug, input) : addOrganisation({ slug: value.slug.trim(), ...input } as OrganisationInput));
+    } else {
+      const input = { name, description: orNull(value.description) };
+      await (existing ? updateNetwork(value.slug, input) : addNetwork({ slug: value.slug.trim(), ...input } as NetworkInput));
     }
+    await refreshTaxonomy();
+    if (!existing) setValue(initial);
+    onSaved(name.fi);
+  });
+  const submit = (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    void saving.run();
   };
   return (
     <form class="card" onSubmit={submit}>
-      <ProblemBox error={error} />
+      <ProblemBox error={saving.error} />
       <div class="form-row">
         {!existing && (
           <Field id={`${id}-slug`} label={m.slug} required>
@@ -95,7 +89,7 @@ function TermForm({ what, initial, existing, onSaved }: { what: 'organisation' |
           {(props) => <textarea {...props} rows={3} value={value.description} onInput={(e) => set({ description: e.currentTarget.value })} />}
         </Field>
       )}
-      <SaveButton saving={saving}>{existing ? m.save : what === 'organisation' ? m.addOrganisation : m.addNetwork}</SaveButton>
+      <SaveButton saving={saving.busy}>{existing ? m.save : what === 'organisation' ? m.addOrganisation : m.addNetwork}</SaveButton>
     </form>
   );
 }

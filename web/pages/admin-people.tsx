@@ -6,6 +6,7 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
 
@@ -54,28 +55,21 @@ function AddPerson({ taxonomy, onAdded }: { taxonomy: Taxonomy; onAdded: (person
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [memberships, setMembershipList] = useState<Membership[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: { preventDefault: () => void }) => {
+  const adding = useAction(async () => {
+    const person = await addPerson({ name: name.trim(), email: email.trim(), memberships });
+    setName('');
+    setEmail('');
+    setMembershipList([]);
+    onAdded(person);
+  });
+  const submit = (e: { preventDefault: () => void }) => {
     e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      const person = await addPerson({ name: name.trim(), email: email.trim(), memberships });
-      setName('');
-      setEmail('');
-      setMembershipList([]);
-      onAdded(person);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    void adding.run();
   };
   return (
     <form class="card" onSubmit={submit} aria-labelledby="add-person-title">
       <h2 id="add-person-title">{m.addPerson}</h2>
-      <ProblemBox error={error} />
+      <ProblemBox error={adding.error} />
       <div class="form-row">
         <Field id="new-person-name" label={m.name} required>
           {(props) => <input {...props} type="text" required value={name} onInput={(e) => setName(e.currentTarget.value)} />}
@@ -85,7 +79,7 @@ function AddPerson({ taxonomy, onAdded }: { taxonomy: Taxonomy; onAdded: (person
         </Field>
       </div>
       <MembershipsEditor idPrefix="new-person" value={memberships} onChange={setMembershipList} taxonomy={taxonomy} />
-      <SaveButton saving={saving}>{m.addPerson}</SaveButton>
+      <SaveButton saving={adding.busy}>{m.addPerson}</SaveButton>
     </form>
   );
 }
@@ -96,29 +90,22 @@ function PersonEditor({ person, taxonomy, onChanged }: { person: Person; taxonom
   const [name, setName] = useState(person.name);
   const [email, setEmail] = useState(person.email);
   const [memberships, setMembershipList] = useState<Membership[]>(person.memberships);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<CreatedInvitation | null>(null);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
-  const run = async (what: string, action: () => Promise<string>) => {
-    setBusy(what);
-    setError(null);
+  /** One change at a time: which one (`what`) says which button is busy; its result is the message to show. */
+  const change = useAction(async (_what: 'person' | 'memberships' | 'invite' | 'sign-out', action: () => Promise<string>) => {
     setMessage(null);
-    try {
-      setMessage(await action());
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+    setMessage(await action());
+    onChanged();
+  });
+  const { run } = change;
+  const busy = change.running?.[0] ?? null;
   const id = `person-${person.id}`;
   return (
     <section class="card person-editor" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{fill(m.editPerson, { name: person.name })}</h2>
-      <ProblemBox error={error} />
+      <ProblemBox error={change.error} />
       {message && <Success>{message}</Success>}
       <form
         onSubmit={(e) => {

@@ -8,6 +8,7 @@ import { Empty, Failed, Loading } from '../components/status';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { describeRule } from '../recurrence-text';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
 
@@ -84,21 +85,15 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
     setPages([page]);
     return page;
   });
-  const [loadingMore, setLoadingMore] = useState(false);
+  const loadingMore = useAction(async (before: number) => {
+    const page = await getAudit({ ...filter, before });
+    setPages((list) => [...list, page]);
+  });
   if (first.state === 'loading') return <Loading />;
   if (first.state === 'failed') return <Failed retry={first.retry} />;
   const items = pages.flatMap((page) => page.items);
   const next = pages.at(-1)?.next ?? null;
-  const more = async () => {
-    if (next === null) return;
-    setLoadingMore(true);
-    try {
-      const page = await getAudit({ ...filter, before: next });
-      setPages((list) => [...list, page]);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const more = () => next !== null && loadingMore.run(next);
   if (items.length === 0) return <Empty>{m.noEntries}</Empty>;
   return (
     <>
@@ -141,11 +136,12 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
       />
       {next !== null && (
         <p class="load-more">
-          <button type="button" onClick={more} disabled={loadingMore}>
-            {loadingMore ? i18n.t.loading : m.olderEntries}
+          <button type="button" onClick={more} disabled={loadingMore.busy}>
+            {loadingMore.busy ? i18n.t.loading : m.olderEntries}
           </button>
         </p>
       )}
+      {loadingMore.error && <Failed retry={more} />}
     </>
   );
 }

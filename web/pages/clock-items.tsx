@@ -7,6 +7,7 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
 
@@ -120,24 +121,22 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
   const i18n = useI18n();
   const [state, setState] = useState(() => stateOf(item?.value ?? null, clock.clock.rings[0]?.slug ?? '', kind));
   const term = state.kind === 'term';
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // Saved, the editor closes: the button stays busy until it has.
+  const saving = useAction(
+    async () => {
+      if (item) await updateClockItem(item.value.id, inputOf(state), item.etag);
+      else await createClockItem(slug, inputOf(state));
+      onSaved(state.titleFi);
+    },
+    { staysBusy: true },
+  );
+  const { error } = saving;
   const set = (patch: Partial<ItemState>) => setState({ ...state, ...patch });
   const fieldErrors = fieldErrorsOf(error);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
   const submit = async (e: { preventDefault: () => void }) => {
     e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      if (item) await updateClockItem(item.value.id, inputOf(state), item.etag);
-      else await createClockItem(slug, inputOf(state));
-      onSaved(state.titleFi);
-    } catch (failure) {
-      setError(failure);
-      setSaving(false);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.clock-item-form [aria-invalid="true"]')?.focus());
-    }
+    if (await saving.run()) requestAnimationFrame(() => document.querySelector<HTMLElement>('.clock-item-form [aria-invalid="true"]')?.focus());
   };
   const conflict = isProblem(error, 412);
   const month = (key: 'startMonth' | 'endMonth', label: string) => (
@@ -340,7 +339,7 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
         </fieldset>
       )}
       <div class="button-row">
-        <SaveButton saving={saving}>{m.save}</SaveButton>
+        <SaveButton saving={saving.busy}>{m.save}</SaveButton>
         <button type="button" onClick={onClose}>
           {m.close}
         </button>
@@ -356,17 +355,24 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Versioned<StoredClockItem> | 'new' | 'new-term' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const clock = useResource(`clock/${slug}/${version}`, (signal) => getClock(year, slug, signal, true));
   const term = useResource(`council-term/${slug}/${version}`, (signal) => getCouncilTerm(slug, signal, true));
+  const creatingClock = useAction(async (organisation: string) => {
+    await createClock(organisation);
+    setVersion((v) => v + 1);
+  });
+  const opening = useAction(async (id: number) => {
+    setMessage(null);
+    setEditing(await getClockItem(id));
+  });
   if (clock.state === 'loading') return <Loading />;
   if (clock.state === 'failed') {
     if (isProblem(clock.error, 404) && organisation) {
       return (
         <>
           <p>{m.noClock}</p>
-          <ProblemBox error={error} />
-          <button type="button" class="primary" onClick={() => createClock(organisation).then(() => setVersion((v) => v + 1), setError)}>
+          <ProblemBox error={creatingClock.error} />
+          <button type="button" class="primary" onClick={() => creatingClock.run(organisation)}>
             {m.createClock}
           </button>
         </>
@@ -374,14 +380,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
     }
     return <Failed retry={clock.retry} />;
   }
-  const edit = async (id: number) => {
-    setMessage(null);
-    try {
-      setEditing(await getClockItem(id));
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const edit = (id: number) => opening.run(id);
   const editButton = (item: { id: number; title: StoredClockItem['title'] }) => (
     <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
       {m.edit}
@@ -394,7 +393,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
   return (
     <>
       {message && <Success>{message}</Success>}
-      <ProblemBox error={error} />
+      <ProblemBox error={opening.error} />
       <p>
         <button type="button" class="primary" onClick={() => (setMessage(null), setEditing('new'))}>
           {m.newItem}

@@ -15,6 +15,7 @@ import { Failed, Loading } from '../components/status';
 import { useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { pageLanguage, ruleText } from '../i18n/rules';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { EventDetails } from './event';
 import { DataTable } from '../components/data-table';
@@ -138,8 +139,6 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const [edited, setEdited] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
   const [success, setSuccess] = useState<string | null>(() => {
     const message = flash;
     flash = null;
@@ -191,14 +190,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   };
   const organisations = me.administrator ? loaded.taxonomy.organisations.map((o) => o.slug) : me.writes;
 
-  const save = async (e: { preventDefault: () => void }) => {
-    e.preventDefault();
-    setProblem(null);
-    setSuccess(null);
-    const count = Object.keys(issues).length;
-    if (count > 0) return showInvalid(count);
-    setInvalidCount(0);
-    setSaving(true);
+  const saving = useAction(async () => {
     try {
       if (!eventId) {
         const created = await createEvent(inputOfForm(form));
@@ -214,24 +206,28 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
       await loadInvited(eventId, stored);
       setSuccess(m.savedEvent);
     } catch (failure) {
+      // Changed meanwhile: the review of both versions instead of the problem (which shows only when their version cannot be read).
       if (isProblem(failure, 412) && eventId) {
-        try {
-          setLastChange(failure.problem.lastChange ?? null);
-          setConflict(await getEventVersion(eventId));
-        } catch (again) {
-          setProblem(again);
-        }
-      } else if (isProblem(failure, 422) && failure.problem.errors?.length) {
+        setLastChange(failure.problem.lastChange ?? null);
+        setConflict(await getEventVersion(eventId));
+        return;
+      }
+      if (isProblem(failure, 422) && failure.problem.errors?.length) {
         const errors = fieldErrorsOf(failure, groupOf);
         setServerErrors(errors);
-        setProblem(failure);
         showInvalid(Object.keys(errors).length);
-      } else {
-        setProblem(failure);
       }
-    } finally {
-      setSaving(false);
+      throw failure;
     }
+  });
+  const save = (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    saving.setError(null);
+    setSuccess(null);
+    const count = Object.keys(issues).length;
+    if (count > 0) return showInvalid(count);
+    setInvalidCount(0);
+    void saving.run();
   };
 
   const applyMine = () => {
@@ -275,11 +271,11 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
       <div aria-live="assertive" role="alert" class="error-summary-slot">
         <ErrorSummary form={formElement} shown={invalidCount > 0} />
       </div>
-      <ProblemBox error={problem} />
+      <ProblemBox error={saving.error} />
       <form ref={formElement} class="event-form" onSubmit={save} noValidate>
         <EventForm form={form} onChange={change} taxonomy={loaded.taxonomy} organisations={organisations} invited={invited} clock={loaded.clock} errorOf={errorOf} touch={touch} eventId={eventId} published={base.status !== 'draft' && Boolean(eventId)} />
         <div class="button-row form-actions">
-          <SaveButton saving={saving}>{m.save}</SaveButton>
+          <SaveButton saving={saving.busy}>{m.save}</SaveButton>
           <button type="button" aria-expanded={preview} aria-controls="event-preview" onClick={() => setPreview((shown) => !shown)}>
             {preview ? m.hidePreview : m.preview}
           </button>

@@ -8,6 +8,7 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { formatWhen, useI18n, withLanguage } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
 
@@ -237,29 +238,24 @@ function CoOrganiserInvitations() {
   const i18n = useI18n();
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
   const invitations = useResource(`co-organiser-invitations/${version}`, (signal) => listCoOrganiserInvitations(signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const nameOf = (slug: string) => {
     const found = taxonomy.state === 'ready' ? taxonomy.value.organisations.find((o) => o.slug === slug) : undefined;
     return found ? i18n.pick(found.name) : slug;
   };
-  const respond = async (id: string, organisation: string, answer: 'accept' | 'decline') => {
-    setProblem(null);
-    try {
-      await answerCoOrganiserInvitation(id, organisation, answer);
-      setMessage(answer === 'accept' ? fill(m.invitationAccepted, { invited: nameOf(organisation) }) : m.invitationDeclined);
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setProblem(failure);
-    }
-  };
+  const answering = useAction(async (id: string, organisation: string, answer: 'accept' | 'decline') => {
+    await answerCoOrganiserInvitation(id, organisation, answer);
+    setMessage(answer === 'accept' ? fill(m.invitationAccepted, { invited: nameOf(organisation) }) : m.invitationDeclined);
+    setVersion((v) => v + 1);
+  });
+  const respond = answering.run;
   if (invitations.state !== 'ready' || (invitations.value.length === 0 && !message)) return null;
   return (
     <section class="card co-organiser-invitations" aria-labelledby="co-invitations">
       <h2 id="co-invitations">{m.coInvitationsTitle}</h2>
       {message && <Success>{message}</Success>}
-      {problem !== null && <Failed />}
+      {answering.error && <Failed />}
       <ul class="plain-list">
         {invitations.value.map((invitation) => (
           <li key={`${invitation.event.id}/${invitation.organisation}`}>

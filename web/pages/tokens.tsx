@@ -6,6 +6,7 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
 
@@ -18,8 +19,6 @@ function Tokens({ me }: { me: Me }) {
   const organisations = taxonomy.state === 'ready' ? taxonomy.value.organisations.filter((o) => me.administrator || me.writes.includes(o.slug)) : [];
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState(me.writes[0] ?? '');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -28,21 +27,16 @@ function Tokens({ me }: { me: Me }) {
     return found ? i18n.pick(found.name) : slug;
   };
   const when = (value: string | null) => (value ? i18n.dateTime(value) : m.never);
-  const create = async (e: { preventDefault: () => void }) => {
-    e.preventDefault();
-    setSaving(true);
-    setError(null);
+  const creating = useAction(async () => {
     setCreated(null);
     setMessage(null);
-    try {
-      setCreated(await createToken(name.trim(), organisation));
-      setName('');
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    setCreated(await createToken(name.trim(), organisation));
+    setName('');
+    setVersion((v) => v + 1);
+  });
+  const create = (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    void creating.run();
   };
   return (
     <section aria-labelledby="tokens-title">
@@ -50,7 +44,7 @@ function Tokens({ me }: { me: Me }) {
       <p>{m.tokensExplain}</p>
       <form class="card" onSubmit={create}>
         <h3>{m.newToken}</h3>
-        <ProblemBox error={error} />
+        <ProblemBox error={creating.error} />
         <div class="form-row">
           <Field id="token-name" label={m.tokenName} required>
             {(props) => <input {...props} type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
@@ -63,7 +57,7 @@ function Tokens({ me }: { me: Me }) {
             )}
           </Field>
         </div>
-        <SaveButton saving={saving}>{m.createToken}</SaveButton>
+        <SaveButton saving={creating.busy}>{m.createToken}</SaveButton>
       </form>
       {created && (
         <div class="card secret">
@@ -129,28 +123,19 @@ function PersonalFeed() {
   const [version, setVersion] = useState(0);
   const feed = useResource(`feed/${version}`, (signal) => getFeed(signal));
   const [made, setMade] = useState<FeedKey | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const act = async (action: () => Promise<FeedKey>, done: (key: FeedKey) => void) => {
-    setBusy(true);
-    setError(null);
+  const feedAction = useAction(async (action: () => Promise<FeedKey>, done: (key: FeedKey) => void) => {
     setMessage(null);
-    try {
-      done(await action());
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    done(await action());
+    setVersion((v) => v + 1);
+  });
+  const { busy, run: act } = feedAction;
   const active = made?.active ?? (feed.state === 'ready' && feed.value.active);
   return (
     <section aria-labelledby="feed-title">
       <h2 id="feed-title">{m.feed}</h2>
       <p>{m.feedExplain}</p>
-      <ProblemBox error={error} />
+      <ProblemBox error={feedAction.error} />
       {message && <Success>{message}</Success>}
       {feed.state === 'loading' ? (
         <Loading />
