@@ -4,7 +4,7 @@
  * what was done to each event; then the saved sources, with their last
  * sync and error, "sync now", the scheduled sync on or off, and forgetting.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import {
   type ImportJob,
   type ImportPreview,
@@ -30,6 +30,7 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
 type Summary = ImportPreview['summary'];
@@ -168,50 +169,110 @@ function JobProgress({ job }: { job: ImportJob }) {
   );
 }
 
+/** What the form asks: the source (a file, or a URL and whether to sync it) and what its events become. */
+interface ImportFields {
+  kind: 'file' | 'url';
+  file: { name: string; text: string } | null;
+  url: string;
+  sync: boolean;
+  organisation: string;
+  type: string;
+  networks: string[];
+  municipalities: string[];
+}
+
+/** The whole flow: the fields, then a job under way, its preview, the confirmation and the result. */
+interface ImportState {
+  fields: ImportFields;
+  /** A preview was asked for: what is missing is said beside its field. */
+  tried: boolean;
+  job: ImportJob | null;
+  preview: ImportPreview | null;
+  /** A preview that was under way when the page was left: it can be read, not imported (the file is not here). */
+  resumed: boolean;
+  confirming: boolean;
+  result: ImportResult | null;
+}
+
+type ImportStep =
+  /** Any change makes the preview and the result stale. */
+  | { type: 'edit'; fields: Partial<ImportFields> }
+  | { type: 'previewAsked' }
+  | { type: 'previewStarted' }
+  | { type: 'jobStep'; job: ImportJob }
+  /** A job ended well: its preview or result shows as that of a request that finished at once would. */
+  | { type: 'jobDone'; job: ImportJob; resumed: boolean }
+  | { type: 'previewed'; preview: ImportPreview }
+  | { type: 'confirming'; open: boolean }
+  /** The import goes on as a job: the preview it was confirmed from is done with. */
+  | { type: 'importContinues' }
+  | { type: 'imported'; result: ImportResult };
+
+function importFlow(state: ImportState, step: ImportStep): ImportState {
+  switch (step.type) {
+    case 'edit':
+      return { ...state, fields: { ...state.fields, ...step.fields }, preview: null, result: null, resumed: false };
+    case 'previewAsked':
+      return { ...state, tried: true };
+    case 'previewStarted':
+      return { ...state, preview: null, result: null };
+    case 'jobStep':
+      return { ...state, job: step.job };
+    case 'jobDone': {
+      const { preview, result } = step.job;
+      return { ...state, job: null, ...(preview ? { preview, resumed: step.resumed } : {}), ...(result ? { result } : {}) };
+    }
+    case 'previewed':
+      return { ...state, preview: step.preview };
+    case 'confirming':
+      return { ...state, confirming: step.open };
+    case 'importContinues':
+      return { ...state, confirming: false, preview: null };
+    case 'imported':
+      return { ...state, confirming: false, result: step.result };
+  }
+}
+
 /** Steps 1–3: the source and the mapping, the preview, the import. */
 function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; onImported: () => void }) {
   const m = useOrganiserText();
   const i18n = useI18n();
   const organisations = taxonomy.organisations.filter((o) => me.administrator || me.writes.includes(o.slug));
-  const [kind, setKind] = useState<'file' | 'url'>('file');
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [url, setUrl] = useState('');
-  const [sync, setSync] = useState(true);
-  const [organisation, setOrganisation] = useState(me.writes[0] ?? organisations[0]?.slug ?? '');
-  const [type, setType] = useState('');
-  const [networks, setNetworks] = useState<string[]>([]);
-  const [municipalities, setMunicipalities] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [tried, setTried] = useState(false);
-  const [job, setJob] = useState<ImportJob | null>(null);
-  /** A preview that was under way when the page was left: it can be read, not imported (the file is not here). */
-  const [resumed, setResumed] = useState(false);
+  const [state, dispatch] = useReducer(importFlow, null, (): ImportState => ({
+    fields: { kind: 'file', file: null, url: '', sync: true, organisation: me.writes[0] ?? organisations[0]?.slug ?? '', type: '', networks: [], municipalities: [] },
+    tried: false,
+    job: null,
+    preview: null,
+    resumed: false,
+    confirming: false,
+    result: null,
+  }));
+  const { fields, job, preview, resumed, result } = state;
+  const { kind, file, url, sync, organisation, type, networks, municipalities } = fields;
   const form = useRef<HTMLFormElement>(null);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
 
-  /** Follows a job to its end, then shows its preview or result as a request that finished at once would. */
+  /** Follows a job to its end, then shows its preview or result. */
   const follow = async (started: ImportJob, fromEarlier = false) => {
-    setJob(started);
+    dispatch({ type: 'jobStep', job: started });
     rememberJob(started.id);
-    const last = await followJob(started, setJob, () => mounted.current);
+    const last = await followJob(started, (step) => dispatch({ type: 'jobStep', job: step }), () => mounted.current);
     if (!mounted.current) return;
     rememberJob(null);
     if (last.state !== 'done') return;
-    setJob(null);
-    if (last.preview) {
-      setResumed(fromEarlier);
-      setPreview(last.preview);
-    }
-    if (last.result) {
-      setResult(last.result);
-      onImported();
-    }
+    dispatch({ type: 'jobDone', job: last, resumed: fromEarlier });
+    if (last.result) onImported();
   };
+
+  // The form's one problem box and field errors show the preview's failure, and any other of the form's (reading the file, following a job).
+  const previewing = useAction(async () => {
+    dispatch({ type: 'previewStarted' });
+    const started = await previewImport(request());
+    if (started.done) dispatch({ type: 'previewed', preview: started.done });
+    else await follow(started.job);
+  });
+  const { busy, error, setError } = previewing;
 
   // Back on the page with a job under way (its address, or the newest of your organisations): follow it again.
   useEffect(() => {
@@ -224,19 +285,13 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
   // What can be told without asking the server (in the reader's language), then what the server said.
   const missing: Record<string, string | false> = { ics: kind === 'file' && !file && m.importChooseFile, url: kind === 'url' && !url.trim() && m.errRequired, type: !type && m.errRequired };
   const fieldErrors = fieldErrorsOf(error, (key) => key.replace(/\.\d+$/, ''));
-  if (tried) for (const [key, text] of Object.entries(missing)) if (text) fieldErrors[key] ??= text;
+  if (state.tried) for (const [key, text] of Object.entries(missing)) if (text) fieldErrors[key] ??= text;
   const terms = (list: Taxonomy['networks']) => list.map((term) => ({ slug: term.slug, name: i18n.pick(term.name) }));
 
-  /** Any change makes the preview and the result stale. */
-  const changed =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setPreview(null);
-      setResult(null);
-      setResumed(false);
-      setError(null);
-    };
+  const edit = (changed: Partial<ImportFields>) => {
+    dispatch({ type: 'edit', fields: changed });
+    setError(null);
+  };
 
   const request = (): ImportRequest => ({
     organisation,
@@ -247,10 +302,10 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
   });
 
   const readFile = async (chosen: File | undefined) => {
-    changed(setFile)(null);
+    edit({ file: null });
     if (!chosen) return;
     try {
-      setFile({ name: chosen.name, text: await chosen.text() });
+      dispatch({ type: 'edit', fields: { file: { name: chosen.name, text: await chosen.text() } } });
     } catch (failure) {
       setError(failure);
     }
@@ -258,26 +313,13 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
 
   const showPreview = async (e: { preventDefault: () => void }) => {
     e.preventDefault();
-    setTried(true);
+    dispatch({ type: 'previewAsked' });
     if (Object.values(missing).some(Boolean)) {
       setError(null);
       requestAnimationFrame(() => focusFirstInvalid(form.current));
       return;
     }
-    setBusy(true);
-    setError(null);
-    setPreview(null);
-    setResult(null);
-    try {
-      const started = await previewImport(request());
-      if (started.done) setPreview(started.done);
-      else await follow(started.job);
-    } catch (failure) {
-      setError(failure);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-    } finally {
-      setBusy(false);
-    }
+    if (await previewing.run()) requestAnimationFrame(() => focusFirstInvalid(form.current));
   };
 
   const sourceName = kind === 'file' ? (file?.name ?? '') : url.trim();
@@ -289,11 +331,11 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
         <fieldset class="choices">
           <legend>{m.importSource}</legend>
           <label class="check">
-            <input type="radio" name="import-kind" value="file" checked={kind === 'file'} onChange={() => changed(setKind)('file')} />
+            <input type="radio" name="import-kind" value="file" checked={kind === 'file'} onChange={() => edit({ kind: 'file' })} />
             {m.importFromFile}
           </label>
           <label class="check">
-            <input type="radio" name="import-kind" value="url" checked={kind === 'url'} onChange={() => changed(setKind)('url')} />
+            <input type="radio" name="import-kind" value="url" checked={kind === 'url'} onChange={() => edit({ kind: 'url' })} />
             {m.importFromUrl}
           </label>
         </fieldset>
@@ -304,10 +346,10 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
         ) : (
           <>
             <Field id="import-url" label={m.importUrl} hint={m.importUrlHint} required error={fieldErrors.url}>
-              {(props) => <input {...props} type="url" inputMode="url" required value={url} onInput={(e) => changed(setUrl)(e.currentTarget.value)} />}
+              {(props) => <input {...props} type="url" inputMode="url" required value={url} onInput={(e) => edit({ url: e.currentTarget.value })} />}
             </Field>
             <label class="check">
-              <input type="checkbox" checked={sync} onChange={(e) => changed(setSync)(e.currentTarget.checked)} />
+              <input type="checkbox" checked={sync} onChange={(e) => edit({ sync: e.currentTarget.checked })} />
               {m.importSync}
             </label>
           </>
@@ -317,21 +359,21 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
           <div class="form-row">
             <Field id="import-organisation" label={m.importOrganisation} required error={fieldErrors.organisation}>
               {(props) => (
-                <select {...props} value={organisation} onChange={(e) => changed(setOrganisation)(e.currentTarget.value)}>
+                <select {...props} value={organisation} onChange={(e) => edit({ organisation: e.currentTarget.value })}>
                   <TermOptions terms={organisations} />
                 </select>
               )}
             </Field>
             <Field id="import-type" label={m.type} required error={fieldErrors.type}>
               {(props) => (
-                <select {...props} required value={type} onChange={(e) => changed(setType)(e.currentTarget.value)}>
+                <select {...props} required value={type} onChange={(e) => edit({ type: e.currentTarget.value })}>
                   <TermOptions terms={taxonomy.eventTypes} empty={m.choose} />
                 </select>
               )}
             </Field>
           </div>
-          <Choices id="import-networks" legend={m.networks} options={terms(taxonomy.networks)} chosen={networks} onChange={changed(setNetworks)} error={fieldErrors.networks} scroll />
-          <Choices id="import-municipalities" legend={m.municipalities} options={terms(taxonomy.municipalities)} chosen={municipalities} onChange={changed(setMunicipalities)} error={fieldErrors.municipalities} scroll />
+          <Choices id="import-networks" legend={m.networks} options={terms(taxonomy.networks)} chosen={networks} onChange={(chosen) => edit({ networks: chosen })} error={fieldErrors.networks} scroll />
+          <Choices id="import-municipalities" legend={m.municipalities} options={terms(taxonomy.municipalities)} chosen={municipalities} onChange={(chosen) => edit({ municipalities: chosen })} error={fieldErrors.municipalities} scroll />
         </fieldset>
         <SaveButton saving={busy} busyText={m.previewing}>
           {m.previewImport}
@@ -352,7 +394,7 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
           <PreviewTable preview={preview} />
           {!resumed && (
             <p class="button-row">
-              <button type="button" class="primary" onClick={() => setConfirming(true)}>
+              <button type="button" class="primary" onClick={() => dispatch({ type: 'confirming', open: true })}>
                 {m.importButton}
               </button>
             </p>
@@ -367,19 +409,18 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
         </section>
       )}
 
-      {confirming && preview && (
+      {state.confirming && preview && (
         <ConfirmDialog
           title={m.importConfirmTitle}
           confirm={m.importButton}
-          onClose={() => setConfirming(false)}
+          onClose={() => dispatch({ type: 'confirming', open: false })}
           onConfirm={async () => {
             const started = await runImport(request());
-            setConfirming(false);
             if (started.done) {
-              setResult(started.done);
+              dispatch({ type: 'imported', result: started.done });
               onImported();
             } else {
-              setPreview(null);
+              dispatch({ type: 'importContinues' });
               void follow(started.job).catch(setError);
             }
           }}
