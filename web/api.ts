@@ -1,5 +1,5 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
-import type { ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
+import type { Administrators, ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 import type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, StoredClockItem } from '../worker/shared/clock';
 import type { CoOrganiserInvitation, CoOrganisers, Event, EventInput, EventList, EventPatch, EventStatus, OccurrenceList } from '../worker/shared/events';
@@ -12,14 +12,9 @@ export { clockSlugOf } from '../worker/shared/clock-slug';
 export type { Taxonomy } from '../worker/shared/taxonomy';
 export { REMINDERS, feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
 
-export class NotFound extends Error {}
-
-/** `fresh`: past the browser's cache (after a write of one's own, which the cached copy would not show). */
-async function getJson<T>(path: string, signal?: AbortSignal, fresh = false): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal, cache: fresh ? 'no-cache' : 'default' });
-  if (response.status === 404) throw new NotFound(path);
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
+/** Public reference data and events, which the browser may cache; `fresh`: past that cache (after a write of one's own, which the cached copy would not show). */
+function getPublic<T>(path: string, signal?: AbortSignal, fresh = false): Promise<T> {
+  return json<T>('GET', path, { signal, cache: fresh ? 'no-cache' : 'default' });
 }
 
 export interface EventFilters {
@@ -41,29 +36,29 @@ export function listEvents(
   for (const key of ['network', 'type', 'municipality', 'organisation'] as const) for (const value of filters[key]) query.append(key, value);
   if (filters.q.trim()) query.set('q', filters.q.trim());
   if (options.cursor) query.set('cursor', options.cursor);
-  return getJson<EventList>(`/api/events?${query}`, options.signal);
+  return getPublic<EventList>(`/api/events?${query}`, options.signal);
 }
 
 export function getEvent(id: string, signal?: AbortSignal): Promise<Event> {
-  return getJson<Event>(`/api/events/${encodeURIComponent(id)}`, signal);
+  return getPublic<Event>(`/api/events/${encodeURIComponent(id)}`, signal);
 }
 
 /** The occurrences of one event in [from, to). */
 export function getOccurrences(id: string, window: { from: string; to: string }, limit: number, signal?: AbortSignal): Promise<OccurrenceList> {
   const query = new URLSearchParams({ from: window.from, to: window.to, limit: String(limit) });
-  return getJson<OccurrenceList>(`/api/events/${encodeURIComponent(id)}/occurrences?${query}`, signal);
+  return getPublic<OccurrenceList>(`/api/events/${encodeURIComponent(id)}/occurrences?${query}`, signal);
 }
 
 /** The annual clock's items that touch `year`. */
 export function getClock(year: number, clock: string | null, signal?: AbortSignal, fresh = false): Promise<AnnualClock> {
   const query = new URLSearchParams({ year: String(year) });
   if (clock) query.set('clock', clock);
-  return getJson<AnnualClock>(`/api/clock?${query}`, signal, fresh);
+  return getPublic<AnnualClock>(`/api/clock?${query}`, signal, fresh);
 }
 
 /** The council term that contains today, and its items. */
 export function getCouncilTerm(clock: string | null, signal?: AbortSignal, fresh = false): Promise<CouncilTermClock> {
-  return getJson<CouncilTermClock>(`/api/council-term${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, signal, fresh);
+  return getPublic<CouncilTermClock>(`/api/council-term${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, signal, fresh);
 }
 
 /** The annual clock as a feed to subscribe to. */
@@ -78,7 +73,7 @@ let taxonomyRequest: Promise<Taxonomy> | null = null;
 
 /** Reference data, fetched once per page load. */
 export function getTaxonomy(fresh = false): Promise<Taxonomy> {
-  taxonomyRequest ??= getJson<Taxonomy>('/api/taxonomy', undefined, fresh).catch((error) => {
+  taxonomyRequest ??= getPublic<Taxonomy>('/api/taxonomy', undefined, fresh).catch((error) => {
     taxonomyRequest = null;
     throw error;
   });
@@ -99,15 +94,35 @@ export type { EventInput, EventPatch } from '../worker/shared/events';
 export type { Problem } from '../worker/shared/problems';
 export type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 
-/** An answer in application/problem+json: `detail` to show, `errors` per field. */
+/**
+ * Every failed request, one way: the answer in application/problem+json
+ * (`status`, `code`, `detail`, `problem.errors` per field with their
+ * `values`), one made like it when the answer was not (a proxy's page),
+ * or status 0 when there was no answer at all (the network failed).
+ */
 export class ApiProblem extends Error {
+  /** The last part of the problem's type (`validation`, `conflict`, …); `network` when nothing answered. */
+  readonly code: string;
   constructor(
     readonly status: number,
     readonly problem: Problem,
     readonly retryAfter: number | null = null,
   ) {
     super(problem.detail || problem.title);
+    this.code = status === 0 ? 'network' : (problem.type.split('/').pop() ?? '');
   }
+}
+
+/** Whether `error` is an ApiProblem of one of these statuses: `isProblem(error, 404)`. */
+export function isProblem(error: unknown, ...statuses: number[]): error is ApiProblem {
+  return error instanceof ApiProblem && statuses.includes(error.status);
+}
+
+/** Any failure as an ApiProblem: a problem as it is; anything else as a request that got no answer (status 0). */
+export function asProblem(error: unknown): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ApiProblem(0, { type: 'about:blank', title: 'No answer', status: 0, detail });
 }
 
 /** A resource with the ETag to send back as If-Match when editing it. */
@@ -119,7 +134,7 @@ export interface Versioned<T> {
 async function problemOf(response: Response): Promise<ApiProblem> {
   let problem: Problem = { type: 'about:blank', title: response.statusText, status: response.status, detail: '' };
   try {
-    problem = { ...problem, ...((await response.json()) as Partial<Problem>) };
+    problem = { ...problem, ...((await response.json()) as Partial<Problem>), status: response.status };
   } catch {
     // Not JSON (a proxy's page, say): the status says enough.
   }
@@ -128,26 +143,41 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   return new ApiProblem(response.status, problem, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
-  // Personal and administrative answers are never taken from the browser's cache: a stale ETag would only earn a 412.
-  const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', cache: 'no-store', signal };
+interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Personal and administrative answers are never taken from the browser's cache (a stale ETag would only earn a 412); public ones may be. */
+  cache?: RequestCache;
+}
+
+/**
+ * The one way a request is made: an answer that is not 2xx, no answer, or
+ * an answer that cannot be read is thrown as an ApiProblem. A request the
+ * caller aborted is thrown as the abort it is, not as a failure.
+ */
+async function send<T>(method: string, path: string, { body, headers = {}, signal, cache = 'no-store' }: RequestOptions, read: (response: Response) => Promise<T>): Promise<T> {
+  const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', cache, signal };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
   }
-  const response = await fetch(path, init);
-  if (!response.ok) throw await problemOf(response);
-  return response;
+  try {
+    const response = await fetch(path, init);
+    if (!response.ok) throw await problemOf(response);
+    return await read(response);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw asProblem(error);
+  }
 }
 
-async function json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<T> {
-  const response = await call(method, path, body, headers, signal);
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+function json<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return send(method, path, options, async (response) => (response.status === 204 ? (undefined as T) : ((await response.json()) as T)));
 }
 
-async function versioned<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<Versioned<T>> {
-  const response = await call(method, path, body, headers, signal);
-  return { value: (await response.json()) as T, etag: response.headers.get('ETag') ?? '' };
+function versioned<T>(method: string, path: string, options: RequestOptions = {}): Promise<Versioned<T>> {
+  return send(method, path, options, async (response) => ({ value: (await response.json()) as T, etag: response.headers.get('ETag') ?? '' }));
 }
 
 // The session cookie is HttpOnly; this flag only spares anonymous visitors a
@@ -168,17 +198,17 @@ export function signedInHint(value?: boolean): boolean {
 /** Who is signed in; null when nobody is. */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
   try {
-    const me = await json<Me>('GET', '/api/auth/me', undefined, undefined, signal);
+    const me = await json<Me>('GET', '/api/auth/me', { signal });
     signedInHint(true);
     return me;
   } catch (error) {
-    if (error instanceof ApiProblem && error.status === 401) return null;
+    if (isProblem(error, 401)) return null;
     throw error;
   }
 }
 
 export async function signIn(email: string, password: string): Promise<Me> {
-  const me = await json<Me>('POST', '/api/auth/login', { email, password });
+  const me = await json<Me>('POST', '/api/auth/login', { body: { email, password } });
   signedInHint(true);
   return me;
 }
@@ -191,25 +221,25 @@ export async function signOut(): Promise<void> {
 /** Whether this server offers the development sign-in: an empty request is refused as invalid (422) only there. */
 export async function devSignInAvailable(): Promise<boolean> {
   try {
-    await call('POST', '/api/auth/dev-sign-in', {});
+    await json<unknown>('POST', '/api/auth/dev-sign-in', { body: {} });
     return true;
   } catch (error) {
-    return error instanceof ApiProblem && error.status === 422;
+    return isProblem(error, 422);
   }
 }
 
 export async function devSignIn(email: string): Promise<Me> {
-  const me = await json<Me>('POST', '/api/auth/dev-sign-in', { email });
+  const me = await json<Me>('POST', '/api/auth/dev-sign-in', { body: { email } });
   signedInHint(true);
   return me;
 }
 
 export function getInvitation(token: string, signal?: AbortSignal): Promise<InvitationInfo> {
-  return json<InvitationInfo>('GET', `/api/auth/invitations/${encodeURIComponent(token)}`, undefined, undefined, signal);
+  return json<InvitationInfo>('GET', `/api/auth/invitations/${encodeURIComponent(token)}`, { signal });
 }
 
 export async function acceptInvitation(token: string, password: string): Promise<Me> {
-  const me = await json<Me>('POST', `/api/auth/invitations/${encodeURIComponent(token)}`, { password });
+  const me = await json<Me>('POST', `/api/auth/invitations/${encodeURIComponent(token)}`, { body: { password } });
   signedInHint(true);
   return me;
 }
@@ -217,35 +247,35 @@ export async function acceptInvitation(token: string, password: string): Promise
 /** Events of my organisations (every event for an administrator), drafts included. */
 /** My organisations' events of one status, newest first, and how many there are in each status. */
 export function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<{ items: Event[]; counts: Record<EventStatus, number> }> {
-  return json<{ items: Event[]; counts: Record<EventStatus, number> }>('GET', `/api/me/events?status=${status}`, undefined, undefined, signal);
+  return json<{ items: Event[]; counts: Record<EventStatus, number> }>('GET', `/api/me/events?status=${status}`, { signal });
 }
 
 /** One event, fresh from the server (never a cached copy), with its ETag. */
 export function getEventVersion(id: string, signal?: AbortSignal): Promise<Versioned<Event>> {
-  return versioned<Event>('GET', `/api/events/${encodeURIComponent(id)}`, undefined, {}, signal);
+  return versioned<Event>('GET', `/api/events/${encodeURIComponent(id)}`, { signal });
 }
 
 export function createEvent(input: EventInput): Promise<Versioned<Event>> {
-  return versioned<Event>('POST', '/api/events', input, { 'Idempotency-Key': crypto.randomUUID() });
+  return versioned<Event>('POST', '/api/events', { body: input, headers: { 'Idempotency-Key': crypto.randomUUID() } });
 }
 
 /** Saves an edit of the version `etag`; a 412 ApiProblem when somebody changed it meanwhile. */
 export function updateEvent(id: string, patch: EventPatch, etag: string): Promise<Versioned<Event>> {
-  return versioned<Event>('PATCH', `/api/events/${encodeURIComponent(id)}`, patch, { 'If-Match': etag });
+  return versioned<Event>('PATCH', `/api/events/${encodeURIComponent(id)}`, { body: patch, headers: { 'If-Match': etag } });
 }
 
 export function cancelEvent(id: string, reason: string): Promise<Event> {
-  return json<Event>('POST', `/api/events/${encodeURIComponent(id)}/cancel`, { reason: reason.trim() || null });
+  return json<Event>('POST', `/api/events/${encodeURIComponent(id)}/cancel`, { body: { reason: reason.trim() || null } });
 }
 
 /** An event's organisers and the organisations invited to co-organise it (for those who may edit it). */
 export function getCoOrganisers(id: string, signal?: AbortSignal): Promise<CoOrganisers> {
-  return json<CoOrganisers>('GET', `/api/events/${encodeURIComponent(id)}/co-organisers`, undefined, undefined, signal);
+  return json<CoOrganisers>('GET', `/api/events/${encodeURIComponent(id)}/co-organisers`, { signal });
 }
 
 /** Invitations for my organisations to co-organise others' events. */
 export async function listCoOrganiserInvitations(signal?: AbortSignal): Promise<CoOrganiserInvitation[]> {
-  return (await json<{ items: CoOrganiserInvitation[] }>('GET', '/api/me/co-organiser-invitations', undefined, undefined, signal)).items;
+  return (await json<{ items: CoOrganiserInvitation[] }>('GET', '/api/me/co-organiser-invitations', { signal })).items;
 }
 
 export function answerCoOrganiserInvitation(id: string, organisation: string, answer: 'accept' | 'decline'): Promise<unknown> {
@@ -261,74 +291,75 @@ export async function overlapping(window: { from: string; to: string }, filter: 
   const query = new URLSearchParams({ from: window.from, to: window.to, limit: '50' });
   for (const value of filter.network ?? []) query.append('network', value);
   for (const value of filter.municipality ?? []) query.append('municipality', value);
-  return (await getJson<EventList>(`/api/events?${query}`, signal)).items;
+  return (await getPublic<EventList>(`/api/events?${query}`, signal)).items;
 }
 
-export const getFeed = (signal?: AbortSignal) => json<FeedKey>('GET', '/api/me/feed', undefined, undefined, signal);
+export const getFeed = (signal?: AbortSignal) => json<FeedKey>('GET', '/api/me/feed', { signal });
 export const makeFeed = () => json<FeedKey>('POST', '/api/me/feed');
 export const revokeFeed = () => json<FeedKey>('DELETE', '/api/me/feed');
 
 /** The service's administrators, whom a person without rights to publish asks. */
-export async function listAdministrators(signal?: AbortSignal): Promise<{ name: string; email: string }[]> {
-  return (await json<{ items: { name: string; email: string }[] }>('GET', '/api/me/administrators', undefined, undefined, signal)).items;
+export async function listAdministrators(signal?: AbortSignal): Promise<Administrators['items']> {
+  return (await json<Administrators>('GET', '/api/me/administrators', { signal })).items;
 }
 
 export async function listTokens(signal?: AbortSignal): Promise<ApiToken[]> {
-  return (await json<{ items: ApiToken[] }>('GET', '/api/tokens', undefined, undefined, signal)).items;
+  return (await json<{ items: ApiToken[] }>('GET', '/api/tokens', { signal })).items;
 }
-export const createToken = (name: string, organisation: string) => json<CreatedApiToken>('POST', '/api/tokens', { name, organisation });
+export const createToken = (name: string, organisation: string) => json<CreatedApiToken>('POST', '/api/tokens', { body: { name, organisation } });
 export const revokeToken = (id: number) => json<ApiToken>('DELETE', `/api/tokens/${id}`);
 
 export function getClockItem(id: number, signal?: AbortSignal): Promise<Versioned<StoredClockItem>> {
-  return versioned<StoredClockItem>('GET', `/api/clock/items/${id}`, undefined, {}, signal);
+  return versioned<StoredClockItem>('GET', `/api/clock/items/${id}`, { signal });
 }
 export function createClockItem(clock: string | null, input: ClockItemInput): Promise<Versioned<StoredClockItem>> {
-  return versioned<StoredClockItem>('POST', `/api/clock/items${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, input);
+  return versioned<StoredClockItem>('POST', `/api/clock/items${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, { body: input });
 }
 export function updateClockItem(id: number, patch: ClockItemPatch, etag: string): Promise<Versioned<StoredClockItem>> {
-  return versioned<StoredClockItem>('PATCH', `/api/clock/items/${id}`, patch, { 'If-Match': etag });
+  return versioned<StoredClockItem>('PATCH', `/api/clock/items/${id}`, { body: patch, headers: { 'If-Match': etag } });
 }
 /** An organisation's own clock, filled from the statutory template. */
-export const createClock = (organisation: string) => json<AnnualClock>('POST', '/api/clocks', { organisation });
+export const createClock = (organisation: string) => json<AnnualClock>('POST', '/api/clocks', { body: { organisation } });
 
-/** What importing a calendar file or URL would do; nothing is written. */
 /** The answer of a request that starts an import job: at once (200), or a job to follow (202). */
 export type Started<T> = { done: T; job: null } | { done: null; job: ImportJob };
 
-async function started<T>(path: string, body?: unknown): Promise<Started<T>> {
-  const response = await call('POST', path, body);
-  const value = await response.json();
-  return response.status === 202 ? { done: null, job: value as ImportJob } : { done: value as T, job: null };
+function started<T>(path: string, body?: unknown): Promise<Started<T>> {
+  return send('POST', path, { body }, async (response) => {
+    const value = await response.json();
+    return response.status === 202 ? { done: null, job: value as ImportJob } : { done: value as T, job: null };
+  });
 }
 
+/** What importing a calendar file or URL would do; nothing is written. */
 export const previewImport = (request: ImportRequest) => started<ImportPreview>('/api/imports/preview', request);
 /** Imports a calendar file or URL (and saves it as a source). */
 export const runImport = (request: ImportRequest) => started<ImportResult>('/api/imports', request);
 /** Does the next events of a running job. */
 export const continueImportJob = (id: number) => json<ImportJob>('POST', `/api/imports/jobs/${id}/continue`);
-export const getImportJob = (id: number, signal?: AbortSignal) => json<ImportJob>('GET', `/api/imports/jobs/${id}`, undefined, undefined, signal);
+export const getImportJob = (id: number, signal?: AbortSignal) => json<ImportJob>('GET', `/api/imports/jobs/${id}`, { signal });
 export async function listImportJobs(signal?: AbortSignal): Promise<ImportJob[]> {
-  return (await json<{ items: ImportJob[] }>('GET', '/api/imports/jobs', undefined, undefined, signal)).items;
+  return (await json<{ items: ImportJob[] }>('GET', '/api/imports/jobs', { signal })).items;
 }
 export async function listImportSources(signal?: AbortSignal): Promise<ImportSourceView[]> {
-  return (await json<{ items: ImportSourceView[] }>('GET', '/api/imports/sources', undefined, undefined, signal)).items;
+  return (await json<{ items: ImportSourceView[] }>('GET', '/api/imports/sources', { signal })).items;
 }
 export const syncImportSource = (id: number) => started<ImportSyncResult>(`/api/imports/sources/${id}/sync`);
-export const setImportSync = (id: number, sync: boolean) => json<ImportSourceView>('PATCH', `/api/imports/sources/${id}`, { sync });
+export const setImportSync = (id: number, sync: boolean) => json<ImportSourceView>('PATCH', `/api/imports/sources/${id}`, { body: { sync } });
 export const deleteImportSource = (id: number) => json<void>('DELETE', `/api/imports/sources/${id}`);
 
 export async function listPeople(signal?: AbortSignal): Promise<Person[]> {
-  return (await json<{ items: Person[] }>('GET', '/api/admin/people', undefined, undefined, signal)).items;
+  return (await json<{ items: Person[] }>('GET', '/api/admin/people', { signal })).items;
 }
-export const addPerson = (input: PersonInput) => json<Person>('POST', '/api/admin/people', input);
-export const updatePerson = (id: number, patch: PersonPatch) => json<Person>('PATCH', `/api/admin/people/${id}`, patch);
-export const setMemberships = (id: number, memberships: Membership[]) => json<Person>('PUT', `/api/admin/people/${id}/memberships`, memberships);
+export const addPerson = (input: PersonInput) => json<Person>('POST', '/api/admin/people', { body: input });
+export const updatePerson = (id: number, patch: PersonPatch) => json<Person>('PATCH', `/api/admin/people/${id}`, { body: patch });
+export const setMemberships = (id: number, memberships: Membership[]) => json<Person>('PUT', `/api/admin/people/${id}/memberships`, { body: memberships });
 export const invitePerson = (id: number) => json<CreatedInvitation>('POST', `/api/admin/people/${id}/invitations`);
 export const signOutPerson = (id: number) => json<{ revoked: number }>('POST', `/api/admin/people/${id}/sign-out`);
-export const addOrganisation = (input: OrganisationInput) => json<unknown>('POST', '/api/admin/organisations', input);
-export const updateOrganisation = (slug: string, input: Omit<OrganisationInput, 'slug'>) => json<unknown>('PUT', `/api/admin/organisations/${encodeURIComponent(slug)}`, input);
-export const addNetwork = (input: NetworkInput) => json<unknown>('POST', '/api/admin/networks', input);
-export const updateNetwork = (slug: string, input: Omit<NetworkInput, 'slug'>) => json<unknown>('PUT', `/api/admin/networks/${encodeURIComponent(slug)}`, input);
+export const addOrganisation = (input: OrganisationInput) => json<unknown>('POST', '/api/admin/organisations', { body: input });
+export const updateOrganisation = (slug: string, input: Omit<OrganisationInput, 'slug'>) => json<unknown>('PUT', `/api/admin/organisations/${encodeURIComponent(slug)}`, { body: input });
+export const addNetwork = (input: NetworkInput) => json<unknown>('POST', '/api/admin/networks', { body: input });
+export const updateNetwork = (slug: string, input: Omit<NetworkInput, 'slug'>) => json<unknown>('PUT', `/api/admin/networks/${encodeURIComponent(slug)}`, { body: input });
 
 export interface AuditFilter {
   entity?: string;
@@ -339,7 +370,7 @@ export interface AuditFilter {
 export function getAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditPage> {
   const query = new URLSearchParams({ limit: '25' });
   for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
-  return json<AuditPage>('GET', `/api/admin/audit?${query}`, undefined, undefined, signal);
+  return json<AuditPage>('GET', `/api/admin/audit?${query}`, { signal });
 }
 
 /** Forgets the reference data fetched earlier, after an administrator changed it. */

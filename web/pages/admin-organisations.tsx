@@ -6,8 +6,9 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 const KINDS = ['wellbeing-county', 'regional-council', 'municipality', 'state', 'ngo', 'parish', 'project', 'partner'] as const;
 
@@ -28,35 +29,28 @@ const orNull = (text: string) => (text.trim() ? text.trim() : null);
 function TermForm({ what, initial, existing, onSaved }: { what: 'organisation' | 'network'; initial: NamesState; existing: boolean; onSaved: (name: string) => void }) {
   const m = useOrganiserText();
   const [value, setValue] = useState(initial);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<NamesState>) => setValue({ ...value, ...patch });
   const id = `${what}-${existing ? value.slug : 'new'}`;
-  const submit = async (e: { preventDefault: () => void }) => {
-    e.preventDefault();
-    setSaving(true);
-    setError(null);
+  const saving = useAction(async () => {
     const name = { fi: value.fi.trim(), sv: orNull(value.sv), en: orNull(value.en) };
-    try {
-      if (what === 'organisation') {
-        const input = { name, kind: value.kind, website: orNull(value.website) };
-        await (existing ? updateOrganisation(value.slug, input) : addOrganisation({ slug: value.slug.trim(), ...input } as OrganisationInput));
-      } else {
-        const input = { name, description: orNull(value.description) };
-        await (existing ? updateNetwork(value.slug, input) : addNetwork({ slug: value.slug.trim(), ...input } as NetworkInput));
-      }
-      await refreshTaxonomy();
-      if (!existing) setValue(initial);
-      onSaved(name.fi);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
+    if (what === 'organisation') {
+      const input = { name, kind: value.kind, website: orNull(value.website) };
+      await (existing ? updateOrganisation(value.slug, input) : addOrganisation({ slug: value.slug.trim(), ...input } as OrganisationInput));
+    } else {
+      const input = { name, description: orNull(value.description) };
+      await (existing ? updateNetwork(value.slug, input) : addNetwork({ slug: value.slug.trim(), ...input } as NetworkInput));
     }
+    await refreshTaxonomy();
+    if (!existing) setValue(initial);
+    onSaved(name.fi);
+  });
+  const submit = (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    void saving.run();
   };
   return (
     <form class="card" onSubmit={submit}>
-      <ProblemBox error={error} />
+      <ProblemBox error={saving.error} />
       <div class="form-row">
         {!existing && (
           <Field id={`${id}-slug`} label={m.slug} required>
@@ -95,7 +89,7 @@ function TermForm({ what, initial, existing, onSaved }: { what: 'organisation' |
           {(props) => <textarea {...props} rows={3} value={value.description} onInput={(e) => set({ description: e.currentTarget.value })} />}
         </Field>
       )}
-      <SaveButton saving={saving}>{existing ? m.save : what === 'organisation' ? m.addOrganisation : m.addNetwork}</SaveButton>
+      <SaveButton saving={saving.busy}>{existing ? m.save : what === 'organisation' ? m.addOrganisation : m.addNetwork}</SaveButton>
     </form>
   );
 }
@@ -115,72 +109,70 @@ function Terms({ taxonomy, onChanged }: { taxonomy: Taxonomy; onChanged: () => v
       {message && <Success>{message}</Success>}
       <section aria-labelledby="organisations-title">
         <h2 id="organisations-title">{m.organisationsHeading}</h2>
-        <TableScroll label={m.organisationsHeading}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.name}</th>
-                <th scope="col">{m.kind}</th>
-                <th scope="col">{m.website}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {taxonomy.organisations.map((o) => (
-                <tr key={o.slug}>
-                  <th scope="row">
-                    {i18n.pick(o.name)} <span class="muted small">({o.slug})</span>
-                    {editing === `o/${o.slug}` && (
-                      <TermForm
-                        what="organisation"
-                        existing
-                        initial={{ ...blank, slug: o.slug, fi: o.name.fi, sv: o.name.sv ?? '', en: o.name.en ?? '', kind: o.kind as NamesState['kind'], website: o.website ?? '' }}
-                        onSaved={saved(m.orgSaved)}
-                      />
-                    )}
-                  </th>
-                  <td>{m.kinds[o.kind] ?? o.kind}</td>
-                  <td>{o.website}</td>
-                  <td>
-                    <button type="button" aria-expanded={editing === `o/${o.slug}`} onClick={() => setEditing(editing === `o/${o.slug}` ? null : `o/${o.slug}`)} aria-label={fill(m.editOrganisation, { name: i18n.pick(o.name) })}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={m.organisationsHeading}
+          rows={taxonomy.organisations}
+          rowKey={(o) => o.slug}
+          columns={[
+            {
+              header: m.name,
+              rowHeader: true,
+              cell: (o) => (
+                <>
+                  {i18n.pick(o.name)} <span class="muted small">({o.slug})</span>
+                  {editing === `o/${o.slug}` && (
+                    <TermForm
+                      what="organisation"
+                      existing
+                      initial={{ ...blank, slug: o.slug, fi: o.name.fi, sv: o.name.sv ?? '', en: o.name.en ?? '', kind: o.kind as NamesState['kind'], website: o.website ?? '' }}
+                      onSaved={saved(m.orgSaved)}
+                    />
+                  )}
+                </>
+              ),
+            },
+            { header: m.kind, cell: (o) => m.kinds[o.kind] ?? o.kind },
+            { header: m.website, cell: (o) => o.website },
+            {
+              header: m.actions,
+              cell: (o) => (
+                <button type="button" aria-expanded={editing === `o/${o.slug}`} onClick={() => setEditing(editing === `o/${o.slug}` ? null : `o/${o.slug}`)} aria-label={fill(m.editOrganisation, { name: i18n.pick(o.name) })}>
+                  {m.edit}
+                </button>
+              ),
+            },
+          ]}
+        />
         <h3>{m.addOrganisation}</h3>
         <TermForm what="organisation" existing={false} initial={blank} onSaved={saved(m.orgSaved)} />
       </section>
       <section aria-labelledby="networks-title">
         <h2 id="networks-title">{m.networksHeading}</h2>
-        <TableScroll label={m.networksHeading}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.name}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {taxonomy.networks.map((n) => (
-                <tr key={n.slug}>
-                  <th scope="row">
-                    {i18n.pick(n.name)} <span class="muted small">({n.slug})</span>
-                    {editing === `n/${n.slug}` && <TermForm what="network" existing initial={{ ...blank, slug: n.slug, fi: n.name.fi, sv: n.name.sv ?? '', en: n.name.en ?? '' }} onSaved={saved(m.networkSaved)} />}
-                  </th>
-                  <td>
-                    <button type="button" aria-expanded={editing === `n/${n.slug}`} onClick={() => setEditing(editing === `n/${n.slug}` ? null : `n/${n.slug}`)} aria-label={fill(m.editNetwork, { name: i18n.pick(n.name) })}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={m.networksHeading}
+          rows={taxonomy.networks}
+          rowKey={(n) => n.slug}
+          columns={[
+            {
+              header: m.name,
+              rowHeader: true,
+              cell: (n) => (
+                <>
+                  {i18n.pick(n.name)} <span class="muted small">({n.slug})</span>
+                  {editing === `n/${n.slug}` && <TermForm what="network" existing initial={{ ...blank, slug: n.slug, fi: n.name.fi, sv: n.name.sv ?? '', en: n.name.en ?? '' }} onSaved={saved(m.networkSaved)} />}
+                </>
+              ),
+            },
+            {
+              header: m.actions,
+              cell: (n) => (
+                <button type="button" aria-expanded={editing === `n/${n.slug}`} onClick={() => setEditing(editing === `n/${n.slug}` ? null : `n/${n.slug}`)} aria-label={fill(m.editNetwork, { name: i18n.pick(n.name) })}>
+                  {m.edit}
+                </button>
+              ),
+            },
+          ]}
+        />
         <h3>{m.addNetwork}</h3>
         <TermForm what="network" existing={false} initial={blank} onSaved={saved(m.networkSaved)} />
       </section>

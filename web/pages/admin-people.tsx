@@ -6,8 +6,9 @@ import { Area } from '../components/manage-nav';
 import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 const ROLES = ['administrator', 'organiser', 'viewer'] as const;
 
@@ -54,28 +55,21 @@ function AddPerson({ taxonomy, onAdded }: { taxonomy: Taxonomy; onAdded: (person
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [memberships, setMembershipList] = useState<Membership[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: { preventDefault: () => void }) => {
+  const adding = useAction(async () => {
+    const person = await addPerson({ name: name.trim(), email: email.trim(), memberships });
+    setName('');
+    setEmail('');
+    setMembershipList([]);
+    onAdded(person);
+  });
+  const submit = (e: { preventDefault: () => void }) => {
     e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      const person = await addPerson({ name: name.trim(), email: email.trim(), memberships });
-      setName('');
-      setEmail('');
-      setMembershipList([]);
-      onAdded(person);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    void adding.run();
   };
   return (
     <form class="card" onSubmit={submit} aria-labelledby="add-person-title">
       <h2 id="add-person-title">{m.addPerson}</h2>
-      <ProblemBox error={error} />
+      <ProblemBox error={adding.error} />
       <div class="form-row">
         <Field id="new-person-name" label={m.name} required>
           {(props) => <input {...props} type="text" required value={name} onInput={(e) => setName(e.currentTarget.value)} />}
@@ -85,7 +79,7 @@ function AddPerson({ taxonomy, onAdded }: { taxonomy: Taxonomy; onAdded: (person
         </Field>
       </div>
       <MembershipsEditor idPrefix="new-person" value={memberships} onChange={setMembershipList} taxonomy={taxonomy} />
-      <SaveButton saving={saving}>{m.addPerson}</SaveButton>
+      <SaveButton saving={adding.busy}>{m.addPerson}</SaveButton>
     </form>
   );
 }
@@ -96,29 +90,22 @@ function PersonEditor({ person, taxonomy, onChanged }: { person: Person; taxonom
   const [name, setName] = useState(person.name);
   const [email, setEmail] = useState(person.email);
   const [memberships, setMembershipList] = useState<Membership[]>(person.memberships);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<CreatedInvitation | null>(null);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
-  const run = async (what: string, action: () => Promise<string>) => {
-    setBusy(what);
-    setError(null);
+  /** One change at a time: which one (`what`) says which button is busy; its result is the message to show. */
+  const change = useAction(async (_what: 'person' | 'memberships' | 'invite' | 'sign-out', action: () => Promise<string>) => {
     setMessage(null);
-    try {
-      setMessage(await action());
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+    setMessage(await action());
+    onChanged();
+  });
+  const { run } = change;
+  const busy = change.running?.[0] ?? null;
   const id = `person-${person.id}`;
   return (
     <section class="card person-editor" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{fill(m.editPerson, { name: person.name })}</h2>
-      <ProblemBox error={error} />
+      <ProblemBox error={change.error} />
       {message && <Success>{message}</Success>}
       <form
         onSubmit={(e) => {
@@ -196,37 +183,28 @@ function People() {
   return (
     <>
       {message && <Success>{message}</Success>}
-      <TableScroll label={m.peopleTitle}>
-        <table class="data-table people">
-          <caption class="visually-hidden">{m.peopleTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.name}</th>
-              <th scope="col">{m.email}</th>
-              <th scope="col">{m.memberships}</th>
-              <th scope="col">{m.passwordSet}</th>
-              <th scope="col">{m.lastSignIn}</th>
-              <th scope="col">{m.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id} data-email={p.email}>
-                <th scope="row">{p.name}</th>
-                <td>{p.email}</td>
-                <td>{p.memberships.map((ms) => `${orgName(ms.organisation)} (${m.roles[ms.role]})`).join(', ')}</td>
-                <td>{p.hasPassword ? m.yes : m.no}</td>
-                <td>{p.lastSignInAt ? i18n.dateTime(p.lastSignInAt) : m.never}</td>
-                <td>
-                  <button type="button" aria-expanded={editing === p.id} aria-controls="person-editor" onClick={() => setEditing(editing === p.id ? null : p.id)} aria-label={`${m.edit}: ${p.name}`}>
-                    {m.edit}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        class="people"
+        caption={m.peopleTitle}
+        rows={people}
+        rowKey={(p) => p.id}
+        rowAttributes={(p) => ({ 'data-email': p.email })}
+        columns={[
+          { header: m.name, rowHeader: true, cell: (p) => p.name },
+          { header: m.email, cell: (p) => p.email },
+          { header: m.memberships, cell: (p) => p.memberships.map((ms) => `${orgName(ms.organisation)} (${m.roles[ms.role]})`).join(', ') },
+          { header: m.passwordSet, cell: (p) => (p.hasPassword ? m.yes : m.no) },
+          { header: m.lastSignIn, cell: (p) => (p.lastSignInAt ? i18n.dateTime(p.lastSignInAt) : m.never) },
+          {
+            header: m.actions,
+            cell: (p) => (
+              <button type="button" aria-expanded={editing === p.id} aria-controls="person-editor" onClick={() => setEditing(editing === p.id ? null : p.id)} aria-label={`${m.edit}: ${p.name}`}>
+                {m.edit}
+              </button>
+            ),
+          },
+        ]}
+      />
       <div id="person-editor">{person && <PersonEditor key={person.id} person={person} taxonomy={taxonomy} onChanged={() => setVersion((v) => v + 1)} />}</div>
       <AddPerson
         taxonomy={taxonomy}

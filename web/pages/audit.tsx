@@ -8,8 +8,9 @@ import { Empty, Failed, Loading } from '../components/status';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { describeRule } from '../recurrence-text';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 const ENTITIES = ['event', 'clock', 'clock_item', 'person', 'membership', 'token', 'invitation', 'organisation', 'network'];
 
@@ -84,72 +85,63 @@ function Entries({ filter }: { filter: { entity?: string; entityId?: string; per
     setPages([page]);
     return page;
   });
-  const [loadingMore, setLoadingMore] = useState(false);
+  const loadingMore = useAction(async (before: number) => {
+    const page = await getAudit({ ...filter, before });
+    setPages((list) => [...list, page]);
+  });
   if (first.state === 'loading') return <Loading />;
   if (first.state === 'failed') return <Failed retry={first.retry} />;
   const items = pages.flatMap((page) => page.items);
   const next = pages.at(-1)?.next ?? null;
-  const more = async () => {
-    if (next === null) return;
-    setLoadingMore(true);
-    try {
-      const page = await getAudit({ ...filter, before: next });
-      setPages((list) => [...list, page]);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const more = () => next !== null && loadingMore.run(next);
   if (items.length === 0) return <Empty>{m.noEntries}</Empty>;
   return (
     <>
-      <TableScroll label={m.auditTitle}>
-        <table class="data-table audit">
-          <caption class="visually-hidden">{m.auditTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.at}</th>
-              <th scope="col">{m.actor}</th>
-              <th scope="col">{m.action}</th>
-              <th scope="col">{m.entity}</th>
-              <th scope="col">{m.changes}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((entry) => (
-              <tr key={entry.id} data-entity={entry.entity} data-entity-id={entry.entityId}>
-                <td>
-                  {i18n.dateTime(entry.at)}
-                </td>
-                <td>{entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system}</td>
-                <td>{m.auditActions[entry.action] ?? entry.action}</td>
-                <th scope="row">
-                  {m.entities[entry.entity] ?? entry.entity}{' '}
-                  {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
-                </th>
-                <td>
-                  <dl class="changes">
-                    {changes(entry).map((change) => (
-                      <div key={change.field}>
-                        <dt>{label(change.field)}</dt>
-                        <dd>
-                          <del>{show(change.before, change.field)}</del> → <ins>{show(change.after, change.field)}</ins>
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        class="audit"
+        caption={m.auditTitle}
+        rows={items}
+        rowKey={(entry) => entry.id}
+        rowAttributes={(entry) => ({ 'data-entity': entry.entity, 'data-entity-id': entry.entityId })}
+        columns={[
+          { header: m.at, cell: (entry) => i18n.dateTime(entry.at) },
+          { header: m.actor, cell: (entry) => (entry.actor.person ? entry.actor.person.name : entry.actor.token ? fill(m.viaToken, { name: entry.actor.token.name }) : m.system) },
+          { header: m.action, cell: (entry) => m.auditActions[entry.action] ?? entry.action },
+          {
+            header: m.entity,
+            rowHeader: true,
+            cell: (entry) => (
+              <>
+                {m.entities[entry.entity] ?? entry.entity}{' '}
+                {entry.entity === 'event' ? <a href={withLanguage(`/manage/events/${entry.entityId}`, i18n.language)}>{entry.entityId}</a> : entry.entityId}
+              </>
+            ),
+          },
+          {
+            header: m.changes,
+            cell: (entry) => (
+              <dl class="changes">
+                {changes(entry).map((change) => (
+                  <div key={change.field}>
+                    <dt>{label(change.field)}</dt>
+                    <dd>
+                      <del>{show(change.before, change.field)}</del> → <ins>{show(change.after, change.field)}</ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ),
+          },
+        ]}
+      />
       {next !== null && (
         <p class="load-more">
-          <button type="button" onClick={more} disabled={loadingMore}>
-            {loadingMore ? i18n.t.loading : m.olderEntries}
+          <button type="button" onClick={more} disabled={loadingMore.busy}>
+            {loadingMore.busy ? i18n.t.loading : m.olderEntries}
           </button>
         </p>
       )}
+      {loadingMore.error && <Failed retry={more} />}
     </>
   );
 }

@@ -1,14 +1,15 @@
 /** Items of the clocks the person may write: the regional clock (wellbeing county, regional council) and their organisations' own clocks. */
 import { useState } from 'preact/hooks';
 import { CATEGORY_NAMES, CLOCK_CATEGORIES } from '../../worker/shared/clock-categories';
-import { type AnnualClock, ApiProblem, type ClockItemInput, type Me, NotFound, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getCouncilTerm, getTaxonomy, updateClockItem } from '../api';
+import { type AnnualClock, type ClockItemInput, type Me, type StoredClockItem, type Taxonomy, type Versioned, clockSlugOf, createClock, createClockItem, getClock, getClockItem, getCouncilTerm, getTaxonomy, isProblem, updateClockItem } from '../api';
 import { Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf } from '../components/form';
 import { Area } from '../components/manage-nav';
-import { Empty, Failed, Loading } from '../components/status';
+import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 type Repeat = NonNullable<ClockItemInput['repeat']>;
 type Category = NonNullable<ClockItemInput['category']>;
@@ -120,26 +121,24 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
   const i18n = useI18n();
   const [state, setState] = useState(() => stateOf(item?.value ?? null, clock.clock.rings[0]?.slug ?? '', kind));
   const term = state.kind === 'term';
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // Saved, the editor closes: the button stays busy until it has.
+  const saving = useAction(
+    async () => {
+      if (item) await updateClockItem(item.value.id, inputOf(state), item.etag);
+      else await createClockItem(slug, inputOf(state));
+      onSaved(state.titleFi);
+    },
+    { staysBusy: true },
+  );
+  const { error } = saving;
   const set = (patch: Partial<ItemState>) => setState({ ...state, ...patch });
   const fieldErrors = fieldErrorsOf(error);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
   const submit = async (e: { preventDefault: () => void }) => {
     e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      if (item) await updateClockItem(item.value.id, inputOf(state), item.etag);
-      else await createClockItem(slug, inputOf(state));
-      onSaved(state.titleFi);
-    } catch (failure) {
-      setError(failure);
-      setSaving(false);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.clock-item-form [aria-invalid="true"]')?.focus());
-    }
+    if (await saving.run()) requestAnimationFrame(() => document.querySelector<HTMLElement>('.clock-item-form [aria-invalid="true"]')?.focus());
   };
-  const conflict = error instanceof ApiProblem && error.status === 412;
+  const conflict = isProblem(error, 412);
   const month = (key: 'startMonth' | 'endMonth', label: string) => (
     <Field id={`ci-${key}`} label={label} error={fieldErrors[`span.${key}`]}>
       {(props) => (
@@ -340,7 +339,7 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
         </fieldset>
       )}
       <div class="button-row">
-        <SaveButton saving={saving}>{m.save}</SaveButton>
+        <SaveButton saving={saving.busy}>{m.save}</SaveButton>
         <button type="button" onClick={onClose}>
           {m.close}
         </button>
@@ -356,17 +355,24 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Versioned<StoredClockItem> | 'new' | 'new-term' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const clock = useResource(`clock/${slug}/${version}`, (signal) => getClock(year, slug, signal, true));
   const term = useResource(`council-term/${slug}/${version}`, (signal) => getCouncilTerm(slug, signal, true));
+  const creatingClock = useAction(async (organisation: string) => {
+    await createClock(organisation);
+    setVersion((v) => v + 1);
+  });
+  const opening = useAction(async (id: number) => {
+    setMessage(null);
+    setEditing(await getClockItem(id));
+  });
   if (clock.state === 'loading') return <Loading />;
   if (clock.state === 'failed') {
-    if (clock.error instanceof NotFound && organisation) {
+    if (isProblem(clock.error, 404) && organisation) {
       return (
         <>
           <p>{m.noClock}</p>
-          <ProblemBox error={error} />
-          <button type="button" class="primary" onClick={() => createClock(organisation).then(() => setVersion((v) => v + 1), setError)}>
+          <ProblemBox error={creatingClock.error} />
+          <button type="button" class="primary" onClick={() => creatingClock.run(organisation)}>
             {m.createClock}
           </button>
         </>
@@ -374,14 +380,12 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
     }
     return <Failed retry={clock.retry} />;
   }
-  const edit = async (id: number) => {
-    setMessage(null);
-    try {
-      setEditing(await getClockItem(id));
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const edit = (id: number) => opening.run(id);
+  const editButton = (item: { id: number; title: StoredClockItem['title'] }) => (
+    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
+      {m.edit}
+    </button>
+  );
   const ringName = (ring: string | null) => {
     const found = clock.value.clock.rings.find((r) => r.slug === ring);
     return found ? i18n.pick(found.name) : (ring ?? '');
@@ -389,7 +393,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
   return (
     <>
       {message && <Success>{message}</Success>}
-      <ProblemBox error={error} />
+      <ProblemBox error={opening.error} />
       <p>
         <button type="button" class="primary" onClick={() => (setMessage(null), setEditing('new'))}>
           {m.newItem}
@@ -416,78 +420,41 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
         />
       )}
       <h2>{m.annualItems}</h2>
-      {clock.value.items.length === 0 ? (
-        <Empty>{m.noItems}</Empty>
-      ) : (
-        <TableScroll label={i18n.pick(clock.value.clock.name)}>
-          <table class="data-table">
-            <caption>{i18n.pick(clock.value.clock.name)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.title}</th>
-                <th scope="col">{m.ring}</th>
-                <th scope="col">{m.span}</th>
-                <th scope="col">{m.repeatYears}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clock.value.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{i18n.pick(item.title)}</th>
-                  <td>{ringName(item.ring)}</td>
-                  <td>{i18n.monthSpan(item.span)}</td>
-                  <td>{m.repeats[item.repeat]}</td>
-                  <td>
-                    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        caption={i18n.pick(clock.value.clock.name)}
+        captionShown
+        empty={m.noItems}
+        rows={clock.value.items}
+        rowKey={(item) => item.id}
+        columns={[
+          { header: m.title, rowHeader: true, cell: (item) => i18n.pick(item.title) },
+          { header: m.ring, cell: (item) => ringName(item.ring) },
+          { header: m.span, cell: (item) => i18n.monthSpan(item.span) },
+          { header: m.repeatYears, cell: (item) => m.repeats[item.repeat] },
+          { header: m.actions, cell: editButton },
+        ]}
+      />
       <h2>{m.termItems}</h2>
       {term.state === 'loading' ? (
         <Loading />
       ) : term.state === 'failed' ? (
         <Failed retry={term.retry} />
-      ) : term.value.items.length === 0 ? (
-        <Empty>{m.noTermItems}</Empty>
       ) : (
-        <TableScroll label={m.termItems}>
-          <table class="data-table term-items">
-            <caption>
-              {m.termItems} {term.value.term.name}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.title}</th>
-                <th scope="col">{m.ring}</th>
-                <th scope="col">{m.termYears}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {term.value.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{i18n.pick(item.title)}</th>
-                  <td>{ringName(item.ring)}</td>
-                  <td>
-                    {item.termYears.start === item.termYears.end ? `${item.termYears.start}.` : `${item.termYears.start}.–${item.termYears.end}.`} {m.termYear}
-                  </td>
-                  <td>
-                    <button type="button" onClick={() => edit(item.id)} aria-label={`${m.edit}: ${i18n.pick(item.title)}`}>
-                      {m.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          class="term-items"
+          caption={`${m.termItems} ${term.value.term.name}`}
+          captionShown
+          scrollLabel={m.termItems}
+          empty={m.noTermItems}
+          rows={term.value.items}
+          rowKey={(item) => item.id}
+          columns={[
+            { header: m.title, rowHeader: true, cell: (item) => i18n.pick(item.title) },
+            { header: m.ring, cell: (item) => ringName(item.ring) },
+            { header: m.termYears, cell: (item) => `${item.termYears.start === item.termYears.end ? `${item.termYears.start}.` : `${item.termYears.start}.–${item.termYears.end}.`} ${m.termYear}` },
+            { header: m.actions, cell: editButton },
+          ]}
+        />
       )}
     </>
   );

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type AnnualClock, type CouncilTermClock, NotFound, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy } from '../api';
+import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy, isProblem } from '../api';
 import { Failed, Loading } from '../components/status';
-import { TableScroll } from '../components/table-scroll';
-import { CategoryLegend, type ClockItem, type Contrast, RingLegend, Wheel, eventDay, planDayText, planDays, spanText } from '../components/wheel';
+import { DataTable } from '../components/data-table';
+import { CategoryLegend, type ClockItem, type Contrast, type PlanDay, RingLegend, Wheel, eventDay, planDayText, planDays, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { usePageTitle } from '../use-page-title';
@@ -250,62 +250,65 @@ function MonthButtons({ months, open, onOpen }: { months: string[]; open: string
   );
 }
 
+/** A row of the clock's table: an item, or one of its decision's days (the decision and its preparation steps) under it. */
+type ClockRow = { item: ClockItem; day: null } | { item: ClockItem; day: PlanDay };
+
 function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items: ClockItem[]; organisations: Map<string, string> }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
   const ringName = (slug: string | null) => pick(clock.clock.rings.find((r) => r.slug === slug)?.name ?? { fi: '', sv: null, en: null });
+  const rows = items.flatMap((item): ClockRow[] => [{ item, day: null }, ...planDays([item], `${clock.year}-01-01`, `${clock.year + 1}-01-01`).map((day) => ({ item, day }))]);
   return (
-    <TableScroll label={`${t.clock} ${clock.year}`}>
-      <table class="data-table">
-        <caption>
-          {t.clock} {clock.year}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.ring}</th>
-            <th scope="col">{t.item}</th>
-            <th scope="col">{t.period}</th>
-            <th scope="col">{t.responsible}</th>
-            <th scope="col">{t.relatedEvents}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.flatMap((item) => [
-            <tr key={item.id}>
-              <td>{ringName(item.ring)}</td>
-              <th scope="row" lang={i18n.langOf(item.title)}>{pick(item.title)}</th>
-              <td>
-                {item.occurrences.map((o) => spanText(i18n, o)).join(', ')} ({repeatText(item, i18n)})
-              </td>
-              <td>{item.responsibleOrganisation ? organisations.get(item.responsibleOrganisation) ?? item.responsibleOrganisation : ''}</td>
-              <td>
-                {item.events.map((event, index) => (
+    <DataTable
+      caption={`${t.clock} ${clock.year}`}
+      captionShown
+      rows={rows}
+      rowKey={(row) => (row.day ? row.day.key : row.item.id)}
+      rowAttributes={(row) => (row.day ? { class: `plan-row plan-${row.day.kind}` } : {})}
+      columns={[
+        { header: t.ring, cell: (row) => ringName(row.item.ring) },
+        {
+          header: t.item,
+          rowHeader: true,
+          cellAttributes: (row) => (row.day ? {} : { lang: i18n.langOf(row.item.title) }),
+          cell: ({ item, day }) =>
+            day ? (
+              <>
+                <span class="small">{day.kind === 'decision' ? t.planDecision : t.planStep}:</span> <span lang={i18n.langOf(day.title)}>{pick(day.title)}</span>
+              </>
+            ) : (
+              pick(item.title)
+            ),
+        },
+        {
+          header: t.period,
+          cell: ({ item, day }) =>
+            day ? (
+              <>
+                {i18n.day(day.date)}
+                {day.workingDaysBefore !== null && <span class="small"> ({day.workingDaysBefore} {t.daysBefore})</span>}
+              </>
+            ) : (
+              `${item.occurrences.map((o) => spanText(i18n, o)).join(', ')} (${repeatText(item, i18n)})`
+            ),
+        },
+        { header: t.responsible, cell: ({ item, day }) => (day || !item.responsibleOrganisation ? '' : (organisations.get(item.responsibleOrganisation) ?? item.responsibleOrganisation)) },
+        {
+          header: t.relatedEvents,
+          cell: ({ item, day }) =>
+            day
+              ? null
+              : item.events.map((event, index) => (
                   <span key={event.id}>
                     {index > 0 && ', '}
-                    <a href={withLanguage(`/events/${event.id}`, language)} lang={i18n.langOf(event.title)}>{pick(event.title)}</a>
+                    <a href={withLanguage(`/events/${event.id}`, language)} lang={i18n.langOf(event.title)}>
+                      {pick(event.title)}
+                    </a>
                   </span>
-                ))}
-              </td>
-            </tr>,
-            // The item's decision and its preparation steps, each a row of its own under the item.
-            ...planDays([item], `${clock.year}-01-01`, `${clock.year + 1}-01-01`).map((day) => (
-              <tr key={day.key} class={`plan-row plan-${day.kind}`}>
-                <td>{ringName(item.ring)}</td>
-                <th scope="row">
-                  <span class="small">{day.kind === 'decision' ? t.planDecision : t.planStep}:</span> <span lang={i18n.langOf(day.title)}>{pick(day.title)}</span>
-                </th>
-                <td>
-                  {i18n.day(day.date)}
-                  {day.workingDaysBefore !== null && <span class="small"> ({day.workingDaysBefore} {t.daysBefore})</span>}
-                </td>
-                <td />
-                <td />
-              </tr>
-            )),
-          ])}
-        </tbody>
-      </table>
-    </TableScroll>
+                )),
+        },
+      ]}
+    />
   );
 }
 
@@ -317,52 +320,55 @@ function TermView({ ring, organisation }: { ring: string; organisation: string }
   if (term.state === 'failed') return <Failed retry={term.retry} />;
   const data: CouncilTermClock = term.value;
   const items = data.items.filter((item) => (!ring || item.ring === ring) && (!organisation || item.responsibleOrganisation === organisation));
+  const current = (year: number) => year === data.currentYear;
   return (
-    <TableScroll label={`${t.councilTerm} ${data.term.name}`}>
-      <table class="data-table term-table">
-        <caption>
-          {t.councilTerm} {data.term.name}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.item}</th>
-            {data.term.years.map((year) => (
-              <th key={year.year} scope="col" class={year.year === data.currentYear ? 'current' : undefined} aria-current={year.year === data.currentYear ? 'true' : undefined}>
+    <DataTable
+      class="term-table"
+      caption={`${t.councilTerm} ${data.term.name}`}
+      captionShown
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={[
+        {
+          header: t.item,
+          rowHeader: true,
+          cell: (item) => (
+            <>
+              {pick(item.title)}
+              {item.source && <span class="small source"> {sourceText(item.source, i18n.language)}</span>}
+            </>
+          ),
+        },
+        ...data.term.years.map((year) => {
+          const on = (item: (typeof items)[number]) => year.year >= item.termYears.start && year.year <= item.termYears.end;
+          return {
+            header: (
+              <>
                 {year.year}. {t.year.toLowerCase()}
                 <br />
                 <span class="small">
                   {i18n.day(year.start)} – {i18n.day(year.end)}
                 </span>
-                {year.year === data.currentYear && (
+                {current(year.year) && (
                   <>
                     <br />
                     <span class="small">({t.currentTermYear})</span>
                   </>
                 )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row">
-                {pick(item.title)}
-                {item.source && <span class="small source"> {sourceText(item.source, i18n.language)}</span>}
-              </th>
-              {data.term.years.map((year) => {
-                const on = year.year >= item.termYears.start && year.year <= item.termYears.end;
-                return (
-                  <td key={year.year} class={[on ? 'on' : '', year.year === data.currentYear ? 'current' : ''].filter(Boolean).join(' ') || undefined}>
-                    {on && <span class="bar" style={{ background: item.colour }}>✓<span class="visually-hidden"> {pick(item.title)}</span></span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+              </>
+            ),
+            headerAttributes: current(year.year) ? { class: 'current', 'aria-current': 'true' as const } : {},
+            class: (item: (typeof items)[number]) => [on(item) ? 'on' : '', current(year.year) ? 'current' : ''].filter(Boolean).join(' ') || undefined,
+            cell: (item: (typeof items)[number]) =>
+              on(item) && (
+                <span class="bar" style={{ background: item.colour }}>
+                  ✓<span class="visually-hidden"> {pick(item.title)}</span>
+                </span>
+              ),
+          };
+        }),
+      ]}
+    />
   );
 }
 
@@ -404,7 +410,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const organisations = new Map(taxonomy.state === 'ready' ? taxonomy.value.organisations.map((o) => [o.slug, pick(o.name)]) : []);
   const update = (next: Partial<ClockState>) => route(writeClockState(path, { ...state, ...next }, language));
-  const clockMissing = clock.state === 'failed' && clock.error instanceof NotFound;
+  const clockMissing = clock.state === 'failed' && isProblem(clock.error, 404);
   const viewName = state.view === 'wheel' ? t.wheelView : state.view === 'table' ? t.tableView : t.termView;
   usePageTitle(clockMissing ? t.clockNotFound : clock.state === 'ready' ? `${pick(clock.value.clock.name)}: ${viewName}` : null);
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ApiProblem, type Event, type Me, type Problem, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, listAdministrators, updateEvent } from '../api';
+import { type Event, type Me, type Problem, type Versioned, createEvent, getClock, getCoOrganisers, getEventVersion, getTaxonomy, isProblem, listAdministrators, updateEvent } from '../api';
 import { EventForm } from '../components/event-form';
 import { type FieldIssue, type FormState, aYearLater, daysBetween, emptyForm, formOfEvent, inputOfForm, previewEvent, reapply, shiftForm, validate } from '../components/event-form/model';
 import { ErrorSummary, ProblemBox, SaveButton, Success, fieldErrorsOf, focusFirstInvalid } from '../components/form';
@@ -15,9 +15,10 @@ import { Failed, Loading } from '../components/status';
 import { useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
 import { pageLanguage, ruleText } from '../i18n/rules';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { EventDetails } from './event';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 // A message that survives the move from /manage/events/new to the created event's address.
 let flash: string | null = null;
@@ -93,26 +94,17 @@ function Conflict({ mine, theirs, lastChange, onApply, onTake }: { mine: FormSta
         {lastChange && <p class="conflict-who">{lastChange.by ? fill(m.conflictBy, { name: lastChange.by, at: i18n.dateTime(lastChange.at) }) : fill(m.conflictAt, { at: i18n.dateTime(lastChange.at) })}</p>}
         <p>{m.conflictExplain}</p>
       </div>
-      <TableScroll label={m.conflictTitle}>
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{m.field}</th>
-              <th scope="col">{m.theirVersion}</th>
-              <th scope="col">{m.yourVersion}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map((key) => (
-              <tr key={key} data-field={key}>
-                <th scope="row">{m.fieldNames[key] ?? key}</th>
-                <td>{readable(theirInput[key], m)}</td>
-                <td>{readable(myInput[key], m)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={m.conflictTitle}
+        rows={differing}
+        rowKey={(key) => key}
+        rowAttributes={(key) => ({ 'data-field': key })}
+        columns={[
+          { header: m.field, rowHeader: true, cell: (key) => m.fieldNames[key] ?? key },
+          { header: m.theirVersion, cell: (key) => readable(theirInput[key], m) },
+          { header: m.yourVersion, cell: (key) => readable(myInput[key], m) },
+        ]}
+      />
       <div class="button-row">
         <button type="button" class="primary" onClick={onApply}>
           {m.applyMine}
@@ -147,8 +139,6 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const [edited, setEdited] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
   const [success, setSuccess] = useState<string | null>(() => {
     const message = flash;
     flash = null;
@@ -200,14 +190,7 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   };
   const organisations = me.administrator ? loaded.taxonomy.organisations.map((o) => o.slug) : me.writes;
 
-  const save = async (e: { preventDefault: () => void }) => {
-    e.preventDefault();
-    setProblem(null);
-    setSuccess(null);
-    const count = Object.keys(issues).length;
-    if (count > 0) return showInvalid(count);
-    setInvalidCount(0);
-    setSaving(true);
+  const saving = useAction(async () => {
     try {
       if (!eventId) {
         const created = await createEvent(inputOfForm(form));
@@ -223,24 +206,28 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
       await loadInvited(eventId, stored);
       setSuccess(m.savedEvent);
     } catch (failure) {
-      if (failure instanceof ApiProblem && failure.status === 412 && eventId) {
-        try {
-          setLastChange(failure.problem.lastChange ?? null);
-          setConflict(await getEventVersion(eventId));
-        } catch (again) {
-          setProblem(again);
-        }
-      } else if (failure instanceof ApiProblem && failure.status === 422 && failure.problem.errors?.length) {
+      // Changed meanwhile: the review of both versions instead of the problem (which shows only when their version cannot be read).
+      if (isProblem(failure, 412) && eventId) {
+        setLastChange(failure.problem.lastChange ?? null);
+        setConflict(await getEventVersion(eventId));
+        return;
+      }
+      if (isProblem(failure, 422) && failure.problem.errors?.length) {
         const errors = fieldErrorsOf(failure, groupOf);
         setServerErrors(errors);
-        setProblem(failure);
         showInvalid(Object.keys(errors).length);
-      } else {
-        setProblem(failure);
       }
-    } finally {
-      setSaving(false);
+      throw failure;
     }
+  });
+  const save = (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    saving.setError(null);
+    setSuccess(null);
+    const count = Object.keys(issues).length;
+    if (count > 0) return showInvalid(count);
+    setInvalidCount(0);
+    void saving.run();
   };
 
   const applyMine = () => {
@@ -284,11 +271,11 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
       <div aria-live="assertive" role="alert" class="error-summary-slot">
         <ErrorSummary form={formElement} shown={invalidCount > 0} />
       </div>
-      <ProblemBox error={problem} />
+      <ProblemBox error={saving.error} />
       <form ref={formElement} class="event-form" onSubmit={save} noValidate>
         <EventForm form={form} onChange={change} taxonomy={loaded.taxonomy} organisations={organisations} invited={invited} clock={loaded.clock} errorOf={errorOf} touch={touch} eventId={eventId} published={base.status !== 'draft' && Boolean(eventId)} />
         <div class="button-row form-actions">
-          <SaveButton saving={saving}>{m.save}</SaveButton>
+          <SaveButton saving={saving.busy}>{m.save}</SaveButton>
           <button type="button" aria-expanded={preview} aria-controls="event-preview" onClick={() => setPreview((shown) => !shown)}>
             {preview ? m.hidePreview : m.preview}
           </button>
@@ -331,7 +318,7 @@ function EditorLoader({ me, id, from, duplicateTo }: { me: Me; id: string | null
   });
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') {
-    const missing = loaded.error instanceof ApiProblem && (loaded.error.status === 404 || loaded.error.status === 403);
+    const missing = isProblem(loaded.error, 404, 403);
     return (
       <>
         <h1>{m.editEventTitle}</h1>

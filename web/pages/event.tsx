@@ -1,5 +1,5 @@
 import { useLocation, useRoute } from 'preact-iso';
-import { type Event, NotFound, type OccurrenceInfo, type Taxonomy, getEvent, getOccurrences, getTaxonomy } from '../api';
+import { type Event, type OccurrenceInfo, type Taxonomy, getEvent, getOccurrences, getTaxonomy, isProblem } from '../api';
 import { addDays, finnishDate } from '../filters';
 import { AddToCalendar } from '../components/add-to-calendar';
 import { Failed, Loading } from '../components/status';
@@ -273,13 +273,13 @@ export function EventPage() {
   const id = params.id ?? '';
   const event = useResource(`event/${id}`, (signal) => getEvent(id, signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
-  usePageTitle(event.state === 'ready' ? pick(event.value.title) : event.state === 'failed' ? (event.error instanceof NotFound ? t.eventNotFoundTitle : t.loadFailed) : null);
+  usePageTitle(event.state === 'ready' ? pick(event.value.title) : event.state === 'failed' ? (isProblem(event.error, 404) ? t.eventNotFoundTitle : t.loadFailed) : null);
   if (event.state === 'loading') return <Loading />;
   if (event.state === 'failed') {
     return (
       <>
-        <h1>{event.error instanceof NotFound ? t.eventNotFound : t.loadFailed}</h1>
-        {!(event.error instanceof NotFound) && <Failed retry={event.retry} />}
+        <h1>{isProblem(event.error, 404) ? t.eventNotFound : t.loadFailed}</h1>
+        {!(isProblem(event.error, 404)) && <Failed retry={event.retry} />}
         <p>
           <a href={withLanguage('/', language)}>← {t.backToCalendar}</a>
         </p>

@@ -4,8 +4,7 @@
  * what was done to each event; then the saved sources, with their last
  * sync and error, "sync now", the scheduled sync on or off, and forgetting.
  */
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import {
   type ImportJob,
   type ImportPreview,
@@ -25,13 +24,14 @@ import {
   setImportSync,
   syncImportSource,
 } from '../api';
+import { DataTable } from '../components/data-table';
 import { Choices, ConfirmDialog, Field, ProblemBox, SaveButton, Success, TermOptions, fieldErrorsOf, focusFirstInvalid } from '../components/form';
 import { Area } from '../components/manage-nav';
-import { Empty, Failed, Loading } from '../components/status';
+import { Failed, Loading } from '../components/status';
 import { type I18n, useI18n, withLanguage } from '../i18n';
 import { type OrganiserMessages, fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
 
 type Summary = ImportPreview['summary'];
 const STATUSES = ['new', 'changed', 'unchanged', 'unparseable', 'gone'] as const;
@@ -74,42 +74,24 @@ function FocusedHeading({ id, children }: { id: string; children: string }) {
   );
 }
 
-/** A table with a caption for screen readers and a heading per column; the rows are the children. */
-function DataTable({ class: className, caption, columns, children }: { class: string; caption: string; columns: string[]; children: ComponentChildren }) {
-  return (
-    <TableScroll label={caption}>
-      <table class={`data-table ${className}`}>
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
 function PreviewTable({ preview }: { preview: ImportPreview }) {
   const m = useOrganiserText();
   const i18n = useI18n();
-  if (preview.items.length === 0) return <Empty>{m.importEmpty}</Empty>;
   return (
-    <DataTable class="import-items" caption={m.importPreviewTitle} columns={[m.title, m.status, m.importStarts, m.importReason]}>
-      {preview.items.map((item, i) => (
-        <tr key={`${item.uid}/${i}`} data-status={item.status}>
-          <th scope="row">{item.title ?? (item.eventId ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{m.importEarlierEvent}</a> : m.untitled)}</th>
-          <td>{m.planStatuses[item.status]}</td>
-          <td>{item.event ? i18n.day(item.event.start.slice(0, 10)) : ''}</td>
-          <td>{item.status === 'gone' ? m.importWillCancel : (item.reason ?? '')}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <DataTable
+      class="import-items"
+      caption={m.importPreviewTitle}
+      empty={m.importEmpty}
+      rows={preview.items.map((item, index) => ({ ...item, index }))}
+      rowKey={(item) => `${item.uid}/${item.index}`}
+      rowAttributes={(item) => ({ 'data-status': item.status })}
+      columns={[
+        { header: m.title, rowHeader: true, cell: (item) => item.title ?? (item.eventId ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{m.importEarlierEvent}</a> : m.untitled) },
+        { header: m.status, cell: (item) => m.planStatuses[item.status] },
+        { header: m.importStarts, cell: (item) => (item.event ? i18n.day(item.event.start.slice(0, 10)) : '') },
+        { header: m.importReason, cell: (item) => (item.status === 'gone' ? m.importWillCancel : (item.reason ?? '')) },
+      ]}
+    />
   );
 }
 
@@ -117,16 +99,23 @@ function ResultTable({ result }: { result: ImportResult }) {
   const m = useOrganiserText();
   const i18n = useI18n();
   return (
-    <DataTable class="import-items" caption={m.importResultTitle} columns={[m.title, m.status, m.importOutcome, m.importReason]}>
-      {result.items.map((item, i) => (
-        <tr key={`${item.uid}/${i}`} data-outcome={outcomeOf(item)}>
-          <th scope="row">{item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)}</th>
-          <td>{m.planStatuses[item.status]}</td>
-          <td class={item.outcome === 'failed' ? 'field-error' : undefined}>{m.outcomes[outcomeOf(item)]}</td>
-          <td>{item.reason ?? ''}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <DataTable
+      class="import-items"
+      caption={m.importResultTitle}
+      rows={result.items.map((item, index) => ({ ...item, index }))}
+      rowKey={(item) => `${item.uid}/${item.index}`}
+      rowAttributes={(item) => ({ 'data-outcome': outcomeOf(item) })}
+      columns={[
+        {
+          header: m.title,
+          rowHeader: true,
+          cell: (item) => (item.eventId && item.outcome !== 'failed' ? <a href={withLanguage(`/manage/events/${item.eventId}`, i18n.language)}>{item.title ?? m.untitled}</a> : (item.title ?? m.untitled)),
+        },
+        { header: m.status, cell: (item) => m.planStatuses[item.status] },
+        { header: m.importOutcome, class: (item) => (item.outcome === 'failed' ? 'field-error' : undefined), cell: (item) => m.outcomes[outcomeOf(item)] },
+        { header: m.importReason, cell: (item) => item.reason ?? '' },
+      ]}
+    />
   );
 }
 
@@ -180,50 +169,110 @@ function JobProgress({ job }: { job: ImportJob }) {
   );
 }
 
+/** What the form asks: the source (a file, or a URL and whether to sync it) and what its events become. */
+interface ImportFields {
+  kind: 'file' | 'url';
+  file: { name: string; text: string } | null;
+  url: string;
+  sync: boolean;
+  organisation: string;
+  type: string;
+  networks: string[];
+  municipalities: string[];
+}
+
+/** The whole flow: the fields, then a job under way, its preview, the confirmation and the result. */
+interface ImportState {
+  fields: ImportFields;
+  /** A preview was asked for: what is missing is said beside its field. */
+  tried: boolean;
+  job: ImportJob | null;
+  preview: ImportPreview | null;
+  /** A preview that was under way when the page was left: it can be read, not imported (the file is not here). */
+  resumed: boolean;
+  confirming: boolean;
+  result: ImportResult | null;
+}
+
+type ImportStep =
+  /** Any change makes the preview and the result stale. */
+  | { type: 'edit'; fields: Partial<ImportFields> }
+  | { type: 'previewAsked' }
+  | { type: 'previewStarted' }
+  | { type: 'jobStep'; job: ImportJob }
+  /** A job ended well: its preview or result shows as that of a request that finished at once would. */
+  | { type: 'jobDone'; job: ImportJob; resumed: boolean }
+  | { type: 'previewed'; preview: ImportPreview }
+  | { type: 'confirming'; open: boolean }
+  /** The import goes on as a job: the preview it was confirmed from is done with. */
+  | { type: 'importContinues' }
+  | { type: 'imported'; result: ImportResult };
+
+function importFlow(state: ImportState, step: ImportStep): ImportState {
+  switch (step.type) {
+    case 'edit':
+      return { ...state, fields: { ...state.fields, ...step.fields }, preview: null, result: null, resumed: false };
+    case 'previewAsked':
+      return { ...state, tried: true };
+    case 'previewStarted':
+      return { ...state, preview: null, result: null };
+    case 'jobStep':
+      return { ...state, job: step.job };
+    case 'jobDone': {
+      const { preview, result } = step.job;
+      return { ...state, job: null, ...(preview ? { preview, resumed: step.resumed } : {}), ...(result ? { result } : {}) };
+    }
+    case 'previewed':
+      return { ...state, preview: step.preview };
+    case 'confirming':
+      return { ...state, confirming: step.open };
+    case 'importContinues':
+      return { ...state, confirming: false, preview: null };
+    case 'imported':
+      return { ...state, confirming: false, result: step.result };
+  }
+}
+
 /** Steps 1–3: the source and the mapping, the preview, the import. */
 function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; onImported: () => void }) {
   const m = useOrganiserText();
   const i18n = useI18n();
   const organisations = taxonomy.organisations.filter((o) => me.administrator || me.writes.includes(o.slug));
-  const [kind, setKind] = useState<'file' | 'url'>('file');
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [url, setUrl] = useState('');
-  const [sync, setSync] = useState(true);
-  const [organisation, setOrganisation] = useState(me.writes[0] ?? organisations[0]?.slug ?? '');
-  const [type, setType] = useState('');
-  const [networks, setNetworks] = useState<string[]>([]);
-  const [municipalities, setMunicipalities] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [tried, setTried] = useState(false);
-  const [job, setJob] = useState<ImportJob | null>(null);
-  /** A preview that was under way when the page was left: it can be read, not imported (the file is not here). */
-  const [resumed, setResumed] = useState(false);
+  const [state, dispatch] = useReducer(importFlow, null, (): ImportState => ({
+    fields: { kind: 'file', file: null, url: '', sync: true, organisation: me.writes[0] ?? organisations[0]?.slug ?? '', type: '', networks: [], municipalities: [] },
+    tried: false,
+    job: null,
+    preview: null,
+    resumed: false,
+    confirming: false,
+    result: null,
+  }));
+  const { fields, job, preview, resumed, result } = state;
+  const { kind, file, url, sync, organisation, type, networks, municipalities } = fields;
   const form = useRef<HTMLFormElement>(null);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
 
-  /** Follows a job to its end, then shows its preview or result as a request that finished at once would. */
+  /** Follows a job to its end, then shows its preview or result. */
   const follow = async (started: ImportJob, fromEarlier = false) => {
-    setJob(started);
+    dispatch({ type: 'jobStep', job: started });
     rememberJob(started.id);
-    const last = await followJob(started, setJob, () => mounted.current);
+    const last = await followJob(started, (step) => dispatch({ type: 'jobStep', job: step }), () => mounted.current);
     if (!mounted.current) return;
     rememberJob(null);
     if (last.state !== 'done') return;
-    setJob(null);
-    if (last.preview) {
-      setResumed(fromEarlier);
-      setPreview(last.preview);
-    }
-    if (last.result) {
-      setResult(last.result);
-      onImported();
-    }
+    dispatch({ type: 'jobDone', job: last, resumed: fromEarlier });
+    if (last.result) onImported();
   };
+
+  // The form's one problem box and field errors show the preview's failure, and any other of the form's (reading the file, following a job).
+  const previewing = useAction(async () => {
+    dispatch({ type: 'previewStarted' });
+    const started = await previewImport(request());
+    if (started.done) dispatch({ type: 'previewed', preview: started.done });
+    else await follow(started.job);
+  });
+  const { busy, error, setError } = previewing;
 
   // Back on the page with a job under way (its address, or the newest of your organisations): follow it again.
   useEffect(() => {
@@ -236,19 +285,13 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
   // What can be told without asking the server (in the reader's language), then what the server said.
   const missing: Record<string, string | false> = { ics: kind === 'file' && !file && m.importChooseFile, url: kind === 'url' && !url.trim() && m.errRequired, type: !type && m.errRequired };
   const fieldErrors = fieldErrorsOf(error, (key) => key.replace(/\.\d+$/, ''));
-  if (tried) for (const [key, text] of Object.entries(missing)) if (text) fieldErrors[key] ??= text;
+  if (state.tried) for (const [key, text] of Object.entries(missing)) if (text) fieldErrors[key] ??= text;
   const terms = (list: Taxonomy['networks']) => list.map((term) => ({ slug: term.slug, name: i18n.pick(term.name) }));
 
-  /** Any change makes the preview and the result stale. */
-  const changed =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setPreview(null);
-      setResult(null);
-      setResumed(false);
-      setError(null);
-    };
+  const edit = (changed: Partial<ImportFields>) => {
+    dispatch({ type: 'edit', fields: changed });
+    setError(null);
+  };
 
   const request = (): ImportRequest => ({
     organisation,
@@ -259,10 +302,10 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
   });
 
   const readFile = async (chosen: File | undefined) => {
-    changed(setFile)(null);
+    edit({ file: null });
     if (!chosen) return;
     try {
-      setFile({ name: chosen.name, text: await chosen.text() });
+      dispatch({ type: 'edit', fields: { file: { name: chosen.name, text: await chosen.text() } } });
     } catch (failure) {
       setError(failure);
     }
@@ -270,26 +313,13 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
 
   const showPreview = async (e: { preventDefault: () => void }) => {
     e.preventDefault();
-    setTried(true);
+    dispatch({ type: 'previewAsked' });
     if (Object.values(missing).some(Boolean)) {
       setError(null);
       requestAnimationFrame(() => focusFirstInvalid(form.current));
       return;
     }
-    setBusy(true);
-    setError(null);
-    setPreview(null);
-    setResult(null);
-    try {
-      const started = await previewImport(request());
-      if (started.done) setPreview(started.done);
-      else await follow(started.job);
-    } catch (failure) {
-      setError(failure);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-    } finally {
-      setBusy(false);
-    }
+    if (await previewing.run()) requestAnimationFrame(() => focusFirstInvalid(form.current));
   };
 
   const sourceName = kind === 'file' ? (file?.name ?? '') : url.trim();
@@ -301,11 +331,11 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
         <fieldset class="choices">
           <legend>{m.importSource}</legend>
           <label class="check">
-            <input type="radio" name="import-kind" value="file" checked={kind === 'file'} onChange={() => changed(setKind)('file')} />
+            <input type="radio" name="import-kind" value="file" checked={kind === 'file'} onChange={() => edit({ kind: 'file' })} />
             {m.importFromFile}
           </label>
           <label class="check">
-            <input type="radio" name="import-kind" value="url" checked={kind === 'url'} onChange={() => changed(setKind)('url')} />
+            <input type="radio" name="import-kind" value="url" checked={kind === 'url'} onChange={() => edit({ kind: 'url' })} />
             {m.importFromUrl}
           </label>
         </fieldset>
@@ -316,10 +346,10 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
         ) : (
           <>
             <Field id="import-url" label={m.importUrl} hint={m.importUrlHint} required error={fieldErrors.url}>
-              {(props) => <input {...props} type="url" inputMode="url" required value={url} onInput={(e) => changed(setUrl)(e.currentTarget.value)} />}
+              {(props) => <input {...props} type="url" inputMode="url" required value={url} onInput={(e) => edit({ url: e.currentTarget.value })} />}
             </Field>
             <label class="check">
-              <input type="checkbox" checked={sync} onChange={(e) => changed(setSync)(e.currentTarget.checked)} />
+              <input type="checkbox" checked={sync} onChange={(e) => edit({ sync: e.currentTarget.checked })} />
               {m.importSync}
             </label>
           </>
@@ -329,21 +359,21 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
           <div class="form-row">
             <Field id="import-organisation" label={m.importOrganisation} required error={fieldErrors.organisation}>
               {(props) => (
-                <select {...props} value={organisation} onChange={(e) => changed(setOrganisation)(e.currentTarget.value)}>
+                <select {...props} value={organisation} onChange={(e) => edit({ organisation: e.currentTarget.value })}>
                   <TermOptions terms={organisations} />
                 </select>
               )}
             </Field>
             <Field id="import-type" label={m.type} required error={fieldErrors.type}>
               {(props) => (
-                <select {...props} required value={type} onChange={(e) => changed(setType)(e.currentTarget.value)}>
+                <select {...props} required value={type} onChange={(e) => edit({ type: e.currentTarget.value })}>
                   <TermOptions terms={taxonomy.eventTypes} empty={m.choose} />
                 </select>
               )}
             </Field>
           </div>
-          <Choices id="import-networks" legend={m.networks} options={terms(taxonomy.networks)} chosen={networks} onChange={changed(setNetworks)} error={fieldErrors.networks} scroll />
-          <Choices id="import-municipalities" legend={m.municipalities} options={terms(taxonomy.municipalities)} chosen={municipalities} onChange={changed(setMunicipalities)} error={fieldErrors.municipalities} scroll />
+          <Choices id="import-networks" legend={m.networks} options={terms(taxonomy.networks)} chosen={networks} onChange={(chosen) => edit({ networks: chosen })} error={fieldErrors.networks} scroll />
+          <Choices id="import-municipalities" legend={m.municipalities} options={terms(taxonomy.municipalities)} chosen={municipalities} onChange={(chosen) => edit({ municipalities: chosen })} error={fieldErrors.municipalities} scroll />
         </fieldset>
         <SaveButton saving={busy} busyText={m.previewing}>
           {m.previewImport}
@@ -364,7 +394,7 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
           <PreviewTable preview={preview} />
           {!resumed && (
             <p class="button-row">
-              <button type="button" class="primary" onClick={() => setConfirming(true)}>
+              <button type="button" class="primary" onClick={() => dispatch({ type: 'confirming', open: true })}>
                 {m.importButton}
               </button>
             </p>
@@ -379,19 +409,18 @@ function ImportForm({ me, taxonomy, onImported }: { me: Me; taxonomy: Taxonomy; 
         </section>
       )}
 
-      {confirming && preview && (
+      {state.confirming && preview && (
         <ConfirmDialog
           title={m.importConfirmTitle}
           confirm={m.importButton}
-          onClose={() => setConfirming(false)}
+          onClose={() => dispatch({ type: 'confirming', open: false })}
           onConfirm={async () => {
             const started = await runImport(request());
-            setConfirming(false);
             if (started.done) {
-              setResult(started.done);
+              dispatch({ type: 'imported', result: started.done });
               onImported();
             } else {
-              setPreview(null);
+              dispatch({ type: 'importContinues' });
               void follow(started.job).catch(setError);
             }
           }}
@@ -477,6 +506,44 @@ function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
       return { list: sources.map((s) => (s.id === saved.id ? saved : s)), done: fill(sync ? m.syncTurnedOn : m.syncTurnedOff, { source: nameOf(source) }) };
     });
 
+  /** A source's buttons: sync now and the scheduled sync (for a URL), forget. */
+  const actionsOf = (source: ImportSourceView) => {
+    const task = working[source.id];
+    const busy = task !== undefined;
+    return (
+      <div class="button-row">
+        {source.url && (
+          <>
+            <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${task === 'sync' ? m.syncing : m.syncNow}: ${nameOf(source)}`} onClick={() => syncNow(source)}>
+              {task === 'sync' ? (
+                <>
+                  <span class="spinner" aria-hidden="true" /> {m.syncing}
+                </>
+              ) : (
+                m.syncNow
+              )}
+            </button>
+            <label class="check">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={typeof task === 'boolean' ? task : source.sync}
+                aria-disabled={busy ? 'true' : undefined}
+                aria-label={`${m.scheduledSync}: ${nameOf(source)}`}
+                onClick={(e) => busy && e.preventDefault()}
+                onChange={(e) => toggle(source, e.currentTarget.checked)}
+              />
+              {m.scheduledSync}
+            </label>
+          </>
+        )}
+        <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${m.deleteSource}: ${nameOf(source)}`} onClick={() => busy || (setMessage(null), setDeleting(source))}>
+          {m.deleteSource}
+        </button>
+      </div>
+    );
+  };
+
   return (
     <section class="sources" aria-labelledby="sources-title">
       <h2 id="sources-title">{m.sourcesTitle}</h2>
@@ -488,67 +555,33 @@ function Sources({ taxonomy }: { taxonomy: Taxonomy }) {
         </p>
       )}
       <ProblemBox error={error} />
-      {sources.length === 0 ? (
-        <Empty>{m.noSources}</Empty>
-      ) : (
-        <DataTable class="import-sources" caption={m.sourcesTitle} columns={[m.importSourceColumn, m.organisation, m.importMapping, m.lastSync, m.actions]}>
-          {sources.map((source) => {
-            const task = working[source.id];
-            const busy = task !== undefined;
-            return (
-              <tr key={source.id} data-id={source.id} aria-busy={busy ? 'true' : undefined}>
-                <th scope="row" class="source-name">
-                  {nameOf(source)}
-                </th>
-                <td>{organisationName(source.organisation)}</td>
-                <td>
-                  {[typeName(source.mapping.type), ...source.mapping.networks.map(networkName), ...source.mapping.municipalities.map(municipalityName)].join(', ')}
-                </td>
-                <td>
-                  {source.url ? when(source.lastSyncedAt) : m.notSynced}
-                  {source.lastError && (
-                    <p class="field-error source-error">
-                      {m.lastError}: {source.lastError}
-                    </p>
-                  )}
-                </td>
-                <td>
-                  <div class="button-row">
-                    {source.url && (
-                      <>
-                        <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${task === 'sync' ? m.syncing : m.syncNow}: ${nameOf(source)}`} onClick={() => syncNow(source)}>
-                          {task === 'sync' ? (
-                            <>
-                              <span class="spinner" aria-hidden="true" /> {m.syncing}
-                            </>
-                          ) : (
-                            m.syncNow
-                          )}
-                        </button>
-                        <label class="check">
-                          <input
-                            type="checkbox"
-                            role="switch"
-                            checked={typeof task === 'boolean' ? task : source.sync}
-                            aria-disabled={busy ? 'true' : undefined}
-                            aria-label={`${m.scheduledSync}: ${nameOf(source)}`}
-                            onClick={(e) => busy && e.preventDefault()}
-                            onChange={(e) => toggle(source, e.currentTarget.checked)}
-                          />
-                          {m.scheduledSync}
-                        </label>
-                      </>
-                    )}
-                    <button type="button" aria-disabled={busy ? 'true' : undefined} aria-label={`${m.deleteSource}: ${nameOf(source)}`} onClick={() => busy || (setMessage(null), setDeleting(source))}>
-                      {m.deleteSource}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      )}
+      <DataTable
+        class="import-sources"
+        caption={m.sourcesTitle}
+        empty={m.noSources}
+        rows={sources}
+        rowKey={(source) => source.id}
+        rowAttributes={(source) => ({ 'data-id': source.id, 'aria-busy': working[source.id] !== undefined ? 'true' : undefined })}
+        columns={[
+          { header: m.importSourceColumn, rowHeader: true, class: 'source-name', cell: nameOf },
+          { header: m.organisation, cell: (source) => organisationName(source.organisation) },
+          { header: m.importMapping, cell: (source) => [typeName(source.mapping.type), ...source.mapping.networks.map(networkName), ...source.mapping.municipalities.map(municipalityName)].join(', ') },
+          {
+            header: m.lastSync,
+            cell: (source) => (
+              <>
+                {source.url ? when(source.lastSyncedAt) : m.notSynced}
+                {source.lastError && (
+                  <p class="field-error source-error">
+                    {m.lastError}: {source.lastError}
+                  </p>
+                )}
+              </>
+            ),
+          },
+          { header: m.actions, cell: actionsOf },
+        ]}
+      />
       {deleting && (
         <ConfirmDialog
           title={fill(m.deleteSourceTitle, { source: nameOf(deleting) })}

@@ -8,6 +8,7 @@ import { Loading } from '../components/status';
 import { useI18n, withLanguage } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { setSession } from '../session';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
 export function InvitationPage() {
@@ -19,31 +20,29 @@ export function InvitationPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [touched, setTouched] = useState({ password: false, repeat: false });
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // On success the page moves on to the organiser's pages: the button stays busy until it has.
+  const accepting = useAction(
+    async () => {
+      setSession(await acceptInvitation(token, password));
+      history.replaceState(null, '', location.pathname);
+      route(withLanguage('/manage', i18n.language));
+    },
+    { staysBusy: true },
+  );
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     document.title = `${m.invitationTitle} – ${i18n.t.appName}`;
   }, []);
   const passwordError = password.length < PASSWORD_MIN ? m.passwordTooShort : undefined;
   const repeatError = repeat !== password ? m.passwordsDiffer : undefined;
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
     setTouched({ password: true, repeat: true });
     if (passwordError || repeatError) {
       requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      setSession(await acceptInvitation(token, password));
-      history.replaceState(null, '', location.pathname);
-      route(withLanguage('/manage', i18n.language));
-    } catch (failure) {
-      setError(failure);
-      setSaving(false);
-    }
+    void accepting.run();
   };
   if (invitation.state === 'loading') return <Loading />;
   if (invitation.state === 'failed') {
@@ -61,7 +60,7 @@ export function InvitationPage() {
     <div class="narrow">
       <h1>{m.invitationTitle}</h1>
       <p>{fill(m.invitationFor, { name, email, until: i18n.dateTime(expiresAt) })}</p>
-      <ProblemBox error={error} />
+      <ProblemBox error={accepting.error} />
       <form class="card" ref={form} onSubmit={submit} noValidate>
         <input type="email" autocomplete="username" value={email} readOnly hidden />
         <Field id="new-password" label={m.newPassword} hint={m.passwordHint} error={touched.password ? passwordError : undefined}>
@@ -72,7 +71,7 @@ export function InvitationPage() {
         <Field id="repeat-password" label={m.repeatPassword} error={touched.repeat ? repeatError : undefined}>
           {(props) => <input {...props} type="password" autocomplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} onBlur={() => setTouched((x) => ({ ...x, repeat: true }))} />}
         </Field>
-        <SaveButton saving={saving}>{m.setPassword}</SaveButton>
+        <SaveButton saving={accepting.busy}>{m.setPassword}</SaveButton>
       </form>
     </div>
   );

@@ -5,11 +5,12 @@ import { type Event, type EventStatus, answerCoOrganiserInvitation, cancelEvent,
 import { aYearLater, formOfEvent } from '../components/event-form/model';
 import { ConfirmDialog, Field, Success } from '../components/form';
 import { Area } from '../components/manage-nav';
-import { Empty, Failed, Loading } from '../components/status';
+import { Failed, Loading } from '../components/status';
 import { formatWhen, useI18n, withLanguage } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 const STATUSES: EventStatus[] = ['draft', 'published', 'cancelled'];
 
@@ -117,6 +118,36 @@ function shown(events: Event[], query: string, sort: Sort, language: string, org
   return found.sort(order[sort]);
 }
 
+/** The buttons of an event in the list: edit, view, duplicate, and cancel (published) or delete (draft). */
+function EventActions({ event, onChoose }: { event: Event; onChoose: (dialog: Dialog) => void }) {
+  const m = useOrganiserText();
+  const i18n = useI18n();
+  const title = i18n.pick(event.title);
+  return (
+    <div class="button-row">
+      <a class="button" href={withLanguage(`/manage/events/${event.id}`, i18n.language)} aria-label={`${m.edit}: ${title}`}>
+        {m.edit}
+      </a>
+      <a class="button" href={withLanguage(`/events/${event.id}`, i18n.language)} aria-label={`${m.view}: ${title}`}>
+        {m.view}
+      </a>
+      <button type="button" onClick={() => onChoose({ kind: 'duplicate', event })} aria-label={`${m.duplicate}: ${title}`}>
+        {m.duplicate}
+      </button>
+      {event.status === 'published' && (
+        <button type="button" onClick={() => onChoose({ kind: 'cancel', event })} aria-label={`${m.cancelEvent}: ${title}`}>
+          {m.cancelEvent}
+        </button>
+      )}
+      {event.status === 'draft' && (
+        <button type="button" onClick={() => onChoose({ kind: 'delete', event })} aria-label={`${m.deleteDraft}: ${title}`}>
+          {m.deleteDraft}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function EventTable({ status, onCounts }: { status: EventStatus; onCounts: (counts: Record<EventStatus, number>) => void }) {
   const m = useOrganiserText();
   const i18n = useI18n();
@@ -169,60 +200,30 @@ function EventTable({ status, onCounts }: { status: EventStatus; onCounts: (coun
           </p>
         </div>
       )}
-      {events.state === 'ready' && total === 0 && <Empty>{m.noMyEvents}</Empty>}
-      {events.state === 'ready' && total > 0 && events.value.length === 0 && <Empty>{m.noMatches}</Empty>}
-      {events.state === 'ready' && events.value.length > 0 && (
-        <TableScroll label={m.statuses[status]}>
-          <table class="data-table my-events">
-            <caption class="visually-hidden">{m.statuses[status]}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.title}</th>
-                <th scope="col">{m.when}</th>
-                <th scope="col">{m.organisers}</th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.value.map((event) => {
-                const title = i18n.pick(event.title);
-                return (
-                  <tr key={event.id} data-id={event.id}>
-                    <th scope="row">
-                      <a href={withLanguage(`/manage/events/${event.id}`, i18n.language)}>{title}</a>
-                      {event.visibility === 'members' && <span class="badge">{m.membersOnlyBadge}</span>}
-                    </th>
-                    <td>{formatWhen(i18n, event.allDay ? event.start : event.startsAt, event.allDay ? event.end : event.endsAt, event.allDay)}</td>
-                    <td>{event.organisations.map(organisationName).join(', ')}</td>
-                    <td>
-                      <div class="button-row">
-                        <a class="button" href={withLanguage(`/manage/events/${event.id}`, i18n.language)} aria-label={`${m.edit}: ${title}`}>
-                          {m.edit}
-                        </a>
-                        <a class="button" href={withLanguage(`/events/${event.id}`, i18n.language)} aria-label={`${m.view}: ${title}`}>
-                          {m.view}
-                        </a>
-                        <button type="button" onClick={() => setDialog({ kind: 'duplicate', event })} aria-label={`${m.duplicate}: ${title}`}>
-                          {m.duplicate}
-                        </button>
-                        {event.status === 'published' && (
-                          <button type="button" onClick={() => setDialog({ kind: 'cancel', event })} aria-label={`${m.cancelEvent}: ${title}`}>
-                            {m.cancelEvent}
-                          </button>
-                        )}
-                        {event.status === 'draft' && (
-                          <button type="button" onClick={() => setDialog({ kind: 'delete', event })} aria-label={`${m.deleteDraft}: ${title}`}>
-                            {m.deleteDraft}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+      {events.state === 'ready' && (
+        <DataTable
+          class="my-events"
+          caption={m.statuses[status]}
+          empty={total === 0 ? m.noMyEvents : m.noMatches}
+          rows={events.value}
+          rowKey={(event) => event.id}
+          rowAttributes={(event) => ({ 'data-id': event.id })}
+          columns={[
+            {
+              header: m.title,
+              rowHeader: true,
+              cell: (event) => (
+                <>
+                  <a href={withLanguage(`/manage/events/${event.id}`, i18n.language)}>{i18n.pick(event.title)}</a>
+                  {event.visibility === 'members' && <span class="badge">{m.membersOnlyBadge}</span>}
+                </>
+              ),
+            },
+            { header: m.when, cell: (event) => formatWhen(i18n, event.allDay ? event.start : event.startsAt, event.allDay ? event.end : event.endsAt, event.allDay) },
+            { header: m.organisers, cell: (event) => event.organisations.map(organisationName).join(', ') },
+            { header: m.actions, cell: (event) => <EventActions event={event} onChoose={setDialog} /> },
+          ]}
+        />
       )}
       {dialog?.kind === 'duplicate' && <DuplicateDialog event={dialog.event} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'cancel' && <CancelDialog event={dialog.event} onClose={() => setDialog(null)} onDone={done} />}
@@ -237,29 +238,24 @@ function CoOrganiserInvitations() {
   const i18n = useI18n();
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
   const invitations = useResource(`co-organiser-invitations/${version}`, (signal) => listCoOrganiserInvitations(signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const nameOf = (slug: string) => {
     const found = taxonomy.state === 'ready' ? taxonomy.value.organisations.find((o) => o.slug === slug) : undefined;
     return found ? i18n.pick(found.name) : slug;
   };
-  const respond = async (id: string, organisation: string, answer: 'accept' | 'decline') => {
-    setProblem(null);
-    try {
-      await answerCoOrganiserInvitation(id, organisation, answer);
-      setMessage(answer === 'accept' ? fill(m.invitationAccepted, { invited: nameOf(organisation) }) : m.invitationDeclined);
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setProblem(failure);
-    }
-  };
+  const answering = useAction(async (id: string, organisation: string, answer: 'accept' | 'decline') => {
+    await answerCoOrganiserInvitation(id, organisation, answer);
+    setMessage(answer === 'accept' ? fill(m.invitationAccepted, { invited: nameOf(organisation) }) : m.invitationDeclined);
+    setVersion((v) => v + 1);
+  });
+  const respond = answering.run;
   if (invitations.state !== 'ready' || (invitations.value.length === 0 && !message)) return null;
   return (
     <section class="card co-organiser-invitations" aria-labelledby="co-invitations">
       <h2 id="co-invitations">{m.coInvitationsTitle}</h2>
       {message && <Success>{message}</Success>}
-      {problem !== null && <Failed />}
+      {answering.error && <Failed />}
       <ul class="plain-list">
         {invitations.value.map((invitation) => (
           <li key={`${invitation.event.id}/${invitation.organisation}`}>

@@ -1,11 +1,12 @@
 /** Sign-in with email and password; locally also the development sign-in as one of the demo people. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiProblem, type Me, devSignIn, devSignInAvailable, signIn } from '../api';
+import { type Me, devSignIn, devSignInAvailable, isProblem, signIn } from '../api';
 import { Field, ProblemBox, SaveButton } from '../components/form';
 import { useI18n, withLanguage } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
 import { setSession } from '../session';
+import { useAction } from '../use-action';
 
 // The people of the demo data (scripts/demo-data.ts); offered only where the server allows the development sign-in.
 const DEMO_PEOPLE = [
@@ -27,8 +28,6 @@ export function SignInPage() {
   const { url, route } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [devAvailable, setDevAvailable] = useState(false);
   const emailInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -36,31 +35,22 @@ export function SignInPage() {
     // Only a local development server can offer it; elsewhere no request is made.
     if (['localhost', '127.0.0.1', '[::1]'].includes(location.hostname)) devSignInAvailable().then(setDevAvailable, () => setDevAvailable(false));
   }, []);
-  const done = (me: Me) => {
-    setSession(me);
-    route(nextPath(url, language));
-  };
+  // One sign-in at a time, with a password or as a demo person; on success the page moves on, and the button stays busy until it has.
+  const signingIn = useAction(
+    async (_how: 'password' | 'demo', signInAs: () => Promise<Me>) => {
+      setSession(await signInAs());
+      route(nextPath(url, language));
+    },
+    { staysBusy: true },
+  );
+  const { error } = signingIn;
+  const saving = signingIn.running?.[0] === 'password';
   const submit = async (e: Event) => {
     e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      done(await signIn(email, password));
-    } catch (failure) {
-      setError(failure);
-      setSaving(false);
-      emailInput.current?.focus();
-    }
+    if (await signingIn.run('password', () => signIn(email, password))) emailInput.current?.focus();
   };
-  const asDemo = async (address: string) => {
-    setError(null);
-    try {
-      done(await devSignIn(address));
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  const wrong = error instanceof ApiProblem && error.status === 401;
+  const asDemo = (address: string) => signingIn.run('demo', () => devSignIn(address));
+  const wrong = isProblem(error, 401);
   return (
     <div class="narrow">
       <h1>{m.signInTitle}</h1>

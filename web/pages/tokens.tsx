@@ -3,11 +3,12 @@ import { useState } from 'preact/hooks';
 import { type ApiToken, type CreatedApiToken, type FeedKey, type Me, createToken, getFeed, getTaxonomy, listTokens, makeFeed, revokeFeed, revokeToken } from '../api';
 import { ConfirmDialog, CopyOnce, Field, ProblemBox, SaveButton, Success, TermOptions } from '../components/form';
 import { Area } from '../components/manage-nav';
-import { Empty, Failed, Loading } from '../components/status';
+import { Failed, Loading } from '../components/status';
 import { useI18n } from '../i18n';
 import { fill, useOrganiserText } from '../i18n/organiser';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { TableScroll } from '../components/table-scroll';
+import { DataTable } from '../components/data-table';
 
 function Tokens({ me }: { me: Me }) {
   const m = useOrganiserText();
@@ -18,8 +19,6 @@ function Tokens({ me }: { me: Me }) {
   const organisations = taxonomy.state === 'ready' ? taxonomy.value.organisations.filter((o) => me.administrator || me.writes.includes(o.slug)) : [];
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState(me.writes[0] ?? '');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -28,21 +27,16 @@ function Tokens({ me }: { me: Me }) {
     return found ? i18n.pick(found.name) : slug;
   };
   const when = (value: string | null) => (value ? i18n.dateTime(value) : m.never);
-  const create = async (e: { preventDefault: () => void }) => {
-    e.preventDefault();
-    setSaving(true);
-    setError(null);
+  const creating = useAction(async () => {
     setCreated(null);
     setMessage(null);
-    try {
-      setCreated(await createToken(name.trim(), organisation));
-      setName('');
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    setCreated(await createToken(name.trim(), organisation));
+    setName('');
+    setVersion((v) => v + 1);
+  });
+  const create = (e: { preventDefault: () => void }) => {
+    e.preventDefault();
+    void creating.run();
   };
   return (
     <section aria-labelledby="tokens-title">
@@ -50,7 +44,7 @@ function Tokens({ me }: { me: Me }) {
       <p>{m.tokensExplain}</p>
       <form class="card" onSubmit={create}>
         <h3>{m.newToken}</h3>
-        <ProblemBox error={error} />
+        <ProblemBox error={creating.error} />
         <div class="form-row">
           <Field id="token-name" label={m.tokenName} required>
             {(props) => <input {...props} type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
@@ -63,7 +57,7 @@ function Tokens({ me }: { me: Me }) {
             )}
           </Field>
         </div>
-        <SaveButton saving={saving}>{m.createToken}</SaveButton>
+        <SaveButton saving={creating.busy}>{m.createToken}</SaveButton>
       </form>
       {created && (
         <div class="card secret">
@@ -74,44 +68,34 @@ function Tokens({ me }: { me: Me }) {
       {message && <Success>{message}</Success>}
       {tokens.state === 'loading' && <Loading />}
       {tokens.state === 'failed' && <Failed retry={tokens.retry} />}
-      {tokens.state === 'ready' && tokens.value.length === 0 && <Empty>{m.noTokens}</Empty>}
-      {tokens.state === 'ready' && tokens.value.length > 0 && (
-        <TableScroll label={m.tokens}>
-          <table class="data-table">
-            <caption class="visually-hidden">{m.tokens}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.tokenName}</th>
-                <th scope="col">{m.organisation}</th>
-                <th scope="col">{m.created}</th>
-                <th scope="col">{m.lastUsed}</th>
-                <th scope="col">{m.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.value.map((token) => (
-                <tr key={token.id} data-id={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>{nameOf(token.organisation)}</td>
-                  <td>{when(token.createdAt)}</td>
-                  <td>{when(token.lastUsedAt)}</td>
-                  <td>
-                    {token.revokedAt ? (
-                      `${m.revoked} ${when(token.revokedAt)}`
-                    ) : (
-                      <>
-                        {m.active}{' '}
-                        <button type="button" onClick={() => setRevoking(token)} aria-label={`${m.revoke}: ${token.name}`}>
-                          {m.revoke}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+      {tokens.state === 'ready' && (
+        <DataTable
+          caption={m.tokens}
+          empty={m.noTokens}
+          rows={tokens.value}
+          rowKey={(token) => token.id}
+          rowAttributes={(token) => ({ 'data-id': token.id })}
+          columns={[
+            { header: m.tokenName, rowHeader: true, cell: (token) => token.name },
+            { header: m.organisation, cell: (token) => nameOf(token.organisation) },
+            { header: m.created, cell: (token) => when(token.createdAt) },
+            { header: m.lastUsed, cell: (token) => when(token.lastUsedAt) },
+            {
+              header: m.status,
+              cell: (token) =>
+                token.revokedAt ? (
+                  `${m.revoked} ${when(token.revokedAt)}`
+                ) : (
+                  <>
+                    {m.active}{' '}
+                    <button type="button" onClick={() => setRevoking(token)} aria-label={`${m.revoke}: ${token.name}`}>
+                      {m.revoke}
+                    </button>
+                  </>
+                ),
+            },
+          ]}
+        />
       )}
       {revoking && <RevokeDialog token={revoking} onClose={() => setRevoking(null)} onDone={() => (setRevoking(null), setMessage(fill(m.tokenRevoked, { name: revoking.name })), setVersion((v) => v + 1))} />}
     </section>
@@ -139,28 +123,19 @@ function PersonalFeed() {
   const [version, setVersion] = useState(0);
   const feed = useResource(`feed/${version}`, (signal) => getFeed(signal));
   const [made, setMade] = useState<FeedKey | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const act = async (action: () => Promise<FeedKey>, done: (key: FeedKey) => void) => {
-    setBusy(true);
-    setError(null);
+  const feedAction = useAction(async (action: () => Promise<FeedKey>, done: (key: FeedKey) => void) => {
     setMessage(null);
-    try {
-      done(await action());
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    done(await action());
+    setVersion((v) => v + 1);
+  });
+  const { busy, run: act } = feedAction;
   const active = made?.active ?? (feed.state === 'ready' && feed.value.active);
   return (
     <section aria-labelledby="feed-title">
       <h2 id="feed-title">{m.feed}</h2>
       <p>{m.feedExplain}</p>
-      <ProblemBox error={error} />
+      <ProblemBox error={feedAction.error} />
       {message && <Success>{message}</Success>}
       {feed.state === 'loading' ? (
         <Loading />

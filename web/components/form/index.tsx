@@ -6,6 +6,7 @@ import { type Language, counted, useI18n } from '../../i18n';
 import { fill, organiserText, useOrganiserText } from '../../i18n/organiser';
 import { pageLanguage, ruleText } from '../../i18n/rules';
 import { fieldKey } from '../event-form/model';
+import { useAction } from '../../use-action';
 
 export interface ControlProps {
   id: string;
@@ -109,7 +110,7 @@ export function SaveButton({ saving, children, class: className = 'primary', bus
 
 /** The text of a failure for people: the problem's detail, its field errors, or a network failure. */
 export function problemText(error: unknown, m: ReturnType<typeof useOrganiserText>): { detail: string; errors: string[] } {
-  if (error instanceof ApiProblem) {
+  if (error instanceof ApiProblem && error.code !== 'network') {
     const issues = error.problem.errors ?? [];
     const language = pageLanguage();
     const errors = issues.map((issue) => ruleText(issue, language, m.fieldNames));
@@ -263,8 +264,7 @@ export function CopyOnce({ id, label, value }: { id: string; label: string; valu
 export function ConfirmDialog({ title, children, confirm, onConfirm, onClose, danger }: { title: string; children?: ComponentChildren; confirm: string; onConfirm: () => void | Promise<void>; onClose: () => void; danger?: boolean }) {
   const m = useOrganiserText();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const confirming = useAction(async () => onConfirm());
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -272,24 +272,16 @@ export function ConfirmDialog({ title, children, confirm, onConfirm, onClose, da
     <dialog ref={dialog} class="subscribe-dialog confirm-dialog" aria-labelledby="confirm-title" onClose={onClose}>
       <form
         method="dialog"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            await onConfirm();
-          } catch (failure) {
-            setError(failure);
-          } finally {
-            setBusy(false);
-          }
+          void confirming.run();
         }}
       >
         <h2 id="confirm-title">{title}</h2>
-        <ProblemBox error={error} />
+        <ProblemBox error={confirming.error} />
         {children}
         <div class="button-row">
-          <SaveButton saving={busy} class={danger ? 'primary danger' : 'primary'}>
+          <SaveButton saving={confirming.busy} class={danger ? 'primary danger' : 'primary'}>
             {confirm}
           </SaveButton>
           <button type="button" onClick={() => dialog.current?.close()}>
