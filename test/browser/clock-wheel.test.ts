@@ -231,7 +231,7 @@ describe('the regional wheel', () => {
     await page.waitForURL(/month=2026-09/);
     const list = page.locator('.month-list');
     await list.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('month-list-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('month-list-title');
     expect(await list.textContent()).toContain('Hyvinvoinnin tilannekuvaseminaari talous- ja toimintasuunnittelun tueksi');
     expect(await list.getByRole('link', { name: 'Hyvinvoinnin tilannekuvaseminaari 2026' }).getAttribute('href')).toBe('/events/tilannekuvaseminaari-2026');
     expect(await list.textContent()).not.toContain('Pohjois-Pohjanmaan hyvinvointifoorumi');

@@ -195,7 +195,7 @@ describe('an organiser', () => {
     await page.locator('#ev-end-time').blur();
     expect(await page.locator('#ev-end-error').textContent()).toContain('Loppu ei voi olla ennen alkua');
     await page.getByRole('button', { name: 'Tallenna' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-title-fi');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ev-title-fi');
     expect(await page.locator('#ev-type-error').textContent()).toContain('Pakollinen');
     // The summary counts in the right form and links to every field in error.
     const summary = page.locator('.error-summary');
@@ -205,7 +205,7 @@ describe('an organiser', () => {
     expect(await summary.locator('p').textContent()).toBe(`Korjaa merkityt kentät: ${count} virhettä.`);
     expect(await links.allTextContents()).toContain(`Tapahtumatyyppi: ${await page.locator('#ev-type-error').textContent()}`);
     await summary.getByRole('link', { name: /^Tapahtumatyyppi:/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-type');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ev-type');
     // One error left: one error, said so.
     await page.locator('#ev-title-fi').fill('Yksi virhe jäljellä');
     await page.locator('#ev-type').selectOption('tyopaja');
