@@ -7,7 +7,7 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { gunzip } from '../worker/middleware/compression';
+import { gunzip } from '../worker/platform/gzip';
 import { app } from '../worker/index';
 import { bearerFor, createEvent, request, workshop } from './helpers';
 

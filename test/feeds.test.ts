@@ -5,7 +5,7 @@ import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db
 import { calendarOf } from '../worker/domain/ical';
 import { FEED_END, feedKey, feedName, feedParts, feedSelection, feedWindowStart, lastModified, notModifiedSince, staleEntries, termNames } from '../worker/domain/feeds';
 import { formatInstant, nowInstant } from '../worker/domain/time';
-import { gunzip, gzip } from '../worker/middleware/compression';
+import { gunzip, gzip } from '../worker/platform/gzip';
 import { edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../worker/platform/feed-cache';
 import type { Problem } from '../worker/shared/problems';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';

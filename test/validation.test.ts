@@ -172,4 +172,13 @@ describe('bad query parameters', () => {
     expect((await request('/api/events/NOT%20AN%20ID')).status).toBe(400);
     expect((await request('/api/events/no-such-event')).status).toBe(404);
   });
+
+  it("an event's .ics in an unknown language is a 400 naming `lang`, as the feed's is; a known one is served", async () => {
+    const { event } = await createEvent(await bearerFor('pohde'), workshop({ status: 'published' }));
+    const response = await request(`/events/${event.id}.ics?lang=de`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(((await response.json()) as Problem).errors?.map((e) => e.field)).toEqual(['lang']);
+    expect((await request(`/events/${event.id}.ics?lang=sv`)).status).toBe(200);
+  });
 });

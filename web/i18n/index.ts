@@ -5,7 +5,7 @@ import { en } from './en';
 import { fi, type Messages } from './fi';
 import { sv } from './sv';
 import { HELSINKI, type WallClock, dateTimeFormat, wallClock } from '../intl';
-import { LANGUAGES, type Language } from '../../worker/shared/languages';
+import { LANGUAGES, type Language, pageLanguageOf } from '../../worker/shared/languages';
 import type { Localized } from '../../worker/shared/text';
 
 export { LANGUAGES, type Language };
@@ -17,8 +17,7 @@ const locales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB
 export { HELSINKI };
 
 export function languageOf(search: string): Language {
-  const lang = new URLSearchParams(search).get('lang');
-  return lang === 'sv' || lang === 'en' ? lang : 'fi';
+  return pageLanguageOf(new URLSearchParams(search).get('lang'));
 }
 
 /** 'Hello {name}' with { name: 'Aino' } → 'Hello Aino'. */

@@ -9,6 +9,7 @@
  */
 import type { Language } from '.';
 import { fill } from '.';
+import { pageLanguageOf } from '../../worker/shared/languages';
 
 /** The rules zod reports under its own issue codes (worker/middleware/http.ts writes `too_big` as `too-big`). */
 export const ZOD_RULES = ['invalid-type', 'too-big', 'too-small', 'invalid-format', 'not-multiple-of', 'invalid-union', 'invalid-key', 'invalid-element', 'invalid-value', 'custom'] as const;
@@ -188,8 +189,7 @@ export const FALLBACK: Record<Language, string> = {
 
 /** The language of the page (app.tsx keeps `<html lang>` in step with the URL), for code outside components. */
 export function pageLanguage(): Language {
-  const lang = typeof document === 'undefined' ? 'fi' : document.documentElement.lang;
-  return lang === 'sv' || lang === 'en' ? lang : 'fi';
+  return pageLanguageOf(typeof document === 'undefined' ? 'fi' : document.documentElement.lang);
 }
 
 export interface RuleIssue {

@@ -23,6 +23,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
+import { gunzip } from '../platform/gzip';
 
 /** Types worth compressing; images, archives and the like are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/([a-z.+-]*\+)?(json|xml)\b)/i;
@@ -58,18 +59,6 @@ export function varyOnCoding(headers: Headers): void {
   const vary = headers.get('Vary');
   if (vary === '*' || (vary && /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary))) return;
   headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-}
-
-/** The bytes gzip-compressed (the runtime's zlib, through CompressionStream). */
-export async function gzip(body: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const compressed = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(compressed).arrayBuffer());
-}
-
-/** A gzip body decompressed, as a stream (nothing is held whole). */
-export function gunzip(body: Uint8Array<ArrayBuffer> | ReadableStream): ReadableStream<Uint8Array> {
-  const stream = body instanceof ReadableStream ? body : new Blob([body]).stream();
-  return stream.pipeThrough(new DecompressionStream('gzip'));
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { DomainError, type ErrorKind, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, TooManyRequestsError, ValidationError } from '../domain/errors';
+import { DomainError, type ErrorKind, type FieldIssue, type InputPlace, PreconditionFailedError, PreconditionRequiredError, TooManyRequestsError, ValidationError } from '../domain/errors';
 import type { Precondition } from '../domain/patch';
 import type { AppEnv } from '../env';
 import { Problem as ProblemSchema, type Problem } from '../shared/problems';
@@ -174,9 +174,9 @@ export function assertIfMatch(header: string | undefined, revision: string, enti
 }
 
 /** A value checked against a schema, or a 422 naming every broken field (for edits merged in the worker). */
-export function parseOrThrow<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+export function parseOrThrow<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, place: InputPlace = 'body'): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(zodIssues(result.error));
+  if (!result.success) throw new ValidationError(zodIssues(result.error), place);
   return result.data;
 }
 

@@ -1,36 +1,25 @@
-/** The annual clock and the council-term clock: /api/clock, /api/council-term, /clock.ics. */
+/** The annual clock and the council-term clock: /api/clock, /api/clocks, /api/council-term. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { type ClockRow, type WritableClockItem, findClockItem, insertClockFromTemplate, insertClockItem, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
-import { readFeedVersions } from '../db/feeds';
-import { FEED_FORMAT, lastModified, notModifiedSince } from '../domain/feeds';
+import { clockOrFail } from '../services/clock';
 import { type Actor, assertMayWriteClock, assertWritesSomething, auditActor, defaultOrganisation, isAdministrator, writableOrganisations } from '../domain/access';
 import { authorise, authorised } from '../middleware/auth';
-import { annualItems, applyClockItemPatch, councilTermOf, occurrenceStartingIn, planOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { annualItems, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
 import { finnishWorkingDays } from '../domain/working-days';
-import { clockCalendarOf, localized } from '../domain/ical';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import type { AppEnv } from '../env';
-import { assertIfMatch, editProblemSpecs, writeSecurity, etagMatches, parseOrThrow, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
+import { assertIfMatch, editProblemSpecs, writeSecurity, parseOrThrow, problemSpec, quoteEtag, validationHook } from '../middleware/http';
 import { queryList } from '../domain/listing';
 import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, CouncilTermClock, CouncilTermQuery, NewClockInput, RingsInput, StoredClockItem } from '../shared/clock';
 import { clockSlugOf } from '../shared/clock-slug';
-import type { Language } from '../shared/languages';
 import { Slug } from '../shared/text';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const today = () => nowInstant().toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate();
-
-async function clockOrFail(db: D1Database, slug: string | undefined, rings: string[]): Promise<ClockRow> {
-  const found = await readClock(db, slug ?? null);
-  if (!found) throw new NotFoundError('clock', slug ?? '(regional)');
-  const unknown = rings.filter((ring) => !found.rings.some((r) => r.slug === ring));
-  if (unknown.length > 0) throw new ValidationError([{ field: 'ring', rule: 'exists', message: `\`ring\`: the clock has no ring '${unknown[0]}'` }], 'request');
-  return found;
-}
 
 /** A clock the actor may write: 404 when there is none, 403 when it is another's. */
 async function writableClock(db: D1Database, actor: Actor, slug: string | undefined): Promise<ClockRow> {
@@ -91,57 +80,6 @@ clock.openapi(
     const current = term.start <= now.toString() && now.toString() <= term.end ? yearOfTerm(term, now) : null;
     c.header('Cache-Control', 'public, no-cache');
     return c.json({ clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }) }, 200);
-  },
-);
-
-clock.openapi(
-  createRoute({
-    method: 'get',
-    path: '/clock.ics',
-    summary: 'The annual clock as iCalendar',
-    description:
-      'Occurrences of the annual items that start this year and next (or `year` and the next) as all-day events. ' +
-      'ETag / If-None-Match and Last-Modified / If-Modified-Since give 304; they change with writes of clocks and their items only.',
-    request: { query: ClockQuery },
-    responses: { 200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The calendar' }, 304: { description: 'Not modified' }, 404: problemSpec('No such clock') },
-  }),
-  async (c) => {
-    const query = c.req.valid('query');
-    const rings = queryList(query.ring);
-    const found = await clockOrFail(c.env.DB, query.clock, rings);
-    const year = query.year ?? today().year;
-    const language: Language = query.lang ?? 'fi';
-    // Only writes of clocks and clock items (feed_versions 'clock') change it, not those of events.
-    const { clock: version } = await readFeedVersions(c.env.DB, [['clock', '']]);
-    const now = nowInstant();
-    const etag = `clock${FEED_FORMAT}-${version?.version ?? 0}-${year}-${language}`;
-    const modifiedAt = Math.max(Date.parse(found.createdAt), version ? Date.parse(version.changedAt) : 0);
-    c.header('ETag', quoteEtag(etag));
-    c.header('Last-Modified', lastModified(modifiedAt, now.epochMilliseconds).date.toUTCString());
-    c.header('Cache-Control', 'public, max-age=300');
-    const ifNoneMatch = c.req.header('If-None-Match');
-    if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now.epochMilliseconds)) return c.body(null, 304);
-    const stored = await readClockItems(c.env.DB, found.id, 'annual');
-    // DTSTAMP is the item's own last change (the clock's creation for an item as the template made it).
-    const changedAt = new Map(stored.map((item) => [item.id, item.updatedAt ?? found.createdAt]));
-    const days = await finnishWorkingDays();
-    const items = annualItems(stored, [], year, { rings, organisations: queryList(query.organisation) }, days);
-    const occurrences = items.flatMap((item) =>
-      [year, year + 1]
-        .map((y) => occurrenceStartingIn({ ...item.span, repeat: item.repeat, onceYear: item.onceYear }, y))
-        .filter((o) => o !== null)
-        .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, changedAt: changedAt.get(item.id)!, plan: item.decision ? planOf(item.decision, o, days) : null, ...o })),
-    );
-    const body = clockCalendarOf(occurrences, {
-      name: `Hytekello — ${localized(found.name, language)}`,
-      language,
-      origin: publicOrigin(c),
-      uidDomain: uidDomain(c),
-      ringNames: new Map(found.rings.map((r) => [r.slug, r.name])),
-    });
-    c.header('Content-Type', 'text/calendar; charset=utf-8');
-    c.header('Content-Disposition', `inline; filename="hytekello-${found.slug}-vuosikello.ics"`);
-    return c.body(body, 200);
   },
 );
 

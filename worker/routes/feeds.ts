@@ -1,46 +1,34 @@
-/** iCalendar feeds: /calendar.ics (filtered) and /events/{id}.ics (one event). */
+/** Subscription files at the site's root: /calendar.ics (filtered), /events/{id}.ics (one event), /feed.rss|atom|json, /clock.ics. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { findFeedKeyActor } from '../db/accounts';
-import { findEvent, listEventsByIds, listFeedEntries, withoutRevision } from '../db/events';
-import { listOccurrences } from '../services/occurrence-index';
-import { readFeedVersions, writeEventComponents } from '../db/feeds';
-import { readTaxonomy } from '../db/taxonomy';
-import { seesMembersOnly } from '../domain/access';
-import { NotFoundError, UnauthorizedError } from '../domain/errors';
-import { SYNDICATION_ITEMS, SYNDICATION_TYPES, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
-import { hashToken, sha256Hex } from '../domain/tokens';
-import {
-  DEFAULT_VARIANT,
-  FEED_END,
-  type FeedVariant,
-  feedFileName,
-  feedKey,
-  feedName,
-  feedParts,
-  feedSelection,
-  feedValidators,
-  feedVariant,
-  feedVersionKeys,
-  feedWindowStart,
-  lastModified,
-  leftWindow,
-  notModifiedSince,
-  staleEntries,
-  termNames,
-} from '../domain/feeds';
-import { calendarOf, localized } from '../domain/ical';
-import { Temporal, formatInstant, nowInstant } from '../domain/time';
+import { feedFileName, feedKey, feedSelection, feedVariant, lastModified, notModifiedSince } from '../domain/feeds';
+import { queryList } from '../domain/listing';
+import { SYNDICATION_ITEMS, SYNDICATION_TYPES, type SyndicationFormat } from '../domain/syndication';
+import { DEFAULT_TIME_ZONE, type Temporal, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
-import { cachedFeed, edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../platform/feed-cache';
-import { gzip, gzippedAnswer } from '../middleware/compression';
-import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
+import { gzippedAnswer } from '../middleware/compression';
+import { databaseUnavailable, etagMatches, parseOrThrow, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
+import { lastBuiltFeed } from '../platform/feed-cache';
+import { clockOrFail } from '../services/clock';
+import {
+  type FeedSite,
+  type FeedVersion,
+  calendarFeedBody,
+  calendarFeedVersion,
+  clockCalendar,
+  clockFeedVersion,
+  eventCalendar,
+  personalFeedIncludesMembers,
+  publishedEvent,
+  syndicationBody,
+  syndicationVersion,
+} from '../services/feeds';
+import { ClockQuery } from '../shared/clock';
 import { FeedQuery } from '../shared/feeds';
-import { LANGUAGES, type Language } from '../shared/languages';
+import { LANGUAGES } from '../shared/languages';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const FEED_CACHE_CONTROL = 'public, max-age=300';
-
 
 export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -71,14 +59,24 @@ feeds.openapi(
     const variant = feedVariant(query);
     // A personal feed is cached apart from the public one, and only privately downstream.
     const key = feedKey(selection, publicOrigin(c), variant) + (membersOnly ? '|members' : '');
+    const asFile = () => {
+      c.header('Content-Type', CALENDAR_TYPE);
+      c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
+    };
     try {
-      return await feedResponse(c, selection, variant, key, membersOnly);
+      const now = nowInstant();
+      const version = await calendarFeedVersion(c.env.DB, selection, variant, now);
+      c.header('Cache-Control', membersOnly ? 'private, max-age=300' : FEED_CACHE_CONTROL);
+      if (notModified(c, version, now)) return c.body(null, 304);
+      asFile();
+      const feed = await calendarFeedBody(c.env.DB, { selection, variant, key, membersOnly, site: siteOf(c) }, version, now);
+      if (feed.keep) c.executionCtx.waitUntil(feed.keep);
+      return gzippedAnswer(c, feed.compressed, feed.plain);
     } catch (error) {
       // Stale if error: the last good body rather than an error.
       const last = databaseUnavailable(error) ? lastBuiltFeed(key) : null;
       if (!last) throw error;
-      c.header('Content-Type', CALENDAR_TYPE);
-      c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
+      asFile();
       c.header('ETag', quoteEtag(last.etag));
       c.header('Cache-Control', membersOnly ? 'private, max-age=60' : 'public, max-age=60');
       return gzippedAnswer(c, last.body);
@@ -86,69 +84,31 @@ feeds.openapi(
   },
 );
 
-/** Whether a personal feed key is live and its person a member; a dead key is a 401, so the subscriber sees why. */
-async function personalFeedIncludesMembers(db: D1Database, key: string): Promise<boolean> {
-  const actor = await findFeedKeyActor(db, await hashToken(key));
-  if (!actor) throw new UnauthorizedError('this personal feed key is unknown or was revoked; make a new one in Hytekello');
-  return seesMembersOnly(actor);
-}
+const siteOf = (c: Context<AppEnv>): FeedSite => ({ origin: publicOrigin(c), uidDomain: uidDomain(c) });
 
-async function feedResponse(c: Context<AppEnv>, selection: ReturnType<typeof feedSelection>, variant: FeedVariant, key: string, membersOnly: boolean): Promise<Response> {
-  const now = nowInstant();
-  const windowStart = feedWindowStart(now);
-  const versions = await readFeedVersions(c.env.DB, feedVersionKeys(selection));
-  const { etag, modifiedAt } = feedValidators(versions, selection, variant, windowStart);
+/** Sets the validators; whether the client's copy is current (If-None-Match, else If-Modified-Since). */
+function notModified(c: Context<AppEnv>, { etag, modifiedAt }: FeedVersion, now: Temporal.Instant): boolean {
   c.header('ETag', quoteEtag(etag));
   c.header('Last-Modified', lastModified(modifiedAt, now.epochMilliseconds).date.toUTCString());
-  c.header('Cache-Control', membersOnly ? 'private, max-age=300' : FEED_CACHE_CONTROL);
   const ifNoneMatch = c.req.header('If-None-Match');
-  if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now.epochMilliseconds)) {
-    return c.body(null, 304);
-  }
-  c.header('Content-Type', CALENDAR_TYPE);
-  c.header('Content-Disposition', `inline; filename="${feedFileName(selection)}"`);
-  // Public feeds are also kept at the edge; a personal one never leaves the worker.
-  const edge = membersOnly ? null : edgeCopy(publicOrigin(c), key, etag);
-  const cached = await cachedFeed(key, etag, edge);
-  if (cached !== null) return gzippedAnswer(c, cached);
-
-  // Two reads at once: one round trip of waiting instead of two.
-  const [taxonomy, entries] = await Promise.all([
-    readTaxonomy(c.env.DB),
-    listFeedEntries(
-      c.env.DB,
-      { from: formatInstant(windowStart), to: FEED_END, ...filtersOf(selection), includeMembersOnly: membersOnly },
-      selection.language,
-    ),
-  ]);
-  const names = termNames(taxonomy);
-  const options = { name: feedName(selection, names), language: selection.language, origin: publicOrigin(c), uidDomain: uidDomain(c), names, variant };
-  // Only events whose stored text does not fit (new, changed, never built) are read in full and written.
-  const stale = staleEntries(entries, options);
-  const written = stale.length > 0 ? (await listEventsByIds(c.env.DB, stale)).map(withoutRevision) : [];
-  const { parts, built } = feedParts(entries, written, options);
-  const body = encodeParts(parts);
-  // Compressed once here; every later answer for this ETag sends these bytes.
-  const compressed = await gzip(body);
-  c.executionCtx.waitUntil(Promise.all([keepFeed(key, etag, compressed, edge), writeEventComponents(c.env.DB, selection.language, built, leftWindow(windowStart))]));
-  return gzippedAnswer(c, compressed, body);
+  return ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(c.req.header('If-Modified-Since'), modifiedAt, now.epochMilliseconds);
 }
+
+const EventFileQuery = z.object({ lang: z.enum(LANGUAGES).optional() });
 
 // The path has the id and '.ics' in one segment, which OpenAPI routes cannot
 // express; it is a plain route, described in the document by hand below.
 feeds.get('/events/:file{[a-z0-9][a-z0-9-]*\\.ics}', async (c) => {
   const id = c.req.param('file').slice(0, -'.ics'.length);
-  const lang = c.req.query('lang');
-  const language: Language = (LANGUAGES as readonly string[]).includes(lang ?? '') ? (lang as Language) : 'fi';
-  const event = await findEvent(c.env.DB, id);
-  if (!event || event.status === 'draft' || event.visibility === 'members') throw new NotFoundError('event', id);
+  // Refused as /calendar.ics refuses it: an unknown language is a mistake to see, not Finnish.
+  const { lang: language = 'fi' } = parseOrThrow(EventFileQuery, { lang: c.req.query('lang') }, 'request');
+  const event = await publishedEvent(c.env.DB, id);
   const etag = `${event.revision}-${language}`;
   c.header('ETag', quoteEtag(etag));
   c.header('Last-Modified', new Date(event.updatedAt).toUTCString());
   c.header('Cache-Control', FEED_CACHE_CONTROL);
   if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-  const names = termNames(await readTaxonomy(c.env.DB));
-  const body = calendarOf([withoutRevision(event)], { name: localized(event.title, language), language, origin: publicOrigin(c), uidDomain: uidDomain(c), names });
+  const body = await eventCalendar(c.env.DB, event, language, siteOf(c));
   c.header('Content-Type', CALENDAR_TYPE);
   c.header('Content-Disposition', `attachment; filename="${id}.ics"`);
   return c.body(body, 200);
@@ -158,10 +118,11 @@ feeds.openAPIRegistry.registerPath({
   method: 'get',
   path: '/events/{id}.ics',
   summary: 'One event as iCalendar ("add to my calendar")',
-  request: { params: z.object({ id: z.string() }), query: z.object({ lang: z.enum(LANGUAGES).optional() }) },
+  request: { params: z.object({ id: z.string() }), query: EventFileQuery },
   responses: {
     200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The event, with its recurrence and exceptions' },
     304: { description: 'Not modified' },
+    400: problemSpec('`lang` is not one of fi, sv, en'),
     404: problemSpec('No such published event'),
   },
 });
@@ -187,44 +148,39 @@ for (const format of ['rss', 'atom', 'json'] as const) {
   feeds.openapi(syndication(format), async (c) => {
     const selection = feedSelection(c.req.valid('query'));
     const now = nowInstant();
-    const versions = await readFeedVersions(c.env.DB, feedVersionKeys(selection));
-    const { etag: version, modifiedAt } = feedValidators(versions, selection, DEFAULT_VARIANT, feedWindowStart(now));
-    // Upcoming events change as time passes, not only when data does: the hour is part of the tag.
-    const hour = now.toString().slice(0, 13);
-    const etag = `${version}-${hour}-${format}-${await sha256Hex(feedKey(selection, publicOrigin(c)))}`.slice(0, 120);
-    c.header('ETag', quoteEtag(etag));
+    const version = await syndicationVersion(c.env.DB, selection, format, siteOf(c), now);
+    c.header('ETag', quoteEtag(version.etag));
     c.header('Cache-Control', FEED_CACHE_CONTROL);
-    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    if (etagMatches(c.req.header('If-None-Match'), version.etag)) return c.body(null, 304);
     c.header('Content-Type', SYNDICATION_TYPES[format]);
-    // Built once per ETag (the data version and the hour) and kept compressed, as the iCalendar feeds are.
-    const key = `${format}|${c.req.url}`;
-    const cached = await cachedFeed(key, etag, null);
-    if (cached !== null) return gzippedAnswer(c, cached);
-    const names = termNames(await readTaxonomy(c.env.DB));
-    const from = formatInstant(now);
-    const to = formatInstant(now.add({ hours: 24 * 365 }));
-    const { items: upcoming } = await listOccurrences(
-      c.env.DB,
-      { from, to, ...filtersOf(selection), match: null, includeMembersOnly: false },
-      { from: now, to: Temporal.Instant.from(to) },
-      { after: null, limit: SYNDICATION_ITEMS, descending: false },
-    );
-    const body = syndicationFeed(upcoming, {
-      format,
-      language: selection.language,
-      title: feedName(selection, names),
-      origin: publicOrigin(c),
-      self: c.req.url,
-      names,
-      updated: new Date(modifiedAt),
-    });
-    const encoded = encodeParts([body]);
-    const compressed = await gzip(encoded);
-    await keepFeed(key, etag, compressed, null);
-    return gzippedAnswer(c, compressed, encoded);
+    const feed = await syndicationBody(c.env.DB, { selection, format, self: c.req.url, site: siteOf(c) }, version, now);
+    return gzippedAnswer(c, feed.compressed, feed.plain);
   });
 }
 
-function filtersOf(selection: ReturnType<typeof feedSelection>) {
-  return { networks: selection.networks, types: selection.types, municipalities: selection.municipalities, organisations: selection.organisations };
-}
+feeds.openapi(
+  createRoute({
+    method: 'get',
+    path: '/clock.ics',
+    summary: 'The annual clock as iCalendar',
+    description:
+      'Occurrences of the annual items that start this year and next (or `year` and the next) as all-day events. ' +
+      'ETag / If-None-Match and Last-Modified / If-Modified-Since give 304; they change with writes of clocks and their items only.',
+    request: { query: ClockQuery },
+    responses: { 200: { content: { 'text/calendar': { schema: z.string() } }, description: 'The calendar' }, 304: { description: 'Not modified' }, 404: problemSpec('No such clock') },
+  }),
+  async (c) => {
+    const query = c.req.valid('query');
+    const rings = queryList(query.ring);
+    const found = await clockOrFail(c.env.DB, query.clock, rings);
+    const year = query.year ?? nowInstant().toZonedDateTimeISO(DEFAULT_TIME_ZONE).year;
+    const language = query.lang ?? 'fi';
+    const now = nowInstant();
+    c.header('Cache-Control', 'public, max-age=300');
+    if (notModified(c, await clockFeedVersion(c.env.DB, found, year, language), now)) return c.body(null, 304);
+    const body = await clockCalendar(c.env.DB, found, { year, language, rings, organisations: queryList(query.organisation), site: siteOf(c) });
+    c.header('Content-Type', CALENDAR_TYPE);
+    c.header('Content-Disposition', `inline; filename="hytekello-${found.slug}-vuosikello.ics"`);
+    return c.body(body, 200);
+  },
+);

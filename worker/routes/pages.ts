@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { findEvent, withoutRevision } from '../db/events';
 import { readTaxonomy } from '../db/taxonomy';
 import { termNames } from '../domain/feeds';
-import type { Language } from '../shared/languages';
+import { pageLanguageOf } from '../shared/languages';
 import { localized } from '../domain/ical';
 import { eventJsonLd, scriptJson } from '../domain/jsonld';
 import type { AppEnv } from '../env';
@@ -22,8 +22,7 @@ pages.get('/events/:id{[a-z0-9][a-z0-9-]*}', async (c) => {
   const index = await c.env.ASSETS.fetch(new URL('/', c.req.url));
   const event = await findEvent(c.env.DB, c.req.param('id'));
   if (!event || event.status === 'draft' || event.visibility === 'members') return new Response(index.body, { status: 404, headers: index.headers });
-  const lang = c.req.query('lang');
-  const language: Language = lang === 'sv' || lang === 'en' ? lang : 'fi';
+  const language = pageLanguageOf(c.req.query('lang'));
   const data = eventJsonLd(withoutRevision(event), termNames(await readTaxonomy(c.env.DB)), publicOrigin(c), language);
   const title = `${localized(event.title, language)} – Hytekello`;
   const page = new HTMLRewriter()
@@ -41,9 +40,8 @@ pages.get('/events/:id{[a-z0-9][a-z0-9-]*}', async (c) => {
 });
 
 pages.get('/privacy', (c) => {
-  const lang = c.req.query('lang');
   c.header('Cache-Control', 'public, max-age=3600');
-  return c.html(privacyPage(lang === 'sv' || lang === 'en' ? lang : 'fi'));
+  return c.html(privacyPage(pageLanguageOf(c.req.query('lang'))));
 });
 
 // Anything else under /events/ is the UI's (it shows its own "not found").
