@@ -12,9 +12,9 @@ import { type Actor, requireActor, tokenActor } from '../domain/access';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 import { bearerToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
+import { SESSION_DAYS } from '../services/sign-in';
 
 export const SESSION_COOKIE = 'hyk_session';
-export const SESSION_DAYS = 7;
 
 async function actorOf(c: Context<AppEnv>): Promise<Actor | undefined> {
   const authorization = c.req.header('Authorization');

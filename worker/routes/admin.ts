@@ -1,27 +1,14 @@
 /** /api/admin: people, memberships, invitations, organisations, networks and the audit trail — administrators only. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import {
-  emailTaken,
-  erasePerson,
-  personalData,
-  findPerson,
-  insertInvitation,
-  insertPerson,
-  listPeople,
-  otherAdministrators,
-  replaceMemberships,
-  revokeSessionsOf,
-  unknownOrganisations,
-  updatePerson,
-} from '../db/accounts';
+import { listPeople, personalData } from '../db/accounts';
 import { readAudit } from '../db/audit';
 import { insertNetwork, insertOrganisation, updateNetwork, updateOrganisation } from '../db/taxonomy';
 import { auditActor, requireAdministrator } from '../domain/access';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { generateToken, hashToken } from '../domain/tokens';
+import { ConflictError, NotFoundError } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../middleware/http';
-import { AuditPage, AuditQuery, CreatedInvitation, type Membership, MembershipsInput, NetworkInput, OrganisationInput, Person, PersonInput, PersonList, PersonPatch } from '../shared/accounts';
+import { INVITATION_DAYS, addPerson, editPerson, erase, invitePerson, personOrFail, setMemberships, signPersonOut } from '../services/people';
+import { AuditPage, AuditQuery, CreatedInvitation, MembershipsInput, NetworkInput, OrganisationInput, Person, PersonInput, PersonList, PersonPatch } from '../shared/accounts';
 import { Slug } from '../shared/text';
 
 export const admin = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -33,27 +20,9 @@ admin.use('*', async (c, next) => {
 });
 
 const security = [{ sessionCookie: [] }];
-const INVITATION_DAYS = 7;
 const PersonId = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const personResponse = (description: string) => ({ content: { 'application/json': { schema: Person } }, description });
 const adminProblems = { 401: problemSpec('Not signed in'), 403: problemSpec('Not an administrator') };
-
-async function personOrFail(db: D1Database, id: number): Promise<Person> {
-  const person = await findPerson(db, id);
-  if (!person) throw new NotFoundError('person', String(id));
-  return person;
-}
-
-async function assertOrganisationsExist(db: D1Database, memberships: Membership[], field: string): Promise<void> {
-  const unknown = await unknownOrganisations(db, memberships.map((m) => m.organisation));
-  if (unknown.length > 0) {
-    throw new ValidationError(unknown.map((slug) => ({ field, rule: 'exists', message: `\`${field}\`: there is no organisation '${slug}'` })));
-  }
-}
-
-async function assertEmailFree(db: D1Database, email: string, exceptId: number | null): Promise<void> {
-  if (await emailTaken(db, email, exceptId)) throw new ConflictError('email-taken', `somebody already has the email ${email}`);
-}
 
 admin.openapi(
   createRoute({ method: 'get', path: '/people', summary: 'Everybody who may sign in, with memberships', security, responses: { 200: { content: { 'application/json': { schema: PersonList } }, description: 'People by name' }, ...adminProblems } }),
@@ -73,14 +42,9 @@ admin.openapi(
     responses: { 201: personResponse('Added'), ...adminProblems, 409: problemSpec('The email is taken'), 422: problemSpec('A field breaks a rule') },
   }),
   async (c) => {
-    const input = c.req.valid('json');
-    const actor = requireAdministrator(c.get('actor'));
-    const memberships = input.memberships ?? [];
-    await assertOrganisationsExist(c.env.DB, memberships, 'memberships');
-    await assertEmailFree(c.env.DB, input.email, null);
-    const id = await insertPerson(c.env.DB, { name: input.name, email: input.email, memberships }, new Date().toISOString(), auditActor(actor));
-    c.header('Location', `/api/admin/people/${id}`);
-    return c.json(await personOrFail(c.env.DB, id), 201);
+    const person = await addPerson(c.env.DB, requireAdministrator(c.get('actor')), c.req.valid('json'));
+    c.header('Location', `/api/admin/people/${person.id}`);
+    return c.json(person, 201);
   },
 );
 
@@ -94,14 +58,7 @@ admin.openapi(
     responses: { 200: personResponse('Saved'), ...adminProblems, 404: problemSpec('No such person'), 409: problemSpec('The email is taken'), 422: problemSpec('A field breaks a rule') },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const actor = requireAdministrator(c.get('actor'));
-    const before = await personOrFail(c.env.DB, id);
-    const after = { name: patch.name ?? before.name, email: patch.email ?? before.email };
-    await assertEmailFree(c.env.DB, after.email, id);
-    await updatePerson(c.env.DB, before, after, new Date().toISOString(), auditActor(actor));
-    return c.json(await personOrFail(c.env.DB, id), 200);
+    return c.json(await editPerson(c.env.DB, requireAdministrator(c.get('actor')), c.req.valid('param').id, c.req.valid('json')), 200);
   },
 );
 
@@ -116,17 +73,7 @@ admin.openapi(
     responses: { 200: personResponse('Saved'), ...adminProblems, 404: problemSpec('No such person'), 409: problemSpec('It would leave no administrator'), 422: problemSpec('An organisation does not exist') },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const memberships = c.req.valid('json');
-    const actor = requireAdministrator(c.get('actor'));
-    const before = await personOrFail(c.env.DB, id);
-    await assertOrganisationsExist(c.env.DB, memberships, 'memberships');
-    const staysAdministrator = memberships.some((m) => m.role === 'administrator');
-    if (!staysAdministrator && (await otherAdministrators(c.env.DB, id)) === 0) {
-      throw new ConflictError('last-administrator', 'this is the last administrator; make somebody else an administrator first');
-    }
-    await replaceMemberships(c.env.DB, before, memberships, new Date().toISOString(), auditActor(actor));
-    return c.json(await personOrFail(c.env.DB, id), 200);
+    return c.json(await setMemberships(c.env.DB, requireAdministrator(c.get('actor')), c.req.valid('param').id, c.req.valid('json')), 200);
   },
 );
 
@@ -141,13 +88,7 @@ admin.openapi(
     responses: { 201: { content: { 'application/json': { schema: CreatedInvitation } }, description: 'The link to send' }, ...adminProblems, 404: problemSpec('No such person') },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const actor = requireAdministrator(c.get('actor'));
-    await personOrFail(c.env.DB, id);
-    const token = generateToken('hyi_');
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000).toISOString();
-    await insertInvitation(c.env.DB, { tokenHash: await hashToken(token), personId: id, now: now.toISOString(), expiresAt }, auditActor(actor));
+    const { token, expiresAt } = await invitePerson(c.env.DB, requireAdministrator(c.get('actor')), c.req.valid('param').id);
     c.header('Cache-Control', 'no-store');
     // The secret rides in the fragment, which browsers never send to servers or logs.
     return c.json({ url: `${publicOrigin(c)}/invitation#${token}`, expiresAt }, 201);
@@ -164,10 +105,7 @@ admin.openapi(
     responses: { 200: { content: { 'application/json': { schema: z.object({ revoked: z.number().int() }) } }, description: 'How many sessions were ended' }, ...adminProblems, 404: problemSpec('No such person') },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const actor = requireAdministrator(c.get('actor'));
-    await personOrFail(c.env.DB, id);
-    return c.json({ revoked: await revokeSessionsOf(c.env.DB, id, new Date().toISOString(), auditActor(actor)) }, 200);
+    return c.json({ revoked: await signPersonOut(c.env.DB, requireAdministrator(c.get('actor')), c.req.valid('param').id) }, 200);
   },
 );
 
@@ -200,14 +138,7 @@ admin.openapi(
     responses: { 204: { description: 'Erased' }, ...adminProblems, 404: problemSpec('No such person'), 409: problemSpec('The last administrator, or yourself') },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const actor = requireAdministrator(c.get('actor'));
-    const person = await personOrFail(c.env.DB, id);
-    if (actor.person?.id === id) throw new ConflictError('self', 'you cannot erase yourself; ask another administrator');
-    if (person.memberships.some((m) => m.role === 'administrator') && (await otherAdministrators(c.env.DB, id)) === 0) {
-      throw new ConflictError('last-administrator', 'this is the last administrator; make somebody else an administrator first');
-    }
-    await erasePerson(c.env.DB, person, new Date().toISOString(), auditActor(actor));
+    await erase(c.env.DB, requireAdministrator(c.get('actor')), c.req.valid('param').id);
     return c.body(null, 204);
   },
 );
