@@ -1,5 +1,5 @@
 /** Open data: incremental sync with updated_since, and RSS, Atom and JSON Feed of upcoming events. */
-import { escapeHtml } from '../worker/views/html';
+import { escapeHtml } from '../worker/domain/markup';
 import { describe, expect, it } from 'vitest';
 import type { EventList } from '../worker/shared/events';
 import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import nodeIcal, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { eventOccurrences, prepareEvent } from '../../worker/domain/events';
-import { escapeHtml } from '../../worker/views/html';
+import { escapeHtml } from '../../worker/domain/markup';
 import { syndicationFeed } from '../../worker/domain/syndication';
 import { Temporal } from '../../worker/domain/time';
 import { type TermNames, calendarOf } from '../../worker/domain/ical';

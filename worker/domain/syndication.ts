@@ -8,7 +8,7 @@ import type { EventOccurrence } from '../shared/events';
 import type { Language } from '../shared/languages';
 import { type TermNames, localized } from './ical';
 import { DEFAULT_TIME_ZONE } from './time';
-import { escapeHtml } from '../views/html';
+import { escapeHtml } from './markup';
 
 export type SyndicationFormat = 'rss' | 'atom' | 'json';
 

@@ -13,7 +13,7 @@ import { eventJsonLd, scriptJson } from '../domain/jsonld';
 import type { AppEnv } from '../env';
 import { publicOrigin } from '../middleware/http';
 import { privacyPage } from '../views/privacy';
-import { escapeHtml } from '../views/html';
+import { escapeHtml } from '../domain/markup';
 
 export const pages = new Hono<AppEnv>();
 

@@ -3,7 +3,7 @@
  * with a curl example for every operation. Rendered on the server from the
  * same document that /api/openapi.json serves, so it cannot fall behind.
  */
-import { escapeHtml } from './html';
+import { escapeHtml } from '../domain/markup';
 
 interface Schema {
   $ref?: string;

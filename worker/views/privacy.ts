@@ -4,7 +4,7 @@
  * changes with what the code stores.
  */
 import type { Language } from '../shared/languages';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../domain/markup';
 
 interface Statement {
   title: string;
