@@ -449,7 +449,8 @@ describe('an organiser', () => {
     await page.getByRole('button', { name: `Poista luonnos: ${title}` }).click();
     await page.locator('dialog').getByRole('button', { name: 'Poista' }).click();
     await page.locator('.status-ok', { hasText: 'on poistettu' }).waitFor();
-    expect(await page.locator('.my-events', { hasText: title }).count()).toBe(0);
+    // The list is asked again after the message shows; the row goes with that answer.
+    await expect.poll(() => page.locator('.my-events', { hasText: title }).count()).toBe(0);
     expect((await api(page, 'GET', `/api/events/${id}`)).status).toBe(404);
   });
 
