@@ -378,13 +378,17 @@ function sourceEvent(uid: string, master: ICAL.Component, overrides: ICAL.Compon
 }
 
 /**
- * Whether an error says that an event's text cannot be read (our own
- * Unrepresentable, the parser's and Temporal's complaints about values), as
- * opposed to a bug here: a TypeError or ReferenceError stops the import and is
- * reported as the fault it is, instead of as a reason an organiser cannot act on.
+ * Why one event cannot be imported, in words an organiser can act on: our
+ * own Unrepresentable and the parser's and Temporal's complaints about values
+ * say so themselves. Anything else (a TypeError, a ReferenceError, a thrown
+ * non-Error) is a fault here, not in the calendar: it is logged with its stack
+ * as the fault it is, and the event is refused with a plain reason, so that
+ * one odd event never fails the other 999 of a file.
  */
-function isUnreadableValue(error: unknown): error is Error {
-  return error instanceof Unrepresentable || (error instanceof Error && !(error instanceof TypeError) && !(error instanceof ReferenceError));
+function unreadableReason(error: unknown): string {
+  if (error instanceof Unrepresentable || (error instanceof Error && !(error instanceof TypeError) && !(error instanceof ReferenceError))) return error.message;
+  console.error('reading an imported event failed', error);
+  return 'this event could not be read because of a fault in Hytekello; it has been logged';
 }
 
 /** A VCALENDAR text, or the reason it cannot be read at all. */
@@ -608,8 +612,7 @@ function readEvents(calendar: ICAL.Component, reading: Reading): ParsedCalendar 
       try {
         result.events.push(sourceEvent(key, master, overrides, reading));
       } catch (error) {
-        if (!isUnreadableValue(error)) throw error;
-        result.unparseable.push({ uid: key, title: cleanText(textOf(master, 'summary'), 200) || null, reason: error.message });
+        result.unparseable.push({ uid: key, title: cleanText(textOf(master, 'summary'), 200) || null, reason: unreadableReason(error) });
       }
     };
     if (group.master) {

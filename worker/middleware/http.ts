@@ -114,7 +114,7 @@ const STATUS_OF_KIND: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 412 | 415 
   'too-many-requests': 429,
 };
 
-export const statusOf = (error: DomainError) => STATUS_OF_KIND[error.kind];
+const statusOf = (error: DomainError) => STATUS_OF_KIND[error.kind];
 
 export const onError: ErrorHandler<AppEnv> = (error) => {
   if (error instanceof ValidationError) return problemResponse(statusOf(error), error.message, error.code, error.issues);
