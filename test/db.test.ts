@@ -36,6 +36,49 @@ describe('event rows', () => {
     expect([spanStart, spanEnd]).toEqual(['2026-10-06T06:00:00Z', '2026-10-20T09:00:00Z']);
   });
 
+  it('an update round-trips every field, each column of the row holding its own value, and leaves no column unwritten', async () => {
+    const [first, second] = (await env.DB.prepare('SELECT id FROM clock_items ORDER BY id LIMIT 2').all<{ id: number }>()).results.map((row) => row.id);
+    const original = prepareEvent(workshop({ clockItem: first! }), 'pohde', 'published');
+    await insertEvent(env.DB, 'db-update-round-trip', original, context('rev1'));
+    const before = (await findEvent(env.DB, 'db-update-round-trip'))!;
+    // Every field differs from the original, so that a value bound to another column's placeholder shows.
+    const edited = prepareEvent(
+      workshop({
+        title: { fi: 'Kaikki muuttui', sv: 'Allt ändrades', en: 'Everything changed' },
+        description: { fi: 'Uusi kuvaus', sv: 'Ny beskrivning', en: 'New description' },
+        type: 'koulutus',
+        timeZone: 'Europe/Stockholm',
+        allDay: true,
+        start: '2027-03-02',
+        end: '2027-03-03',
+        recurrence: { rrule: 'FREQ=MONTHLY;COUNT=4', exceptions: [{ occurrence: '2027-04-02', kind: 'cancelled' }] },
+        location: { place: 'Kirjasto', address: 'Kirkkokatu 5, Kempele', municipality: 'kempele' },
+        onlineUrl: 'https://meet.example/uusi',
+        contact: { name: 'Pekka', email: 'pekka@posken.fi', phone: '+358 50 765 4321' },
+        organisations: ['posken', 'pohde'],
+        networks: ['kulttuurihyvinvointi', 'osallisuus'],
+        municipalities: ['kempele', 'liminka'],
+        audiences: ['jarjestot'],
+        languages: ['sv', 'en'],
+        registration: { url: 'https://posken.fi/ilmo', deadline: '2027-02-20T12:00' },
+        materials: [{ kind: 'recording', title: 'Tallenne', url: 'https://posken.fi/video' }],
+        clockItem: second!,
+        visibility: 'members',
+      }),
+      'pohde',
+      'cancelled',
+      'Sairastuminen',
+    );
+    const updated = { ...context('rev2'), now: '2026-11-24T08:30:00.000Z' };
+    expect(await updateEvent(env.DB, before, 'rev1', edited, 7, 'cancel', updated)).toBe(true);
+    const { spanStart, spanEnd, ...expected } = edited;
+    expect(await findEvent(env.DB, 'db-update-round-trip')).toEqual({ ...expected, id: 'db-update-round-trip', sequence: 7, revision: 'rev2', createdAt: context('rev1').now, updatedAt: updated.now });
+    const row = (await env.DB.prepare('SELECT * FROM events WHERE id = ?1').bind('db-update-round-trip').first<Record<string, unknown>>())!;
+    expect([row.span_start, row.span_end]).toEqual([spanStart, spanEnd]);
+    // With every field given, only the occurrence index's own column may be empty: a column that no write sets shows here.
+    expect(Object.keys(row).filter((column) => row[column] === null && column !== 'indexed_until')).toEqual([]);
+  });
+
   it('a write that fails half-way leaves nothing behind', async () => {
     const draft = prepareEvent(workshop({ materials: [{ kind: 'slides', title: 'Diat', url: 'https://pohde.fi/diat.pdf' }] }), 'pohde', 'published');
     // The materials row breaks a CHECK constraint after the event row was inserted in the same batch.

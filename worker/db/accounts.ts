@@ -167,9 +167,8 @@ export async function insertPerson(db: D1Database, person: { name: string; email
     db.prepare('INSERT INTO people (name, email, created_at) VALUES (?1, ?2, ?3) RETURNING id').bind(person.name, person.email, now),
     ...membershipStatements(db, '(SELECT id FROM people WHERE email = ?1)', [person.email], person.memberships),
     auditStatement(db, { at: now, actor, action: 'create', entity: 'person', entityId: null, before: null, after: person }, {
-      tail: 'FROM people WHERE email = ?11',
-      values: [person.email],
-      entityIdSql: 'CAST(id AS TEXT)',
+      tail: (p) => `FROM people WHERE email = ${p.bind(person.email)}`,
+      entityIdFromRow: true,
     }),
   ]);
   return (results[0]!.results[0] as { id: number }).id;

@@ -1,32 +1,69 @@
 /** SQL for the audit trail: one row per write, who made it, the state before and after. */
 import type { AuditActor } from '../domain/access';
 import type { AuditEntry } from '../shared/accounts';
+import { numberedColumns } from './columns';
 
 export interface AuditRecord {
   at: string;
   actor: AuditActor;
   action: 'create' | 'update' | 'cancel' | 'delete' | 'revoke' | 'invite' | 'accept' | 'decline';
   entity: AuditEntry['entity'];
-  /** The entity's id, or null when `entityIdSql` computes it. */
+  /** The entity's id, or null when it is taken from the condition's row (AuditCondition.entityIdFromRow). */
   entityId: string | null;
   before: unknown;
   after: unknown;
 }
 
 /**
- * The insert of an audit row, to put in the same batch as the write it
- * records. `condition` (a FROM/WHERE tail, placeholders from ?11) makes the
- * row appear only when the write itself happened, e.g. when a revision
- * guard matched; `entityIdSql` takes the id from that tail's row.
+ * When an audit row is written, as a FROM/WHERE tail of its insert: e.g.
+ * only when a revision guard matched, so that the row appears only when
+ * the write it records happened. The tail is made with the placeholders
+ * of this statement: `entityId` is the one of the record's entity id, and
+ * `bind` binds a value and gives its placeholder.
  */
-export function auditStatement(db: D1Database, record: AuditRecord, condition: { tail: string; values: unknown[]; entityIdSql?: string } = { tail: '', values: [] }): D1PreparedStatement {
-  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-  return db
-    .prepare(
-      `INSERT INTO audit_log (at, via, token_id, person_id, session_id, action, entity, entity_id, before_json, after_json)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ${condition.entityIdSql ?? '?8'}, ?9, ?10 ${condition.tail}`,
-    )
-    .bind(record.at, record.actor.via, record.actor.tokenId, record.actor.personId, record.actor.sessionId, record.action, record.entity, record.entityId, json(record.before), json(record.after), ...condition.values);
+export interface AuditCondition {
+  tail: (placeholders: { entityId: string; bind: (value: unknown) => string }) => string;
+  /** The entity id is the `id` of the tail's row (made earlier in the same batch), not the record's. */
+  entityIdFromRow?: boolean;
+}
+
+/** Only when the statement before it in the batch changed a row. */
+export const IF_CHANGED: AuditCondition = { tail: () => 'WHERE changes() > 0' };
+
+/** Only when the event (the record's entity) has `revision`, and with `draft` is a draft. */
+export function ifEventHas(revision: string, { draft = false } = {}): AuditCondition {
+  return { tail: (p) => `WHERE EXISTS (SELECT 1 FROM events WHERE id = ${p.entityId} AND revision = ${p.bind(revision)}${draft ? " AND status = 'draft'" : ''})` };
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+const auditColumns = (entityIdSql?: string) =>
+  numberedColumns<AuditRecord>([
+    { column: 'at', value: (r) => r.at },
+    { column: 'via', value: (r) => r.actor.via },
+    { column: 'token_id', value: (r) => r.actor.tokenId },
+    { column: 'person_id', value: (r) => r.actor.personId },
+    { column: 'session_id', value: (r) => r.actor.sessionId },
+    { column: 'action', value: (r) => r.action },
+    { column: 'entity', value: (r) => r.entity },
+    // Taken from the row, the record's entity id (null) is still bound: the placeholders after it keep their numbers.
+    { column: 'entity_id', value: (r) => r.entityId, ...(entityIdSql ? { sql: () => entityIdSql } : {}) },
+    { column: 'before_json', value: (r) => json(r.before) },
+    { column: 'after_json', value: (r) => json(r.after) },
+  ]);
+const AUDIT = auditColumns();
+const AUDIT_ENTITY_FROM_ROW = auditColumns('CAST(id AS TEXT)');
+
+/** The insert of an audit row, to put in the same batch as the write it records; `condition` says when it is written (always by default). */
+export function auditStatement(db: D1Database, record: AuditRecord, condition?: AuditCondition): D1PreparedStatement {
+  const columns = condition?.entityIdFromRow ? AUDIT_ENTITY_FROM_ROW : AUDIT;
+  const tailValues: unknown[] = [];
+  const bind = (value: unknown) => {
+    tailValues.push(value);
+    return `?${columns.count + tailValues.length}`;
+  };
+  const tail = condition ? ` ${condition.tail({ entityId: columns.at('entity_id'), bind })}` : '';
+  return db.prepare(`INSERT INTO audit_log (${columns.names}) SELECT ${columns.values}${tail}`).bind(...columns.bind(record), ...tailValues);
 }
 
 interface AuditRow {

@@ -5,6 +5,7 @@ import { type ClockItemData, type LinkedEventData, clockItemView } from '../doma
 import type { StoredClockItem } from '../shared/clock';
 import type { Localized } from '../shared/text';
 import { auditStatement } from './audit';
+import { type Entry, idOfSlug, numberedColumns } from './columns';
 import { publicEventIdsInWindow } from './window';
 
 export interface ClockWriteContext {
@@ -144,43 +145,68 @@ export async function findClockItem(db: D1Database, id: number): Promise<Writabl
 
 type ItemRecord = Omit<StoredClockItem, 'id' | 'clock'>;
 
-function itemValues(record: ItemRecord): unknown[] {
-  return [
-    record.kind, record.title.fi, record.title.sv, record.title.en, record.description.fi || null, record.description.sv, record.description.en,
-    record.span?.startMonth ?? null, record.span?.startDay ?? null, record.span?.endMonth ?? null, record.span?.endDay ?? null,
-    record.repeat, record.onceYear, record.termYears?.start ?? null, record.termYears?.end ?? null, record.colour, record.source, JSON.stringify(record.links),
-    record.category, record.shortTitle.fi, record.shortTitle.sv, record.shortTitle.en, record.decision ? JSON.stringify(record.decision) : null,
-  ];
+/** What a write of a clock_items row binds. */
+interface ItemWrite {
+  record: ItemRecord;
+  clockId: number;
+  revision: string;
+  now: string;
 }
 
-// ?1…?23 follow itemValues(); ?24 clock id, ?25 ring slug, ?26 responsible organisation slug.
-const ITEM_ASSIGNMENTS = `kind = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4, description_fi = ?5, description_sv = ?6, description_en = ?7,
-  start_month = ?8, start_day = ?9, end_month = ?10, end_day = ?11, repeat = ?12, once_year = ?13, term_year_start = ?14, term_year_end = ?15,
-  colour = ?16, source = ?17, links = ?18, category = ?19, short_title_fi = ?20, short_title_sv = ?21, short_title_en = ?22, decision = ?23,
-  clock_id = ?24, ring_id = (SELECT id FROM clock_rings WHERE clock_id = ?24 AND slug = ?25),
-  responsible_organisation_id = (SELECT id FROM organisations WHERE slug = ?26)`;
+/** The columns of an item; ring and responsible organisation are slugs turned into ids in SQL. */
+const ITEM_COLUMNS: Entry<ItemWrite>[] = [
+  { column: 'kind', value: ({ record }) => record.kind },
+  { column: 'title_fi', value: ({ record }) => record.title.fi },
+  { column: 'title_sv', value: ({ record }) => record.title.sv },
+  { column: 'title_en', value: ({ record }) => record.title.en },
+  { column: 'description_fi', value: ({ record }) => record.description.fi || null },
+  { column: 'description_sv', value: ({ record }) => record.description.sv },
+  { column: 'description_en', value: ({ record }) => record.description.en },
+  { column: 'start_month', value: ({ record }) => record.span?.startMonth ?? null },
+  { column: 'start_day', value: ({ record }) => record.span?.startDay ?? null },
+  { column: 'end_month', value: ({ record }) => record.span?.endMonth ?? null },
+  { column: 'end_day', value: ({ record }) => record.span?.endDay ?? null },
+  { column: 'repeat', value: ({ record }) => record.repeat },
+  { column: 'once_year', value: ({ record }) => record.onceYear },
+  { column: 'term_year_start', value: ({ record }) => record.termYears?.start ?? null },
+  { column: 'term_year_end', value: ({ record }) => record.termYears?.end ?? null },
+  { column: 'colour', value: ({ record }) => record.colour },
+  { column: 'source', value: ({ record }) => record.source },
+  { column: 'links', value: ({ record }) => JSON.stringify(record.links) },
+  { column: 'category', value: ({ record }) => record.category },
+  { column: 'short_title_fi', value: ({ record }) => record.shortTitle.fi },
+  { column: 'short_title_sv', value: ({ record }) => record.shortTitle.sv },
+  { column: 'short_title_en', value: ({ record }) => record.shortTitle.en },
+  { column: 'decision', value: ({ record }) => (record.decision ? JSON.stringify(record.decision) : null) },
+  { column: 'clock_id', value: (w) => w.clockId },
+  { column: 'ring_id', value: ({ record }) => record.ring, sql: (slug, at) => `(SELECT id FROM clock_rings WHERE clock_id = ${at('clock_id')} AND slug = ${slug})` },
+  { column: 'responsible_organisation_id', value: ({ record }) => record.responsibleOrganisation, sql: idOfSlug('organisations') },
+  { column: 'revision', value: (w) => w.revision },
+  { column: 'updated_at', value: (w) => w.now },
+];
 
-// The same order for a new item, then ?27 revision and ?28 time.
-const INSERT_ITEM = `INSERT INTO clock_items (kind, title_fi, title_sv, title_en, description_fi, description_sv, description_en, start_month, start_day, end_month, end_day,
-    repeat, once_year, term_year_start, term_year_end, colour, source, links, category, short_title_fi, short_title_sv, short_title_en, decision,
-    clock_id, ring_id, responsible_organisation_id, revision, updated_at)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,
-    (SELECT id FROM clock_rings WHERE clock_id = ?24 AND slug = ?25), (SELECT id FROM organisations WHERE slug = ?26), ?27, ?28)`;
+const INSERT = numberedColumns<ItemWrite>(ITEM_COLUMNS);
+const INSERT_ITEM = `INSERT INTO clock_items (${INSERT.names}) VALUES (${INSERT.values})`;
 
-function clockAudit(db: D1Database, action: 'create' | 'update', idSql: string, before: unknown, after: unknown, ctx: ClockWriteContext & { revision: string }): D1PreparedStatement {
+const UPDATE = numberedColumns<ItemWrite & { id: number; expectedRevision: string }>([
+  ...ITEM_COLUMNS,
+  { parameter: 'id', value: (w) => w.id },
+  { parameter: 'expected_revision', value: (w) => w.expectedRevision },
+]);
+const UPDATE_ITEM = `UPDATE clock_items SET ${UPDATE.assignments} WHERE id = ${UPDATE.at('id')} AND revision = ${UPDATE.at('expected_revision')}`;
+
+/** The audit row of an item's write, found by the write's revision (and id, for an update): written only when the write happened. */
+function clockAudit(db: D1Database, action: 'create' | 'update', itemId: number | null, before: unknown, after: unknown, ctx: ClockWriteContext & { revision: string }): D1PreparedStatement {
   return auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'clock_item', entityId: null, before, after }, {
-    tail: `FROM clock_items WHERE ${idSql} AND revision = ?11`,
-    values: [ctx.revision],
-    entityIdSql: 'CAST(id AS TEXT)',
+    tail: (p) => `FROM clock_items WHERE ${itemId === null ? '1 = 1' : `id = ${p.bind(itemId)}`} AND revision = ${p.bind(ctx.revision)}`,
+    entityIdFromRow: true,
   });
 }
 
 /** Creates an item in a clock; returns its id. */
 export async function insertClockItem(db: D1Database, clockId: number, record: ItemRecord, ctx: ClockWriteContext & { revision: string }): Promise<number> {
-  const insert = db
-    .prepare(INSERT_ITEM)
-    .bind(...itemValues(record), clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now);
-  await db.batch([insert, clockAudit(db, 'create', '1 = 1', null, record, ctx)]);
+  const insert = db.prepare(INSERT_ITEM).bind(...INSERT.bind({ record, clockId, revision: ctx.revision, now: ctx.now }));
+  await db.batch([insert, clockAudit(db, 'create', null, null, record, ctx)]);
   const row = await db.prepare('SELECT id FROM clock_items WHERE revision = ?1').bind(ctx.revision).first<{ id: number }>();
   return row!.id;
 }
@@ -194,9 +220,9 @@ export async function updateClockItem(
   ctx: ClockWriteContext & { revision: string },
 ): Promise<boolean> {
   const update = db
-    .prepare(`UPDATE clock_items SET ${ITEM_ASSIGNMENTS}, revision = ?27, updated_at = ?28 WHERE id = ?29 AND revision = ?30`)
-    .bind(...itemValues(record), current.clockId, record.ring, record.responsibleOrganisation, ctx.revision, ctx.now, current.item.id, expectedRevision);
-  const [result] = await db.batch([update, clockAudit(db, 'update', `id = ${Math.trunc(current.item.id)}`, current.item, record, ctx)]);
+    .prepare(UPDATE_ITEM)
+    .bind(...UPDATE.bind({ record, clockId: current.clockId, revision: ctx.revision, now: ctx.now, id: current.item.id, expectedRevision }));
+  const [result] = await db.batch([update, clockAudit(db, 'update', current.item.id, current.item, record, ctx)]);
   return (result?.meta.changes ?? 0) > 0;
 }
 
@@ -269,10 +295,8 @@ export async function replaceRings(
  */
 export async function insertClockItems(db: D1Database, clockId: number, records: { record: ItemRecord; revision: string }[], ctx: ClockWriteContext): Promise<void> {
   const statements = records.flatMap(({ record, revision }) => [
-    db
-      .prepare(INSERT_ITEM)
-      .bind(...itemValues(record), clockId, record.ring, record.responsibleOrganisation, revision, ctx.now),
-    clockAudit(db, 'create', '1 = 1', null, record, { ...ctx, revision }),
+    db.prepare(INSERT_ITEM).bind(...INSERT.bind({ record, clockId, revision, now: ctx.now })),
+    clockAudit(db, 'create', null, null, record, { ...ctx, revision }),
   ]);
   await db.batch(statements);
 }

@@ -4,7 +4,7 @@
  */
 import type { AuditActor } from '../domain/access';
 import type { CoOrganiserInvitation } from '../shared/events';
-import { auditStatement } from './audit';
+import { auditStatement, ifEventHas } from './audit';
 
 /** The organisations invited to co-organise an event, oldest invitation first. */
 export async function invitedOrganisations(db: D1Database, eventId: string): Promise<string[]> {
@@ -23,10 +23,7 @@ export async function invitedOrganisations(db: D1Database, eventId: string): Pro
 export function invitationStatements(db: D1Database, eventId: string, plan: { invite: string[]; withdraw: string[] }, ctx: { revision: string; now: string; actor: AuditActor }): D1PreparedStatement[] {
   const guard = 'EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2)';
   const audit = (action: 'invite' | 'revoke', organisation: string) =>
-    auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'event', entityId: eventId, before: null, after: { coOrganiser: organisation, invitation: action === 'invite' ? 'sent' : 'withdrawn' } }, {
-      tail: 'WHERE EXISTS (SELECT 1 FROM events WHERE id = ?8 AND revision = ?11)',
-      values: [ctx.revision],
-    });
+    auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'event', entityId: eventId, before: null, after: { coOrganiser: organisation, invitation: action === 'invite' ? 'sent' : 'withdrawn' } }, ifEventHas(ctx.revision));
   return [
     ...plan.withdraw.flatMap((organisation) => [
       db.prepare(`DELETE FROM co_organiser_invitations WHERE event_id = ?1 AND organisation_id = (SELECT id FROM organisations WHERE slug = ?3) AND ${guard}`).bind(eventId, ctx.revision, organisation),
@@ -85,7 +82,7 @@ export async function answerInvitation(
     auditStatement(
       db,
       { at: ctx.now, actor: ctx.actor, action: answer, entity: 'event', entityId: invitation.eventId, before: { organisations: invitation.organisersBefore }, after: { organisations: organisersAfter, coOrganiser: invitation.organisation, invitation: answer === 'accept' ? 'accepted' : 'declined' } },
-      { tail: 'WHERE EXISTS (SELECT 1 FROM events WHERE id = ?8 AND revision = ?11)', values: [ctx.revision] },
+      ifEventHas(ctx.revision),
     ),
   ]);
   return (results[0]?.meta.changes ?? 0) > 0;

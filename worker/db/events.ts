@@ -6,7 +6,8 @@
 import type { AuditActor } from '../domain/access';
 import type { EventDraft } from '../domain/events';
 import type { FeedEntry } from '../domain/feeds';
-import { auditStatement } from './audit';
+import { auditStatement, ifEventHas } from './audit';
+import { type Entry, idOfSlug, numberedColumns } from './columns';
 import type { Event } from '../shared/events';
 import { publicEventIdsInWindow } from './window';
 import { indexStatements } from './occurrence-rows';
@@ -251,32 +252,71 @@ function relatedRowStatements(db: D1Database, id: string, draft: EventDraft, rev
 }
 
 function eventAudit(db: D1Database, id: string, action: 'create' | 'update' | 'cancel', before: Event | null, after: EventDraft, ctx: WriteContext): D1PreparedStatement {
-  return auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'event', entityId: id, before, after }, {
-    tail: 'WHERE EXISTS (SELECT 1 FROM events WHERE id = ?8 AND revision = ?11)',
-    values: [ctx.revision],
-  });
+  return auditStatement(db, { at: ctx.now, actor: ctx.actor, action, entity: 'event', entityId: id, before, after }, ifEventHas(ctx.revision));
 }
 
-/** Column values of the events row, in the order of EVENT_COLUMNS. */
-function eventValues(draft: EventDraft): unknown[] {
-  return [
-    draft.status, draft.title.fi, draft.title.sv, draft.title.en, draft.description.fi, draft.description.sv, draft.description.en,
-    draft.type, draft.timeZone, draft.allDay ? 1 : 0, draft.start, draft.end, draft.recurrence?.rrule ?? null,
-    draft.startsAt, draft.endsAt, draft.spanStart, draft.spanEnd,
-    draft.location?.place ?? null, draft.location?.address ?? null, draft.location?.municipality ?? null,
-    draft.onlineUrl, draft.contact?.name ?? null, draft.contact?.email ?? null, draft.contact?.phone ?? null,
-    draft.languages.join(','), draft.registration?.url ?? null, draft.registration?.deadline ?? null,
-    draft.clockItem, draft.cancelReason, draft.visibility,
-  ];
+/** What a write of an events row binds. */
+interface EventWrite {
+  id: string;
+  draft: EventDraft;
+  revision: string;
+  now: string;
 }
 
-// Placeholders ?1 … ?30 follow eventValues(); slugs are turned into ids in SQL.
-const EVENT_ASSIGNMENTS = `status = ?1, title_fi = ?2, title_sv = ?3, title_en = ?4, description_fi = ?5, description_sv = ?6, description_en = ?7,
-  event_type_id = (SELECT id FROM event_types WHERE slug = ?8), time_zone = ?9, all_day = ?10, start_local = ?11, end_local = ?12, rrule = ?13,
-  starts_at = ?14, ends_at = ?15, span_start = ?16, span_end = ?17,
-  location_place = ?18, location_address = ?19, location_municipality_id = (SELECT id FROM municipalities WHERE slug = ?20),
-  online_url = ?21, contact_name = ?22, contact_email = ?23, contact_phone = ?24,
-  languages = ?25, registration_url = ?26, registration_deadline = ?27, clock_item_id = ?28, cancel_reason = ?29, visibility = ?30`;
+/** The columns an event's content is stored in; slugs are turned into ids in SQL. */
+const CONTENT_COLUMNS: Entry<EventWrite>[] = [
+  { column: 'status', value: ({ draft }) => draft.status },
+  { column: 'title_fi', value: ({ draft }) => draft.title.fi },
+  { column: 'title_sv', value: ({ draft }) => draft.title.sv },
+  { column: 'title_en', value: ({ draft }) => draft.title.en },
+  { column: 'description_fi', value: ({ draft }) => draft.description.fi },
+  { column: 'description_sv', value: ({ draft }) => draft.description.sv },
+  { column: 'description_en', value: ({ draft }) => draft.description.en },
+  { column: 'event_type_id', value: ({ draft }) => draft.type, sql: idOfSlug('event_types') },
+  { column: 'time_zone', value: ({ draft }) => draft.timeZone },
+  { column: 'all_day', value: ({ draft }) => (draft.allDay ? 1 : 0) },
+  { column: 'start_local', value: ({ draft }) => draft.start },
+  { column: 'end_local', value: ({ draft }) => draft.end },
+  { column: 'rrule', value: ({ draft }) => draft.recurrence?.rrule ?? null },
+  { column: 'starts_at', value: ({ draft }) => draft.startsAt },
+  { column: 'ends_at', value: ({ draft }) => draft.endsAt },
+  { column: 'span_start', value: ({ draft }) => draft.spanStart },
+  { column: 'span_end', value: ({ draft }) => draft.spanEnd },
+  { column: 'location_place', value: ({ draft }) => draft.location?.place ?? null },
+  { column: 'location_address', value: ({ draft }) => draft.location?.address ?? null },
+  { column: 'location_municipality_id', value: ({ draft }) => draft.location?.municipality ?? null, sql: idOfSlug('municipalities') },
+  { column: 'online_url', value: ({ draft }) => draft.onlineUrl },
+  { column: 'contact_name', value: ({ draft }) => draft.contact?.name ?? null },
+  { column: 'contact_email', value: ({ draft }) => draft.contact?.email ?? null },
+  { column: 'contact_phone', value: ({ draft }) => draft.contact?.phone ?? null },
+  { column: 'languages', value: ({ draft }) => draft.languages.join(',') },
+  { column: 'registration_url', value: ({ draft }) => draft.registration?.url ?? null },
+  { column: 'registration_deadline', value: ({ draft }) => draft.registration?.deadline ?? null },
+  { column: 'clock_item_id', value: ({ draft }) => draft.clockItem },
+  { column: 'cancel_reason', value: ({ draft }) => draft.cancelReason },
+  { column: 'visibility', value: ({ draft }) => draft.visibility },
+];
+
+const INSERT = numberedColumns<EventWrite>([
+  ...CONTENT_COLUMNS,
+  { column: 'id', value: (w) => w.id },
+  { column: 'revision', value: (w) => w.revision },
+  { column: 'sequence', value: () => 0 },
+  { column: 'created_at', value: (w) => w.now },
+  { column: 'updated_at', value: (w) => w.now },
+]);
+const INSERT_EVENT = `INSERT INTO events (${INSERT.names}) VALUES (${INSERT.values})`;
+
+const UPDATE = numberedColumns<EventWrite & { sequence: number; expectedRevision: string }>([
+  ...CONTENT_COLUMNS,
+  { column: 'sequence', value: (w) => w.sequence },
+  { column: 'revision', value: (w) => w.revision },
+  { column: 'updated_at', value: (w) => w.now },
+  { parameter: 'id', value: (w) => w.id },
+  { parameter: 'expected_revision', value: (w) => w.expectedRevision },
+]);
+// Only the revision read: a write that lost a race changes nothing.
+const UPDATE_EVENT = `UPDATE events SET ${UPDATE.assignments} WHERE id = ${UPDATE.at('id')} AND revision = ${UPDATE.at('expected_revision')}`;
 
 export interface IdempotencyKey {
   /** Whose key it is: 'token:<id>' or 'person:<id>'. */
@@ -298,18 +338,7 @@ export async function findIdempotentCreate(db: D1Database, owner: string, key: s
  * `also` joins the batch (e.g. an import's record of the event's source).
  */
 export async function insertEvent(db: D1Database, id: string, draft: EventDraft, ctx: WriteContext, idempotency?: IdempotencyKey, also: D1PreparedStatement[] = []): Promise<void> {
-  const insert = db
-    .prepare(
-      `INSERT INTO events (id, revision, sequence, created_at, updated_at, status, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
-         event_type_id, time_zone, all_day, start_local, end_local, rrule, starts_at, ends_at, span_start, span_end,
-         location_place, location_address, location_municipality_id, online_url, contact_name, contact_email, contact_phone,
-         languages, registration_url, registration_deadline, clock_item_id, cancel_reason, visibility)
-       VALUES (?31, ?32, 0, ?33, ?33, ?1, ?2, ?3, ?4, ?5, ?6, ?7,
-         (SELECT id FROM event_types WHERE slug = ?8), ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-         ?18, ?19, (SELECT id FROM municipalities WHERE slug = ?20), ?21, ?22, ?23, ?24,
-         ?25, ?26, ?27, ?28, ?29, ?30)`,
-    )
-    .bind(...eventValues(draft), id, ctx.revision, ctx.now);
+  const insert = db.prepare(INSERT_EVENT).bind(...INSERT.bind({ id, draft, revision: ctx.revision, now: ctx.now }));
   const key = idempotency
     ? [db.prepare('INSERT INTO idempotency_keys (actor, key, request_hash, event_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(idempotency.owner, idempotency.key, idempotency.requestHash, id, ctx.now)]
     : [];
@@ -338,9 +367,7 @@ export async function updateEvent(
   ctx: WriteContext,
   also: D1PreparedStatement[] = [],
 ): Promise<boolean> {
-  const update = db
-    .prepare(`UPDATE events SET ${EVENT_ASSIGNMENTS}, sequence = ?31, revision = ?32, updated_at = ?33 WHERE id = ?34 AND revision = ?35`)
-    .bind(...eventValues(draft), sequence, ctx.revision, ctx.now, before.id, expectedRevision);
+  const update = db.prepare(UPDATE_EVENT).bind(...UPDATE.bind({ id: before.id, draft, revision: ctx.revision, now: ctx.now, sequence, expectedRevision }));
   const [result] = await db.batch([
     update,
     ...relatedRowStatements(db, before.id, draft, ctx.revision),
@@ -369,10 +396,7 @@ export function searchExpression(text: string | undefined): string | null {
 export async function deleteDraft(db: D1Database, before: StoredEvent, ctx: WriteContext): Promise<boolean> {
   const guard = "EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2 AND status = 'draft')";
   const results = await db.batch([
-    auditStatement(db, { at: ctx.now, actor: ctx.actor, action: 'delete', entity: 'event', entityId: before.id, before: withoutRevision(before), after: null }, {
-      tail: "WHERE EXISTS (SELECT 1 FROM events WHERE id = ?8 AND revision = ?11 AND status = 'draft')",
-      values: [ctx.revision],
-    }),
+    auditStatement(db, { at: ctx.now, actor: ctx.actor, action: 'delete', entity: 'event', entityId: before.id, before: withoutRevision(before), after: null }, ifEventHas(ctx.revision, { draft: true })),
     db.prepare(`DELETE FROM idempotency_keys WHERE event_id = ?1 AND ${guard}`).bind(before.id, ctx.revision),
     db.prepare("DELETE FROM events WHERE id = ?1 AND revision = ?2 AND status = 'draft'").bind(before.id, ctx.revision),
   ]);

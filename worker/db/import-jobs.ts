@@ -2,6 +2,7 @@
 import type { AuditActor } from '../domain/access';
 import type { EventGroup } from '../domain/ics-import';
 import type { ImportMapping, PlanStatus } from '../domain/import-plan';
+import { type Entry, numberedColumns } from './columns';
 import type { ImportedEvent } from './imports';
 
 export type JobKind = 'preview' | 'import' | 'sync';
@@ -220,18 +221,37 @@ export interface JobResult {
   event: unknown;
 }
 
+const RESULT_COLUMNS: Entry<{ id: number; result: JobResult }>[] = [
+  { column: 'job_id', value: ({ id }) => id },
+  { column: 'position', value: ({ result }) => result.position },
+  { column: 'seq', value: ({ result }) => result.seq },
+  { column: 'uid', value: ({ result }) => result.uid },
+  { column: 'status', value: ({ result }) => result.status },
+  { column: 'title', value: ({ result }) => result.title },
+  { column: 'reason', value: ({ result }) => result.reason },
+  { column: 'event_id', value: ({ result }) => result.eventId },
+  { column: 'cancelled', value: ({ result }) => (result.cancelled ? 1 : 0) },
+  { column: 'outcome', value: ({ result }) => result.outcome },
+  { column: 'event_json', value: ({ result }) => (result.event === null ? null : JSON.stringify(result.event)) },
+];
+const RESULT = numberedColumns(RESULT_COLUMNS);
+const INSERT_RESULT = `INSERT INTO import_job_results (${RESULT.names}) VALUES (${RESULT.values})`;
+const GUARDED_RESULT = numberedColumns<{ id: number; result: JobResult; onlyIf: { eventId: string; revision: string } }>([
+  ...RESULT_COLUMNS,
+  { parameter: 'event', value: ({ onlyIf }) => onlyIf.eventId },
+  { parameter: 'revision', value: ({ onlyIf }) => onlyIf.revision },
+]);
+const INSERT_RESULT_IF_WRITTEN = `INSERT INTO import_job_results (${GUARDED_RESULT.names}) SELECT ${GUARDED_RESULT.values}
+  WHERE EXISTS (SELECT 1 FROM events WHERE id = ${GUARDED_RESULT.at('event')} AND revision = ${GUARDED_RESULT.at('revision')})`;
+
 /**
  * The row of a result. `onlyIf` is a guard of the same batch (an update
  * happened: the event has the write's revision); a plain insert otherwise,
  * which fails the whole batch when a step wrote the result already.
  */
 export function resultStatement(db: D1Database, id: number, result: JobResult, onlyIf?: { eventId: string; revision: string }): D1PreparedStatement {
-  const values = [id, result.position, result.seq, result.uid, result.status, result.title, result.reason, result.eventId, result.cancelled ? 1 : 0, result.outcome, result.event === null ? null : JSON.stringify(result.event)];
-  const columns = 'job_id, position, seq, uid, status, title, reason, event_id, cancelled, outcome, event_json';
-  if (!onlyIf) return db.prepare(`INSERT INTO import_job_results (${columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`).bind(...values);
-  return db
-    .prepare(`INSERT INTO import_job_results (${columns}) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE EXISTS (SELECT 1 FROM events WHERE id = ?12 AND revision = ?13)`)
-    .bind(...values, onlyIf.eventId, onlyIf.revision);
+  if (!onlyIf) return db.prepare(INSERT_RESULT).bind(...RESULT.bind({ id, result }));
+  return db.prepare(INSERT_RESULT_IF_WRITTEN).bind(...GUARDED_RESULT.bind({ id, result, onlyIf }));
 }
 
 /** A result written on its own (nothing else changes with it); none when a step wrote it already. */

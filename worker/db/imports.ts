@@ -1,7 +1,7 @@
 /** SQL for imported calendars: the sources, and which event each source UID became. */
 import type { AuditActor } from '../domain/access';
 import type { ImportMapping } from '../domain/import-plan';
-import { auditStatement } from './audit';
+import { IF_CHANGED, auditStatement } from './audit';
 
 export interface ImportSource {
   id: number;
@@ -108,7 +108,7 @@ export async function saveSource(db: D1Database, source: { organisation: string;
 export async function setSourceSync(db: D1Database, source: ImportSource, sync: boolean, now: string, actor: AuditActor): Promise<ImportSource | null> {
   await db.batch([
     db.prepare('UPDATE import_sources SET sync = ?2 WHERE id = ?1 AND sync <> ?2').bind(source.id, sync ? 1 : 0),
-    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: source.organisation, before: auditedSource(source), after: auditedSource({ ...source, sync }) }, { tail: 'WHERE changes() > 0', values: [] }),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: source.organisation, before: auditedSource(source), after: auditedSource({ ...source, sync }) }, IF_CHANGED),
   ]);
   return findSource(db, source.id);
 }
@@ -122,7 +122,7 @@ export async function deleteSource(db: D1Database, source: ImportSource, now: st
   const results = await db.batch([
     db.prepare('DELETE FROM imported_events WHERE source_id = ?1').bind(source.id),
     db.prepare('DELETE FROM import_sources WHERE id = ?1').bind(source.id),
-    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: source.organisation, before: auditedSource(source), after: { importSource: null } }, { tail: 'WHERE changes() > 0', values: [] }),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: source.organisation, before: auditedSource(source), after: { importSource: null } }, IF_CHANGED),
   ]);
   return (results[1]?.meta.changes ?? 0) > 0;
 }

@@ -2,7 +2,7 @@
 import type { AuditActor } from '../domain/access';
 import type { KnownReferences } from '../domain/events';
 import type { Taxonomy } from '../shared/taxonomy';
-import { auditStatement } from './audit';
+import { IF_CHANGED, auditStatement } from './audit';
 
 interface TermRow {
   slug: string;
@@ -77,7 +77,7 @@ export async function insertOrganisation(db: D1Database, organisation: Organisat
     db
       .prepare('INSERT INTO organisations (slug, name_fi, name_sv, name_en, kind, website) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (slug) DO NOTHING')
       .bind(organisation.slug, organisation.name.fi, organisation.name.sv ?? null, organisation.name.en ?? null, organisation.kind, organisation.website ?? null),
-    auditStatement(db, { at: now, actor, action: 'create', entity: 'organisation', entityId: organisation.slug, before: null, after: organisation }, { tail: 'WHERE changes() > 0', values: [] }),
+    auditStatement(db, { at: now, actor, action: 'create', entity: 'organisation', entityId: organisation.slug, before: null, after: organisation }, IF_CHANGED),
   ]);
   return (inserted?.meta.changes ?? 0) > 0;
 }
@@ -88,7 +88,7 @@ export async function updateOrganisation(db: D1Database, organisation: Organisat
     db
       .prepare('UPDATE organisations SET name_fi = ?2, name_sv = ?3, name_en = ?4, kind = ?5, website = ?6 WHERE slug = ?1')
       .bind(organisation.slug, organisation.name.fi, organisation.name.sv ?? null, organisation.name.en ?? null, organisation.kind, organisation.website ?? null),
-    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: organisation.slug, before: null, after: organisation }, { tail: 'WHERE changes() > 0', values: [] }),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'organisation', entityId: organisation.slug, before: null, after: organisation }, IF_CHANGED),
   ]);
   return (updated?.meta.changes ?? 0) > 0;
 }
@@ -105,7 +105,7 @@ export async function insertNetwork(db: D1Database, network: NetworkRecord, now:
     db
       .prepare('INSERT INTO networks (slug, name_fi, name_sv, name_en, description_fi) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (slug) DO NOTHING')
       .bind(network.slug, network.name.fi, network.name.sv ?? null, network.name.en ?? null, network.description ?? null),
-    auditStatement(db, { at: now, actor, action: 'create', entity: 'network', entityId: network.slug, before: null, after: network }, { tail: 'WHERE changes() > 0', values: [] }),
+    auditStatement(db, { at: now, actor, action: 'create', entity: 'network', entityId: network.slug, before: null, after: network }, IF_CHANGED),
   ]);
   return (inserted?.meta.changes ?? 0) > 0;
 }
@@ -116,7 +116,7 @@ export async function updateNetwork(db: D1Database, network: NetworkRecord, now:
     db
       .prepare('UPDATE networks SET name_fi = ?2, name_sv = ?3, name_en = ?4, description_fi = ?5 WHERE slug = ?1')
       .bind(network.slug, network.name.fi, network.name.sv ?? null, network.name.en ?? null, network.description ?? null),
-    auditStatement(db, { at: now, actor, action: 'update', entity: 'network', entityId: network.slug, before: null, after: network }, { tail: 'WHERE changes() > 0', values: [] }),
+    auditStatement(db, { at: now, actor, action: 'update', entity: 'network', entityId: network.slug, before: null, after: network }, IF_CHANGED),
   ]);
   return (updated?.meta.changes ?? 0) > 0;
 }

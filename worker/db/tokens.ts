@@ -1,7 +1,7 @@
 /** SQL for API tokens. */
 import type { AuditActor } from '../domain/access';
 import type { ApiToken } from '../shared/accounts';
-import { auditStatement } from './audit';
+import { IF_CHANGED, auditStatement } from './audit';
 import { literal } from './sql-text';
 
 export interface TokenOwner {
@@ -105,9 +105,8 @@ export async function createToken(db: D1Database, token: NewToken, actor: AuditA
       )
       .bind(token.name, token.organisation, token.tokenHash, token.now, actor.personId),
     auditStatement(db, { at: token.now, actor, action: 'create', entity: 'token', entityId: null, before: null, after: { name: token.name, organisation: token.organisation } }, {
-      tail: 'FROM api_tokens WHERE token_hash = ?11',
-      values: [token.tokenHash],
-      entityIdSql: 'CAST(id AS TEXT)',
+      tail: (p) => `FROM api_tokens WHERE token_hash = ${p.bind(token.tokenHash)}`,
+      entityIdFromRow: true,
     }),
   ]);
   return (await findToken(db, (inserted!.results[0] as { id: number }).id))!;
@@ -117,10 +116,7 @@ export async function createToken(db: D1Database, token: NewToken, actor: AuditA
 export async function revokeTokenAudited(db: D1Database, token: ApiToken, now: string, actor: AuditActor): Promise<boolean> {
   const [result] = await db.batch([
     db.prepare('UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(token.id, now),
-    auditStatement(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(token.id), before: { name: token.name, organisation: token.organisation }, after: null }, {
-      tail: 'WHERE changes() > 0',
-      values: [],
-    }),
+    auditStatement(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(token.id), before: { name: token.name, organisation: token.organisation }, after: null }, IF_CHANGED),
   ]);
   return (result?.meta.changes ?? 0) > 0;
 }
