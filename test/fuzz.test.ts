@@ -236,7 +236,7 @@ describe('bad input in queries and paths', () => {
     ['/api/clock', ['year', 'clock', 'ring', 'organisation', 'unknown']],
     ['/api/council-term', ['clock', 'date', 'unknown']],
     ['/clock.ics', ['clock', 'year', 'lang', 'unknown']],
-    ['/api/me/events', ['status', 'unknown']],
+    ['/api/me/events', ['status', 'limit', 'cursor', 'unknown']],
     ['/api/admin/audit', ['entity', 'entityId', 'person', 'before', 'limit', 'unknown']],
   ];
 

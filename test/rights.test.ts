@@ -6,6 +6,7 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import type { MyEventList } from '../worker/shared/accounts';
 import { EVENT_TABLES, asBrowser, bearerFor, createEvent, jsonRequest, request, rowCounts, sessionFor, workshop } from './helpers';
 
 type Who = 'anonymous' | 'wrong' | 'right';
@@ -260,6 +261,48 @@ describe('my events', () => {
     expect(body.counts).toEqual({ draft: before.counts.draft! + 2, published: before.counts.published! + 1, cancelled: before.counts.cancelled });
     expect(body.items.length).toBe(body.counts.draft);
     expect(body.items.every((event) => event.status === 'draft')).toBe(true);
+  });
+});
+
+describe('my events, page by page', () => {
+  const list = async (cookie: string, query: string) => {
+    const response = await request(`/api/me/events?${query}`, { headers: { Cookie: cookie } });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return (await response.json()) as MyEventList;
+  };
+
+  it('limit and cursor go through every event once, in the order of the whole list, and the last page says so', async () => {
+    const { cookie } = await sessionFor([{ organisation: 'takuusaatio', role: 'organiser' }]);
+    const authorization = await bearerFor('takuusaatio');
+    // Three starting at the same moment: the cursor must part them by id.
+    for (const day of ['2032-02-03', '2032-02-03', '2032-02-03', '2032-01-05', '2032-03-01']) {
+      await createEvent(authorization, workshop({ status: 'draft', organisations: ['takuusaatio'], start: `${day}T09:00`, end: `${day}T11:00` }));
+    }
+    const whole = await list(cookie, 'status=draft');
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items.length).toBeGreaterThanOrEqual(5);
+    const paged: string[] = [];
+    let pages = 0;
+    for (let cursor: string | null = null; pages === 0 || cursor !== null; pages++) {
+      const page: MyEventList = await list(cookie, `status=draft&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.counts).toEqual(whole.counts);
+      paged.push(...page.items.map((event) => event.id));
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(whole.items.map((event) => event.id));
+    expect(pages).toBe(Math.ceil(whole.items.length / 2));
+  });
+
+  it('a limit out of range or a cursor not made by the list is refused, naming the parameter', async () => {
+    const { cookie } = await sessionFor([{ organisation: 'takuusaatio', role: 'organiser' }]);
+    for (const [query, field] of [['limit=0', 'limit'], ['limit=1001', 'limit'], ['limit=2.5', 'limit'], ['cursor=ei-kursori', 'cursor']] as const) {
+      const response = await request(`/api/me/events?${query}`, { headers: { Cookie: cookie } });
+      expect(response.status, query).toBe(400);
+      expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+      expect(((await response.json()) as { errors: { field: string }[] }).errors.map((e) => e.field), query).toContain(field);
+    }
+    expect((await request('/api/me/events?limit=2')).status).toBe(401);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
-import type { Administrators, ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
+import type { Administrators, ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, MyEventList, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 import type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, StoredClockItem } from '../worker/shared/clock';
 import type { CoOrganiserInvitation, CoOrganisers, Event, EventInput, EventList, EventPatch, EventStatus, OccurrenceList } from '../worker/shared/events';
@@ -244,10 +244,21 @@ export async function acceptInvitation(token: string, password: string): Promise
   return me;
 }
 
-/** Events of my organisations (every event for an administrator), drafts included. */
-/** My organisations' events of one status, newest first, and how many there are in each status. */
-export function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<{ items: Event[]; counts: Record<EventStatus, number> }> {
-  return json<{ items: Event[]; counts: Record<EventStatus, number> }>('GET', `/api/me/events?status=${status}`, { signal });
+/**
+ * My organisations' events of one status (every event for an administrator),
+ * latest start first, and how many there are in each status. Every page is
+ * read: the page searches and sorts the whole list itself.
+ */
+export async function listMyEvents(status: EventStatus, signal?: AbortSignal): Promise<{ items: Event[]; counts: MyEventList['counts'] }> {
+  const items: Event[] = [];
+  for (let cursor: string | null = null; ; ) {
+    const query = new URLSearchParams({ status });
+    if (cursor) query.set('cursor', cursor);
+    const page: MyEventList = await json<MyEventList>('GET', `/api/me/events?${query}`, { signal });
+    items.push(...page.items);
+    if (page.nextCursor === null) return { items, counts: page.counts };
+    cursor = page.nextCursor;
+  }
 }
 
 /** One event, fresh from the server (never a cached copy), with its ETag. */

@@ -313,6 +313,31 @@ describe('an organiser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('/manage reads every page of my events, so that the oldest are listed and found too', async () => {
+    const page = await signIn(OLLI);
+    const tag = unique('Sivutus');
+    // The oldest starts, so that they come on the last pages.
+    for (const day of ['01', '02', '03']) await makeEvent(page, `${tag} ${day}`, { start: `2001-01-${day}T09:00`, end: `2001-01-${day}T10:00`, status: 'draft' });
+    // The server answers in pages of two, as it would with more events than one page holds.
+    const asked: string[] = [];
+    await page.route('**/api/me/events?*', (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '2');
+      asked.push(url.search);
+      return route.continue({ url: url.toString() });
+    });
+    await open(page, '/manage?status=draft');
+    const tabs = page.getByRole('navigation', { name: 'Tapahtumien tila' });
+    await expect.poll(() => tabs.textContent()).toMatch(/Luonnokset \(\d+\)/);
+    const drafts = Number((await tabs.textContent())!.match(/Luonnokset \((\d+)\)/)![1]);
+    expect(drafts).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('table.my-events tbody tr').count()).toBe(drafts);
+    expect(await page.locator('.list-count').textContent()).toBe(`${drafts} tapahtumaa`);
+    expect(asked.filter((search) => search.includes('cursor=')).length).toBeGreaterThanOrEqual(Math.ceil(drafts / 2) - 1);
+    await page.getByLabel('Hae tapahtumista').fill(tag.toLowerCase());
+    await expect.poll(() => page.locator('table.my-events tbody th a').allTextContents()).toEqual([`${tag} 03`, `${tag} 02`, `${tag} 01`]);
+  });
+
   it('the time-zone list starts with Europe/Helsinki, Europe/Stockholm and UTC', async () => {
     const page = await signIn(OLLI, '/manage/events/new');
     const zones = await page.locator('#ev-timeZone option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));

@@ -403,17 +403,25 @@ export async function deleteDraft(db: D1Database, before: StoredEvent, ctx: Writ
   return (results[2]?.meta.changes ?? 0) > 0;
 }
 
-/** Events organised by any of these organisations (every one when null), drafts included, newest first. */
-export async function listEventsOf(db: D1Database, organisations: string[] | null, status: Event['status'] | null): Promise<StoredEvent[]> {
+/**
+ * Events organised by any of these organisations (every one when null),
+ * drafts included, latest start first, after the position `after`; one
+ * more than `limit` so that the caller knows whether a page follows.
+ */
+export async function listEventsOf(
+  db: D1Database,
+  filter: { organisations: string[] | null; status: Event['status'] | null; after: [startsAt: string, id: string] | null; limit: number },
+): Promise<StoredEvent[]> {
   const { results } = await db
     .prepare(
       `${SELECT_EVENT}
 WHERE (?1 IS NULL OR e.id IN (SELECT j.event_id FROM event_organisations j JOIN organisations t ON t.id = j.organisation_id WHERE t.slug IN (SELECT value FROM json_each(?1))))
   AND (?2 IS NULL OR e.status = ?2)
+  AND (?3 IS NULL OR e.starts_at < ?3 OR (e.starts_at = ?3 AND e.id > ?4))
 ORDER BY e.starts_at DESC, e.id
-LIMIT 1000`,
+LIMIT ?5`,
     )
-    .bind(organisations === null ? null : JSON.stringify(organisations), status)
+    .bind(filter.organisations === null ? null : JSON.stringify(filter.organisations), filter.status, filter.after?.[0] ?? null, filter.after?.[1] ?? null, filter.limit + 1)
     .all<EventRow>();
   return results.map(rowToEvent);
 }

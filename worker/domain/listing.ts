@@ -98,6 +98,12 @@ export type ChangeKey = [updatedAt: string, id: string];
 export const encodeChangeCursor = (key: ChangeKey): string => encodeCursor(key);
 export const decodeChangeCursor = (cursor: string): ChangeKey => decodeCursor<ChangeKey>(cursor, 2);
 
+/** Where a page of an organiser's own events (latest start first) ends: the start and id of its last event. */
+export type OwnEventKey = [startsAt: string, id: string];
+
+export const encodeOwnEventCursor = (key: OwnEventKey): string => encodeCursor(key);
+export const decodeOwnEventCursor = (cursor: string): OwnEventKey => decodeCursor<OwnEventKey>(cursor, 2);
+
 /** `updated_since` as the stored form of change times (milliseconds, so that text order is time order). */
 export function changedSince(text: string): string {
   return parseBound('updated_since', text).toString({ fractionalSecondDigits: 3 });

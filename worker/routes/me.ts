@@ -1,16 +1,15 @@
 /** /api/me: the signed-in person's own things: their organisations' events and invitations to co-organise, their personal feed. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { hasFeedKey, listAdministrators, replaceFeedKey } from '../db/accounts';
-import { listEventsOf, withoutRevision } from '../db/events';
-import { countEventsOf } from '../db/event-counts';
 import { listInvitations } from '../db/co-organisers';
 import { ForbiddenError } from '../domain/errors';
 import { type Actor, isAdministrator, requireActor, writableOrganisations } from '../domain/access';
 import { generateToken, hashToken } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { problemSpec, publicOrigin, validationHook } from '../middleware/http';
-import { Administrators, FeedKey, MyEventsQuery } from '../shared/accounts';
-import { CoOrganiserInvitation, Event } from '../shared/events';
+import { Administrators, FeedKey, MY_EVENTS_MAX_PAGE, MyEventList, MyEventsQuery } from '../shared/accounts';
+import { CoOrganiserInvitation } from '../shared/events';
+import { listOwnEvents } from '../services/events';
 
 export const me = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -24,17 +23,15 @@ me.openapi(
     security,
     request: { query: MyEventsQuery },
     responses: {
-      200: { content: { 'application/json': { schema: z.object({ items: z.array(Event), counts: z.object({ draft: z.number().int(), published: z.number().int(), cancelled: z.number().int() }).openapi({ description: 'How many events there are in each status' }) }) } }, description: 'Newest first, at most 1,000' },
+      200: { content: { 'application/json': { schema: MyEventList } }, description: `Latest start first, a page of at most \`limit\` (default ${MY_EVENTS_MAX_PAGE}); \`nextCursor\` continues it` },
+      400: problemSpec('A parameter is invalid'),
       401: problemSpec('Not signed in'),
     },
   }),
   async (c) => {
-    const { status } = c.req.valid('query');
-    const actor = requireActor(c.get('actor'));
-    const organisations = isAdministrator(actor) ? null : writableOrganisations(actor);
-    const [found, counts] = await Promise.all([listEventsOf(c.env.DB, organisations, status ?? null), countEventsOf(c.env.DB, organisations)]);
+    const page = await listOwnEvents(c.env.DB, requireActor(c.get('actor')), c.req.valid('query'));
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: found.map(withoutRevision), counts }, 200);
+    return c.json(page, 200);
   },
 );
 

@@ -5,17 +5,19 @@
  */
 import { lastChangeOf } from '../db/audit';
 import { answerInvitation, invitationStatements, invitedOrganisations } from '../db/co-organisers';
-import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, searchExpression, type StoredEvent, updateEvent, withoutRevision } from '../db/events';
+import { countEventsOf } from '../db/event-counts';
+import { deleteDraft, findEvent, findIdempotentCreate, insertEvent, listChangedEvents, listEventsOf, searchExpression, type StoredEvent, updateEvent, withoutRevision } from '../db/events';
 import { readKnownReferences } from '../db/taxonomy';
-import { type Actor, assertMayWriteEvent, auditActor, defaultOrganisation, idempotencyOwner, maySeeDraft, seesMembersOnly } from '../domain/access';
+import { type Actor, assertMayWriteEvent, auditActor, defaultOrganisation, idempotencyOwner, isAdministrator, maySeeDraft, seesMembersOnly, writableOrganisations } from '../domain/access';
 import { planOrganisers } from '../domain/co-organisers';
 import { ConflictError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
 import { type EventDraft, applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues } from '../domain/events';
 import { newEventId, newRevision } from '../domain/ids';
-import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, encodeChangeCursor, queryList, resolveWindow } from '../domain/listing';
+import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, decodeOwnEventCursor, encodeChangeCursor, encodeOwnEventCursor, queryList, resolveWindow } from '../domain/listing';
 import { indexHorizon } from '../domain/occurrence-index';
 import type { Precondition } from '../domain/patch';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
+import { MY_EVENTS_MAX_PAGE, type MyEventList, type MyEventsQuery } from '../shared/accounts';
 import type { EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
 import { listOccurrences } from './occurrence-index';
 
@@ -57,6 +59,21 @@ async function changedEvents(db: D1Database, query: EventQuery, filter: Selectio
   });
   const last = page.at(-1);
   return { items, nextCursor: found.length > limit && last ? encodeChangeCursor([last.updatedAt, last.id]) : null, from: null, to: null };
+}
+
+/**
+ * One page of the events of the actor's organisations (every event for an
+ * administrator), drafts included, latest start first, with how many
+ * there are in each status.
+ */
+export async function listOwnEvents(db: D1Database, actor: Actor, query: MyEventsQuery): Promise<MyEventList> {
+  const organisations = isAdministrator(actor) ? null : writableOrganisations(actor);
+  const limit = query.limit ?? MY_EVENTS_MAX_PAGE;
+  const after = query.cursor ? decodeOwnEventCursor(query.cursor) : null;
+  const [found, counts] = await Promise.all([listEventsOf(db, { organisations, status: query.status ?? null, after, limit }), countEventsOf(db, organisations)]);
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(withoutRevision), counts, nextCursor: found.length > limit && last ? encodeOwnEventCursor([last.startsAt, last.id]) : null };
 }
 
 /** An event that the caller may see: drafts only by their organisers, members-only events by members. */

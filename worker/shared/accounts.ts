@@ -3,7 +3,7 @@
  * the API validates with them and the organiser UI is typed from them.
  */
 import { z } from './zod';
-import { EventStatus } from './events';
+import { Event, EventStatus } from './events';
 import { Slug, text } from './text';
 
 export const ROLES = ['administrator', 'organiser', 'viewer'] as const;
@@ -199,5 +199,28 @@ export const NetworkInput = z
   .openapi('NetworkInput');
 export type NetworkInput = z.infer<typeof NetworkInput>;
 
-export const MyEventsQuery = z.object({ status: EventStatus.optional() }).strict();
+export const MY_EVENTS_MAX_PAGE = 1000;
+
+export const MyEventsQuery = z
+  .object({
+    status: EventStatus.optional(),
+    limit: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(MY_EVENTS_MAX_PAGE, `must be at most ${MY_EVENTS_MAX_PAGE}`)
+      .optional()
+      .openapi({ description: `Page size, 1–${MY_EVENTS_MAX_PAGE}, default ${MY_EVENTS_MAX_PAGE}` }),
+    cursor: z.string().max(200).optional().openapi({ description: 'A `nextCursor` of an earlier page' }),
+  })
+  .strict();
 export type MyEventsQuery = z.infer<typeof MyEventsQuery>;
+
+export const MyEventList = z
+  .object({
+    items: z.array(Event),
+    counts: z.object({ draft: z.number().int(), published: z.number().int(), cancelled: z.number().int() }).openapi({ description: 'How many events there are in each status' }),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  })
+  .openapi('MyEventList');
+export type MyEventList = z.infer<typeof MyEventList>;
