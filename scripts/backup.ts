@@ -1,7 +1,7 @@
 /**
  * Export and restore of a local D1 database.
  *
- *   npm run export -- [--out backup]          writes backup/hytekello.json (every table) and backup/hytekello.ics (every published and cancelled event, members-only ones too; drafts only in the JSON)
+ *   npm run export -- [--out backup]          writes backup/hytekello.json (every table, drafts too) and backup/hytekello.ics (every published and cancelled event, members-only ones too; drafts only in the JSON)
  *   npm run restore -- backup/hytekello.json  replaces the local database's content with the backup
  *
  * PERSIST_TO names another local state directory, as for the seed. The
@@ -12,12 +12,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
-import { type Backup, newestMigration, readAllTables, replaceAllTables } from '../worker/db/backup';
+import { type Backup, newestMigration, replaceAllTables } from '../worker/db/backup';
+import { exportEverything, exportSummary, restoreSummary } from '../worker/services/backup';
 import { keepIndexAhead } from '../worker/services/occurrence-index';
-import { listPublicEvents, withoutRevision } from '../worker/db/events';
-import { readTaxonomy } from '../worker/db/taxonomy';
-import { FEED_END, termNames } from '../worker/domain/feeds';
-import { calendarOf } from '../worker/domain/ical';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'backup' }, origin: { type: 'string', default: 'http://localhost:8787' } } });
 const [command, file] = positionals;
@@ -27,16 +24,12 @@ const proxy = await getPlatformProxy<{ DB: D1Database; UID_DOMAIN?: string; PUBL
 const db = proxy.env.DB;
 try {
   if (command === 'export') {
-    const backup: Backup = { migration: await newestMigration(db), exportedAt: new Date().toISOString(), tables: await readAllTables(db) };
-    const names = termNames(await readTaxonomy(db));
-    const events = await listPublicEvents(db, { from: '2000-01-01T00:00:00Z', to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: true });
-    const calendar = calendarOf(events.map(withoutRevision), { name: 'Hytekello', language: 'fi', origin: proxy.env.PUBLIC_ORIGIN || values.origin, uidDomain: proxy.env.UID_DOMAIN || 'hytekello', names });
+    const exported = await exportEverything(db, { origin: proxy.env.PUBLIC_ORIGIN || values.origin, uidDomain: proxy.env.UID_DOMAIN || 'hytekello' }, new Date());
+    const [jsonFile, calendarFile] = [join(values.out, 'hytekello.json'), join(values.out, 'hytekello.ics')];
     mkdirSync(values.out, { recursive: true });
-    writeFileSync(join(values.out, 'hytekello.json'), JSON.stringify(backup, null, 1));
-    writeFileSync(join(values.out, 'hytekello.ics'), calendar);
-    const counts = Object.entries(backup.tables).map(([table, rows]) => `${table} ${rows.length}`).join(', ');
-    const drafts = backup.tables.events.filter((row) => row.status === 'draft').length;
-    console.log(`Exported to ${values.out}/hytekello.json (${counts}) and ${values.out}/hytekello.ics (${events.length} published and cancelled events; ${drafts} drafts are only in the JSON).`);
+    writeFileSync(jsonFile, JSON.stringify(exported.backup, null, 1));
+    writeFileSync(calendarFile, exported.calendar);
+    console.log(exportSummary(jsonFile, calendarFile, exported));
   } else if (command === 'restore' && file) {
     const backup = JSON.parse(readFileSync(file, 'utf8')) as Backup;
     const migration = await newestMigration(db);
@@ -44,7 +37,7 @@ try {
     await replaceAllTables(db, backup.tables);
     // The stored occurrences, as the Cron Trigger would make them, so that lists are fast at once.
     await keepIndexAhead(db, Date.now(), Number.POSITIVE_INFINITY);
-    console.log(`Restored ${file} (exported ${backup.exportedAt}).`);
+    console.log(restoreSummary(file, backup));
   } else {
     console.error('usage: npm run export -- [--out <dir>] | npm run restore -- <file.json>');
     process.exitCode = 2;

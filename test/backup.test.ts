@@ -1,8 +1,10 @@
 /** Export and restore: everything read back into an empty database is identical, and the service serves it. */
 import { applyD1Migrations, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_TABLES, type BackupTable, type Rows, backupProblems, newestMigration, readAllTables, replaceAllTables } from '../worker/db/backup';
+import { BACKUP_TABLES, type Backup, type BackupTable, type Rows, backupProblems, newestMigration, readAllTables, replaceAllTables } from '../worker/db/backup';
 import { app } from '../worker/index';
+import { exportEverything, exportSummary, restoreSummary } from '../worker/services/backup';
+import type { MyEventList } from '../worker/shared/accounts';
 import { asBrowser, bearerFor, createEvent, jsonRequest, request, sessionFor, workshop } from './helpers';
 
 describe('export and restore', () => {
@@ -41,6 +43,40 @@ describe('export and restore', () => {
     const original = await list(env.DB);
     expect(JSON.stringify(original)).toContain('Varmuuskopioitu');
     expect(await list(target)).toEqual(original);
+  });
+
+  it('keep drafts: the JSON holds them and says how many, the .ics leaves them out, and a restore gives them back to their organisers', async () => {
+    const authorization = await bearerFor('pohde', 'Luonnosvienti');
+    const title = `Vietävä luonnos ${Date.now()}`;
+    const { event: draft } = await createEvent(authorization, workshop({ status: 'draft', title: { fi: title }, materials: [{ kind: 'slides', title: 'Luonnoksen diat', url: 'https://pohde.fi/l.pdf' }] }));
+    const { event: published } = await createEvent(authorization, workshop({ title: { fi: `Julkaistu rinnalla ${Date.now()}` } }));
+    const organiser = await sessionFor([{ organisation: 'pohde', role: 'organiser' }]);
+
+    const exported = await exportEverything(env.DB, { origin: 'https://hytekello.test', uidDomain: 'hytekello.test' }, new Date('2026-12-01T10:00:00Z'));
+    const draftRows = exported.backup.tables.events.filter((row) => row.status === 'draft');
+    expect(draftRows.map((row) => row.id)).toContain(draft.id);
+    expect(exported.drafts).toBe(draftRows.length);
+    expect(exported.backup.tables.event_materials.some((row) => row.event_id === draft.id)).toBe(true);
+    expect(exported.calendar).toContain(`UID:${published.id}@hytekello.test`);
+    expect(exported.calendar).not.toContain(draft.id);
+    expect(exported.calendar).not.toContain(title);
+    const summary = exportSummary('backup/hytekello.json', 'backup/hytekello.ics', exported);
+    expect(summary).toContain(`${exported.calendarEvents} published and cancelled events; ${exported.drafts} drafts are only in the JSON`);
+    expect(summary).toContain(`events ${exported.backup.tables.events.length}`);
+
+    const file = JSON.parse(JSON.stringify(exported.backup)) as Backup;
+    const target = env.RESTORE_DB;
+    await applyD1Migrations(target, env.TEST_MIGRATIONS);
+    await replaceAllTables(target, file.tables);
+    expect(restoreSummary('hytekello.json', file)).toBe(`Restored hytekello.json (exported 2026-12-01T10:00:00.000Z; ${file.tables.events.length} events, ${exported.drafts} of them drafts).`);
+    const restored = { ...env, DB: target };
+    const read = await app.request(`https://hytekello.test/api/events/${draft.id}`, { headers: { Authorization: authorization } }, restored);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual(draft);
+    expect((await app.request(`https://hytekello.test/api/events/${draft.id}`, {}, restored)).status).toBe(404);
+    const mine = await app.request('https://hytekello.test/api/me/events?status=draft', { headers: { Cookie: organiser.cookie } }, restored);
+    expect(mine.status).toBe(200);
+    expect(((await mine.json()) as MyEventList).items.map((event) => event.id)).toContain(draft.id);
   });
 
   /** A target database holding data of its own (a valid restore of this one), and a backup of it to corrupt. */
