@@ -600,3 +600,9 @@ CREATE TABLE import_job_results (
   PRIMARY KEY (job_id, position, seq)
 );
 CREATE UNIQUE INDEX import_job_results_by_uid ON import_job_results (job_id, uid);
+
+-- Rules of the whole service that a batch must leave holding (e.g. an administrator stays): a batch that
+-- could break one ends by inserting whether it holds, then deletes the row; the CHECK rolls a breaking batch back.
+CREATE TABLE rule_checks (
+  holds INTEGER NOT NULL CONSTRAINT rule_holds CHECK (holds = 1)
+);

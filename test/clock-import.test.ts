@@ -74,6 +74,16 @@ describe('clock items from a spreadsheet', () => {
     expect(await rowCounts(TABLES)).toEqual(before);
   });
 
+  it('refuses a file whose quoted field is never closed, naming the row where it starts, and adds nothing', async () => {
+    const csv = ['ring;title;startMonth;endMonth', 'kunnat;Hyvä rivi;1;2', 'kunnat;"Auki jäävä;3;4', 'kunnat;Kolmas;5;6'].join('\r\n');
+    const before = await rowCounts(TABLES);
+    const response = await post(csv, await bearerFor('pohde'));
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { errors: { field: string; rule: string; message: string }[] };
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'rows[2]', rule: 'quote-not-closed', message: expect.stringMatching(/^row 3: /) })]);
+    expect(await rowCounts(TABLES)).toEqual(before);
+  });
+
   it('refuses a file without the required columns, an anonymous writer and one who may not edit the clock', async () => {
     const missing = await post('title;startMonth\nx;1\n', await bearerFor('pohde'));
     expect(missing.status).toBe(422);

@@ -76,3 +76,36 @@ describe('creates, cancels and feed reads at once', () => {
     expect(finalEvents.filter((v) => v.getFirstPropertyValue('status') === 'CANCELLED')).toHaveLength(5);
   });
 });
+
+describe('the last two administrators', () => {
+  it('demoting each other at once: one of them stays an administrator, the other demotion gets 409', async () => {
+    const first = await sessionFor([{ organisation: 'pohde', role: 'administrator' }]);
+    const second = await sessionFor([{ organisation: 'pohde', role: 'administrator' }]);
+    // Only these two are administrators; the others of the demo data become organisers.
+    await env.DB.prepare("UPDATE memberships SET role = 'organiser' WHERE role = 'administrator' AND person_id NOT IN (?1, ?2)").bind(first.personId, second.personId).run();
+    const demote = [{ organisation: 'pohde', role: 'organiser' }];
+    const responses = await Promise.all([
+      jsonRequest('PUT', `/api/admin/people/${second.personId}/memberships`, demote, asBrowser(first.cookie)),
+      jsonRequest('PUT', `/api/admin/people/${first.personId}/memberships`, demote, asBrowser(second.cookie)),
+    ]);
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = responses.find((r) => r.status === 409)!;
+    expect(((await refused.json()) as { type: string }).type).toContain('last-administrator');
+    const left = await env.DB.prepare("SELECT count(DISTINCT person_id) AS n FROM memberships WHERE role = 'administrator'").first<{ n: number }>();
+    expect(left!.n).toBe(1);
+  });
+
+  it('erasing each other at once: one of them stays', async () => {
+    const first = await sessionFor([{ organisation: 'pohde', role: 'administrator' }]);
+    const second = await sessionFor([{ organisation: 'pohde', role: 'administrator' }]);
+    await env.DB.prepare("UPDATE memberships SET role = 'organiser' WHERE role = 'administrator' AND person_id NOT IN (?1, ?2)").bind(first.personId, second.personId).run();
+    const responses = await Promise.all([
+      request(`/api/admin/people/${second.personId}`, { method: 'DELETE', headers: asBrowser(first.cookie) }),
+      request(`/api/admin/people/${first.personId}`, { method: 'DELETE', headers: asBrowser(second.cookie) }),
+    ]);
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(1);
+    const left = await env.DB.prepare("SELECT count(DISTINCT person_id) AS n FROM memberships WHERE role = 'administrator'").first<{ n: number }>();
+    expect(left!.n).toBe(1);
+  });
+});

@@ -8,7 +8,7 @@ import { formatInstant, nowInstant } from '../worker/domain/time';
 import { gunzip, gzip } from '../worker/platform/gzip';
 import { edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../worker/platform/feed-cache';
 import type { Problem } from '../worker/shared/problems';
-import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
+import { atTime, bearerFor, createEvent, jsonRequest, request, settledRequest, workshop } from './helpers';
 
 /** The VEVENTs of a feed as ical.js reads them. */
 function parse(text: string) {
@@ -125,11 +125,12 @@ describe('GET /calendar.ics', () => {
     const polled = await request(path, { headers: { 'If-Modified-Since': firstDate } });
     expect(polled.status).toBe(200);
     expect(await polled.text()).toContain('Toinen kirjoitus');
-    // A second later the date is settled, and sending it back is a 304.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const settled = await request(path);
-    expect(Date.parse(settled.headers.get('Last-Modified')!)).toBeGreaterThan(Date.parse(polled.headers.get('Last-Modified')!) - 1);
-    expect((await request(path, { headers: { 'If-Modified-Since': settled.headers.get('Last-Modified')! } })).status).toBe(304);
+    // A second later the date is settled, and sending it back is a 304: the worker's clock is moved on instead of waiting.
+    await atTime(Date.now() + 1100, async () => {
+      const settled = await request(path);
+      expect(Date.parse(settled.headers.get('Last-Modified')!)).toBeGreaterThan(Date.parse(polled.headers.get('Last-Modified')!) - 1);
+      expect((await request(path, { headers: { 'If-Modified-Since': settled.headers.get('Last-Modified')! } })).status).toBe(304);
+    });
   });
 
   it('changes the ETag only of feeds a write can change: a write in one network leaves the feeds of other networks on 304', async () => {
@@ -163,17 +164,13 @@ describe('GET /calendar.ics', () => {
 
   it('is built from the VEVENT texts stored in D1 as it would be written from scratch', async () => {
     await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, networks: ['elintapaohjaus'], title: { fi: 'Tallennetuista' } }));
-    const response = await request('/calendar.ics?network=elintapaohjaus');
+    // The texts are stored after the response (waitUntil), which settledRequest waits for.
+    const response = await settledRequest('/calendar.ics?network=elintapaohjaus');
     const body = await response.text();
     const filter = { from: formatInstant(feedWindowStart(nowInstant())), to: FEED_END, networks: ['elintapaohjaus'], types: [], municipalities: [], organisations: [], includeMembersOnly: false };
     const names = termNames(await (await request('/api/taxonomy')).json());
     const options = { name: feedName(feedSelection({ network: 'elintapaohjaus' }), names), language: 'fi' as const, origin: 'https://hytekello.test', uidDomain: 'hytekello', names };
-    // The texts are stored after the response (waitUntil).
-    let entries = await listFeedEntries(env.DB, filter, 'fi');
-    for (let attempt = 0; attempt < 50 && staleEntries(entries, options).length > 0; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      entries = await listFeedEntries(env.DB, filter, 'fi');
-    }
+    const entries = await listFeedEntries(env.DB, filter, 'fi');
     expect(entries.length).toBeGreaterThan(0);
     expect(staleEntries(entries, options)).toEqual([]);
     // An isolate that has built nothing: every text comes from D1, none is written.
@@ -187,14 +184,10 @@ describe('GET /calendar.ics', () => {
 
   it("keeps each event's VEVENT text in D1 per language, for isolates that have not written it", async () => {
     const { event } = await createEvent(await bearerFor('pohde'), workshop({ ...FUTURE, title: { fi: 'Tallennettu', sv: 'Sparad' } }));
-    const body = await (await request('/calendar.ics?lang=sv')).text();
+    // The D1 write finishes after the response (waitUntil), which settledRequest waits for.
+    const body = await (await settledRequest('/calendar.ics?lang=sv')).text();
     const filter = { from: '2032-01-01T00:00:00Z', to: FEED_END, networks: [], types: [], municipalities: [], organisations: [], includeMembersOnly: false };
-    let stored: { context: string; text: string } | null = null;
-    // The D1 write finishes after the response (waitUntil).
-    for (let attempt = 0; attempt < 50 && !stored; attempt++) {
-      stored = (await listFeedEntries(env.DB, filter, 'sv')).find((entry) => entry.id === event.id)?.stored ?? null;
-      if (!stored) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const stored = (await listFeedEntries(env.DB, filter, 'sv')).find((entry) => entry.id === event.id)?.stored ?? null;
     expect(stored!.text).toContain('SUMMARY:Sparad');
     expect(body).toContain(stored!.text);
     expect(stored!.context.startsWith(`${event.updatedAt}|`)).toBe(true);
@@ -241,15 +234,12 @@ describe('GET /calendar.ics', () => {
     expect(await (await request('/calendar.ics?network=taloudellinen-hyvinvointi')).text()).toContain('X-FROM-EDGE:1');
     // A write changes the ETag and so the key: the feed is built anew and kept at the edge under the new key.
     await createEvent(pohde, workshop({ ...FUTURE, title: { fi: 'Reunalla' }, networks: ['taloudellinen-hyvinvointi'] }));
-    const fresh = await request('/calendar.ics?network=taloudellinen-hyvinvointi');
+    // The copy is put at the edge after the response (waitUntil), which settledRequest waits for.
+    const fresh = await settledRequest('/calendar.ics?network=taloudellinen-hyvinvointi');
     const body = await fresh.text();
     expect(body).toContain('SUMMARY:Reunalla');
     const etag = fresh.headers.get('ETag')!.replaceAll('"', '');
-    let kept: ReadableStream | null = null;
-    for (let attempt = 0; attempt < 50 && !kept; attempt++) {
-      kept = await edgeCopy(origin, key, etag).match();
-      if (!kept) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const kept = await edgeCopy(origin, key, etag).match();
     // Kept compressed: the bytes that gzip-accepting subscribers get.
     expect(await new Response(gunzip(kept!)).text()).toBe(body);
   });

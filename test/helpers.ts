@@ -1,6 +1,8 @@
 /** What the tests share: requests through the worker's own fetch, tokens, and valid inputs to vary. */
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
+import { vi } from 'vitest';
+import worker from '../worker/index';
 import { insertPerson, insertSession, unknownOrganisations } from '../worker/db/accounts';
 import { insertToken } from '../worker/db/tokens';
 import { SYSTEM_ACTOR } from '../worker/domain/access';
@@ -10,6 +12,35 @@ import type { Event, EventInput } from '../worker/shared/events';
 /** A request through the worker's fetch handler, as a client would make it. */
 export function request(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`https://hytekello.test${path}`, init));
+}
+
+/**
+ * A request through the worker's fetch handler that returns once the work the
+ * answer left behind (`waitUntil`: texts and bodies kept in D1 and at the
+ * edge) is done. The body is read first, as a client would, since that work
+ * may wait for it; the answer comes back with the body read.
+ */
+export async function settledRequest(path: string, init: RequestInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(`https://hytekello.test${path}`, init), env, ctx);
+  const body = response.body === null ? null : await response.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return new Response(body, response);
+}
+
+/**
+ * Runs `action` with the clock of the test and of the worker (they share an
+ * isolate) standing at `epochMs`: what is written gets that time, and what
+ * compares times with now sees it. D1's own clock (`strftime('now')` in
+ * triggers) is not moved.
+ */
+export async function atTime<T>(epochMs: number, action: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'], now: epochMs });
+  try {
+    return await action();
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 /** A fresh token of an organisation; returns the Authorization header value. */

@@ -20,6 +20,14 @@ describe('time zone names', () => {
     expect(zoneOfTzid('(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius')).toBe('Europe/Helsinki');
     expect(zoneOfTzid('Customized Time Zone')).toBeNull();
   });
+
+  it('reads Windows names by the current CLDR mapping, in today\'s IANA names', () => {
+    // UTC+6: Kazakhstan (Asia/Almaty) left it in 2024.
+    expect(zoneOfTzid('Central Asia Standard Time')).toBe('Asia/Bishkek');
+    expect(zoneOfTzid('India Standard Time')).toBe('Asia/Kolkata');
+    expect(zoneOfTzid('Bougainville Standard Time')).toBe('Pacific/Bougainville');
+    expect(zoneOfTzid('UTC')).toBe('UTC');
+  });
 });
 
 describe('an Outlook export', () => {

@@ -2,23 +2,23 @@
 import { escapeHtml } from '../worker/domain/markup';
 import { describe, expect, it } from 'vitest';
 import type { EventList } from '../worker/shared/events';
-import { bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
-
-const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+import { atTime, bearerFor, createEvent, jsonRequest, request, workshop } from './helpers';
 
 describe('GET /api/events?updated_since', () => {
   it('lists events changed since then, each once, oldest change first, cancelled ones too, never drafts or members-only ones', async () => {
     const authorization = await bearerFor('takuusaatio');
     const marker = `Synkka ${Date.now()}`;
-    const old = await createEvent(authorization, workshop({ organisations: ['takuusaatio'], title: { fi: `${marker} vanha` } }));
-    await pause();
-    const since = new Date().toISOString();
-    await pause();
-    const series = await createEvent(authorization, workshop({ organisations: ['takuusaatio'], title: { fi: `${marker} sarja` }, recurrence: { rrule: 'FREQ=WEEKLY;COUNT=10' }, start: '2040-01-03T09:00', end: '2040-01-03T10:00' }));
-    await createEvent(authorization, workshop({ organisations: ['takuusaatio'], status: 'draft', title: { fi: `${marker} luonnos` } }));
-    await createEvent(authorization, workshop({ organisations: ['takuusaatio'], visibility: 'members', title: { fi: `${marker} jäsenille` } }));
-    await pause();
-    await jsonRequest('POST', `/api/events/${old.event.id}/cancel`, { reason: 'Siirtyy' }, { Authorization: authorization });
+    // Each change at a time of its own, a second apart: `since` lies after the first write and before the others, and the cancellation is the newest change.
+    const start = Date.now();
+    const old = await atTime(start, () => createEvent(authorization, workshop({ organisations: ['takuusaatio'], title: { fi: `${marker} vanha` } })));
+    const since = new Date(start + 1000).toISOString();
+    const series = await atTime(start + 2000, async () => {
+      const series = await createEvent(authorization, workshop({ organisations: ['takuusaatio'], title: { fi: `${marker} sarja` }, recurrence: { rrule: 'FREQ=WEEKLY;COUNT=10' }, start: '2040-01-03T09:00', end: '2040-01-03T10:00' }));
+      await createEvent(authorization, workshop({ organisations: ['takuusaatio'], status: 'draft', title: { fi: `${marker} luonnos` } }));
+      await createEvent(authorization, workshop({ organisations: ['takuusaatio'], visibility: 'members', title: { fi: `${marker} jäsenille` } }));
+      return series;
+    });
+    await atTime(start + 3000, () => jsonRequest('POST', `/api/events/${old.event.id}/cancel`, { reason: 'Siirtyy' }, { Authorization: authorization }));
 
     const response = await request(`/api/events?updated_since=${encodeURIComponent(since)}&organisation=takuusaatio`);
     expect(response.status).toBe(200);
@@ -35,7 +35,9 @@ describe('GET /api/events?updated_since', () => {
     const authorization = await bearerFor('aluehallintovirasto');
     const since = new Date().toISOString();
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await createEvent(authorization, workshop({ organisations: ['aluehallintovirasto'], title: { fi: `Sivutus ${i}` } }))).event.id);
+    // A second apart, so that change order is creation order (events changed in the same millisecond go by id).
+    const start = Date.now();
+    for (let i = 0; i < 5; i++) ids.push((await atTime(start + i * 1000, () => createEvent(authorization, workshop({ organisations: ['aluehallintovirasto'], title: { fi: `Sivutus ${i}` } })))).event.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

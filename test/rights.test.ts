@@ -307,7 +307,7 @@ describe('my events, page by page', () => {
 });
 
 describe('a person without an organisation', () => {
-  it('learns who the administrators are, to ask them for rights; anonymous callers do not', async () => {
+  it('learns who the administrators are, to ask them for rights; anonymous callers and API tokens do not', async () => {
     const admin = await sessionFor([{ organisation: 'pohde', role: 'administrator' }], 'Aada Ohjeistava');
     const viewer = await sessionFor([{ organisation: 'posken', role: 'viewer' }]);
     const nobody = await sessionFor([]);
@@ -322,6 +322,10 @@ describe('a person without an organisation', () => {
     const anonymous = await request('/api/me/administrators');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('Content-Type')).toContain('application/problem+json');
+    // A token is a system's, not a person's: it has an organisation and no one to ask.
+    const token = await request('/api/me/administrators', { headers: { Authorization: await bearerFor('posken') } });
+    expect(token.status).toBe(403);
+    expect(((await token.json()) as { detail: string }).detail).toContain('signed-in people');
   });
 });
 

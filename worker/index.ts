@@ -16,6 +16,8 @@ import { admin } from './routes/admin';
 import { auth } from './routes/auth';
 import { clock } from './routes/clock';
 import { clockImport } from './routes/clock-import';
+import { clocks } from './routes/clocks';
+import { councilTerm } from './routes/council-term';
 import { events } from './routes/events';
 import { feeds } from './routes/feeds';
 import { imports } from './routes/imports';
@@ -53,9 +55,12 @@ app.route('/api/admin', admin);
 app.route('/api/events', events);
 app.route('/api/taxonomy', taxonomy);
 app.route('/api/imports', imports);
+app.route('/api/clock', clock);
+app.route('/api/clock', clockImport);
+app.route('/api/clocks', clocks);
+app.route('/api/council-term', councilTerm);
+// Subscription files live at the root by contract: /calendar.ics, /clock.ics, /events/{id}.ics, /feed.rss|atom|json.
 app.route('/', feeds);
-app.route('/', clock);
-app.route('/', clockImport);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',

@@ -339,3 +339,28 @@ describe('a clock of 40 items', () => {
     await page.context().close();
   }, 90_000);
 });
+
+describe("an organisation's own clock", () => {
+  it('shows its own council-term items in the term view, not the regional clock', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
+    await page.waitForURL(/\/manage/);
+    const slug = `valtuustokausi-testi-${Date.now().toString(36)}`;
+    expect((await api(page, 'POST', '/api/admin/organisations', { slug, name: { fi: 'Testikunta' }, kind: 'municipality' })).status).toBe(201);
+    const created = await api(page, 'POST', '/api/clocks', { organisation: slug });
+    expect(created.status).toBe(201);
+    const clock = created.body.clock.slug as string;
+    const title = `Oman kunnan valtuustokauden kohta ${slug}`;
+    const item = await api(page, 'POST', `/api/clock/items?clock=${clock}`, { ring: 'kunnat', kind: 'term', title: { fi: title }, span: null, termYears: { start: 2, end: 3 } });
+    expect(item.status).toBe(201);
+
+    await open(page, `/clock?clock=${clock}&view=term`);
+    await page.waitForSelector('table.term-table');
+    expect(await page.locator('table.term-table tbody').textContent()).toContain(title);
+    await open(page, '/clock?view=term');
+    await page.waitForSelector('table.term-table');
+    expect(await page.locator('table.term-table tbody').textContent()).not.toContain(title);
+    await page.context().close();
+  });
+});

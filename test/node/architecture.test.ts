@@ -115,3 +115,34 @@ describe('the layers of the code', () => {
     expect(againstTheGrain(join(ROOT, 'worker/routes/events.ts'), join(ROOT, 'worker/services/events.ts'))).toBe(false);
   });
 });
+
+/** Paths a route module declares: `path: '…'` of the OpenAPI routes and the first argument of plain handlers. */
+const declaredPaths = (source: string): string[] => [...source.matchAll(/\bpath: [`'"]([^`'"]+)[`'"]|\.(?:get|post|put|patch|delete)\([`'"]([^`'"]+)[`'"]/g)].map((m) => m[1] ?? m[2]!);
+
+describe('the URL map', () => {
+  const routeFiles = readdirSync(join(ROOT, 'worker/routes')).filter((name) => name.endsWith('.ts'));
+  const index = readFileSync(join(ROOT, 'worker/index.ts'), 'utf8');
+
+  it('is index.ts: every route module is mounted there at its base path, and declares its paths below it', () => {
+    const mounted = [...index.matchAll(/app\.route\('([^']+)', (\w+)\)/g)].map(([, base, name]) => ({ base: base!, name: name! }));
+    for (const file of routeFiles) {
+      const source = readFileSync(join(ROOT, 'worker/routes', file), 'utf8');
+      const exported = [...source.matchAll(/export const (\w+) = new (?:OpenAPI)?Hono/g)].map((m) => m[1]!);
+      expect(exported.length, `${file} exports a sub-app`).toBeGreaterThan(0);
+      for (const name of exported) expect(mounted.some((m) => m.name === name), `${name} of ${file} is mounted`).toBe(true);
+      const underApi = mounted.some((m) => exported.includes(m.name) && m.base.startsWith('/api/'));
+      // A module mounted under /api/… that named /api/… again would answer at /api/x/api/x.
+      if (underApi) expect(declaredPaths(source).filter((path) => path.startsWith('/api/')), file).toEqual([]);
+    }
+  });
+
+  it('keeps only the public files and pages at the root: no module at / declares an /api path', () => {
+    const atRoot = [...index.matchAll(/app\.route\('\/', (\w+)\)/g)].map((m) => m[1]!);
+    expect(atRoot.sort()).toEqual(['feeds', 'pages']);
+    for (const file of routeFiles) {
+      const source = readFileSync(join(ROOT, 'worker/routes', file), 'utf8');
+      if (!atRoot.some((name) => source.includes(`export const ${name} =`))) continue;
+      expect(declaredPaths(source).filter((path) => path.startsWith('/api')), file).toEqual([]);
+    }
+  });
+});

@@ -312,10 +312,10 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
   );
 }
 
-function TermView({ ring, organisation }: { ring: string; organisation: string }) {
+function TermView({ clock, ring, organisation }: { clock: string | null; ring: string; organisation: string }) {
   const i18n = useI18n();
   const { t, pick } = i18n;
-  const term = useResource('council-term', (signal) => getCouncilTerm(null, signal));
+  const term = useResource(`council-term ${clock ?? ''}`, (signal) => getCouncilTerm(clock, signal));
   if (term.state === 'loading') return <Loading />;
   if (term.state === 'failed') return <Failed retry={term.retry} />;
   const data: CouncilTermClock = term.value;
@@ -496,7 +496,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
       </div>
       {controls}
       {state.view === 'term' ? (
-        <TermView ring={state.ring} organisation={state.organisation} />
+        <TermView clock={state.clock} ring={state.ring} organisation={state.organisation} />
       ) : clock.state === 'loading' ? (
         <Loading />
       ) : clockMissing ? (

@@ -181,11 +181,34 @@ export async function updatePerson(db: D1Database, before: Person, after: { name
   ]);
 }
 
-export async function replaceMemberships(db: D1Database, person: Person, memberships: Membership[], now: string, actor: AuditActor): Promise<void> {
-  await db.batch([
-    ...membershipStatements(db, '?1', [person.id], memberships),
+/**
+ * Runs a batch that may take away an administrator, ending with a check
+ * (migration 0020) that one is left: false, and nothing written, when
+ * none would be. It holds against writes made since the caller looked.
+ */
+async function batchKeepingAnAdministrator(db: D1Database, writes: D1PreparedStatement[], audit: D1PreparedStatement): Promise<boolean> {
+  try {
+    await db.batch([
+      ...writes,
+      db.prepare("INSERT INTO rule_checks (holds) SELECT EXISTS (SELECT 1 FROM memberships WHERE role = 'administrator')"),
+      db.prepare('DELETE FROM rule_checks'),
+      // Last: when two administrators erase each other, the later one's audit row would name a person gone already.
+      audit,
+    ]);
+    return true;
+  } catch (error) {
+    if (/rule_holds|CHECK constraint failed: holds/.test(String(error))) return false;
+    throw error;
+  }
+}
+
+/** Replaces a person's memberships in one batch with its audit row; false when no administrator would be left. */
+export async function replaceMemberships(db: D1Database, person: Person, memberships: Membership[], now: string, actor: AuditActor): Promise<boolean> {
+  return batchKeepingAnAdministrator(
+    db,
+    membershipStatements(db, '?1', [person.id], memberships),
     auditStatement(db, { at: now, actor, action: 'update', entity: 'membership', entityId: String(person.id), before: person.memberships, after: memberships }),
-  ]);
+  );
 }
 
 /** Organisation slugs among these that do not exist. */
@@ -321,13 +344,12 @@ export async function personalData(db: D1Database, person: Person): Promise<Reco
  * their name and email in the audit trail. The trail keeps that changes
  * were made, not by whom. One batch: all or nothing.
  */
-export async function erasePerson(db: D1Database, person: Person, now: string, actor: AuditActor): Promise<void> {
+export async function erasePerson(db: D1Database, person: Person, now: string, actor: AuditActor): Promise<boolean> {
   const scrub = (column: string) => `${column} = replace(replace(${column}, ?2, '[erased]'), ?3, '[erased]')`;
-  await db.batch([
+  return batchKeepingAnAdministrator(db, [
     db.prepare(`UPDATE audit_log SET ${scrub('before_json')}, ${scrub('after_json')} WHERE (before_json LIKE '%' || ?2 || '%' OR after_json LIKE '%' || ?2 || '%' OR entity_id = CAST(?1 AS TEXT)) AND entity IN ('event', 'person', 'membership', 'invitation')`).bind(person.id, person.email, person.name),
     db.prepare("UPDATE audit_log SET before_json = NULL, after_json = '{\"erased\":true}' WHERE entity IN ('person', 'membership', 'invitation') AND entity_id = CAST(?1 AS TEXT)").bind(person.id),
     db.prepare('UPDATE events SET contact_name = NULL, contact_email = NULL, contact_phone = NULL WHERE lower(contact_email) = ?1').bind(person.email),
     db.prepare('DELETE FROM people WHERE id = ?1').bind(person.id),
-    auditStatement(db, { at: now, actor, action: 'delete', entity: 'person', entityId: String(person.id), before: { erased: true }, after: null }),
-  ]);
+  ], auditStatement(db, { at: now, actor, action: 'delete', entity: 'person', entityId: String(person.id), before: { erased: true }, after: null }));
 }

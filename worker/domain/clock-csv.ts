@@ -3,7 +3,7 @@
  * in): the columns, the template, and rows turned into item inputs. Row
  * numbers count as a person does in the spreadsheet: the header is row 1.
  */
-import { csvField, parseCsv } from './csv';
+import { CsvSyntaxError, csvField, parseCsv } from './csv';
 import type { FieldIssue } from './errors';
 
 /** The columns, in template order; only ring, title, startMonth and endMonth are required. */
@@ -38,8 +38,15 @@ function numberOrText(text: string): number | string | null {
   return /^\d+$/.test(text) ? Number(text) : text;
 }
 
+/** The rows of a spreadsheet's CSV, or what is wrong with its shape: a quote never closed, the header, the number of rows. */
 export function readClockCsv(text: string): CsvRows {
-  const records = parseCsv(text);
+  let records: string[][];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { rows: [], issues: [{ field: `rows[${error.row - 1}]`, rule: error.rule, message: `row ${error.row}: ${error.message}` }] };
+  }
   const header = records[0]?.map((name) => name.trim());
   if (!header || header.length === 0) return { rows: [], issues: [{ field: 'rows', rule: 'header', message: 'row 1: the file must start with a header row naming the columns' }] };
   const issues: FieldIssue[] = [];

@@ -2,6 +2,10 @@
  * Password hashes: PBKDF2-SHA256 from WebCrypto, stored as
  * 'pbkdf2-sha256$<iterations>$<salt>$<hash>' (base64) so that the count can
  * change without invalidating older hashes.
+ *
+ * `hashPassword` needs only WebCrypto, so the seed scripts run it under
+ * Node; `verifyPassword` compares with `crypto.subtle.timingSafeEqual`,
+ * Cloudflare's extension, so it runs in workerd only (sign-in and its tests).
  */
 
 /**
@@ -45,15 +49,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const iterations = iterationsOf(stored);
   if (prefix !== PREFIX || iterations === null || iterations > MAX_ITERATIONS || !salt || !expected) return false;
   const actual = await derive(password, fromBase64(salt), iterations);
-  return timingSafeEqual(actual, fromBase64(expected));
+  const wanted = fromBase64(expected);
+  // timingSafeEqual throws on unequal lengths; the length of a hash is no secret.
+  return actual.byteLength === wanted.byteLength && crypto.subtle.timingSafeEqual(actual, wanted);
 }
 
 /** Whether a stored hash should be replaced with one at today's iteration count (on a successful sign-in). */
 export const needsRehash = (stored: string): boolean => iterationsOf(stored) !== MAX_ITERATIONS;
-
-function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
-}

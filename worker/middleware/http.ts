@@ -5,8 +5,9 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { DomainError, type ErrorKind, type FieldIssue, type InputPlace, PreconditionFailedError, PreconditionRequiredError, TooManyRequestsError, ValidationError } from '../domain/errors';
+import { DomainError, type ErrorKind, type FieldIssue, PreconditionFailedError, PreconditionRequiredError, TooManyRequestsError, ValidationError } from '../domain/errors';
 import type { Precondition } from '../domain/patch';
+import { zodIssues } from '../domain/validation';
 import type { AppEnv } from '../env';
 import { Problem as ProblemSchema, type Problem } from '../shared/problems';
 
@@ -31,58 +32,6 @@ const TITLES: Record<number, string> = {
 export function problemResponse(status: number, detail: string, code: string, errors?: FieldIssue[], headers: Record<string, string> = {}, extensions: Partial<Problem> = {}): Response {
   const body: Problem = { type: `https://hytekello.fi/problems/${code}`, title: TITLES[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}), ...extensions };
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...headers } });
-}
-
-/** Field issues from a zod error: the dotted path of the field, the rule, a message naming both. */
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return issuesOf(error.issues);
-}
-
-type Issue = ZodError['issues'][number];
-
-/**
- * A value that matches no branch of a union (`network=a` or a list of
- * them) is reported by the branch that got furthest: the one whose
- * complaint is not only "wrong type" at the value itself.
- */
-function unionBranch(issue: Issue & { code: 'invalid_union' }): Issue[] | null {
-  const branches = (issue as { errors?: Issue[][] }).errors ?? [];
-  const informative = branches.find((branch) => branch.some((i) => i.code !== 'invalid_type' || i.path.length > 0)) ?? branches[0];
-  return informative ? informative.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue) : null;
-}
-
-function issuesOf(issues: Issue[]): FieldIssue[] {
-  return issues.flatMap((issue) => {
-    if (issue.code === 'invalid_union') {
-      const branch = unionBranch(issue);
-      if (branch) return issuesOf(branch);
-    }
-    const path = issue.path.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : p ? `${p}.${String(part)}` : String(part)), '');
-    if (issue.code === 'unrecognized_keys') {
-      // Name each unknown field itself, so that a typo is easy to find.
-      return issue.keys.map((key) => {
-        const field = path ? `${path}.${key}` : key;
-        return { field, rule: 'unknown-field', message: `\`${field}\` is not a known field` };
-      });
-    }
-    const field = path || 'body';
-    const params = 'params' in issue ? (issue.params as { rule?: string; values?: FieldIssue['values'] } | undefined) : undefined;
-    const message = issue.message.startsWith('`') ? issue.message : `\`${field}\` ${describe(issue)}`;
-    const values = params?.values ?? limitsOf(issue);
-    return [{ field, rule: params?.rule ?? issue.code.replaceAll('_', '-'), message, ...(values ? { values } : {}) }];
-  });
-}
-
-/** The limit of a too-big or too-small value (a length, a count, a number), named for the client's own text. */
-function limitsOf(issue: Issue): FieldIssue['values'] | undefined {
-  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
-  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
-  return undefined;
-}
-
-function describe(issue: ZodError['issues'][number]): string {
-  if (issue.code === 'invalid_type') return /received undefined/.test(issue.message) ? 'is required' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-  return issue.message.replace(/^Invalid input: /, '');
 }
 
 /** The zod-openapi hook: a failed request validation becomes a problem naming every field. */
@@ -171,13 +120,6 @@ export function uidDomain(c: Context<AppEnv>): string {
 export function assertIfMatch(header: string | undefined, revision: string, entity: string, id: string): void {
   if (!header) throw new PreconditionRequiredError();
   if (!etagMatches(header, revision)) throw new PreconditionFailedError(entity, id);
-}
-
-/** A value checked against a schema, or a 422 naming every broken field (for edits merged in the worker). */
-export function parseOrThrow<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, place: InputPlace = 'body'): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(zodIssues(result.error), place);
-  return result.data;
 }
 
 /** What an If-Match header says of the stored revision, for a service to judge. */

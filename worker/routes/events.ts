@@ -7,7 +7,8 @@ import { ForbiddenError, ValidationError } from '../domain/errors';
 import { sha256Hex } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { authorise, authorised } from '../middleware/auth';
-import { editProblemSpecs, etagMatches, parseOrThrow, preconditionOf, problemSpec, quoteEtag, validationHook, writeSecurity } from '../middleware/http';
+import { editProblemSpecs, etagMatches, preconditionOf, problemSpec, quoteEtag, validationHook, writeSecurity } from '../middleware/http';
+import { parseOrThrow } from '../domain/validation';
 import {
   answerCoOrganiserInvitation,
   cancelEvent,

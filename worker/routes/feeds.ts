@@ -7,7 +7,8 @@ import { SYNDICATION_ITEMS, SYNDICATION_TYPES, type SyndicationFormat } from '..
 import { DEFAULT_TIME_ZONE, type Temporal, nowInstant } from '../domain/time';
 import type { AppEnv } from '../env';
 import { gzippedAnswer } from '../middleware/compression';
-import { databaseUnavailable, etagMatches, parseOrThrow, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
+import { databaseUnavailable, etagMatches, problemSpec, publicOrigin, quoteEtag, uidDomain, validationHook } from '../middleware/http';
+import { parseOrThrow } from '../domain/validation';
 import { lastBuiltFeed } from '../platform/feed-cache';
 import { clockOrFail } from '../services/clock';
 import {

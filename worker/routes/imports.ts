@@ -13,7 +13,8 @@ import { CalendarFetchError, fetchCalendar } from '../platform/fetch-calendar';
 import { fromThisMachine } from '../middleware/client';
 import { authorise, authorised } from '../middleware/auth';
 import { jobProgress, resultsOf, splitOrRefuse, startJob, startSync, stepJob, writeFailures } from '../services/imports';
-import { parseOrThrow, problemSpec, validationHook, writeSecurity } from '../middleware/http';
+import { problemSpec, validationHook, writeSecurity } from '../middleware/http';
+import { parseOrThrow } from '../domain/validation';
 import { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourcePatch, ImportSourceView, ImportSyncResult } from '../shared/imports';
 
 export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -41,10 +41,11 @@ me.openapi(
     path: '/administrators',
     summary: "The service's administrators: whom to ask for the right to publish for an organisation",
     security,
-    responses: { 200: { content: { 'application/json': { schema: Administrators } }, description: 'By name, at most 20' }, 401: problemSpec('Not signed in') },
+    responses: { 200: { content: { 'application/json': { schema: Administrators } }, description: 'By name, at most 20' }, 401: problemSpec('Not signed in'), 403: problemSpec('An API token: the contacts are for people') },
   }),
   async (c) => {
-    requireActor(c.get('actor'));
+    // People's addresses go to people who need someone to ask, not to every system that holds a token.
+    if (requireActor(c.get('actor')).via === 'token') throw new ForbiddenError("the administrators' contacts are for signed-in people, not for API tokens");
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: await listAdministrators(c.env.DB) }, 200);
   },

@@ -40,11 +40,14 @@ async function assertEmailFree(db: D1Database, email: string, exceptId: number |
   if (await emailTaken(db, email, exceptId)) throw new ConflictError('email-taken', `somebody already has the email ${email}`);
 }
 
-/** The service always keeps an administrator: a change that would leave it without one is refused. */
+const lastAdministrator = () => new ConflictError('last-administrator', 'this is the last administrator; make somebody else an administrator first');
+
+/**
+ * The service always keeps an administrator: a change that would leave it without one is refused.
+ * Checked first for a clear answer, and again by the write itself, which sees a change made meanwhile.
+ */
 async function assertAnotherAdministratorStays(db: D1Database, personId: number): Promise<void> {
-  if ((await otherAdministrators(db, personId)) === 0) {
-    throw new ConflictError('last-administrator', 'this is the last administrator; make somebody else an administrator first');
-  }
+  if ((await otherAdministrators(db, personId)) === 0) throw lastAdministrator();
 }
 
 const isAdministratorPerson = (memberships: readonly Membership[]) => memberships.some((m) => m.role === 'administrator');
@@ -70,7 +73,7 @@ export async function setMemberships(db: D1Database, actor: Actor, id: number, m
   const before = await personOrFail(db, id);
   await assertOrganisationsExist(db, memberships, 'memberships');
   if (!isAdministratorPerson(memberships)) await assertAnotherAdministratorStays(db, id);
-  await replaceMemberships(db, before, memberships, new Date().toISOString(), auditActor(actor));
+  if (!(await replaceMemberships(db, before, memberships, new Date().toISOString(), auditActor(actor)))) throw lastAdministrator();
   return personOrFail(db, id);
 }
 
@@ -95,5 +98,5 @@ export async function erase(db: D1Database, actor: Actor, id: number): Promise<v
   const person = await personOrFail(db, id);
   if (actor.person?.id === id) throw new ConflictError('self', 'you cannot erase yourself; ask another administrator');
   if (isAdministratorPerson(person.memberships)) await assertAnotherAdministratorStays(db, id);
-  await erasePerson(db, person, new Date().toISOString(), auditActor(actor));
+  if (!(await erasePerson(db, person, new Date().toISOString(), auditActor(actor)))) throw lastAdministrator();
 }

@@ -3,7 +3,10 @@
  * with a curl example for every operation. Rendered on the server from the
  * same document that /api/openapi.json serves, so it cannot fall behind.
  */
-import { escapeHtml } from '../domain/markup';
+import { html } from 'hono/html';
+
+/** A piece of the page; `html` escapes every value put in it that is not a piece itself. */
+type Html = ReturnType<typeof html>;
 
 interface Schema {
   $ref?: string;
@@ -43,7 +46,10 @@ export interface OpenApiDocument {
 
 
 /** `text` with `code` spans, the only markup the descriptions use. */
-const prose = (text: string | undefined) => (text ? escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>') : '');
+const prose = (text: string | undefined): (string | Html)[] => (text ?? '').split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part));
+
+/** Pieces one a line. */
+const lines = (pieces: Html[]): (string | Html)[] => pieces.flatMap((piece, i) => (i === 0 ? [piece] : ['\n', piece]));
 
 /** Bodies of the common writes, as an organiser would send them. */
 const EXAMPLE_BODIES: Record<string, unknown> = {
@@ -90,50 +96,45 @@ function curl(method: string, path: string, operation: Operation, origin: string
 }
 
 /** The HTML page of the whole API. */
-export function apiDocsPage(document: OpenApiDocument, origin: string): string {
+export function apiDocsPage(document: OpenApiDocument, origin: string): Html {
   const components = document.components?.schemas ?? {};
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, Html[]>();
   for (const [path, operations] of Object.entries(document.paths).sort(([a], [b]) => a.localeCompare(b))) {
     const group = path.startsWith('/api/') ? `/api/${path.split('/')[2]}` : 'feeds';
     for (const [method, operation] of Object.entries(operations)) {
       const anchor = `${method}-${path}`.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '');
       const parameters = (operation.parameters ?? []).filter((p) => p.in !== 'header' || p.name.toLowerCase() !== 'if-match');
-      const rows = parameters
-        .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.in}</td><td>${p.required ? 'yes' : ''}</td><td>${prose(p.description ?? p.schema?.description)}</td></tr>`)
-        .join('');
-      const responses = Object.entries(operation.responses ?? {})
-        .map(([status, response]) => `<li><strong>${status}</strong> ${prose(response.description)}</li>`)
-        .join('');
-      const html = `<section class="operation" id="${anchor}" aria-labelledby="${anchor}-title">
-<h3 id="${anchor}-title"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
-<p>${prose(operation.summary)}</p>${operation.description ? `<p>${prose(operation.description)}</p>` : ''}
-${rows ? `<div class="table-scroll" role="group" aria-label="Parameters of ${method.toUpperCase()} ${escapeHtml(path)}" tabindex="0"><table><caption>Parameters</caption><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">meaning</th></tr></thead><tbody>${rows}</tbody></table></div>` : ''}
-<h4>Example</h4><pre tabindex="0"><code>${escapeHtml(curl(method, path, operation, origin, components))}</code></pre>
-${responses ? `<h4>Answers</h4><ul>${responses}</ul>` : ''}
+      const rows = parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? 'yes' : ''}</td><td>${prose(p.description ?? p.schema?.description)}</td></tr>`);
+      const responses = Object.entries(operation.responses ?? {}).map(([status, response]) => html`<li><strong>${status}</strong> ${prose(response.description)}</li>`);
+      const section = html`<section class="operation" id="${anchor}" aria-labelledby="${anchor}-title">
+<h3 id="${anchor}-title"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
+<p>${prose(operation.summary)}</p>${operation.description ? html`<p>${prose(operation.description)}</p>` : ''}
+${rows.length > 0 ? html`<div class="table-scroll" role="group" aria-label="Parameters of ${method.toUpperCase()} ${path}" tabindex="0"><table><caption>Parameters</caption><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">meaning</th></tr></thead><tbody>${rows}</tbody></table></div>` : ''}
+<h4>Example</h4><pre tabindex="0"><code>${curl(method, path, operation, origin, components)}</code></pre>
+${responses.length > 0 ? html`<h4>Answers</h4><ul>${responses}</ul>` : ''}
 </section>`;
-      groups.set(group, [...(groups.get(group) ?? []), html]);
+      groups.set(group, [...(groups.get(group) ?? []), section]);
     }
   }
-  const toc = [...groups.keys()].map((group) => `<li><a href="#group-${group.replace(/[^a-z0-9]+/gi, '-')}">${escapeHtml(group)}</a></li>`).join('');
-  const body = [...groups.entries()]
-    .map(([group, operations]) => `<h2 id="group-${group.replace(/[^a-z0-9]+/gi, '-')}">${escapeHtml(group)}</h2>${operations.join('\n')}`)
-    .join('\n');
-  return `<!doctype html>
+  const groupId = (group: string) => `group-${group.replace(/[^a-z0-9]+/gi, '-')}`;
+  const toc = [...groups.keys()].map((group) => html`<li><a href="#${groupId(group)}">${group}</a></li>`);
+  const body = [...groups.entries()].map(([group, operations]) => html`<h2 id="${groupId(group)}">${group}</h2>${lines(operations)}`);
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(document.info.title)}</title>
+<title>${document.info.title}</title>
 <link rel="stylesheet" href="/plain.css">
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>
 <main id="content">
-<h1>${escapeHtml(document.info.title)}</h1>
+<h1>${document.info.title}</h1>
 <p>${prose(document.info.description)}</p>
 <p>Writes need an API token (<code>Authorization: Bearer …</code>, made on the tokens page) or a signed-in browser session. Edits send the <code>ETag</code> they read as <code>If-Match</code>; a change made meanwhile answers 412. Every error is <code>application/problem+json</code> naming the field and the rule. The machine-readable description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
 <nav aria-label="Parts of the API"><ul>${toc}</ul></nav>
-${body}
+${lines(body)}
 </main>
 </body>
 </html>`;

@@ -4,7 +4,7 @@
  * changes with what the code stores.
  */
 import type { Language } from '../shared/languages';
-import { escapeHtml } from '../domain/markup';
+import { html } from 'hono/html';
 
 interface Statement {
   title: string;
@@ -91,33 +91,32 @@ const STATEMENTS: Record<Language, Statement> = {
   },
 };
 
-
 const NATIVE: Record<Language, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
 
-export function privacyPage(language: Language): string {
+/** The statement in a language, as a page; `html` escapes every value put in. */
+export function privacyPage(language: Language): ReturnType<typeof html> {
   const s = STATEMENTS[language];
   const suffix = (lang: Language) => (lang === 'fi' ? '' : `?lang=${lang}`);
   const others = (Object.keys(NATIVE) as Language[])
     .filter((lang) => lang !== language)
-    .map((lang) => `<li><a href="/privacy${suffix(lang)}" hreflang="${lang}" lang="${lang}">${NATIVE[lang]}</a></li>`)
-    .join('');
-  const stored = s.stored.map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(text)}</dd>`).join('');
-  const section = (title: string, text: string) => `<h2>${escapeHtml(title)}</h2><p>${escapeHtml(text)}</p>`;
-  return `<!doctype html>
+    .map((lang) => html`<li><a href="/privacy${suffix(lang)}" hreflang="${lang}" lang="${lang}">${NATIVE[lang]}</a></li>`);
+  const stored = s.stored.map(([term, text]) => html`<dt>${term}</dt><dd>${text}</dd>`);
+  const section = (title: string, text: string) => html`<h2>${title}</h2><p>${text}</p>`;
+  return html`<!doctype html>
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(s.title)} – Hytekello</title>
+<title>${s.title} – Hytekello</title>
 <link rel="stylesheet" href="/plain.css">
 </head>
 <body>
 <main id="content">
 <nav aria-label="${language === 'fi' ? 'Kieli' : language === 'sv' ? 'Språk' : 'Language'}"><ul class="languages">${others}</ul></nav>
-<p><a href="/${suffix(language)}">${escapeHtml(s.back)}</a></p>
-<h1>${escapeHtml(s.title)}</h1>
-<p>${escapeHtml(s.intro)}</p>
-<h2>${escapeHtml(s.storedTitle)}</h2>
+<p><a href="/${suffix(language)}">${s.back}</a></p>
+<h1>${s.title}</h1>
+<p>${s.intro}</p>
+<h2>${s.storedTitle}</h2>
 <dl>${stored}</dl>
 ${section(s.visitorsTitle, s.visitors)}
 ${section(s.whyTitle, s.why)}
