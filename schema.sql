@@ -210,6 +210,9 @@ CREATE TABLE events (
   -- How far the event's occurrences are stored (see occurrences): NULL when
   -- not indexed yet, '9999-12-31T00:00:00Z' when all of them are.
   indexed_until TEXT,
+  -- The reason of a cancellation in Swedish and English, beside cancel_reason (Finnish).
+  cancel_reason_sv TEXT,
+  cancel_reason_en TEXT,
   CHECK (ends_at > starts_at),
   CHECK (span_end IS NULL OR span_end >= ends_at),
   CHECK (span_start <= starts_at),

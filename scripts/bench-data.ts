@@ -135,7 +135,7 @@ export function generateEvents(count: number, today: Temporal.PlainDate, seed = 
     };
     const state = r();
     const status = state < 0.03 ? 'draft' : state < 0.06 ? 'cancelled' : 'published';
-    events.push({ id: `bench-${i}`, draft: prepareEvent(input, organisation, status, status === 'cancelled' ? 'Peruttu vähäisen osallistujamäärän vuoksi' : null) });
+    events.push({ id: `bench-${i}`, draft: prepareEvent(input, organisation, status, status === 'cancelled' ? { fi: 'Peruttu vähäisen osallistujamäärän vuoksi', sv: null, en: null } : null) });
   }
   return events;
 }

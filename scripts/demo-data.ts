@@ -7,6 +7,7 @@
  * Ids are fixed so that seeding twice changes nothing.
  */
 import type { EventInput } from '../worker/shared/events';
+import type { Localized } from '../worker/shared/text';
 
 export interface DemoEvent {
   id: string;
@@ -433,9 +434,14 @@ add('liikuntapaivat-kalajoki-2026', 'kalajoen-kaupunki', {
 });
 
 /** Events to cancel after creating them, with the reason shown to subscribers. */
-export const demoCancellations: Record<string, string> = {
-  'alueverkosto-koillismaa-2026-04': 'Siirretään syksyyn vähäisen ilmoittautumismäärän vuoksi.',
-  'webinaari-ikaihmisten-hyvinvointi-2026': 'Puhuja sairastui; uusi ajankohta ilmoitetaan myöhemmin.',
+/** Why the demo's cancelled events were cancelled; one in Finnish only, as organisers often write. */
+export const demoCancellations: Record<string, Localized> = {
+  'alueverkosto-koillismaa-2026-04': {
+    fi: 'Siirretään syksyyn vähäisen ilmoittautumismäärän vuoksi.',
+    sv: 'Flyttas till hösten på grund av få anmälningar.',
+    en: 'Moved to the autumn because few people registered.',
+  },
+  'webinaari-ikaihmisten-hyvinvointi-2026': { fi: 'Puhuja sairastui; uusi ajankohta ilmoitetaan myöhemmin.', sv: null, en: null },
 };
 
 export const demoEvents: readonly DemoEvent[] = events;

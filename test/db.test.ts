@@ -67,7 +67,7 @@ describe('event rows', () => {
       }),
       'pohde',
       'cancelled',
-      'Sairastuminen',
+      { fi: 'Sairastuminen', sv: 'Insjuknande', en: 'Illness' },
     );
     const updated = { ...context('rev2'), now: '2026-11-24T08:30:00.000Z' };
     expect(await updateEvent(env.DB, before, 'rev1', edited, 7, 'cancel', updated)).toBe(true);

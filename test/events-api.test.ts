@@ -181,6 +181,36 @@ describe('cancelling', () => {
     expect(audit.results.map((row) => row.action)).toEqual(['create', 'cancel']);
   });
 
+  it('takes the reason in Finnish, Swedish and English, and each feed and page language gets its own, the Finnish one otherwise', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop({ title: { fi: 'Kolmikielinen peruutus' }, start: '2026-10-09T09:00', end: '2026-10-09T10:00' }));
+    const reason = { fi: 'Kouluttaja sairastui.', sv: 'Utbildaren insjuknade.', en: null };
+    const response = await jsonRequest('POST', `/api/events/${event.id}/cancel`, { reason }, { Authorization: pohde });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Kouluttaja sairastui.', cancelReasons: reason });
+    const feed = async (path: string) => (await (await request(path)).text()).replaceAll('\r\n ', '');
+    expect(await feed(`/events/${event.id}.ics?lang=sv`)).toContain('Utbildaren insjuknade.');
+    expect(await feed(`/events/${event.id}.ics?lang=sv`)).not.toContain('Kouluttaja sairastui.');
+    expect(await feed(`/events/${event.id}.ics?lang=fi`)).toContain('Kouluttaja sairastui.');
+    expect(await feed(`/events/${event.id}.ics?lang=en`)).toContain('Kouluttaja sairastui.');
+    // A later cancel without a reason keeps all three; one with a bare text replaces them with a Finnish one.
+    const again = await jsonRequest('POST', `/api/events/${event.id}/cancel`, {}, { Authorization: pohde });
+    expect(((await again.json()) as Event).cancelReasons).toEqual(reason);
+    const plain = await jsonRequest('POST', `/api/events/${event.id}/cancel`, { reason: 'Siirtyy.' }, { Authorization: pohde });
+    expect(((await plain.json()) as Event).cancelReasons).toEqual({ fi: 'Siirtyy.', sv: null, en: null });
+  });
+
+  it('refuses a Swedish or English reason without the Finnish one, naming reason.fi, and changes nothing', async () => {
+    const pohde = await bearerFor('pohde');
+    const { event } = await createEvent(pohde, workshop({ start: '2026-10-09T11:00', end: '2026-10-09T12:00' }));
+    const response = await jsonRequest('POST', `/api/events/${event.id}/cancel`, { reason: { sv: 'Inställt.' } }, { Authorization: pohde });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { errors: { field: string; rule: string }[] };
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'reason.fi', rule: 'required' }));
+    expect(((await (await request(`/api/events/${event.id}`)).json()) as Event).status).toBe('published');
+  });
+
   it('a public event is revalidated on every read, so a cancel shows at once; an unchanged one is a 304', async () => {
     const pohde = await bearerFor('pohde');
     const { event } = await createEvent(pohde, workshop({ status: 'published', start: '2026-10-08T09:00', end: '2026-10-08T10:00' }));

@@ -275,8 +275,10 @@ export function updateEvent(id: string, patch: EventPatch, etag: string): Promis
   return versioned<Event>('PATCH', `/api/events/${encodeURIComponent(id)}`, { body: patch, headers: { 'If-Match': etag } });
 }
 
-export function cancelEvent(id: string, reason: string): Promise<Event> {
-  return json<Event>('POST', `/api/events/${encodeURIComponent(id)}/cancel`, { body: { reason: reason.trim() || null } });
+/** Cancels an event; the reason in Finnish, and in Swedish and English where given. */
+export function cancelEvent(id: string, reason: { fi: string; sv: string; en: string }): Promise<Event> {
+  const given = (text: string) => text.trim() || null;
+  return json<Event>('POST', `/api/events/${encodeURIComponent(id)}/cancel`, { body: { reason: { fi: given(reason.fi), sv: given(reason.sv), en: given(reason.en) } } });
 }
 
 /** An event's organisers and the organisations invited to co-organise it (for those who may edit it). */

@@ -429,17 +429,25 @@ describe('an organiser', () => {
     expect(copy.networks).toEqual(['osallisuus']);
   });
 
-  it('cancels an event with a reason that the event page shows', async () => {
+  it('cancels an event with a reason in Finnish and Swedish that the event page shows in its language', async () => {
     const page = await signIn(OLLI);
     const title = unique('Peruttava');
     const { id } = await makeEvent(page, title, { status: 'published' });
     await open(page, '/manage?status=published');
     await page.getByRole('button', { name: `Peru tapahtuma: ${title}` }).click();
     await page.getByLabel('Perumisen syy').fill('Kouluttaja sairastui');
+    await page.locator('dialog').getByText('Syy ruotsiksi ja englanniksi').click();
+    await page.getByLabel('Syy ruotsiksi').fill('Utbildaren insjuknade');
     await page.locator('dialog').getByRole('button', { name: 'Peru tapahtuma' }).click();
     await page.locator('.status-ok', { hasText: 'on peruttu' }).waitFor();
     await open(page, `/events/${id}`);
     expect(await page.locator('.notice-cancelled').textContent()).toContain('Kouluttaja sairastui');
+    await open(page, `/events/${id}?lang=sv`);
+    await page.locator('.notice-cancelled', { hasText: 'Utbildaren insjuknade' }).waitFor();
+    // Swedish, so not marked as Finnish; no English one, so the English page has the Finnish one, marked.
+    expect(await page.locator('.notice-cancelled span[lang="fi"]').count()).toBe(0);
+    await open(page, `/events/${id}?lang=en`);
+    expect(await page.locator('.notice-cancelled span[lang="fi"]').textContent()).toBe('Kouluttaja sairastui');
   });
 
   it('an event page seen before a cancel shows the cancel when opened again, not a copy from the browser cache', async () => {

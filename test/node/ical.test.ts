@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareEvent } from '../../worker/domain/events';
 import { type TermNames, calendarOf } from '../../worker/domain/ical';
 import type { Event, EventInput } from '../../worker/shared/events';
+import type { Localized } from '../../worker/shared/text';
 
 const names: TermNames = {
   eventTypes: new Map([['tyopaja', { fi: 'Työpaja', sv: 'Workshop', en: 'Workshop' }], ['verkostotapaaminen', { fi: 'Verkostotapaaminen', sv: 'Nätverksmöte', en: 'Network meeting' }]]),
@@ -21,8 +22,9 @@ const names: TermNames = {
   municipalities: new Map(),
 };
 
-function stored(id: string, input: Omit<EventInput, 'type'> & { type?: string }, status: Event['status'] = 'published', cancelReason: string | null = null): Event {
-  const { spanStart: _s, spanEnd: _e, ...draft } = prepareEvent({ organisations: ['pohde'], ...input, type: input.type ?? 'tyopaja' }, 'pohde', status, cancelReason);
+function stored(id: string, input: Omit<EventInput, 'type'> & { type?: string }, status: Event['status'] = 'published', cancelReason: string | Localized | null = null): Event {
+  const reasons = typeof cancelReason === 'string' ? { fi: cancelReason, sv: null, en: null } : cancelReason;
+  const { spanStart: _s, spanEnd: _e, ...draft } = prepareEvent({ organisations: ['pohde'], ...input, type: input.type ?? 'tyopaja' }, 'pohde', status, reasons);
   return { ...draft, id, sequence: status === 'cancelled' ? 1 : 0, createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-02-10T12:30:00.000Z' };
 }
 
@@ -212,6 +214,22 @@ describe('the Swedish feed', () => {
     expect(unfolded).toContain('SUMMARY:Viikkotapaaminen');
     expect(unfolded).toContain('Arrangör: Välfärdsområdet Norra Österbotten');
     expect(unfolded).toContain('CATEGORIES:Nätverksmöte');
+  });
+});
+
+describe('the reason of a cancellation', () => {
+  it("is given in each feed's language where the organiser wrote one, in Finnish otherwise", () => {
+    const reasons = { fi: 'Kouluttaja sairastui.', sv: 'Utbildaren insjuknade.', en: null };
+    const event = stored('called-off', { title: { fi: 'Peruttu koulutus' }, start: '2026-11-10T12:00', end: '2026-11-10T14:00' }, 'cancelled', reasons);
+    const description = (language: 'fi' | 'sv' | 'en') => {
+      const calendar = new ICAL.Component(ICAL.parse(calendarOf([event], { ...options, name: 'Hytekello', language }).toString()));
+      return String(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('description'));
+    };
+    expect(description('fi')).toContain('PERUTTU. Syy: Kouluttaja sairastui.');
+    expect(description('sv')).toContain('Utbildaren insjuknade.');
+    expect(description('sv')).not.toContain('Kouluttaja sairastui.');
+    // No English reason: the Finnish one, under the English label.
+    expect(description('en')).toContain('Kouluttaja sairastui.');
   });
 });
 

@@ -78,6 +78,9 @@ export const organiserEn: OrganiserMessages = {
   duplicateGo: 'Go on to the copy',
   cancelTitle: 'Cancel the event: {title}',
   cancelReason: 'Reason for cancelling (shown to subscribers)',
+  cancelReasonOther: 'Reason in Swedish and English',
+  cancelReasonSv: 'Reason in Swedish',
+  cancelReasonEn: 'Reason in English',
   cancelConfirm: 'Cancel the event',
   cancelled: 'The event {title} has been cancelled.',
   deleteTitle: 'Delete the draft {title}?',
@@ -424,7 +427,7 @@ export const organiserEn: OrganiserMessages = {
   viaToken: 'with the token {name}',
   system: 'the system',
   auditActions: { create: 'Created', update: 'Changed', cancel: 'Cancelled', delete: 'Deleted', revoke: 'Revoked', invite: 'Invited', accept: 'Accepted', decline: 'Declined' } as Record<string, string>,
-  auditFields: { name: 'Name', email: 'Email', phone: 'Phone', place: 'Place', address: 'Address', municipality: 'Municipality', url: 'Address', deadline: 'Closes', rrule: 'Repeats', exceptions: 'Exceptions', occurrence: 'Occurrence', kind: 'Kind', sessions: 'Sessions', expiresAt: 'Valid until', organisation: 'Organisation', role: 'Role', memberships: 'Memberships', startMonth: 'First month', template: 'Template', rings: 'Rings', coOrganiser: 'Invited organiser', invitation: 'Invitation', importSource: 'Import source', mapping: 'Mapping', sync: 'Scheduled sync', slug: 'Code', website: 'Website', cancelReason: 'Reason for cancelling', erased: 'Details erased', shortTitle: 'Short name', span: 'When', repeat: 'Repeats', ring: 'Ring', category: 'Category', colour: 'Colour', source: 'Source', links: 'Links', responsibleOrganisation: 'Responsible organisation', onceYear: 'Year', termYears: 'Years of the council term', start: 'Start', end: 'End', startDay: 'First day', endMonth: 'Last month', endDay: 'Last day', clock: 'Annual clock', title: 'Title' } as Record<string, string>,
+  auditFields: { name: 'Name', email: 'Email', phone: 'Phone', place: 'Place', address: 'Address', municipality: 'Municipality', url: 'Address', deadline: 'Closes', rrule: 'Repeats', exceptions: 'Exceptions', occurrence: 'Occurrence', kind: 'Kind', sessions: 'Sessions', expiresAt: 'Valid until', organisation: 'Organisation', role: 'Role', memberships: 'Memberships', startMonth: 'First month', template: 'Template', rings: 'Rings', coOrganiser: 'Invited organiser', invitation: 'Invitation', importSource: 'Import source', mapping: 'Mapping', sync: 'Scheduled sync', slug: 'Code', website: 'Website', cancelReasons: 'Reason for cancelling, by language', cancelReason: 'Reason for cancelling', erased: 'Details erased', shortTitle: 'Short name', span: 'When', repeat: 'Repeats', ring: 'Ring', category: 'Category', colour: 'Colour', source: 'Source', links: 'Links', responsibleOrganisation: 'Responsible organisation', onceYear: 'Year', termYears: 'Years of the council term', start: 'Start', end: 'End', startDay: 'First day', endMonth: 'Last month', endDay: 'Last day', clock: 'Annual clock', title: 'Title' } as Record<string, string>,
   auditValues: { public: 'everyone', members: 'members only', slides: 'slides', recording: 'recording', document: 'document', link: 'link', sent: 'sent', withdrawn: 'withdrawn', accepted: 'accepted', declined: 'declined', revoked: 'ended on every device', statutory: 'statutory template', removed: 'removed', cancelled: 'cancelled', moved: 'moved', annual: 'annual', term: 'council term' } as Record<string, string>,
   entities: { event: 'event', clock: 'annual clock', clock_item: 'clock item', person: 'person', membership: 'membership', token: 'API token', invitation: 'invitation', organisation: 'organisation', network: 'network' } as Record<string, string>,
 };

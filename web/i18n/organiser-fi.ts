@@ -79,6 +79,9 @@ export const organiserFi = {
   duplicateGo: 'Jatka kopioon',
   cancelTitle: 'Peru tapahtuma: {title}',
   cancelReason: 'Perumisen syy (näkyy tilaajille)',
+  cancelReasonOther: 'Syy ruotsiksi ja englanniksi',
+  cancelReasonSv: 'Syy ruotsiksi',
+  cancelReasonEn: 'Syy englanniksi',
   cancelConfirm: 'Peru tapahtuma',
   cancelled: 'Tapahtuma {title} on peruttu.',
   deleteTitle: 'Poistetaanko luonnos {title}?',
@@ -434,7 +437,7 @@ export const organiserFi = {
   viaToken: 'avaimella {name}',
   system: 'järjestelmä',
   auditActions: { create: 'Luotu', update: 'Muutettu', cancel: 'Peruttu', delete: 'Poistettu', revoke: 'Mitätöity', invite: 'Kutsuttu', accept: 'Hyväksytty', decline: 'Hylätty' } as Record<string, string>,
-  auditFields: { name: 'Nimi', email: 'Sähköposti', phone: 'Puhelin', place: 'Paikka', address: 'Osoite', municipality: 'Kunta', url: 'Osoite', deadline: 'Päättyy', rrule: 'Toistuu', exceptions: 'Poikkeukset', occurrence: 'Kerta', kind: 'Laji', sessions: 'Istunnot', expiresAt: 'Voimassa', organisation: 'Organisaatio', role: 'Rooli', memberships: 'Jäsenyydet', startMonth: 'Alkukuukausi', template: 'Malli', rings: 'Kehät', coOrganiser: 'Kutsuttu järjestäjä', invitation: 'Kutsu', importSource: 'Tuontilähde', mapping: 'Vastaavuudet', sync: 'Ajastettu haku', slug: 'Tunniste', website: 'Verkkosivu', cancelReason: 'Peruutuksen syy', erased: 'Tiedot poistettu', shortTitle: 'Lyhyt nimi', span: 'Ajankohta', repeat: 'Toistuu', ring: 'Kehä', category: 'Luokka', colour: 'Väri', source: 'Lähde', links: 'Linkit', responsibleOrganisation: 'Vastuuorganisaatio', onceYear: 'Vuosi', termYears: 'Valtuustokauden vuodet', start: 'Alku', end: 'Loppu', startDay: 'Alkupäivä', endMonth: 'Loppukuukausi', endDay: 'Loppupäivä', clock: 'Vuosikello', title: 'Otsikko' } as Record<string, string>,
+  auditFields: { name: 'Nimi', email: 'Sähköposti', phone: 'Puhelin', place: 'Paikka', address: 'Osoite', municipality: 'Kunta', url: 'Osoite', deadline: 'Päättyy', rrule: 'Toistuu', exceptions: 'Poikkeukset', occurrence: 'Kerta', kind: 'Laji', sessions: 'Istunnot', expiresAt: 'Voimassa', organisation: 'Organisaatio', role: 'Rooli', memberships: 'Jäsenyydet', startMonth: 'Alkukuukausi', template: 'Malli', rings: 'Kehät', coOrganiser: 'Kutsuttu järjestäjä', invitation: 'Kutsu', importSource: 'Tuontilähde', mapping: 'Vastaavuudet', sync: 'Ajastettu haku', slug: 'Tunniste', website: 'Verkkosivu', cancelReasons: 'Peruutuksen syy kielittäin', cancelReason: 'Peruutuksen syy', erased: 'Tiedot poistettu', shortTitle: 'Lyhyt nimi', span: 'Ajankohta', repeat: 'Toistuu', ring: 'Kehä', category: 'Luokka', colour: 'Väri', source: 'Lähde', links: 'Linkit', responsibleOrganisation: 'Vastuuorganisaatio', onceYear: 'Vuosi', termYears: 'Valtuustokauden vuodet', start: 'Alku', end: 'Loppu', startDay: 'Alkupäivä', endMonth: 'Loppukuukausi', endDay: 'Loppupäivä', clock: 'Vuosikello', title: 'Otsikko' } as Record<string, string>,
   auditValues: { public: 'kaikille', members: 'vain jäsenille', slides: 'diat', recording: 'tallenne', document: 'asiakirja', link: 'linkki', sent: 'lähetetty', withdrawn: 'peruttu', accepted: 'hyväksytty', declined: 'hylätty', revoked: 'lopetettu kaikilla laitteilla', statutory: 'lakisääteinen malli', removed: 'poistettu', cancelled: 'peruttu', moved: 'siirretty', annual: 'vuosittainen', term: 'valtuustokauden' } as Record<string, string>,
   entities: { event: 'tapahtuma', clock: 'vuosikello', clock_item: 'vuosikellon kohta', person: 'henkilö', membership: 'jäsenyys', token: 'rajapinta-avain', invitation: 'kutsu', organisation: 'organisaatio', network: 'verkosto' } as Record<string, string>,
 };

@@ -78,6 +78,9 @@ export const organiserSv: OrganiserMessages = {
   duplicateGo: 'Fortsätt till kopian',
   cancelTitle: 'Ställ in evenemanget: {title}',
   cancelReason: 'Orsak (visas för prenumeranterna)',
+  cancelReasonOther: 'Orsak på svenska och engelska',
+  cancelReasonSv: 'Orsak på svenska',
+  cancelReasonEn: 'Orsak på engelska',
   cancelConfirm: 'Ställ in evenemanget',
   cancelled: 'Evenemanget {title} är inställt.',
   deleteTitle: 'Radera utkastet {title}?',
@@ -424,7 +427,7 @@ export const organiserSv: OrganiserMessages = {
   viaToken: 'med nyckeln {name}',
   system: 'systemet',
   auditActions: { create: 'Skapad', update: 'Ändrad', cancel: 'Inställd', delete: 'Raderad', revoke: 'Återkallad', invite: 'Inbjuden', accept: 'Godkänd', decline: 'Avböjd' } as Record<string, string>,
-  auditFields: { name: 'Namn', email: 'E-post', phone: 'Telefon', place: 'Plats', address: 'Adress', municipality: 'Kommun', url: 'Adress', deadline: 'Sista dag', rrule: 'Upprepas', exceptions: 'Undantag', occurrence: 'Tillfälle', kind: 'Slag', sessions: 'Sessioner', expiresAt: 'Giltig till', organisation: 'Organisation', role: 'Roll', memberships: 'Medlemskap', startMonth: 'Första månad', template: 'Mall', rings: 'Ringar', coOrganiser: 'Inbjuden arrangör', invitation: 'Inbjudan', importSource: 'Importkälla', mapping: 'Motsvarigheter', sync: 'Schemalagd hämtning', slug: 'Kod', website: 'Webbplats', cancelReason: 'Orsak till inställning', erased: 'Uppgifter raderade', shortTitle: 'Kort namn', span: 'Tidpunkt', repeat: 'Upprepas', ring: 'Ring', category: 'Kategori', colour: 'Färg', source: 'Källa', links: 'Länkar', responsibleOrganisation: 'Ansvarig organisation', onceYear: 'År', termYears: 'Fullmäktigeperiodens år', start: 'Början', end: 'Slut', startDay: 'Första dag', endMonth: 'Sista månad', endDay: 'Sista dag', clock: 'Årsklocka', title: 'Rubrik' } as Record<string, string>,
+  auditFields: { name: 'Namn', email: 'E-post', phone: 'Telefon', place: 'Plats', address: 'Adress', municipality: 'Kommun', url: 'Adress', deadline: 'Sista dag', rrule: 'Upprepas', exceptions: 'Undantag', occurrence: 'Tillfälle', kind: 'Slag', sessions: 'Sessioner', expiresAt: 'Giltig till', organisation: 'Organisation', role: 'Roll', memberships: 'Medlemskap', startMonth: 'Första månad', template: 'Mall', rings: 'Ringar', coOrganiser: 'Inbjuden arrangör', invitation: 'Inbjudan', importSource: 'Importkälla', mapping: 'Motsvarigheter', sync: 'Schemalagd hämtning', slug: 'Kod', website: 'Webbplats', cancelReasons: 'Orsak till inställning per språk', cancelReason: 'Orsak till inställning', erased: 'Uppgifter raderade', shortTitle: 'Kort namn', span: 'Tidpunkt', repeat: 'Upprepas', ring: 'Ring', category: 'Kategori', colour: 'Färg', source: 'Källa', links: 'Länkar', responsibleOrganisation: 'Ansvarig organisation', onceYear: 'År', termYears: 'Fullmäktigeperiodens år', start: 'Början', end: 'Slut', startDay: 'Första dag', endMonth: 'Sista månad', endDay: 'Sista dag', clock: 'Årsklocka', title: 'Rubrik' } as Record<string, string>,
   auditValues: { public: 'för alla', members: 'endast för medlemmar', slides: 'bilder', recording: 'inspelning', document: 'dokument', link: 'länk', sent: 'skickad', withdrawn: 'återtagen', accepted: 'godkänd', declined: 'avböjd', revoked: 'avslutade på alla enheter', statutory: 'lagstadgad mall', removed: 'borttagen', cancelled: 'inställd', moved: 'flyttad', annual: 'årlig', term: 'fullmäktigeperiodens' } as Record<string, string>,
   entities: { event: 'evenemang', clock: 'årsklocka', clock_item: 'punkt i årsklockan', person: 'person', membership: 'medlemskap', token: 'API-nyckel', invitation: 'inbjudan', organisation: 'organisation', network: 'nätverk' } as Record<string, string>,
 };

@@ -116,8 +116,8 @@ export function EventDetails({ event, taxonomy, chosenOccurrence, preview = fals
             </p>
           ) : (
             <p>
-              {/* The reason is written once, in the organiser's language (Finnish). */}
-              <strong>{t.cancelled}.</strong> {event.cancelReason && <>{t.cancelReason}: <span lang={language === 'fi' ? undefined : 'fi'}>{event.cancelReason}</span></>}
+              {/* In the page's language where the organiser gave one; the Finnish one otherwise, marked as Finnish. */}
+              <strong>{t.cancelled}.</strong> {event.cancelReasons && <>{t.cancelReason}: <span lang={langOf(event.cancelReasons)}>{pick(event.cancelReasons)}</span></>}
             </p>
           )}
         </div>

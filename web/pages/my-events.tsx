@@ -58,7 +58,7 @@ function DuplicateDialog({ event, onClose }: { event: Event; onClose: () => void
 function CancelDialog({ event, onClose, onDone }: { event: Event; onClose: () => void; onDone: (message: string) => void }) {
   const m = useOrganiserText();
   const i18n = useI18n();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState({ fi: '', sv: '', en: '' });
   const title = i18n.pick(event.title);
   return (
     <ConfirmDialog
@@ -73,8 +73,19 @@ function CancelDialog({ event, onClose, onDone }: { event: Event; onClose: () =>
     >
       <div class="form-field">
         <label for="cancel-reason">{m.cancelReason}</label>
-        <textarea id="cancel-reason" rows={3} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        <textarea id="cancel-reason" rows={3} maxLength={500} value={reason.fi} onInput={(e) => setReason({ ...reason, fi: e.currentTarget.value })} />
       </div>
+      <details class="more-languages">
+        <summary>{m.cancelReasonOther}</summary>
+        <div class="form-field">
+          <label for="cancel-reason-sv">{m.cancelReasonSv}</label>
+          <textarea id="cancel-reason-sv" lang="sv" rows={2} maxLength={500} value={reason.sv} onInput={(e) => setReason({ ...reason, sv: e.currentTarget.value })} />
+        </div>
+        <div class="form-field">
+          <label for="cancel-reason-en">{m.cancelReasonEn}</label>
+          <textarea id="cancel-reason-en" lang="en" rows={2} maxLength={500} value={reason.en} onInput={(e) => setReason({ ...reason, en: e.currentTarget.value })} />
+        </div>
+      </details>
     </ConfirmDialog>
   );
 }

@@ -50,6 +50,8 @@ export interface EventRow {
   registration_deadline: string | null;
   clock_item_id: number | null;
   cancel_reason: string | null;
+  cancel_reason_sv: string | null;
+  cancel_reason_en: string | null;
   visibility: Event['visibility'];
   sequence: number;
   revision: string;
@@ -108,6 +110,7 @@ export function rowToEvent(row: EventRow): StoredEvent {
     materials: JSON.parse(row.materials_json),
     clockItem: row.clock_item_id,
     cancelReason: row.cancel_reason,
+    cancelReasons: row.cancel_reason === null ? null : { fi: row.cancel_reason, sv: row.cancel_reason_sv, en: row.cancel_reason_en },
     visibility: row.visibility,
     sequence: row.sequence,
     createdAt: row.created_at,
@@ -293,7 +296,9 @@ const CONTENT_COLUMNS: Entry<EventWrite>[] = [
   { column: 'registration_url', value: ({ draft }) => draft.registration?.url ?? null },
   { column: 'registration_deadline', value: ({ draft }) => draft.registration?.deadline ?? null },
   { column: 'clock_item_id', value: ({ draft }) => draft.clockItem },
-  { column: 'cancel_reason', value: ({ draft }) => draft.cancelReason },
+  { column: 'cancel_reason', value: ({ draft }) => draft.cancelReasons?.fi ?? null },
+  { column: 'cancel_reason_sv', value: ({ draft }) => draft.cancelReasons?.sv ?? null },
+  { column: 'cancel_reason_en', value: ({ draft }) => draft.cancelReasons?.en ?? null },
   { column: 'visibility', value: ({ draft }) => draft.visibility },
 ];
 

@@ -3,7 +3,8 @@
  * event, how an edit applies, when subscribers must be told of a change,
  * and how an event unfolds into occurrences. No HTTP, no SQL.
  */
-import type { Event, EventInput, EventOccurrence, EventPatch, EventStatus } from '../shared/events';
+import type { CancelReasons, Event, EventInput, EventOccurrence, EventPatch, EventStatus } from '../shared/events';
+import type { Localized } from '../shared/text';
 import { type EventRuleChecks, eventRuleIssues as sharedRuleIssues, timingOf as sharedTimingOf } from '../shared/event-rules';
 import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
@@ -70,11 +71,22 @@ export function referenceIssues(input: EventInput, known: KnownReferences): Fiel
 const nullIfBlank = (value: string | null | undefined): string | null => (value == null || value.trim() === '' ? null : value.trim());
 
 /**
+ * The reasons a cancellation keeps: those given (a bare text is the Finnish
+ * one), or the earlier ones when none is given: a second cancel without a
+ * reason keeps the first one's.
+ */
+export function cancelReasonsOf(given: string | CancelReasons | null | undefined, earlier: Localized | null): Localized | null {
+  const reasons = typeof given === 'string' || given == null ? { fi: given } : given;
+  const fi = nullIfBlank(reasons.fi);
+  return fi ? { fi, sv: nullIfBlank(reasons.sv), en: nullIfBlank(reasons.en) } : earlier;
+}
+
+/**
  * Turns a valid input into what is stored: canonical wall-clock texts, the
  * derived instants and span. `organisation` is the writer's organisation,
  * the default organiser. Throws ValidationError when the input breaks a rule.
  */
-export function prepareEvent(input: EventInput, organisation: string, status: EventStatus, cancelReason: string | null = null): EventDraft {
+export function prepareEvent(input: EventInput, organisation: string, status: EventStatus, cancelReasons: Localized | null = null): EventDraft {
   const issues = eventRuleIssues(input);
   if (issues.length > 0) throw new ValidationError(issues);
   const timing = timingOf(input);
@@ -116,7 +128,8 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
     registration: registration && (registration.url || registration.deadline) ? registration : null,
     materials: input.materials ?? [],
     clockItem: input.clockItem ?? null,
-    cancelReason: status === 'cancelled' ? cancelReason : null,
+    cancelReason: status === 'cancelled' ? (cancelReasons?.fi ?? null) : null,
+    cancelReasons: status === 'cancelled' ? cancelReasons : null,
     visibility: input.visibility ?? 'public',
     spanStart: span.start,
     spanEnd: span.end,

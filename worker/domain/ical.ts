@@ -96,7 +96,8 @@ function description(event: Event, options: CalendarOptions): string {
   const { language, names } = options;
   const label = LABELS[language];
   const parts: string[] = [];
-  if (event.status === 'cancelled') parts.push(`${label.cancelled.toUpperCase()}${event.cancelReason ? `. ${label.reason}: ${event.cancelReason}` : ''}`);
+  const reason = event.cancelReasons && localized(event.cancelReasons, language);
+  if (event.status === 'cancelled') parts.push(`${label.cancelled.toUpperCase()}${reason ? `. ${label.reason}: ${reason}` : ''}`);
   const text = localized(event.description, language).trim();
   if (text) parts.push(text);
   const details: string[] = [];

@@ -38,8 +38,8 @@ export interface PlanItem {
 /** The fingerprint of an event that left its source and was cancelled. */
 export const GONE = 'gone';
 
-export const CANCELLED_IN_SOURCE = 'Peruttu lähdekalenterissa.';
-export const GONE_FROM_SOURCE = 'Poistunut lähdekalenterista.';
+export const CANCELLED_IN_SOURCE = { fi: 'Peruttu lähdekalenterissa.', sv: 'Inställt i källkalendern.', en: 'Cancelled in the source calendar.' };
+export const GONE_FROM_SOURCE = { fi: 'Poistunut lähdekalenterista.', sv: 'Borttaget ur källkalendern.', en: 'Removed from the source calendar.' };
 
 /** The Hytekello input of a source event under a mapping. */
 export function sourceEventInput(event: SourceEvent, mapping: ImportMapping): EventInput {

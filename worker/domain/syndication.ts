@@ -94,7 +94,7 @@ export function syndicationFeed(occurrences: EventOccurrence[], options: Syndica
       date: new Date(event.updatedAt),
       published: new Date(o.startsAt),
       description: asText(summary),
-      content: asHtml([summary, cancelled && event.cancelReason ? event.cancelReason : null, description].filter((text): text is string => Boolean(text))),
+      content: asHtml([summary, cancelled && event.cancelReasons ? localized(event.cancelReasons, language) : null, description].filter((text): text is string => Boolean(text))),
       category: type ? [{ name: localized(type, language) }] : [],
     });
   }

@@ -11,14 +11,14 @@ import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayWriteEvent, auditActor, defaultOrganisation, idempotencyOwner, isAdministrator, maySeeDraft, seesMembersOnly, writableOrganisations } from '../domain/access';
 import { planOrganisers } from '../domain/co-organisers';
 import { ConflictError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
-import { type EventDraft, applyPatch, eventOccurrences, nextSequence, prepareEvent, referenceIssues } from '../domain/events';
+import { type EventDraft, applyPatch, cancelReasonsOf, eventOccurrences, nextSequence, prepareEvent, referenceIssues } from '../domain/events';
 import { newEventId, newRevision } from '../domain/ids';
 import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, decodeOwnEventCursor, encodeChangeCursor, encodeOwnEventCursor, queryList, resolveWindow } from '../domain/listing';
 import { indexHorizon } from '../domain/occurrence-index';
 import type { Precondition } from '../domain/patch';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import { MY_EVENTS_MAX_PAGE, type MyEventList, type MyEventsQuery } from '../shared/accounts';
-import type { EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
+import type { CancelInput, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
 import { listOccurrences } from './occurrence-index';
 
 type WriteContext = { revision: string; now: string; actor: ReturnType<typeof auditActor> };
@@ -151,7 +151,7 @@ export async function editEvent(db: D1Database, actor: Actor, before: StoredEven
   check(input);
   const issues = referenceIssues(input, await readKnownReferences(db));
   if (issues.length > 0) throw new ValidationError(issues);
-  const prepared = prepareEvent(input, before.organisations[0]!, status, status === 'cancelled' ? before.cancelReason : null);
+  const prepared = prepareEvent(input, before.organisations[0]!, status, status === 'cancelled' ? before.cancelReasons : null);
   // Only an edit that names the organisations changes them, or the invitations.
   const plan = patch.organisations === undefined ? null : planOrganisers(actor, prepared.organisations, { organisers: before.organisations, invited: await invitedOrganisations(db, before.id) });
   const draft = plan ? { ...prepared, organisations: plan.organisers } : prepared;
@@ -161,11 +161,11 @@ export async function editEvent(db: D1Database, actor: Actor, before: StoredEven
 }
 
 /** Cancels a published event, which stays in feeds and lists marked cancelled; an If-Match is optional. */
-export async function cancelEvent(db: D1Database, actor: Actor, before: StoredEvent, precondition: Precondition, reason: string | null | undefined): Promise<StoredEvent> {
+export async function cancelEvent(db: D1Database, actor: Actor, before: StoredEvent, precondition: Precondition, reason: CancelInput['reason']): Promise<StoredEvent> {
   if (precondition === 'stale') throw await staleEvent(db, before.id, actor);
   if (before.status === 'draft') throw new ConflictError('draft', 'a draft is not public and cannot be cancelled');
   const { input } = applyPatch(withoutRevision(before), {});
-  const draft = prepareEvent(input, before.organisations[0]!, 'cancelled', reason?.trim() || before.cancelReason || null);
+  const draft = prepareEvent(input, before.organisations[0]!, 'cancelled', cancelReasonsOf(reason, before.cancelReasons));
   return saveEdit(db, before, draft, 'cancel', actor);
 }
 

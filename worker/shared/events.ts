@@ -130,8 +130,25 @@ export type EventInput = z.infer<typeof EventFields>;
 export const EventPatch = EventFields.partial().openapi('EventPatch');
 export type EventPatch = z.infer<typeof EventPatch>;
 
+/** A cancellation's reason in each language; Finnish first, as with titles. */
+export const CancelReasons = z
+  .object({ fi: optionalText(500, 'multi'), sv: optionalText(500, 'multi'), en: optionalText(500, 'multi') })
+  .strict()
+  .superRefine((reasons, ctx) => {
+    if (!reasons.fi?.trim() && (reasons.sv?.trim() || reasons.en?.trim())) {
+      ctx.addIssue({ code: 'custom', path: ['fi'], message: '`reason.fi` is required when the reason is given in Swedish or English', params: { rule: 'required' } });
+    }
+  })
+  .openapi('CancelReasons');
+export type CancelReasons = z.infer<typeof CancelReasons>;
+
 export const CancelInput = z
-  .object({ reason: optionalText(500, 'multi').openapi({ description: 'Shown to subscribers' }) })
+  .object({
+    reason: z
+      .union([optionalText(500, 'multi'), CancelReasons])
+      .optional()
+      .openapi({ description: 'Shown to subscribers: a text in Finnish, or {fi, sv, en}; feeds and pages in Swedish or English show theirs, else the Finnish one' }),
+  })
   .strict()
   .openapi('CancelInput');
 export type CancelInput = z.infer<typeof CancelInput>;
@@ -165,7 +182,8 @@ export const Event = z
     registration: z.object({ url: z.string().nullable(), deadline: z.string().nullable() }).nullable(),
     materials: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string() })),
     clockItem: z.number().nullable(),
-    cancelReason: z.string().nullable(),
+    cancelReason: z.string().nullable().openapi({ description: 'Why a cancelled event was cancelled, in Finnish; every language in cancelReasons' }),
+    cancelReasons: Localized.nullable().openapi({ description: 'The reason in each language given ({fi, sv, en}); null when none was given' }),
     visibility: z.enum(['public', 'members']),
     sequence: z.number().int().openapi({ description: 'iCalendar SEQUENCE: grows when time, place or status change' }),
     createdAt: z.string(),

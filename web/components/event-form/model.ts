@@ -368,6 +368,7 @@ export function previewEvent(form: FormState, id: string, untitled: string): Eve
     materials: input.materials ?? [],
     clockItem: input.clockItem ?? null,
     cancelReason: null,
+    cancelReasons: null,
     visibility: form.visibility,
     sequence: 0,
     createdAt: now,
