@@ -458,7 +458,7 @@ function expectList(request: UiRequest) {
  * route's code (rows to events, occurrences, the page, JSON) on D1's
  * recorded answer. What is left out: Hono, zod, and the D1 binding itself.
  */
-async function listInProcess(db: DatabaseSync, request: UiRequest): Promise<{ sql: number[]; code: number[]; rows: number; items: number }> {
+async function listInProcess(db: DatabaseSync, request: UiRequest): Promise<{ sql: number[]; code: number[]; rows: number; items: number; answer: number; sent: number }> {
   const window = resolveWindow(request.from, request.to, Temporal.Now.instant());
   const filter = { from: formatInstant(window.from), to: formatInstant(window.to), networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false };
   const page = { after: null, limit: request.limit, descending: request.order === 'desc' };
@@ -470,13 +470,15 @@ async function listInProcess(db: DatabaseSync, request: UiRequest): Promise<{ sq
   if (log.length !== expected) throw new Error(`a list ran ${log.length} statements; expected ${expected} (page${brief ? ' with its events\' brief fields' : ', its events'}, events not indexed)`);
   const replay = replayD1(log);
   let items = 0;
+  let sent = '';
   const code = await timeRunsAsync(Math.max(RUNS, 5), async () => {
     const listed = await list(replay, filter, window, page);
     items = listed.items.length;
-    JSON.stringify(listed);
+    sent = JSON.stringify(listed);
   });
   const sql = log.map((recorded) => statementTimes(db, recorded));
-  return { sql: sql[0]!.map((_, run) => sql.reduce((sum, times) => sum + times[run]!, 0)), code, rows: log.reduce((sum, r) => sum + JSON.parse(r.json).length, 0), items };
+  const rows = log.reduce((sum, r) => sum + JSON.parse(r.json).length, 0);
+  return { sql: sql[0]!.map((_, run) => sql.reduce((sum, times) => sum + times[run]!, 0)), code, rows, items, answer: log.reduce((sum, r) => sum + Buffer.byteLength(r.json), 0), sent: Buffer.byteLength(sent) };
 }
 
 /** The full feed's statement in SQLite: its events with their stored VEVENT texts. */
@@ -761,7 +763,7 @@ console.log('\nThe same list requests in this process: the full statement in SQL
 console.log(
   table(['request', ...sizes], [
     ...results[0]!.requests.lists.flatMap((l, i) => [
-      [`${l.name}: events read, occurrences sent`, ...results.map((r) => `${r.requests.lists[i]!.rows}, ${r.requests.lists[i]!.items}`)],
+      [`${l.name}: rows read, occurrences sent (KiB of D1's answer as JSON; KiB sent)`, ...results.map((r) => { const l = r.requests.lists[i]!; return `${l.rows}, ${l.items} (${(l.answer / 1024).toFixed(0)}; ${(l.sent / 1024).toFixed(0)})`; })],
       [`${l.name}: the statement (SQLite)`, ...results.map((r) => spread(r.requests.lists[i]!.sql, ms))],
       [`${l.name}: the route's code`, ...results.map((r) => spread(r.requests.lists[i]!.code, ms))],
     ]),
