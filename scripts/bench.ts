@@ -38,7 +38,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import ical from 'ical-generator';
 import { listFeedEntries } from '../worker/db/events';
-import { listOccurrences } from '../worker/services/occurrence-index';
+import { listOccurrenceBriefs, listOccurrences } from '../worker/services/occurrence-index';
 import { insertTokenSql } from '../worker/db/tokens';
 import { publicEventIdsInWindow } from '../worker/db/window';
 import { resolveWindow } from '../worker/domain/listing';
@@ -292,12 +292,16 @@ interface Cpu {
  * CPU per request of the workerd processes over `n` requests one at a time,
  * after one warm-up; `check` throws when an answer is not the one asked for.
  */
-async function cpuPerRequest(processes: Workerd, n: number, request: () => Promise<Response>, check: (response: Response) => void): Promise<Cpu> {
-  check(await settled(request()));
+async function cpuPerRequest(processes: Workerd, n: number, request: () => Promise<Response>, check: (response: Response, body: ArrayBuffer) => void): Promise<Cpu> {
+  const answer = async () => {
+    const response = await request();
+    check(response, await response.arrayBuffer());
+  };
+  await answer();
   const worker = cpuMs(processes.worker);
   const proxy = processes.proxy === null ? 0 : cpuMs(processes.proxy);
   const start = performance.now();
-  for (let i = 0; i < n; i++) check(await settled(request()));
+  for (let i = 0; i < n; i++) await answer();
   const wall = performance.now() - start;
   return { worker: (cpuMs(processes.worker) - worker) / n, proxy: processes.proxy === null ? null : (cpuMs(processes.proxy) - proxy) / n, wall: wall / n, requests: n };
 }
@@ -413,6 +417,8 @@ interface UiRequest {
   to: string;
   limit: number;
   order?: 'desc';
+  /** brief: `fields=brief`, each occurrence with only its event's brief fields (what the month grid asks for). */
+  fields?: 'brief';
 }
 
 /** The list requests the calendar page sends (web/pages/calendar.tsx), as of today. */
@@ -421,35 +427,58 @@ function uiRequests(today: Temporal.PlainDate): UiRequest[] {
   return [
     { name: 'front page: a year ahead, limit=50', from: `${today}`, to: `${today.add({ days: 365 })}`, limit: 50 },
     { name: 'past view: two years back, latest first, limit=50', from: `${today.subtract({ days: 730 })}`, to: `${today.add({ days: 1 })}`, limit: 50, order: 'desc' },
-    { name: 'month grid: the month and a week around, limit=500', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500 },
+    { name: 'month grid: the month and a week around, limit=500, whole events', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500 },
+    { name: 'month grid, brief: the same, fields=brief (what the month view asks for)', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500, fields: 'brief' },
     { name: 'a month from today, limit=50', from: `${today}`, to: `${today.add({ months: 1 })}`, limit: 50 },
     { name: 'a 1,100-day window, limit=50', from: `${today}`, to: `${today.add({ days: 1100 })}`, limit: 50 },
   ];
 }
 
-const listPath = (r: UiRequest) => `/api/events?from=${r.from}&to=${r.to}&limit=${r.limit}${r.order ? `&order=${r.order}` : ''}`;
+const listPath = (r: UiRequest) => `/api/events?from=${r.from}&to=${r.to}&limit=${r.limit}${r.order ? `&order=${r.order}` : ''}${r.fields ? `&fields=${r.fields}` : ''}`;
+
+const BRIEF_KEYS = ['allDay', 'id', 'occurrence', 'status', 'timeZone', 'title', 'type'].join();
+
+/**
+ * The check of a list request's answer: 200 with occurrences, each in the
+ * form asked for: brief ones with only the brief fields, whole ones with
+ * their descriptions.
+ */
+function expectList(request: UiRequest) {
+  return (response: Response, body: ArrayBuffer) => {
+    expectStatus(200)(response);
+    const { items } = JSON.parse(new TextDecoder().decode(body)) as { items: Record<string, unknown>[] };
+    if (items.length === 0) throw new Error(`${response.url}: no occurrences listed`);
+    const wrong = items.find((item) => (request.fields === 'brief' ? Object.keys(item).sort().join() !== BRIEF_KEYS : !('description' in item)));
+    if (wrong) throw new Error(`${response.url}: an item is not ${request.fields === 'brief' ? 'brief' : 'whole'}: ${Object.keys(wrong).join(', ')}`);
+  };
+}
 
 /**
  * A list request's work in this process: its statement in SQLite, and the
  * route's code (rows to events, occurrences, the page, JSON) on D1's
  * recorded answer. What is left out: Hono, zod, and the D1 binding itself.
  */
-async function listInProcess(db: DatabaseSync, request: UiRequest): Promise<{ sql: number[]; code: number[]; rows: number; items: number }> {
+async function listInProcess(db: DatabaseSync, request: UiRequest): Promise<{ sql: number[]; code: number[]; rows: number; items: number; answer: number; sent: number }> {
   const window = resolveWindow(request.from, request.to, Temporal.Now.instant());
   const filter = { from: formatInstant(window.from), to: formatInstant(window.to), networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false };
   const page = { after: null, limit: request.limit, descending: request.order === 'desc' };
+  const brief = request.fields === 'brief';
+  const list = brief ? listOccurrenceBriefs : listOccurrences;
   const log: Recorded[] = [];
-  await listOccurrences(recordingD1(db, log), filter, window, page);
-  if (log.length !== 3) throw new Error(`a list ran ${log.length} statements; expected 3 (page, its events, events not indexed)`);
+  await list(recordingD1(db, log), filter, window, page);
+  const expected = brief ? 2 : 3;
+  if (log.length !== expected) throw new Error(`a list ran ${log.length} statements; expected ${expected} (page${brief ? ' with its events\' brief fields' : ', its events'}, events not indexed)`);
   const replay = replayD1(log);
   let items = 0;
+  let sent = '';
   const code = await timeRunsAsync(Math.max(RUNS, 5), async () => {
-    const listed = await listOccurrences(replay, filter, window, page);
+    const listed = await list(replay, filter, window, page);
     items = listed.items.length;
-    JSON.stringify(listed);
+    sent = JSON.stringify(listed);
   });
   const sql = log.map((recorded) => statementTimes(db, recorded));
-  return { sql: sql[0]!.map((_, run) => sql.reduce((sum, times) => sum + times[run]!, 0)), code, rows: log.reduce((sum, r) => sum + JSON.parse(r.json).length, 0), items };
+  const rows = log.reduce((sum, r) => sum + JSON.parse(r.json).length, 0);
+  return { sql: sql[0]!.map((_, run) => sql.reduce((sum, times) => sum + times[run]!, 0)), code, rows, items, answer: log.reduce((sum, r) => sum + Buffer.byteLength(r.json), 0), sent: Buffer.byteLength(sent) };
 }
 
 /** The full feed's statement in SQLite: its events with their stored VEVENT texts. */
@@ -578,10 +607,10 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     const get = (path: string, headers: Record<string, string> = {}) => () => fetch(`${base}${path}`, { headers });
     const etag = (await settled(fetch(feed))).headers.get('ETag')!;
     const cpu: { name: string; cpu: Cpu }[] = [];
-    const measure = async (name: string, n: number, request: () => Promise<Response>, check: (r: Response) => void) => void cpu.push({ name, cpu: await cpuPerRequest(processes, n, request, check) });
+    const measure = async (name: string, n: number, request: () => Promise<Response>, check: (r: Response, body: ArrayBuffer) => void) => void cpu.push({ name, cpu: await cpuPerRequest(processes, n, request, check) });
     await measure('GET /healthz (one D1 read)', 200, get('/healthz'), expectStatus(200));
     await measure('GET /plain.css (a static file)', 200, get('/plain.css'), expectStatus(200));
-    for (const request of uiRequests(today)) await measure(`GET ${listPath(request).split('?')[0]}, ${request.name}`, 20, get(listPath(request)), expectStatus(200));
+    for (const request of uiRequests(today)) await measure(`GET ${listPath(request).split('?')[0]}, ${request.name}`, 20, get(listPath(request)), expectList(request));
     await measure('GET /api/events, month window (from today, no limit)', 20, get(`/api/events?${month}`), expectStatus(200));
     await measure('GET /calendar.ics, cached, gzip', 50, get('/calendar.ics', { 'Accept-Encoding': 'gzip' }), expectStatus(200, 'gzip'));
     await measure('GET /calendar.ics, cached, no compression', 20, get('/calendar.ics', { 'Accept-Encoding': 'identity' }), expectStatus(200, null));
@@ -734,7 +763,7 @@ console.log('\nThe same list requests in this process: the full statement in SQL
 console.log(
   table(['request', ...sizes], [
     ...results[0]!.requests.lists.flatMap((l, i) => [
-      [`${l.name}: events read, occurrences sent`, ...results.map((r) => `${r.requests.lists[i]!.rows}, ${r.requests.lists[i]!.items}`)],
+      [`${l.name}: rows read, occurrences sent (KiB of D1's answer as JSON; KiB sent)`, ...results.map((r) => { const l = r.requests.lists[i]!; return `${l.rows}, ${l.items} (${(l.answer / 1024).toFixed(0)}; ${(l.sent / 1024).toFixed(0)})`; })],
       [`${l.name}: the statement (SQLite)`, ...results.map((r) => spread(r.requests.lists[i]!.sql, ms))],
       [`${l.name}: the route's code`, ...results.map((r) => spread(r.requests.lists[i]!.code, ms))],
     ]),

@@ -2,12 +2,12 @@
 import type { Administrators, ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, MyEventList, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 import type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
 import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, StoredClockItem } from '../worker/shared/clock';
-import type { CoOrganiserInvitation, CoOrganisers, Event, EventInput, EventList, EventPatch, EventStatus, OccurrenceList } from '../worker/shared/events';
+import type { CoOrganiserInvitation, CoOrganisers, Event, EventBriefList, EventInput, EventList, EventPatch, EventStatus, OccurrenceList } from '../worker/shared/events';
 import type { Problem } from '../worker/shared/problems';
 import type { Taxonomy } from '../worker/shared/taxonomy';
 
 export type { AnnualClock, CouncilTermClock } from '../worker/shared/clock';
-export type { Event, EventList, EventOccurrence, EventStatus, OccurrenceInfo, OccurrenceList } from '../worker/shared/events';
+export type { Event, EventBrief, EventBriefList, EventList, EventOccurrence, EventStatus, OccurrenceInfo, OccurrenceList } from '../worker/shared/events';
 export { clockSlugOf } from '../worker/shared/clock-slug';
 export type { Taxonomy } from '../worker/shared/taxonomy';
 export { REMINDERS, feedLinks, type FeedFilters, type FeedLinks } from '../worker/shared/feed-links';
@@ -25,18 +25,27 @@ export interface EventFilters {
   q: string;
 }
 
-/** Occurrences in [from, to) matching the filters, earliest first (or latest, `order: 'desc'`); pass `cursor` for the next page. */
-export function listEvents(
-  filters: EventFilters,
-  window: { from: string; to: string },
-  options: { cursor?: string | null; limit?: number; order?: 'asc' | 'desc'; signal?: AbortSignal } = {},
-): Promise<EventList> {
+type ListOptions = { cursor?: string | null; limit?: number; order?: 'asc' | 'desc'; signal?: AbortSignal };
+
+function listQuery(filters: EventFilters, window: { from: string; to: string }, options: ListOptions): URLSearchParams {
   const query = new URLSearchParams({ from: window.from, to: window.to, limit: String(options.limit ?? 50) });
   if (options.order === 'desc') query.set('order', 'desc');
   for (const key of ['network', 'type', 'municipality', 'organisation'] as const) for (const value of filters[key]) query.append(key, value);
   if (filters.q.trim()) query.set('q', filters.q.trim());
   if (options.cursor) query.set('cursor', options.cursor);
-  return getPublic<EventList>(`/api/events?${query}`, options.signal);
+  return query;
+}
+
+/** Occurrences in [from, to) matching the filters, earliest first (or latest, `order: 'desc'`); pass `cursor` for the next page. */
+export function listEvents(filters: EventFilters, window: { from: string; to: string }, options: ListOptions = {}): Promise<EventList> {
+  return getPublic<EventList>(`/api/events?${listQuery(filters, window, options)}`, options.signal);
+}
+
+/** The same occurrences as listEvents, each with only its event's id, status, title, type, allDay and timeZone: for the month grid. */
+export function listEventBriefs(filters: EventFilters, window: { from: string; to: string }, options: ListOptions = {}): Promise<EventBriefList> {
+  const query = listQuery(filters, window, options);
+  query.set('fields', 'brief');
+  return getPublic<EventBriefList>(`/api/events?${query}`, options.signal);
 }
 
 export function getEvent(id: string, signal?: AbortSignal): Promise<Event> {

@@ -352,6 +352,26 @@ describe('a visitor', () => {
     await page.waitForFunction(() => /tammikuu 2027/i.test(document.querySelector('caption')?.textContent ?? ''));
   });
 
+  it('the month grid asks for the brief list and shows its occurrences; the list view asks for whole events', async () => {
+    const lists: URLSearchParams[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/events') lists.push(url.searchParams);
+    });
+    await open('/?view=month&month=2026-12');
+    expect(lists.map((query) => [query.get('fields'), query.get('limit')])).toEqual([['brief', '500']]);
+    const api = (await (await fetch(`${baseUrl}/api/events?${lists[0]}`)).json()) as { items: { title: { fi: string }; description?: unknown; occurrence: { start: string } }[] };
+    expect(api.items.every((item) => item.description === undefined)).toBe(true);
+    // Each occurrence that starts in the month is in the grid (the window's week before it is partly outside the grid).
+    const december = api.items.filter((item) => item.occurrence.start.startsWith('2026-12'));
+    expect(december.length).toBeGreaterThan(0);
+    const shown = (await page.locator('.month-grid li a').allTextContents()).join('\n');
+    expect([...new Set(december.map((item) => item.title.fi))].filter((title) => !shown.includes(title))).toEqual([]);
+    await page.getByRole('button', { name: 'Lista' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.event-title').length > 0);
+    expect(lists.at(-1)!.get('fields')).toBeNull();
+  });
+
   it('can use the page with the keyboard alone: skip link, filters, dialog', async () => {
     await open('/');
     await page.keyboard.press('Tab');

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type EventOccurrence, getTaxonomy, listEvents } from '../api';
+import { type EventBriefList, type EventList as EventPage, type EventOccurrence, getTaxonomy, listEventBriefs, listEvents } from '../api';
 import { EventList } from '../components/event-list';
 import { Filters } from '../components/filters';
 import { MonthGrid } from '../components/month-grid';
@@ -27,6 +27,9 @@ function windowOf(state: CalendarState, today: string): { from: string; to: stri
   return state.past ? { from: addDays(today, -730), to: addDays(today, 1) } : { from: today, to: addDays(today, 365) };
 }
 
+/** The first page of the view: the brief list for the month grid, whole events for the list. */
+type FirstPage = { brief: true; page: EventBriefList } | { brief: false; page: EventPage };
+
 export function CalendarPage() {
   const { url, route } = useLocation();
   const i18n = useI18n();
@@ -38,12 +41,16 @@ export function CalendarPage() {
   const [subscribing, setSubscribing] = useState(false);
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const filters = { network: state.network, type: state.type, municipality: state.municipality, organisation: state.organisation, q: state.q };
-  const key = JSON.stringify([filters, window]);
-  // The month grid needs the whole month: one large page. Past events come newest first, a page at a time.
+  const key = JSON.stringify([state.view, filters, window]);
+  // The month grid needs the whole month, but of each event only its title and time: one large page of the brief
+  // list. The list view shows whole events, a page at a time; past events come newest first.
   const order = state.past && state.view === 'list' ? 'desc' : 'asc';
-  const first = useResource(key, (signal) => listEvents(filters, window, { limit: state.view === 'month' ? 500 : PAGE_SIZE, order, signal }));
-  // Further pages belong to the first page they follow: a new first page starts them afresh, without another render.
-  const page = first.state === 'ready' ? first.value : null;
+  const first = useResource<FirstPage>(key, async (signal) =>
+    state.view === 'month' ? { brief: true, page: await listEventBriefs(filters, window, { limit: 500, signal }) } : { brief: false, page: await listEvents(filters, window, { limit: PAGE_SIZE, order, signal }) },
+  );
+  const ready = first.state === 'ready' ? first.value : null;
+  // Further pages belong to the first page of the list they follow: a new first page starts them afresh, without another render.
+  const page = ready && !ready.brief ? ready.page : null;
   const [further, setFurther] = useState<{ after: typeof page; items: EventOccurrence[]; cursor: string | null; loading: boolean; failed: boolean } | null>(null);
   const more = further?.after === page && page ? further : { after: page, items: [], cursor: page?.nextCursor ?? null, loading: false, failed: false };
   const setMore = (next: Omit<typeof more, 'after'>) => setFurther({ ...next, after: page });
@@ -60,7 +67,8 @@ export function CalendarPage() {
   };
 
 
-  const items = first.state === 'ready' ? [...first.value.items, ...more.items] : [];
+  const occurrences = page ? [...page.items, ...more.items] : [];
+  const shown = ready?.brief ? ready.page.items.length : occurrences.length;
   const heading = state.view === 'month' ? t.calendar : state.past ? t.past : t.upcoming;
   usePageTitle(heading);
   return (
@@ -98,19 +106,15 @@ export function CalendarPage() {
       </div>
       {/* A count is announced, not the list: a filter change would otherwise read out every event. */}
       <p class="visually-hidden" role="status">
-        {first.state === 'ready' ? (items.length === 0 ? t.noEvents : counted(t.eventsShown, items.length)) : ''}
+        {ready ? (shown === 0 ? t.noEvents : counted(t.eventsShown, shown)) : ''}
       </p>
       <section aria-busy={first.state === 'loading'}>
         {first.state === 'loading' && <Loading />}
         {first.state === 'failed' && <Failed retry={first.retry} />}
-        {first.state === 'ready' && first.value.horizon && window.to > first.value.horizon.slice(0, 10) && (
-          <p class="hint series-until">{fill(t.seriesUntil, { date: i18n.date(first.value.horizon) })}</p>
-        )}
-        {first.state === 'ready' && state.view === 'month' && <MonthGrid month={month} items={items} today={today} />}
-        {first.state === 'ready' && state.view === 'list' && items.length === 0 && <Empty>{t.noEvents}</Empty>}
-        {first.state === 'ready' && state.view === 'list' && items.length > 0 && (
-          <EventList items={items} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />
-        )}
+        {ready?.page.horizon && window.to > ready.page.horizon.slice(0, 10) && <p class="hint series-until">{fill(t.seriesUntil, { date: i18n.date(ready.page.horizon) })}</p>}
+        {ready?.brief && <MonthGrid month={month} items={ready.page.items} today={today} />}
+        {page && occurrences.length === 0 && <Empty>{t.noEvents}</Empty>}
+        {page && occurrences.length > 0 && <EventList items={occurrences} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />}
         {state.view === 'list' && more.cursor && (
           <p class="load-more">
             <button type="button" onClick={loadMore} disabled={more.loading}>

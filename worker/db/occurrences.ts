@@ -4,6 +4,7 @@
  * of the index per page, with the filters checked per row.
  */
 import type { StoredOccurrence } from '../domain/occurrence-index';
+import type { EventBrief } from '../shared/events';
 import { type EventIndex, insertRows, rowsJson } from './occurrence-rows';
 import { type EventFilter, type EventRow, LIST_FILTERS, SELECT_EVENT, type StoredEvent, filterValues, rowToEvent } from './events';
 
@@ -52,18 +53,27 @@ export interface OccurrencePage {
   descending: boolean;
 }
 
+/** What a brief list gives of an occurrence's event (EventBrief without the occurrence). */
+export type BriefEvent = Omit<EventBrief, 'occurrence'>;
+
+// The columns of BriefEvent, read with each occurrence of a brief page: a few short texts, so that
+// the page is one statement and its events are not looked up a second time in full.
+const BRIEF_COLUMNS = `e.status AS status, e.title_fi AS title_fi, e.title_sv AS title_sv, e.title_en AS title_en,
+  et.slug AS type_slug, e.time_zone AS time_zone, e.all_day AS all_day`;
+
 /**
  * One arm per part of the index: occurrences of a day or less, looked for
  * from a day before the window, and longer ones, from a year before.
  * Each arm reads the index in order; SQLite merges the two and stops at
  * the LIMIT, so a page costs its length, not the window's contents.
  * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'
- * earliest start, ?11 the limit, ?12–?14 the cursor.
+ * earliest start, ?11 the limit, ?12–?14 the cursor. `brief` adds the
+ * BRIEF_COLUMNS of each occurrence's event; rows, order and limit are the same.
  */
-function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean }): string {
+function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; brief: boolean }): string {
   const direction = page.descending ? 'DESC' : 'ASC';
   const arm = (long: 0 | 1, earliest: string) => `SELECT o.event_id AS event_id, o.recurrence_id AS recurrence_id, o.starts_at AS starts_at, o.ends_at AS ends_at,
-  o.start_text AS start_text, o.end_text AS end_text, o.cancelled AS cancelled, o.moved AS moved, o.place AS place, o.long AS long
+  o.start_text AS start_text, o.end_text AS end_text, o.cancelled AS cancelled, o.moved AS moved, o.place AS place, o.long AS long${page.brief ? `,\n  ${BRIEF_COLUMNS}` : ''}
 FROM occurrences o JOIN events e ON e.id = o.event_id JOIN event_types et ON et.id = e.event_type_id
 WHERE o.long = ${long} AND o.starts_at >= ${earliest} AND o.starts_at < ?1 AND o.ends_at > ?2
   ${page.cursor ? `AND (o.starts_at, o.event_id, o.recurrence_id) ${page.descending ? '<' : '>'} (?12, ?13, ?14)` : ''}
@@ -89,39 +99,74 @@ interface PageRow {
   long: number;
 }
 
+type BriefPageRow = PageRow & Pick<EventRow, 'status' | 'title_fi' | 'title_sv' | 'title_en' | 'type_slug' | 'time_zone' | 'all_day'>;
+
+type PageFilter = EventFilter & { shortFrom: string; longFrom: string };
+
+/** The page's statement and its values (the unindexed events' statement takes the first 8). */
+function pageStatement(filter: PageFilter, page: OccurrencePage, brief: boolean): { sql: string; values: unknown[] } {
+  const sql = pageSql({ descending: page.descending, cursor: page.after !== null, brief });
+  const values = [filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0, filter.shortFrom, filter.longFrom, page.limit + 1, ...(page.after ?? [])];
+  return { sql, values };
+}
+
+function rowToOccurrence(row: PageRow): OccurrenceRow {
+  return {
+    eventId: row.event_id,
+    recurrenceId: row.recurrence_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    start: row.start_text,
+    end: row.end_text,
+    cancelled: row.cancelled === 1,
+    moved: row.moved === 1,
+    place: row.place,
+    long: row.long === 1,
+  };
+}
+
 /**
  * A page of stored occurrences in the window, in order of (start, event,
  * occurrence), one more than `limit` when more follow, their events, and
  * the events of the window that are not indexed yet; one round trip. `shortFrom` and `longFrom` are the earliest starts of
  * occurrences of a day or less and of longer ones that can reach the window.
  */
-export async function listOccurrencePage(
-  db: D1Database,
-  filter: EventFilter & { shortFrom: string; longFrom: string },
-  page: OccurrencePage,
-): Promise<{ rows: OccurrenceRow[]; events: StoredEvent[]; unindexed: StoredEvent[] }> {
-  const sql = pageSql({ descending: page.descending, cursor: page.after !== null });
-  const values = [filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0, filter.shortFrom, filter.longFrom, page.limit + 1, ...(page.after ?? [])];
+export async function listOccurrencePage(db: D1Database, filter: PageFilter, page: OccurrencePage): Promise<{ rows: OccurrenceRow[]; events: StoredEvent[]; unindexed: StoredEvent[] }> {
+  const { sql, values } = pageStatement(filter, page, false);
   const [rows, events, unindexed] = await db.batch([
     db.prepare(sql).bind(...values),
     db.prepare(`${SELECT_EVENT} WHERE e.id IN (SELECT event_id FROM (${sql}))`).bind(...values),
     db.prepare(UNINDEXED_SQL).bind(...values.slice(0, 8)),
   ]);
   return {
-    rows: (rows!.results as PageRow[]).map((row) => ({
-      eventId: row.event_id,
-      recurrenceId: row.recurrence_id,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      start: row.start_text,
-      end: row.end_text,
-      cancelled: row.cancelled === 1,
-      moved: row.moved === 1,
-      place: row.place,
-      long: row.long === 1,
-    })),
+    rows: (rows!.results as PageRow[]).map(rowToOccurrence),
     events: (events!.results as EventRow[]).map(rowToEvent),
     unindexed: (unindexed!.results as EventRow[]).map(rowToEvent),
+  };
+}
+
+/**
+ * The same page as listOccurrencePage (same rows, order, filters and
+ * cursor) with only the BriefEvent of each occurrence's event, read in the
+ * page's own statement. Events not indexed yet are read in full: the list
+ * expands them from their rules.
+ */
+export async function listOccurrenceBriefPage(db: D1Database, filter: PageFilter, page: OccurrencePage): Promise<{ rows: OccurrenceRow[]; events: BriefEvent[]; unindexed: StoredEvent[] }> {
+  const { sql, values } = pageStatement(filter, page, true);
+  const [rows, unindexed] = await db.batch([db.prepare(sql).bind(...values), db.prepare(UNINDEXED_SQL).bind(...values.slice(0, 8))]);
+  const results = rows!.results as BriefPageRow[];
+  const events = new Map(results.map((row) => [row.event_id, rowToBriefEvent(row)]));
+  return { rows: results.map(rowToOccurrence), events: [...events.values()], unindexed: (unindexed!.results as EventRow[]).map(rowToEvent) };
+}
+
+function rowToBriefEvent(row: BriefPageRow): BriefEvent {
+  return {
+    id: row.event_id,
+    status: row.status,
+    title: { fi: row.title_fi, sv: row.title_sv, en: row.title_en },
+    type: row.type_slug,
+    allDay: row.all_day === 1,
+    timeZone: row.time_zone,
   };
 }
 

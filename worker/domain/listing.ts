@@ -2,7 +2,7 @@
  * Listing occurrences: the time window of a query, stable ordering, and
  * cursor pagination over occurrences that are computed, not stored.
  */
-import type { EventOccurrence } from '../shared/events';
+import type { EventBrief, EventOccurrence } from '../shared/events';
 import { ValidationError } from './errors';
 import { DEFAULT_TIME_ZONE, Temporal, parseDate, parseWallClock, startOfDay, zoned } from './time';
 
@@ -43,7 +43,10 @@ export function resolveWindow(from: string | undefined, to: string | undefined, 
 
 type SortKey = [startsAt: string, id: string, recurrenceId: string];
 
-const sortKey = (o: EventOccurrence): SortKey => [o.occurrence.startsAt, o.id, o.occurrence.recurrenceId ?? ''];
+/** What ordering and paging read of a listed occurrence, in either form of the list. */
+type Listed = Pick<EventOccurrence, 'id' | 'occurrence'>;
+
+const sortKey = (o: Listed): SortKey => [o.occurrence.startsAt, o.id, o.occurrence.recurrenceId ?? ''];
 
 function compareKeys(a: SortKey, b: SortKey): number {
   for (let i = 0; i < 3; i++) {
@@ -77,11 +80,11 @@ export const decodeOccurrenceCursor = (cursor: string): OccurrenceKey => decodeC
  * more follow, in order) and from the occurrences of events not indexed
  * yet, merged in that order; the cursor names the page's last occurrence.
  */
-export function mergePage(
-  indexed: EventOccurrence[],
-  unindexed: EventOccurrence[],
+export function mergePage<T extends Listed>(
+  indexed: T[],
+  unindexed: T[],
   options: { limit: number; after: OccurrenceKey | null; descending: boolean },
-): { items: EventOccurrence[]; nextCursor: string | null } {
+): { items: T[]; nextCursor: string | null } {
   const order = (a: SortKey, b: SortKey) => (options.descending ? compareKeys(b, a) : compareKeys(a, b));
   const after = options.after;
   const candidates = [...indexed, ...unindexed.filter((o) => !after || order(sortKey(o), after) > 0)]
@@ -90,6 +93,11 @@ export function mergePage(
   const page = candidates.slice(0, options.limit);
   const last = page[page.length - 1];
   return { items: page.map(({ o }) => o), nextCursor: candidates.length > options.limit && last ? encodeCursor(last.key) : null };
+}
+
+/** An occurrence in the brief form of lists: its event's id, status, title, type, allDay and timeZone. */
+export function briefOf({ id, status, title, type, allDay, timeZone, occurrence }: EventOccurrence): EventBrief {
+  return { id, status, title, type, allDay, timeZone, occurrence };
 }
 
 /** Where a page of changed events ends: the change time and id of its last event. */

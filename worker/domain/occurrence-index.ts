@@ -192,8 +192,8 @@ function seriesEndsBefore(s: Series, untilMs: number, counted: number | null): b
   return false;
 }
 
-/** A page's occurrence as the API shows it, from its stored row and its event. */
-export function occurrenceOfStored<E extends Omit<EventOccurrence, 'occurrence'>>(event: E, row: StoredOccurrence): E & Pick<EventOccurrence, 'occurrence'> {
+/** A page's occurrence as the API shows it, from its stored row and its event (whole, or the brief form's part). */
+export function occurrenceOfStored<E extends Pick<EventOccurrence, 'status'>>(event: E, row: StoredOccurrence): E & Pick<EventOccurrence, 'occurrence'> {
   return {
     ...event,
     occurrence: {

@@ -22,7 +22,7 @@ import {
   visibleEvent,
 } from '../services/events';
 import { EventInput } from '../domain/event-input';
-import { CancelInput, CoOrganisers, Event, EventId, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
+import { CancelInput, CoOrganisers, Event, EventBriefList, EventId, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
 import { Slug } from '../shared/text';
 
 
@@ -40,9 +40,13 @@ events.openapi(
     method: 'get',
     path: '/',
     summary: 'Published events in a window, recurring ones expanded into occurrences',
-    description: 'Cancelled events and occurrences are included and marked `cancelled`; drafts never are. Members-only events are included for signed-in members.',
+    description:
+      'Cancelled events and occurrences are included and marked `cancelled`; drafts never are. Members-only events are included for signed-in members. With `fields=brief`, each occurrence carries only its event\'s id, status, title, type, allDay and timeZone (EventBriefList): a month grid\'s 500 occurrences without every description.',
     request: { query: EventQuery },
-    responses: { 200: { content: { 'application/json': { schema: EventList } }, description: 'One page of occurrences in start order' }, 400: problemSpec('A parameter is invalid') },
+    responses: {
+      200: { content: { 'application/json': { schema: z.union([EventList, EventBriefList]) } }, description: 'One page of occurrences in start order: an EventList, or with `fields=brief` an EventBriefList' },
+      400: problemSpec('A parameter is invalid'),
+    },
   }),
   async (c) => c.json(await listEvents(c.env.DB, c.req.valid('query'), c.get('actor')), 200),
 );

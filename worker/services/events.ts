@@ -13,30 +13,39 @@ import { planOrganisers } from '../domain/co-organisers';
 import { ConflictError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
 import { type EventDraft, applyPatch, cancelReasonsOf, eventOccurrences, nextSequence, prepareEvent, referenceIssues } from '../domain/events';
 import { newEventId, newRevision } from '../domain/ids';
-import { DEFAULT_PAGE_SIZE, changedSince, decodeChangeCursor, decodeOccurrenceCursor, decodeOwnEventCursor, encodeChangeCursor, encodeOwnEventCursor, queryList, resolveWindow } from '../domain/listing';
+import { DEFAULT_PAGE_SIZE, briefOf, changedSince, decodeChangeCursor, decodeOccurrenceCursor, decodeOwnEventCursor, encodeChangeCursor, encodeOwnEventCursor, queryList, resolveWindow } from '../domain/listing';
 import { indexHorizon } from '../domain/occurrence-index';
 import type { Precondition } from '../domain/patch';
 import { Temporal, formatInstant, nowInstant } from '../domain/time';
 import { MY_EVENTS_MAX_PAGE, type MyEventList, type MyEventsQuery } from '../shared/accounts';
-import type { CancelInput, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
-import { listOccurrences } from './occurrence-index';
+import type { CancelInput, EventBriefList, EventInput, EventList, EventPatch, EventQuery, OccurrenceList, OccurrenceQuery } from '../shared/events';
+import { listOccurrenceBriefs, listOccurrences } from './occurrence-index';
 
 type WriteContext = { revision: string; now: string; actor: ReturnType<typeof auditActor> };
 const writeContext = (actor: Actor): WriteContext => ({ revision: newRevision(), now: new Date().toISOString(), actor: auditActor(actor) });
 
-/** A list of the API: a page of occurrences in a window, or with `updated_since` a page of changed events. */
-export async function listEvents(db: D1Database, query: EventQuery, actor: Actor | undefined): Promise<EventList> {
+/**
+ * A list of the API: a page of occurrences in a window, or with
+ * `updated_since` a page of changed events; with `fields: 'brief'` each
+ * item holds only its event's EventBrief fields, the same items in the same pages.
+ */
+export async function listEvents(db: D1Database, query: EventQuery, actor: Actor | undefined): Promise<EventList | EventBriefList> {
   const includeMembersOnly = seesMembersOnly(actor);
+  const brief = query.fields === 'brief';
   const selection = { networks: query.network, types: query.type, municipalities: query.municipality, organisations: query.organisation };
-  if (query.updated_since !== undefined) return changedEvents(db, query, { ...listsOf(selection), includeMembersOnly });
+  if (query.updated_since !== undefined) {
+    const changed = await changedEvents(db, query, { ...listsOf(selection), includeMembersOnly });
+    return brief ? { ...changed, items: changed.items.map(briefOf) } : changed;
+  }
   const window = resolveWindow(query.from, query.to, nowInstant());
   const filter = { from: formatInstant(window.from), to: formatInstant(window.to), ...listsOf(selection), match: searchExpression(query.q), includeMembersOnly };
-  const page = await listOccurrences(db, filter, window, {
+  const page = {
     after: query.cursor ? decodeOccurrenceCursor(query.cursor) : null,
     limit: query.limit ?? DEFAULT_PAGE_SIZE,
     descending: query.order === 'desc',
-  });
-  return { ...page, from: filter.from, to: filter.to, horizon: formatInstant(Temporal.Instant.fromEpochMilliseconds(indexHorizon(Date.now()))) };
+  };
+  const listed = brief ? await listOccurrenceBriefs(db, filter, window, page) : await listOccurrences(db, filter, window, page);
+  return { ...listed, from: filter.from, to: filter.to, horizon: formatInstant(Temporal.Instant.fromEpochMilliseconds(indexHorizon(Date.now()))) };
 }
 
 type Selection = { networks: string[]; types: string[]; municipalities: string[]; organisations: string[] };

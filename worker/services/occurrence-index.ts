@@ -5,11 +5,11 @@
  * indexed whole; a series whose index ends within INDEX_DAYS_AHEAD is
  * extended a month at a time, so that each is touched about once a month.
  */
-import { type EventFilter, withoutRevision } from '../db/events';
-import { type OccurrencePage, extendIndex, listIndexWork, listOccurrencePage } from '../db/occurrences';
+import { type EventFilter, type StoredEvent, withoutRevision } from '../db/events';
+import { type BriefEvent, type OccurrencePage, type OccurrenceRow, extendIndex, listIndexWork, listOccurrenceBriefPage, listOccurrencePage } from '../db/occurrences';
 import { eventOccurrences } from '../domain/events';
-import { type Window, mergePage } from '../domain/listing';
-import type { EventOccurrence } from '../shared/events';
+import { type Window, briefOf, mergePage } from '../domain/listing';
+import type { EventBrief, EventOccurrence } from '../shared/events';
 import { indexStatements } from '../db/occurrence-rows';
 import { EXTENSION_DAYS, earliestStarts, indexOfEvent, indexWindow, instantText, occurrenceOfStored, occurrencesToStore } from '../domain/occurrence-index';
 
@@ -47,11 +47,23 @@ export async function keepIndexAhead(db: D1Database, nowMs: number, limit = 500)
  */
 export async function listOccurrences(db: D1Database, filter: EventFilter, window: Window, page: OccurrencePage): Promise<{ items: EventOccurrence[]; nextCursor: string | null }> {
   const { rows, events, unindexed } = await listOccurrencePage(db, { ...filter, ...earliestStarts(window.from) }, page);
-  const byId = new Map(events.map((event) => [event.id, withoutRevision(event)]));
+  return pageOf(rows, events.map(withoutRevision), expand(unindexed, window), page);
+}
+
+/** The same page as listOccurrences, each occurrence with only its event's BriefEvent (EventBrief). */
+export async function listOccurrenceBriefs(db: D1Database, filter: EventFilter, window: Window, page: OccurrencePage): Promise<{ items: EventBrief[]; nextCursor: string | null }> {
+  const { rows, events, unindexed } = await listOccurrenceBriefPage(db, { ...filter, ...earliestStarts(window.from) }, page);
+  return pageOf(rows, events, expand(unindexed, window).map(briefOf), page);
+}
+
+const expand = (unindexed: StoredEvent[], window: Window) => unindexed.flatMap((event) => eventOccurrences(withoutRevision(event), window.from, window.to));
+
+/** The stored rows with their events, merged with the expanded occurrences into the page. */
+function pageOf<E extends BriefEvent>(rows: OccurrenceRow[], events: E[], expanded: (E & Pick<EventOccurrence, 'occurrence'>)[], page: OccurrencePage) {
+  const byId = new Map(events.map((event) => [event.id, event]));
   const indexed = rows.flatMap((row) => {
     const event = byId.get(row.eventId);
     return event ? [occurrenceOfStored(event, row)] : [];
   });
-  const expanded = unindexed.flatMap((event) => eventOccurrences(withoutRevision(event), window.from, window.to));
   return mergePage(indexed, expanded, { limit: page.limit, after: page.after, descending: page.descending });
 }

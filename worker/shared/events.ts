@@ -240,6 +240,23 @@ export const EventList = z
   .openapi('EventList');
 export type EventList = z.infer<typeof EventList>;
 
+/**
+ * An occurrence with only what a calendar grid shows of its event: a
+ * month's 500 occurrences without every description, link and language,
+ * which a weekly series would repeat in each of them.
+ */
+export const EventBrief = Event.pick({ id: true, status: true, title: true, type: true, allDay: true, timeZone: true })
+  .extend({ occurrence: OccurrenceInfo })
+  .openapi('EventBrief');
+export type EventBrief = z.infer<typeof EventBrief>;
+
+export const EventBriefList = EventList.extend({ items: z.array(EventBrief) }).openapi('EventBriefList');
+export type EventBriefList = z.infer<typeof EventBriefList>;
+
+/** What a list gives of each event: all of it (EventList), or the brief form (EventBriefList). */
+export const ListFields = z.enum(['full', 'brief']);
+export type ListFields = z.infer<typeof ListFields>;
+
 export const OccurrenceList = z
   .object({ items: z.array(OccurrenceInfo), from: z.string(), to: z.string() })
   .openapi('OccurrenceList');
@@ -266,6 +283,10 @@ export const EventQuery = z
     limit: z.coerce.number().int('must be a whole number').min(1).max(500).optional().openapi({ description: 'Page size, 1–500, default 100' }),
     cursor: z.string().max(200).optional(),
     order: z.enum(['asc', 'desc']).optional().openapi({ description: 'asc (default): earliest first; desc: latest first, e.g. for past events. A cursor continues in the order it was made in.' }),
+    fields: ListFields.optional().openapi({
+      description:
+        'full (default): each occurrence with its whole event (EventList); brief: with its id, status, title, type, allDay and timeZone only (EventBriefList), for calendar grids. The same occurrences, order and pages either way: a cursor of one continues the other.',
+    }),
     updated_since: z
       .string()
       .max(40)

@@ -1,8 +1,8 @@
 import type { EventOccurrence, Taxonomy } from '../../api';
 import { formatWhen, useI18n, withLanguage } from '../../i18n';
 
-/** The event page, showing this occurrence when the event recurs. */
-export function eventPath(item: EventOccurrence): string {
+/** The event page, showing this occurrence when the event recurs; for whole and brief list items alike. */
+export function eventPath(item: Pick<EventOccurrence, 'id' | 'occurrence'>): string {
   const occurrence = item.occurrence.recurrenceId;
   return `/events/${item.id}${occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : ''}`;
 }

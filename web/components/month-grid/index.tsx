@@ -1,4 +1,4 @@
-import type { EventOccurrence } from '../../api';
+import type { EventBrief } from '../../api';
 import { addDays, finnishDate } from '../../filters';
 import { eventPath } from '../event-list';
 import { useI18n, withLanguage } from '../../i18n';
@@ -17,7 +17,7 @@ function gridDays(month: string): string[] {
 }
 
 /** 'YYYY-MM-DD' days an occurrence touches, in Finnish time. */
-function daysOf(item: EventOccurrence): string[] {
+function daysOf(item: EventBrief): string[] {
   const local = (instant: string) => finnishDate(new Date(instant));
   const first = item.allDay ? item.occurrence.start : local(item.occurrence.startsAt);
   // The end instant is exclusive: a meeting ending at midnight does not touch the next day.
@@ -28,7 +28,7 @@ function daysOf(item: EventOccurrence): string[] {
 }
 
 /** One event on a day: its time, a cancelled mark and its title, linked to its page. */
-function DayEvent({ item }: { item: EventOccurrence }) {
+function DayEvent({ item }: { item: EventBrief }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
   const cancelled = item.occurrence.status === 'cancelled';
@@ -48,11 +48,11 @@ function DayEvent({ item }: { item: EventOccurrence }) {
  * stylesheet shows one of the two), as an agenda of the days that have events:
  * a phone's seventh of the width cuts every title to a few letters.
  */
-export function MonthGrid({ month, items, today }: { month: string; items: EventOccurrence[]; today: string }) {
+export function MonthGrid({ month, items, today }: { month: string; items: EventBrief[]; today: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const days = gridDays(month);
-  const byDay = new Map<string, EventOccurrence[]>();
+  const byDay = new Map<string, EventBrief[]>();
   for (const item of items) for (const day of daysOf(item)) byDay.set(day, [...(byDay.get(day) ?? []), item]);
   const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));
   const [year, m] = month.split('-').map(Number) as [number, number];
