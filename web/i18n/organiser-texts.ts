@@ -39,8 +39,9 @@ export function loadedOrganiserText(language: Language): OrganiserMessages | und
  * organiser pages are in use (some of their texts are fetched) and its
  * organiser texts are still on their way; then the language shown before,
  * until they arrive. A page being opened can wait for its texts (it
- * suspends, see ./organiser.ts), but one on screen cannot: a language
- * switch on it renders in the new language at once.
+ * suspends, see ./organiser.ts), but one on screen cannot: when the
+ * language changes its components render again each on their own, and a
+ * promise thrown there reaches no Router.
  */
 export function useLanguageWithTexts(language: Language): Language {
   const shown = useRef(language);
