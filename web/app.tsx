@@ -2,6 +2,7 @@ import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { useEffect, useMemo } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { I18nContext, languageOf, makeI18n, useI18n } from './i18n';
+import { loadOrganiserText, useLanguageWithTexts } from './i18n/organiser-texts';
 import { usePageTitle } from './use-page-title';
 import { CalendarPage } from './pages/calendar';
 import { EmbedPage } from './pages/embed';
@@ -9,8 +10,8 @@ import { EventPage } from './pages/event';
 
 // The clock is loaded when it is opened, so the calendar pages stay small.
 const ClockPage = lazy(() => import('./pages/clock').then((module) => module.ClockPage));
-// The organiser and administrator area is one chunk of its own, with its own messages.
-const organiser = () => import('./organiser');
+// The organiser and administrator area is one chunk of its own, fetched with its texts in the page's language.
+const organiser = () => Promise.all([import('./organiser'), loadOrganiserText(languageOf(location.search))]).then(([module]) => module);
 const SignInPage = lazy(() => organiser().then((module) => module.SignInPage));
 const InvitationPage = lazy(() => organiser().then((module) => module.InvitationPage));
 const MyEventsPage = lazy(() => organiser().then((module) => module.MyEventsPage));
@@ -36,7 +37,7 @@ function NotFoundPage() {
 
 function Pages() {
   const { url, path } = useLocation();
-  const language = languageOf(url.includes('?') ? url.slice(url.indexOf('?')) : '');
+  const language = useLanguageWithTexts(languageOf(url.includes('?') ? url.slice(url.indexOf('?')) : ''));
   const i18n = useMemo(() => makeI18n(language), [language]);
   useEffect(() => {
     document.documentElement.lang = language;

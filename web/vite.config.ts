@@ -39,9 +39,21 @@ const browserTemporal: Plugin = {
   },
 };
 
+const SHARED = fileURLToPath(new URL('../worker/shared/', import.meta.url));
+const SHARED_ZOD = fileURLToPath(new URL('./shared-zod.ts', import.meta.url));
+
+/** The shared schemas on zod/mini: worker/shared/zod.ts is web/shared-zod.ts in the browser. */
+const browserZod: Plugin = {
+  name: 'browser-zod',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    return source === './zod' && importer?.startsWith(SHARED) ? SHARED_ZOD : null;
+  },
+};
+
 export default defineConfig({
   root: 'web',
-  plugins: [browserTemporal, preact()],
+  plugins: [browserTemporal, browserZod, preact()],
   // Every browser the UI supports preloads modules itself: no polyfill to run before the app.
   build: { outDir: 'dist', emptyOutDir: true, modulePreload: { polyfill: false } },
   server: {

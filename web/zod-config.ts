@@ -3,6 +3,6 @@
  * UI's Content-Security-Policy allows no eval, so the organiser chunk
  * turns that off before the worker's schemas are built (imported first).
  */
-import { z } from 'zod';
+import { config } from 'zod/mini';
 
-z.config({ jitless: true });
+config({ jitless: true });

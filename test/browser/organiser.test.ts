@@ -216,6 +216,37 @@ describe('an organiser', () => {
     await expect.poll(() => summary.locator('p').textContent()).toBe('Korjaa merkitty kenttä: 1 virhe.');
   });
 
+  it('fetches the organiser texts of the page language only; switching the language fetches that one, and the form keeps what was typed and says its errors in it', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const textsFetched = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => /\/organiser-(fi|sv|en)-[\w-]+\.js$/.exec(new URL(entry.name).pathname)?.[1])
+          .filter(Boolean),
+      );
+    expect(await textsFetched()).toEqual(['fi']);
+    const title = unique('Kielenvaihto');
+    await page.locator('#ev-title-fi').fill(title);
+    await page.locator('#ev-onlineUrl').fill('ftp://example');
+    await page.locator('#ev-onlineUrl').blur();
+    expect(await page.locator('#ev-onlineUrl-error').textContent()).toBe('Anna osoite, joka alkaa http:// tai https://.');
+    await page.getByRole('link', { name: 'På svenska' }).click();
+    await page.getByRole('button', { name: 'Spara' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    expect(await page.locator('#ev-title-fi').inputValue()).toBe(title);
+    expect(await page.locator('#ev-onlineUrl-error').textContent()).toBe('Ange en adress som börjar med http:// eller https://.');
+    expect(await textsFetched()).toEqual(['fi', 'sv']);
+    await page.getByRole('link', { name: 'In English' }).click();
+    await page.getByRole('button', { name: 'Save' }).waitFor();
+    expect(await page.locator('#ev-onlineUrl-error').textContent()).toBe('Give an address starting with http:// or https://.');
+    // Back in Finnish: the texts fetched first are used again, not fetched anew.
+    await page.getByRole('link', { name: 'Suomeksi' }).click();
+    await page.getByRole('button', { name: 'Tallenna' }).waitFor();
+    expect(await page.locator('#ev-title-fi').inputValue()).toBe(title);
+    expect(await textsFetched()).toEqual(['fi', 'sv', 'en']);
+  });
+
   it('checks as one types on the browser\'s own Temporal, and one without it fetches the polyfill and checks the same', async () => {
     const page = await signIn(OLLI);
     const fetched: string[] = [];

@@ -1,20 +1,27 @@
-/** Texts of the organiser and administrator pages; this module is part of their lazily loaded chunk. */
+/** Texts of the organiser and administrator pages; this module is part of their lazily loaded chunk, the texts are not (./organiser-texts.ts). */
 import { type Language, useI18n } from '.';
-import { organiserEn } from './organiser-en';
-import { type OrganiserMessages, organiserFi } from './organiser-fi';
-import { organiserSv } from './organiser-sv';
-
-const messages = { fi: organiserFi, sv: organiserSv, en: organiserEn };
+import type { OrganiserMessages } from './organiser-fi';
+import { loadOrganiserText, loadedOrganiserText } from './organiser-texts';
 
 export type { OrganiserMessages };
 
+/**
+ * The texts of the page's language. They are fetched before an organiser
+ * page is first shown (app.tsx) and before a language switch shows
+ * (useLanguageWithTexts); a page opened without them suspends: preact-iso's
+ * Router keeps what it showed until the promise thrown here settles, as it
+ * does for a lazily loaded page, then renders again.
+ */
 export function useOrganiserText(): OrganiserMessages {
-  return messages[useI18n().language];
+  const { language } = useI18n();
+  const texts = loadedOrganiserText(language);
+  if (!texts) throw loadOrganiserText(language);
+  return texts;
 }
 
-/** The texts of a language, where no hook can be used (an event handler). */
-export function organiserText(language: Language): OrganiserMessages {
-  return messages[language];
+/** The texts of a language if they are fetched, where no hook can be used (outside a component's render). */
+export function organiserText(language: Language): OrganiserMessages | undefined {
+  return loadedOrganiserText(language);
 }
 
 export { fill } from '.';

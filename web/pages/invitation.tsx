@@ -1,7 +1,7 @@
 /** /invitation#hyi_…: the invited person sets a password and is signed in. The token stays in the fragment, never sent in a URL. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { PASSWORD_MIN } from '../../worker/shared/accounts';
+import { PASSWORD_MIN } from '../../worker/shared/password';
 import { acceptInvitation, getInvitation } from '../api';
 import { Field, ProblemBox, SaveButton } from '../components/form';
 import { Loading } from '../components/status';

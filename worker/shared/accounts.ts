@@ -4,6 +4,7 @@
  */
 import { z } from './zod';
 import { Event, EventStatus } from './events';
+import { PASSWORD_MIN } from './password';
 import { Slug, text } from './text';
 
 export const ROLES = ['administrator', 'organiser', 'viewer'] as const;
@@ -20,7 +21,7 @@ const Email = z
 
 const PersonName = text(200).min(1, 'must not be empty');
 
-export const PASSWORD_MIN = 12;
+export { PASSWORD_MIN };
 export const Password = z
   .string()
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)

@@ -4,7 +4,7 @@
  * own libraries (the recurrence expansion, the IANA zone data) through
  * `EventRuleChecks` (worker/domain/events.ts).
  */
-import type { EventInput } from './events';
+import type { EventInput } from './event-fields';
 import type { FieldIssue } from './problems';
 import { type RuleExpansion, type Timing, checkTiming } from './recurrence';
 import { DEFAULT_TIME_ZONE, Temporal, parseDate, parseWallClock, runtimeTimeZone, timeZoneProblem, zoned } from './time';

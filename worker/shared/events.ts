@@ -1,130 +1,31 @@
 /**
- * Events: what an organiser writes (EventInput, EventPatch), what the API
- * answers (Event, occurrences, lists), and the queries of lists. The rules
- * between an event's fields are in event-rules.ts.
+ * Events: what an organiser writes (EventInput, EventPatch; the fields are
+ * in event-fields.ts, which the browser runs too), what the API answers
+ * (Event, occurrences, lists), and the queries of lists. The rules between
+ * an event's fields are in event-rules.ts.
  */
 import { z } from './zod';
-import { type EventRuleChecks, eventRuleIssues } from './event-rules';
-import { addFieldIssues } from './problems';
-import { MAX_EXCEPTIONS, MAX_OCCURRENCES } from './recurrence';
-import { HttpUrl, Localized, LocalizedDescription, LocalizedTitle, Slug, optionalText, repeatable, text } from './text';
-import { DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN } from './time';
+import { EventFields, RecurrenceException } from './event-fields';
+import { Localized, Slug, optionalText, repeatable } from './text';
 
-/** Languages an event may be held in: those of the UI, and Northern Sami. */
-export const EVENT_LANGUAGES = ['fi', 'sv', 'en', 'se'] as const;
+export {
+  Contact,
+  EVENT_LANGUAGES,
+  EventFields,
+  EventInput,
+  Location,
+  Material,
+  Recurrence,
+  RecurrenceException,
+  Registration,
+  eventInput,
+} from './event-fields';
 
 export const EventId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an event id')
   .openapi({ param: { name: 'id', in: 'path' }, example: 'tilannekuvaseminaari-2025' });
 export type EventId = z.infer<typeof EventId>;
-
-const DateOrDateTime = z
-  .string()
-  .refine((value) => DATE_TIME_PATTERN.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be YYYY-MM-DD or YYYY-MM-DDTHH:MM')
-  .openapi({ description: 'A date (all-day events) or a wall-clock date-time in the event time zone', example: '2025-10-02T09:00' });
-
-export const RecurrenceException = z
-  .object({
-    occurrence: z
-      .string()
-      .refine((value) => LOCAL_DATE_TIME_PATTERN.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be the wall-clock start of an occurrence')
-      .openapi({ description: 'Start of the occurrence as the rule generates it (wall-clock, or a date for all-day events)' }),
-    kind: z.enum(['removed', 'cancelled', 'moved']).openapi({ description: 'removed: left out (EXDATE); cancelled: kept and marked; moved: takes place at start–end' }),
-    start: DateOrDateTime.nullish(),
-    end: DateOrDateTime.nullish(),
-    place: optionalText(300),
-  })
-  .strict()
-  .openapi('RecurrenceException');
-export type RecurrenceException = z.infer<typeof RecurrenceException>;
-
-export const Recurrence = z
-  .object({
-    rrule: z
-      .string()
-      .trim()
-      .max(500, 'must be at most 500 characters')
-      .openapi({ description: `RFC 5545 RRULE (FREQ DAILY, WEEKLY, MONTHLY or YEARLY; at most ${MAX_OCCURRENCES} occurrences when finite)`, example: 'FREQ=MONTHLY;BYDAY=1TU' }),
-    exceptions: z.array(RecurrenceException).max(MAX_EXCEPTIONS, `may list at most ${MAX_EXCEPTIONS} exceptions`).optional(),
-  })
-  .strict()
-  .openapi('Recurrence');
-export type Recurrence = z.infer<typeof Recurrence>;
-
-export const Location = z
-  .object({ place: optionalText(300), address: optionalText(300), municipality: Slug.nullish() })
-  .strict()
-  .openapi('Location');
-export type Location = z.infer<typeof Location>;
-
-export const Contact = z
-  .object({
-    name: optionalText(200),
-    email: z.string().trim().max(254).email('must be an email address').nullish(),
-    phone: z.string().trim().max(40).regex(/^\+?[0-9 ()-]{5,40}$/, 'must be a phone number').nullish(),
-  })
-  .strict()
-  .openapi('Contact');
-export type Contact = z.infer<typeof Contact>;
-
-export const Registration = z
-  .object({ url: HttpUrl.nullish(), deadline: DateOrDateTime.nullish() })
-  .strict()
-  .openapi('Registration', { description: 'Deadline as a wall-clock time in the event time zone' });
-export type Registration = z.infer<typeof Registration>;
-
-export const Material = z
-  .object({
-    kind: z.enum(['slides', 'recording', 'document', 'link']),
-    title: text(300).min(1, 'is required'),
-    url: HttpUrl,
-  })
-  .strict()
-  .openapi('Material');
-export type Material = z.infer<typeof Material>;
-
-/** Every field an organiser may set; no cross-field rules (see EventInput). */
-export const EventFields = z
-  .object({
-    status: z.enum(['draft', 'published']).optional().openapi({ description: 'New events are drafts unless published; cancel with POST /api/events/{id}/cancel' }),
-    title: LocalizedTitle,
-    description: LocalizedDescription.nullish(),
-    type: Slug.openapi({ description: 'Event type slug from /api/taxonomy', example: 'tyopaja' }),
-    timeZone: z.string().max(64).optional().openapi({ description: `IANA time zone of start and end (any case; an alias such as US/Eastern is stored by its current name, America/New_York; UTC offsets are refused); default ${DEFAULT_TIME_ZONE}`, example: DEFAULT_TIME_ZONE }),
-    allDay: z.boolean().optional(),
-    start: DateOrDateTime.openapi({ description: 'Wall-clock YYYY-MM-DDTHH:MM in timeZone (an instant with an offset is converted); YYYY-MM-DD when allDay', example: '2025-10-02T09:00' }),
-    end: DateOrDateTime.openapi({ description: 'As start; for all-day events the last day (inclusive)', example: '2025-10-02T15:30' }),
-    recurrence: Recurrence.nullish(),
-    location: Location.nullish(),
-    onlineUrl: HttpUrl.nullish(),
-    organisations: z.array(Slug).min(1, 'must name at least one organisation').max(10, 'may name at most 10 organisations').optional().openapi({ description: "Organiser organisations; default: the token's organisation" }),
-    contact: Contact.nullish(),
-    networks: z.array(Slug).max(20, 'may name at most 20 networks').optional(),
-    municipalities: z.array(Slug).max(30, 'may name at most 30 municipalities').optional(),
-    audiences: z.array(Slug).max(20, 'may name at most 20 audiences').optional(),
-    languages: z.array(z.enum(EVENT_LANGUAGES)).min(1, 'must name at least one language').max(4).optional().openapi({ description: 'Languages spoken at the event; default ["fi"]' }),
-    registration: Registration.nullish(),
-    materials: z.array(Material).max(50, 'may list at most 50 materials').optional(),
-    clockItem: z.number().int().positive().nullish().openapi({ description: 'Annual-clock item the event realises' }),
-    visibility: z.enum(['public', 'members']).optional().openapi({ description: 'members: shown only to signed-in members and in personal feeds; default public' }),
-  })
-  .strict();
-export type EventFields = z.infer<typeof EventFields>;
-
-/**
- * A new event, or the whole of an edited one, with the rules between fields
- * as `checks` can check them: by default those the browser checks as one
- * types; the worker's EventInput (worker/domain/event-input.ts) adds the
- * ones that need its libraries. Both are the one EventInput of the OpenAPI
- * document: the rules between fields are not part of it.
- */
-export const eventInput = (checks?: EventRuleChecks) => EventFields.superRefine((input, ctx) => addFieldIssues(ctx, eventRuleIssues(input, checks))).openapi('EventInput');
-
-/** EventInput with the rules the browser checks as one types. */
-export const EventInput = eventInput();
-// Inferred from the fields: the rules between them take an EventInput, and refinements change no type.
-export type EventInput = z.infer<typeof EventFields>;
 
 /** A partial edit: the fields given replace the stored ones; null clears an optional one. */
 export const EventPatch = EventFields.partial().openapi('EventPatch');

@@ -1,15 +1,16 @@
 /**
  * Broken rules, as the API reports them (application/problem+json) and as
  * the organiser's forms show them beside their fields while one types.
+ * The browser runs this module too: written with what zod/mini has (see ./zod.ts).
  */
-import { z } from './zod';
+import { documented, z } from './zod';
 
 /** One broken rule of one input field, e.g. { field: 'end', rule: 'after-start', … }. */
 export const FieldIssue = z.object({
   field: z.string(),
   rule: z.string(),
   message: z.string(),
-  values: z.record(z.string(), z.union([z.string(), z.number()])).optional().openapi({ description: 'The values the message names (e.g. `max`), for a text in another language' }),
+  values: documented(z.optional(z.record(z.string(), z.union([z.string(), z.number()]))), { description: 'The values the message names (e.g. `max`), for a text in another language' }),
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
@@ -27,17 +28,17 @@ export function addFieldIssues(ctx: z.RefinementCtx, issues: readonly FieldIssue
 }
 
 /** An answer in application/problem+json (RFC 9457), with the broken rules of fields. */
-export const Problem = z
-  .object({
+export const Problem = documented(
+  z.object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().check(z.int()),
     detail: z.string(),
-    errors: z.array(FieldIssue).optional().openapi({ description: 'One entry per broken rule of a field' }),
-    lastChange: z
-      .object({ at: z.string(), by: z.string().nullable() })
-      .optional()
-      .openapi({ description: "412: when the thing was last changed and by whom (a person's name for signed-in people who may edit it; a token's name; null otherwise)" }),
-  })
-  .openapi('Problem');
+    errors: documented(z.optional(z.array(FieldIssue)), { description: 'One entry per broken rule of a field' }),
+    lastChange: documented(z.optional(z.object({ at: z.string(), by: z.nullable(z.string()) })), {
+      description: "412: when the thing was last changed and by whom (a person's name for signed-in people who may edit it; a token's name; null otherwise)",
+    }),
+  }),
+  'Problem',
+);
 export type Problem = z.infer<typeof Problem>;

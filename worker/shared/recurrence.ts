@@ -10,7 +10,7 @@
  * a `RuleExpansion` (worker/domain/recurrence.ts), and the same checks then
  * run in the same order with it.
  */
-import type { RecurrenceException } from './events';
+import type { RecurrenceException } from './event-fields';
 import type { FieldIssue } from './problems';
 import { Temporal, formatWallClock, parseDate, parseWallClock, zoned } from './time';
 

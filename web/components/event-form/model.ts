@@ -3,7 +3,7 @@
  * dates and times as the native inputs hold them, recurrence in plain
  * words, and validation by the worker's own schema.
  */
-import { EventInput } from '../../../worker/shared/events';
+import { EventInput } from '../../../worker/shared/event-fields';
 import type { FieldIssue as ApiFieldIssue } from '../../../worker/shared/problems';
 import { Temporal } from '../../../worker/shared/time';
 import type { Event } from '../../api';

@@ -135,7 +135,8 @@ export function problemText(error: unknown, m: ReturnType<typeof useOrganiserTex
  */
 export function fieldErrorsOf(error: unknown, group: (key: string) => string = (key) => key, language: Language = pageLanguage()): Record<string, string> {
   const errors: Record<string, string> = {};
-  const names = organiserText(language).fieldNames;
+  // Fields named by their path in a language whose texts are not fetched (a caller's choice; the page's own always are).
+  const names = organiserText(language)?.fieldNames ?? {};
   if (error instanceof ApiProblem) for (const issue of error.problem.errors ?? []) errors[group(fieldKey(issue.field))] ??= ruleText(issue, language, names);
   return errors;
 }
