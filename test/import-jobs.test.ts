@@ -61,6 +61,7 @@ function serveFeeds(feeds: Record<string, () => Response>) {
 }
 
 describe('an import in steps', () => {
+  // A thousand events written one by one, twice: on a busy machine more than the default minute.
   it('imports 1,000 events in several requests, each event once, as one pass would plan them', async () => {
     const auth = await bearerFor('posken');
     const calendar = singles(start);
@@ -90,7 +91,7 @@ describe('an import in steps', () => {
     const done = second.status === 200 ? (second.body as ImportResult) : (await untilDone(auth, second.body.id)).job.result!;
     expect(done.summary.unchanged).toBe(1000);
     expect(await imported(result.sourceId)).toEqual({ links: 1000, events: 1000 });
-  });
+  }, 180_000);
 
   it('a preview in steps writes no event and lists every event', async () => {
     const auth = await bearerFor('hop-hanke');
