@@ -6,7 +6,7 @@
  *
  * PERSIST_TO names another local state directory, as for the seed. The
  * deployed database is backed up by D1 itself (Time Travel) and with
- * `wrangler d1 export hytekello --remote`; see the README.
+ * `wrangler d1 export hytekello --remote`; see docs/deploy.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * Benchmarks at several database sizes.
  *
  *   npm run bench                         # 1,000, 10,000 and 50,000 events, then the web benchmark
- *   npm run bench -- --sizes 1000,10000   # chosen sizes
+ *   tsx scripts/bench.ts --sizes 1000,10000   # chosen sizes (`npm run bench -- …` passes arguments to its last script only)
  *   tsx scripts/bench.ts --runs 5 --duration 5
  *   tsx scripts/bench.ts --only isolation --sizes 10000   # only: which of 20 filtered feeds a write changes
  *   tsx scripts/bench.ts --hostile        # each size also with 100 endless daily and 100 COUNT=1000 yearly series
