@@ -5,7 +5,8 @@
  * change to the UI and look at the pictures before committing them.
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launch } from '../test/browser/chromium';
 import { startLocalService } from './local-service';
 
 const OUT = 'docs/screenshots';
@@ -40,10 +41,8 @@ async function shoot(page: Page, baseUrl: string, view: View): Promise<void> {
 }
 
 const service = await startLocalService();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+// The browser tests' Chromium, with the same flags.
+const browser = await launch();
 try {
   mkdirSync(OUT, { recursive: true });
   const visitor = await (await browser.newContext(PHONE)).newPage();
