@@ -1,13 +1,15 @@
 /**
  * When D1 does not answer: the API says 503 with Retry-After and changes
  * nothing; a feed keeps serving its last good body, so calendars do not
- * empty. The fault is injected around the real D1 binding.
+ * empty. When a person is erased while their write is under way, the write
+ * is refused with 409 and nothing of it is kept. The faults are injected
+ * around the real D1 binding.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../worker/index';
 import type { Problem } from '../worker/shared/problems';
-import { bearerFor, createEvent, workshop } from './helpers';
+import { asBrowser, bearerFor, createEvent, rowCounts, sessionFor, workshop } from './helpers';
 
 /** The real binding, except that every query fails as D1 does when it cannot be reached. */
 function unreachable(db: D1Database): D1Database {
@@ -15,6 +17,27 @@ function unreachable(db: D1Database): D1Database {
   const statement = { bind: () => statement, first: fail, all: fail, run: fail, raw: fail };
   const session = { prepare: () => statement, batch: fail, getBookmark: () => null };
   return { ...db, prepare: () => statement, batch: fail, exec: fail, withSession: () => session } as unknown as D1Database;
+}
+
+/**
+ * The real binding, except that just before the first batch (a write's
+ * statements) the person is erased, as another administrator's request
+ * would do between this request's checks and its write.
+ */
+function erasingBeforeTheWrite(db: D1Database, personId: number): D1Database {
+  let erased = false;
+  const batch = async (statements: D1PreparedStatement[]) => {
+    if (!erased) {
+      erased = true;
+      await db.prepare('DELETE FROM people WHERE id = ?1').bind(personId).run();
+    }
+    return db.batch(statements);
+  };
+  const session = (constraint?: string) => {
+    const inner = db.withSession(constraint);
+    return new Proxy(inner, { get: (target, key) => (key === 'batch' ? batch : Reflect.get(target, key).bind?.(target) ?? Reflect.get(target, key)) });
+  };
+  return new Proxy(db, { get: (target, key) => (key === 'batch' ? batch : key === 'withSession' ? session : Reflect.get(target, key).bind?.(target) ?? Reflect.get(target, key)) });
 }
 
 async function call(path: string, init: RequestInit, bindings: Cloudflare.Env) {
@@ -54,5 +77,24 @@ describe('when D1 does not answer', () => {
     expect(stale.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
     // A feed this isolate never built has nothing to fall back on.
     expect((await call('/calendar.ics?network=elintapaohjaus&lang=en', {}, { ...env, DB: unreachable(env.DB) })).status).toBe(503);
+  });
+});
+
+describe('when a person is erased while their write is under way', () => {
+  it('the write answers 409 problem+json, not 500, and writes nothing', async () => {
+    const { cookie, personId } = await sessionFor([{ organisation: 'pohde', role: 'organiser' }]);
+    const before = await rowCounts();
+    const response = await call(
+      '/api/events',
+      { method: 'POST', headers: asBrowser(cookie, { 'Content-Type': 'application/json' }), body: JSON.stringify(workshop({ title: { fi: 'Kesken poistettu' } })) },
+      { ...env, DB: erasingBeforeTheWrite(env.DB, personId) },
+    );
+    expect(response.status).toBe(409);
+    expect(response.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+    const problem = (await response.json()) as Problem;
+    expect(problem.type).toBe('https://hytekello.fi/problems/reference-gone');
+    expect(problem.detail).toMatch(/nothing was changed/);
+    expect(await rowCounts()).toEqual(before);
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM people WHERE id = ?1').bind(personId).first('n')).toBe(0);
   });
 });

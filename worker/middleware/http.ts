@@ -49,6 +49,16 @@ export function databaseUnavailable(error: unknown): boolean {
   return /overloaded|network connection lost|timed? ?out|timeout|reset because|temporarily unavailable|storage operation exceeded/i.test(message);
 }
 
+/**
+ * Whether a write failed because a row it refers to was deleted after the
+ * request's checks read it: a person erased, a session or token revoked,
+ * while their request was under way. D1 rolls the batch back.
+ */
+export function referenceGone(error: unknown): boolean {
+  const message = error instanceof Error ? `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}` : String(error);
+  return /FOREIGN KEY constraint failed/i.test(message);
+}
+
 /** The one place where a domain error becomes an HTTP status. */
 const STATUS_OF_KIND: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 412 | 415 | 422 | 428 | 429> = {
   'bad-request': 400,
@@ -69,6 +79,9 @@ export const onError: ErrorHandler<AppEnv> = (error) => {
   if (error instanceof ValidationError) return problemResponse(statusOf(error), error.message, error.code, error.issues);
   if (databaseUnavailable(error)) {
     return problemResponse(503, 'the database did not answer; nothing was changed, try again in a moment', 'unavailable', undefined, { 'Retry-After': '5' });
+  }
+  if (referenceGone(error)) {
+    return problemResponse(409, 'something this write refers to (a person, a token, an organisation) was removed while it was under way; nothing was changed', 'reference-gone');
   }
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error.kind === 'unauthorized' ? { 'WWW-Authenticate': 'Bearer realm="hytekello"' } : {};
