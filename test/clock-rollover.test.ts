@@ -8,7 +8,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { movedOccurrence, weekdayShift } from '../worker/domain/clock-rollover';
 import { Temporal } from '../worker/domain/time';
-import type { AnnualClock, ClockComparison, ClockItemInput, PublishDraftsResult, RollOverResult, StoredClockItem } from '../worker/shared/clock';
+import type { AnnualClock, ClockComparison, ClockItemInput, CouncilTermClock, PublishDraftsResult, RollOverResult, StoredClockItem } from '../worker/shared/clock';
 import type { Problem } from '../worker/shared/problems';
 import { bearerFor, jsonRequest, request, rowCounts } from './helpers';
 
@@ -224,7 +224,7 @@ describe('rolling the annual clock over', () => {
     [{ year: 2100 }, 'year', 'too-big'],
     [{ year: 2026.5 }, 'year', 'invalid-type'],
     [{}, 'year', 'required'],
-    [{ year: 2026, term: 2025 }, 'term', 'one-of'],
+    [{ year: 2026, term: 2025 }, 'term', 'year-or-term'],
     [{ term: 2027 }, 'term', 'term-start'],
     [{ year: 2026, keep: 'month' }, 'keep', 'invalid-value'],
     [{ year: 2026, extra: 1 }, 'extra', 'unknown-field'],
@@ -286,5 +286,62 @@ describe('comparing two years', () => {
     const response = await request(`/api/clock/compare?${query}`);
     expect(response.status).toBe(400);
     expect(((await response.json()) as Problem).errors?.map((e) => e.field)).toContain(field);
+  });
+});
+
+describe('rolling the council term over', () => {
+  const term = async (date: string, headers: Record<string, string> = {}, drafts = false) => {
+    const response = await request(`/api/council-term?date=${date}${drafts ? '&drafts=include' : ''}`, { headers });
+    expect(response.status).toBe(200);
+    return (await response.json()) as CouncilTermClock;
+  };
+
+  it('makes a draft for the next term of every item of the term, once; a published one replaces its item in that term only', async () => {
+    const pohde = await bearerFor('pohde');
+    const own = await addItem(pohde, { kind: 'term', span: null, title: { fi: 'Kauden kohta 2065' }, termYears: { start: 2, end: 3 } });
+    const of2065 = await term('2066-01-01');
+    expect(of2065.term.name).toBe('2065–2069');
+    const result = await rollOver(pohde, { term: 2065 });
+    expect(result).toMatchObject({ from: { term: 2065 }, to: { term: 2069 }, created: of2065.items.length, skipped: 0 });
+    expect(result.created).toBeGreaterThan(10);
+    for (const draft of result.drafts) expect(draft).toMatchObject({ status: 'draft', kind: 'term', forTermStart: 2069 });
+    const draft = result.drafts.find((d) => d.replacesItem === own.id)!;
+    expect(draft).toMatchObject({ title: own.title, termYears: { start: 2, end: 3 }, ring: own.ring });
+    const before = await rowCounts(TABLES);
+    expect((await rollOver(pohde, { term: 2065 })).created).toBe(0);
+    expect(await rowCounts(TABLES)).toEqual(before);
+
+    // Not public until published.
+    expect((await term('2070-01-01')).items.some((i) => i.status === 'draft')).toBe(false);
+    const preview = await term('2070-01-01', { Authorization: pohde }, true);
+    expect(preview.items.find((i) => i.id === draft.id)).toMatchObject({ status: 'draft', replacesItem: own.id });
+    expect(preview.items.some((i) => i.id === own.id)).toBe(false);
+
+    const etag = (await request(`/api/clock/items/${draft.id}`, { headers: { Authorization: pohde } })).headers.get('ETag')!;
+    expect((await jsonRequest('PATCH', `/api/clock/items/${draft.id}`, { termYears: { start: 3, end: 4 } }, { Authorization: pohde, 'If-Match': etag })).status).toBe(200);
+    expect((await request(`/api/clock/items/${draft.id}/publish`, { method: 'POST', headers: { Authorization: pohde } })).status).toBe(200);
+    const of2069 = await term('2070-01-01');
+    expect(of2069.items.find((i) => i.id === draft.id)).toMatchObject({ status: 'published', termYears: { start: 3, end: 4 }, span: { start: '2071-06-01', end: '2073-05-31' } });
+    expect(of2069.items.some((i) => i.id === own.id)).toBe(false);
+    // The term before and the one after keep the item itself.
+    expect((await term('2066-01-01')).items.find((i) => i.id === own.id)?.termYears).toEqual({ start: 2, end: 3 });
+    expect((await term('2074-01-01')).items.find((i) => i.id === own.id)?.termYears).toEqual({ start: 2, end: 3 });
+    expect((await term('2074-01-01')).items.some((i) => i.id === draft.id)).toBe(false);
+
+    const comparison = (await (await request('/api/clock/compare?kind=term&from=2065&to=2069')).json()) as ClockComparison;
+    expect(comparison.items.find((r) => r.key === own.id)).toMatchObject({ change: 'changed', moved: true, renamed: false, from: { id: own.id, termYears: { start: 2, end: 3 } }, to: { id: draft.id, termYears: { start: 3, end: 4 } } });
+    expect(comparison.counts.changed).toBe(1);
+    expect(comparison.counts.unchanged).toBe(comparison.items.length - 1);
+  });
+
+  it('publishes every draft of a term at once; a year that begins no term is refused naming term', async () => {
+    const pohde = await bearerFor('pohde');
+    const result = await rollOver(pohde, { term: 2073 });
+    const all = await jsonRequest('POST', '/api/clocks/pohjois-pohjanmaa/publish', { term: 2077 }, { Authorization: pohde });
+    expect(((await all.json()) as PublishDraftsResult).published).toBe(result.created);
+    expect((await term('2078-01-01')).items.filter((i) => i.replacesItem !== null)).toHaveLength(result.created);
+    const refused = await jsonRequest('POST', '/api/clocks/pohjois-pohjanmaa/publish', { term: 2078 }, { Authorization: pohde });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as Problem).errors).toMatchObject([{ field: 'term', rule: 'term-start' }]);
   });
 });

@@ -301,7 +301,7 @@ export type PublishDraftsInput = z.infer<typeof PublishDraftsInput>;
 
 function rollOverIssues(input: { year?: number; term?: number }): FieldIssue[] {
   if (input.year === undefined && input.term === undefined) return [{ field: 'year', rule: 'required', message: '`year` or `term` is required' }];
-  if (input.year !== undefined && input.term !== undefined) return [{ field: 'term', rule: 'one-of', message: 'give `year` or `term`, not both' }];
+  if (input.year !== undefined && input.term !== undefined) return [{ field: 'term', rule: 'year-or-term', message: 'give `year` or `term`, not both' }];
   if (input.term !== undefined && !isTermStart(input.term)) return [{ field: 'term', rule: 'term-start', message: `\`term\` must be the first year of a council term (2025, 2029, …), not ${input.term}` }];
   return [];
 }
