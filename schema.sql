@@ -159,9 +159,17 @@ CREATE TABLE clock_items (
   short_title_sv TEXT,
   short_title_en TEXT,
   -- A decision the item leads to every year, with preparation steps in working days before it (JSON); dates are computed when read.
-  decision TEXT CHECK (decision IS NULL OR (json_valid(decision) AND json_type(decision) = 'object'))
+  decision TEXT CHECK (decision IS NULL OR (json_valid(decision) AND json_type(decision) = 'object')),
+  -- A roll-over's drafts are seen only by the clock's editors until published.
+  status TEXT NOT NULL DEFAULT 'published' CHECK (status IN ('published', 'draft')),
+  -- A version for one year (a 'once' item) or one council term (for_term_start): the item whose occurrence it replaces.
+  replaces_item_id INTEGER REFERENCES clock_items (id),
+  for_term_start INTEGER CHECK (for_term_start BETWEEN 2000 AND 2100)
 );
 CREATE INDEX clock_items_by_clock ON clock_items (clock_id, kind);
+-- One version of an item per year and per term, whatever its status.
+CREATE UNIQUE INDEX clock_items_one_version_a_year ON clock_items (replaces_item_id, once_year) WHERE replaces_item_id IS NOT NULL AND kind = 'annual';
+CREATE UNIQUE INDEX clock_items_one_version_a_term ON clock_items (replaces_item_id, for_term_start) WHERE replaces_item_id IS NOT NULL AND kind = 'term';
 
 CREATE TABLE events (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^a-z0-9-]*'),

@@ -1,12 +1,12 @@
 /** The only place that knows the API's URLs; typed from the worker's schemas. */
 import type { Administrators, ApiToken, AuditPage, CreatedApiToken, CreatedInvitation, FeedKey, InvitationInfo, Me, Membership, MyEventList, NetworkInput, OrganisationInput, Person, PersonInput, PersonPatch } from '../worker/shared/accounts';
 import type { ImportJob, ImportPreview, ImportRequest, ImportResult, ImportSourceView, ImportSyncResult } from '../worker/shared/imports';
-import type { AnnualClock, ClockItemInput, ClockItemPatch, CouncilTermClock, StoredClockItem } from '../worker/shared/clock';
+import type { AnnualClock, ClockComparison, ClockItemInput, ClockItemPatch, CouncilTermClock, PublishDraftsResult, RollOverInput, RollOverResult, StoredClockItem } from '../worker/shared/clock';
 import type { CoOrganiserInvitation, CoOrganisers, Event, EventBriefList, EventInput, EventList, EventPatch, EventStatus, OccurrenceList } from '../worker/shared/events';
 import type { Problem } from '../worker/shared/problems';
 import type { Taxonomy } from '../worker/shared/taxonomy';
 
-export type { AnnualClock, CouncilTermClock } from '../worker/shared/clock';
+export type { AnnualClock, ClockComparison, CouncilTermClock } from '../worker/shared/clock';
 export type { Event, EventBrief, EventBriefList, EventList, EventOccurrence, EventStatus, OccurrenceInfo, OccurrenceList } from '../worker/shared/events';
 export { clockSlugOf } from '../worker/shared/clock-slug';
 export type { Taxonomy } from '../worker/shared/taxonomy';
@@ -68,6 +68,15 @@ export function getClock(year: number, clock: string | null, signal?: AbortSigna
 /** The council term that contains today, and its items. */
 export function getCouncilTerm(clock: string | null, signal?: AbortSignal, fresh = false): Promise<CouncilTermClock> {
   return getPublic<CouncilTermClock>(`/api/council-term${clock ? `?clock=${encodeURIComponent(clock)}` : ''}`, signal, fresh);
+}
+
+/** What changed between two years (kind 'annual') or council terms ('term', by their first years); drafts only for the clock's editors. */
+export function getComparison(query: { clock: string | null; kind: 'annual' | 'term'; from: number; to: number; drafts: boolean }, signal?: AbortSignal): Promise<ClockComparison> {
+  const params = new URLSearchParams({ from: String(query.from), to: String(query.to) });
+  if (query.clock) params.set('clock', query.clock);
+  if (query.kind === 'term') params.set('kind', 'term');
+  if (query.drafts) params.set('drafts', 'include');
+  return json<ClockComparison>('GET', `/api/clock/compare?${params}`, { signal, cache: 'no-cache' });
 }
 
 /** The annual clock as a feed to subscribe to. */
@@ -340,6 +349,19 @@ export function createClockItem(clock: string | null, input: ClockItemInput): Pr
 export function updateClockItem(id: number, patch: ClockItemPatch, etag: string): Promise<Versioned<StoredClockItem>> {
   return versioned<StoredClockItem>('PATCH', `/api/clock/items/${id}`, { body: patch, headers: { 'If-Match': etag } });
 }
+/** A year or a council term of a clock, its drafts too (for the clock's editors). */
+export function getClockWithDrafts(year: number, clock: string, signal?: AbortSignal): Promise<AnnualClock> {
+  return json<AnnualClock>('GET', `/api/clock?${new URLSearchParams({ year: String(year), clock, drafts: 'include' })}`, { signal, cache: 'no-cache' });
+}
+export function getCouncilTermWithDrafts(date: string, clock: string, signal?: AbortSignal): Promise<CouncilTermClock> {
+  return json<CouncilTermClock>('GET', `/api/council-term?${new URLSearchParams({ date, clock, drafts: 'include' })}`, { signal, cache: 'no-cache' });
+}
+/** Drafts for the next year or council term of a clock. */
+export const rollOverClock = (clock: string, input: RollOverInput) => json<RollOverResult>('POST', `/api/clocks/${encodeURIComponent(clock)}/roll-over`, { body: input });
+export const publishClockItem = (id: number) => versioned<StoredClockItem>('POST', `/api/clock/items/${id}/publish`);
+export const deleteClockItem = (id: number) => json<void>('DELETE', `/api/clock/items/${id}`);
+export const publishClockDrafts = (clock: string, target: { year: number } | { term: number }) => json<PublishDraftsResult>('POST', `/api/clocks/${encodeURIComponent(clock)}/publish`, { body: target });
+
 /** An organisation's own clock, filled from the statutory template. */
 export const createClock = (organisation: string) => json<AnnualClock>('POST', '/api/clocks', { body: { organisation } });
 

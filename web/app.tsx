@@ -10,6 +10,7 @@ import { EventPage } from './pages/event';
 
 // The clock is loaded when it is opened, so the calendar pages stay small.
 const ClockPage = lazy(() => import('./pages/clock').then((module) => module.ClockPage));
+const ClockComparePage = lazy(() => import('./pages/clock-compare').then((module) => module.ClockComparePage));
 // The organiser and administrator area is one chunk of its own, fetched with its texts in the page's language.
 const organiser = () => Promise.all([import('./organiser'), loadOrganiserText(languageOf(location.search))]).then(([module]) => module);
 const SignInPage = lazy(() => organiser().then((module) => module.SignInPage));
@@ -48,6 +49,7 @@ function Pages() {
       <Route path="/events/:id" component={EventPage} />
       <Route path="/embed" component={EmbedPage} />
       <Route path="/clock" component={ClockPage} />
+      <Route path="/clock/compare" component={ClockComparePage} />
       <Route path="/embed/clock" component={ClockEmbed} />
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/invitation" component={InvitationPage} />

@@ -10,6 +10,7 @@ import { fill, useOrganiserText } from '../i18n/organiser';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
+import { ClockRollOver } from './clock-rollover';
 
 type Repeat = NonNullable<ClockItemInput['repeat']>;
 type Category = NonNullable<ClockItemInput['category']>;
@@ -456,6 +457,7 @@ function ClockItems({ slug, taxonomy, organisation }: { slug: string | null; tax
           ]}
         />
       )}
+      <ClockRollOver slug={clock.value.clock.slug} onEdit={edit} />
     </>
   );
 }

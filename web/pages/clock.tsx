@@ -490,7 +490,8 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
           <p class="button-row no-print">
             <a class="button" href={clockFeedUrl(state.clock, language)}>
               {t.subscribeClock}
-            </a>
+            </a>{' '}
+            <a class="button" href={withLanguage(`/clock/compare?${new URLSearchParams({ ...(state.clock ? { clock: state.clock } : {}), from: String(state.year - 1), to: String(state.year) })}`, language)}>{t.compareLink}</a>
           </p>
         )}
       </div>

@@ -1,8 +1,7 @@
 /** SQL for clocks, their rings and items, and the events that realise items. */
 import { CATEGORY_COLOURS } from '../shared/clock-categories';
 import type { AuditActor } from '../domain/access';
-import { type ClockItemData, type LinkedEventData, clockItemView } from '../domain/clock';
-import type { StoredClockItem } from '../shared/clock';
+import { type ClockItemData, type ClockItemRecord, type LinkedEventData, clockItemView } from '../domain/clock';
 import type { Localized } from '../shared/text';
 import { auditStatement } from './audit';
 import { type Entry, idOfSlug, numberedColumns } from './columns';
@@ -88,6 +87,9 @@ function rowToItem(row: Record<string, unknown>): ClockItemData {
     source: row.source as string | null,
     links: JSON.parse(row.links as string),
     decision: row.decision == null ? null : JSON.parse(row.decision as string),
+    status: row.status as ClockItemData['status'],
+    replacesItem: row.replaces_item_id as number | null,
+    forTermStart: row.for_term_start as number | null,
     updatedAt: row.updated_at as string | null,
   };
 }
@@ -116,7 +118,7 @@ export async function readLinkedEvents(db: D1Database, clockId: number, from: st
 
 /** A clock item as the API gives it, with what a write needs to know. */
 export interface WritableClockItem {
-  item: StoredClockItem;
+  item: import('../shared/clock').StoredClockItem;
   revision: string;
   clockId: number;
   clockOrganisation: string | null;
@@ -143,7 +145,7 @@ export async function findClockItem(db: D1Database, id: number): Promise<Writabl
   };
 }
 
-type ItemRecord = Omit<StoredClockItem, 'id' | 'clock'>;
+type ItemRecord = ClockItemRecord;
 
 /** What a write of a clock_items row binds. */
 interface ItemWrite {
@@ -299,4 +301,84 @@ export async function insertClockItems(db: D1Database, clockId: number, records:
     clockAudit(db, 'create', null, null, record, { ...ctx, revision }),
   ]);
   await db.batch(statements);
+}
+
+/** A draft version of an item for one year (an annual 'once' item) or one council term. */
+export interface VersionRecord {
+  record: ItemRecord;
+  replaces: number;
+  forTermStart: number | null;
+  revision: string;
+}
+
+const VERSION = numberedColumns<ItemWrite & { replaces: number; forTermStart: number | null }>([
+  ...ITEM_COLUMNS,
+  { column: 'status', value: () => 'draft' },
+  { column: 'replaces_item_id', value: (w) => w.replaces },
+  { column: 'for_term_start', value: (w) => w.forTermStart },
+]);
+// A version made meanwhile by another roll-over (the unique indexes: one a year, one a term) is left as it is.
+const INSERT_VERSION = `INSERT INTO clock_items (${VERSION.names}) VALUES (${VERSION.values}) ON CONFLICT DO NOTHING`;
+
+/**
+ * The drafts of a roll-over in one batch, all or none, each with its audit
+ * row (found by its revision, so written only when the draft was). Returns
+ * the ids of the drafts made.
+ */
+export async function insertClockVersions(db: D1Database, clockId: number, versions: VersionRecord[], ctx: ClockWriteContext): Promise<number[]> {
+  if (versions.length === 0) return [];
+  await db.batch(
+    versions.flatMap(({ record, replaces, forTermStart, revision }) => [
+      db.prepare(INSERT_VERSION).bind(...VERSION.bind({ record, clockId, revision, now: ctx.now, replaces, forTermStart })),
+      clockAudit(db, 'create', null, null, { ...record, status: 'draft', replacesItem: replaces, forTermStart }, { ...ctx, revision }),
+    ]),
+  );
+  const { results } = await db
+    .prepare('SELECT id FROM clock_items WHERE clock_id = ?1 AND revision IN (SELECT value FROM json_each(?2)) ORDER BY id')
+    .bind(clockId, JSON.stringify(versions.map((v) => v.revision)))
+    .all<{ id: number }>();
+  return results.map((row) => row.id);
+}
+
+/** Ids of a clock's drafts for a year (annual) or a council term. */
+export async function draftIdsOf(db: D1Database, clockId: number, target: { year: number } | { term: number }): Promise<number[]> {
+  const { results } = await db
+    .prepare(
+      'year' in target
+        ? "SELECT id FROM clock_items WHERE clock_id = ?1 AND status = 'draft' AND kind = 'annual' AND repeat = 'once' AND once_year = ?2 ORDER BY id"
+        : "SELECT id FROM clock_items WHERE clock_id = ?1 AND status = 'draft' AND kind = 'term' AND for_term_start = ?2 ORDER BY id",
+    )
+    .bind(clockId, 'year' in target ? target.year : target.term)
+    .all<{ id: number }>();
+  return results.map((row) => row.id);
+}
+
+/**
+ * Publishes drafts in one batch, each with its audit row, written only for
+ * a draft still a draft. Returns the ids published.
+ */
+export async function publishClockDrafts(db: D1Database, clockId: number, ids: number[], ctx: ClockWriteContext & { revision: () => string }): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const results = await db.batch(
+    ids.flatMap((id) => {
+      const revision = ctx.revision();
+      return [
+        db.prepare("UPDATE clock_items SET status = 'published', revision = ?3, updated_at = ?4 WHERE id = ?1 AND clock_id = ?2 AND status = 'draft'").bind(id, clockId, revision, ctx.now),
+        clockAudit(db, 'update', id, { status: 'draft' }, { status: 'published' }, { ...ctx, revision }),
+      ];
+    }),
+  );
+  return ids.filter((_, i) => (results[i * 2]?.meta.changes ?? 0) > 0);
+}
+
+/** Deletes a draft, with its audit row; false when it is no draft (or gone). */
+export async function deleteClockDraft(db: D1Database, current: WritableClockItem, ctx: ClockWriteContext): Promise<boolean> {
+  const [, removed] = await db.batch([
+    // The audit row first, while the row it names still exists.
+    auditStatement(db, { at: ctx.now, actor: ctx.actor, action: 'delete', entity: 'clock_item', entityId: String(current.item.id), before: current.item, after: null }, {
+      tail: (p) => `WHERE EXISTS (SELECT 1 FROM clock_items WHERE id = ${p.bind(current.item.id)} AND status = 'draft')`,
+    }),
+    db.prepare("DELETE FROM clock_items WHERE id = ?1 AND status = 'draft'").bind(current.item.id),
+  ]);
+  return (removed?.meta.changes ?? 0) > 0;
 }

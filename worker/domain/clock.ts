@@ -122,16 +122,20 @@ export interface Plan {
  * is not one; each step that many working days before the decision.
  */
 export function planOf(decision: Decision, occurrence: DateSpan, days: WorkingDays): Plan {
-  const start = Temporal.PlainDate.from(occurrence.start);
-  const inYear = (year: number) => day(year, decision.month, decision.day, false);
-  const scheduled = Temporal.PlainDate.compare(inYear(start.year), start) >= 0 ? inYear(start.year) : inYear(start.year + 1);
-  const date = days.workingDayOnOrBefore(scheduled);
+  const date = days.workingDayOnOrBefore(scheduledDecision(decision, occurrence));
   return {
     decision: { title: decision.title, date: date.toString() },
     steps: decision.steps
       .map((step) => ({ ...step, date: days.workingDaysBefore(date, step.workingDaysBefore).toString() }))
       .sort((a, b) => a.date.localeCompare(b.date) || b.workingDaysBefore - a.workingDaysBefore),
   };
+}
+
+/** The decision's own day in an occurrence, before a day off moves it: on or after the occurrence's start. */
+export function scheduledDecision(decision: Pick<Decision, 'month' | 'day'>, occurrence: DateSpan): Temporal.PlainDate {
+  const start = Temporal.PlainDate.from(occurrence.start);
+  const inYear = (year: number) => day(year, decision.month, decision.day, false);
+  return Temporal.PlainDate.compare(inYear(start.year), start) >= 0 ? inYear(start.year) : inYear(start.year + 1);
 }
 
 /** An item as stored, for the views below (the database's shape, without SQL). */
@@ -156,6 +160,12 @@ export interface ClockItemData {
   source: string | null;
   links: { title: string; url: string }[];
   decision: Decision | null;
+  /** A roll-over's draft is seen only by the clock's editors until it is published. */
+  status: 'published' | 'draft';
+  /** A version for one year or one council term: the item whose occurrence in it this one replaces. */
+  replacesItem: number | null;
+  /** A term item's version: the first year of the council term it belongs to; null for an item of every term. */
+  forTermStart: number | null;
   /** When the item was last written; null for an item as a template made it. */
   updatedAt: string | null;
 }
@@ -180,20 +190,38 @@ function selected(item: ClockItemData, filter: ItemFilter): boolean {
 }
 
 function common(item: ClockItemData, events: LinkedEventData[]) {
-  const { id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links } = item;
+  const { id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links, status, replacesItem } = item;
   return {
-    id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links,
+    id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links, status, replacesItem,
     events: events.filter((e) => e.clockItem === id).map(({ clockItem: _item, ...event }) => event),
   };
 }
 
+/**
+ * Whether drafts count: `public` leaves them out (every public read), `with-drafts` shows a clock's editors
+ * the year or term as it will be once its drafts are published.
+ */
+export type DraftView = 'public' | 'with-drafts';
+
+const shown = (item: ClockItemData, drafts: DraftView) => item.status === 'published' || drafts === 'with-drafts';
+
+/**
+ * Which annual occurrences are replaced: an item's occurrence that starts in a year is not shown when a
+ * version of it for that year (a 'once' item naming it in `replacesItem`) is shown instead.
+ */
+export function replacedOccurrences(items: ClockItemData[], drafts: DraftView): (itemId: number, year: number) => boolean {
+  const replaced = new Set(items.filter((i) => i.kind === 'annual' && i.replacesItem !== null && i.repeat === 'once' && shown(i, drafts)).map((i) => `${i.replacesItem}:${i.onceYear}`));
+  return (itemId, year) => replaced.has(`${itemId}:${year}`);
+}
+
 /** The annual items that touch `year`, with their date spans, the events that realise them, and their decisions' dates. */
-export function annualItems(items: ClockItemData[], events: LinkedEventData[], year: number, filter: ItemFilter, days: WorkingDays) {
+export function annualItems(items: ClockItemData[], events: LinkedEventData[], year: number, filter: ItemFilter, days: WorkingDays, drafts: DraftView = 'public') {
+  const replaced = replacedOccurrences(items, drafts);
   return items
-    .filter((item) => item.kind === 'annual' && item.startMonth !== null && item.endMonth !== null && selected(item, filter))
+    .filter((item) => item.kind === 'annual' && item.startMonth !== null && item.endMonth !== null && shown(item, drafts) && selected(item, filter))
     .map((item) => {
       const span = { startMonth: item.startMonth!, startDay: item.startDay, endMonth: item.endMonth!, endDay: item.endDay, repeat: item.repeat, onceYear: item.onceYear };
-      const occurrences = occurrencesTouching(span, year);
+      const occurrences = occurrencesTouching(span, year).filter((o) => !replaced(item.id, Number(o.start.slice(0, 4))));
       const { decision } = item;
       return {
         ...common(item, events),
@@ -208,10 +236,23 @@ export function annualItems(items: ClockItemData[], events: LinkedEventData[], y
     .filter((item) => item.occurrences.length > 0);
 }
 
+/** The first year of a council term, e.g. 2025 for 2025–2029. */
+export const termStartYear = (term: Pick<CouncilTerm, 'start'>): number => Number(term.start.slice(0, 4));
+
+/**
+ * The term items of a council term: those of every term and the versions for this one; an item
+ * whose version for this term is shown is not.
+ */
+export function itemsOfTerm(items: ClockItemData[], termStart: number, drafts: DraftView): ClockItemData[] {
+  const ofTerm = items.filter((item) => item.kind === 'term' && shown(item, drafts) && (item.forTermStart === null || item.forTermStart === termStart));
+  const replaced = new Set(ofTerm.filter((i) => i.replacesItem !== null && i.forTermStart === termStart).map((i) => i.replacesItem));
+  return ofTerm.filter((item) => !replaced.has(item.id));
+}
+
 /** The term items of a council term, with the dates their years cover. */
-export function termItems(items: ClockItemData[], events: LinkedEventData[], term: CouncilTerm, filter: ItemFilter) {
-  return items
-    .filter((item) => item.kind === 'term' && item.termYearStart !== null && item.termYearEnd !== null && selected(item, filter))
+export function termItems(items: ClockItemData[], events: LinkedEventData[], term: CouncilTerm, filter: ItemFilter, drafts: DraftView = 'public') {
+  return itemsOfTerm(items, termStartYear(term), drafts)
+    .filter((item) => item.termYearStart !== null && item.termYearEnd !== null && selected(item, filter))
     .map((item) => ({
       ...common(item, events),
       termYears: { start: item.termYearStart!, end: item.termYearEnd! },
@@ -221,11 +262,13 @@ export function termItems(items: ClockItemData[], events: LinkedEventData[], ter
 
 type ClockItemWriteInput = import('../shared/clock').ClockItemInput;
 type ClockItemView = import('../shared/clock').StoredClockItem;
+/** What a write of an item's own fields stores: its status and the year or term it is a version for are kept apart. */
+export type ClockItemRecord = Omit<ClockItemView, 'id' | 'clock' | 'status' | 'replacesItem' | 'forTermStart'>;
 
 const blank = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value.trim());
 
 /** What is stored for a valid item input: defaults filled, the other kind's fields left out. */
-export function prepareClockItem(input: ClockItemWriteInput): Omit<ClockItemView, 'id' | 'clock'> {
+export function prepareClockItem(input: ClockItemWriteInput): ClockItemRecord {
   const annual = input.kind === 'annual';
   const repeat = annual ? (input.repeat ?? 'yearly') : 'yearly';
   return {

@@ -62,6 +62,17 @@ export function authorise<T>(check: (actor: Actor, c: Context<AppEnv>) => T | Pr
   };
 }
 
+/**
+ * `authorise` for a read that shows more to some who ask (a clock's drafts):
+ * the check runs, before the validators, only when `wanted` says more is asked.
+ */
+export function authoriseWhen<T>(wanted: (c: Context<AppEnv>) => boolean, check: (actor: Actor, c: Context<AppEnv>) => T | Promise<T>): MiddlewareHandler<AppEnv> {
+  return async function authoriseWhenAsked(c, next) {
+    if (wanted(c)) c.set('authorised', await check(requireActor(c.get('actor')), c));
+    await next();
+  };
+}
+
 /** What the route's `authorise` check found. */
 export const authorised = <T>(c: Context<AppEnv>): T => c.get('authorised') as T;
 

@@ -3,13 +3,21 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { ClockRow, WritableClockItem } from '../db/clock';
 import type { Actor } from '../domain/access';
 import type { AppEnv } from '../env';
-import { authorise, authorised } from '../middleware/auth';
+import { authorise, authoriseWhen, authorised } from '../middleware/auth';
 import { editProblemSpecs, preconditionOf, problemSpec, quoteEtag, validationHook, writeSecurity } from '../middleware/http';
-import { addClockItem, annualClock, editClockItem, readClockItem, writableClock, writableClockItem } from '../services/clock';
-import { AnnualClock, ClockItemInput, ClockItemPatch, ClockQuery, StoredClockItem } from '../shared/clock';
+import { addClockItem, annualClock, compareClock, deleteClockItem, draftsAllowed, editClockItem, publishClockItem, readClockItem, writableClock, writableClockItem } from '../services/clock';
+import { AnnualClock, AnnualClockQuery, ClockComparison, ClockItemInput, ClockItemPatch, CompareQuery, StoredClockItem } from '../shared/clock';
+import type { DraftView } from '../domain/clock';
 import { Slug } from '../shared/text';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+// Drafts only for the clock's editors who ask for them, judged before the query is validated.
+const withDrafts = authoriseWhen(
+  (c) => c.req.query('drafts') !== undefined,
+  (actor, c) => draftsAllowed(c.env.DB, actor, c.req.query('clock')),
+);
+const draftsOf = (authorisedValue: unknown): DraftView => (authorisedValue === 'with-drafts' ? 'with-drafts' : 'public');
 
 const itemResponse = (description: string) => ({
   content: { 'application/json': { schema: StoredClockItem } },
@@ -23,15 +31,50 @@ clock.openapi(
     method: 'get',
     path: '/',
     summary: 'The annual clock of a year',
-    description: 'Items that touch the year, in ring order, with their date spans and the events that realise them.',
-    request: { query: ClockQuery },
-    responses: { 200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock' }, 400: problemSpec('A parameter is invalid'), 404: problemSpec('No such clock') },
+    description:
+      'Items that touch the year, in ring order, with their date spans and the events that realise them. An item whose version for the year is published is replaced by it there. ' +
+      "Drafts are left out; with drafts=include the clock's editors see the year as it will be once its drafts are published.",
+    middleware: [withDrafts],
+    request: { query: AnnualClockQuery },
+    responses: {
+      200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock' },
+      400: problemSpec('A parameter is invalid'),
+      401: problemSpec('drafts=include without signing in'),
+      403: problemSpec("drafts=include by someone who may not edit this clock"),
+      404: problemSpec('No such clock'),
+    },
   }),
   async (c) => {
-    const found = await annualClock(c.env.DB, c.req.valid('query'));
+    const drafts = draftsOf(c.get('authorised'));
+    const found = await annualClock(c.env.DB, c.req.valid('query'), drafts);
     // Asked again on every use: an organiser who has just saved an item sees it at once, as with events.
-    c.header('Cache-Control', 'public, no-cache');
+    c.header('Cache-Control', drafts === 'public' ? 'public, no-cache' : 'private, no-store');
     return c.json(found, 200);
+  },
+);
+
+clock.openapi(
+  createRoute({
+    method: 'get',
+    path: '/compare',
+    summary: 'What changed between two years or council terms of a clock',
+    description:
+      'Each item matched with its versions (a roll-over\'s drafts name the item they replace): added, removed, changed (moved: its dates within the year or its years of the term differ; renamed: its title differs) or unchanged, with both sides. ' +
+      "Drafts count only with drafts=include, for the clock's editors.",
+    middleware: [withDrafts],
+    request: { query: CompareQuery },
+    responses: {
+      200: { content: { 'application/json': { schema: ClockComparison } }, description: 'The comparison' },
+      400: problemSpec('A parameter is invalid'),
+      401: problemSpec('drafts=include without signing in'),
+      403: problemSpec("drafts=include by someone who may not edit this clock"),
+      404: problemSpec('No such clock'),
+    },
+  }),
+  async (c) => {
+    const drafts = draftsOf(c.get('authorised'));
+    c.header('Cache-Control', drafts === 'public' ? 'public, no-cache' : 'private, no-store');
+    return c.json(await compareClock(c.env.DB, c.req.valid('query'), drafts), 200);
   },
 );
 
@@ -40,11 +83,13 @@ clock.openapi(
     method: 'get',
     path: '/items/{id}',
     summary: 'One clock item',
+    description: "A draft only for the clock's editors; to others there is none.",
     request: { params: ItemId },
     responses: { 200: itemResponse('The item'), 404: problemSpec('No such item') },
   }),
   async (c) => {
-    const found = await readClockItem(c.env.DB, c.req.valid('param').id);
+    const found = await readClockItem(c.env.DB, c.req.valid('param').id, c.get('actor'));
+    if (found.item.status === 'draft') c.header('Cache-Control', 'private, no-store');
     c.header('ETag', quoteEtag(found.revision));
     return c.json(found.item, 200);
   },
@@ -88,5 +133,56 @@ clock.openapi(
     const saved = await editClockItem(c.env.DB, actor, current, c.req.valid('json'), preconditionOf(c.req.header('If-Match'), current.revision));
     c.header('ETag', quoteEtag(saved.revision));
     return c.json(saved.item, 200);
+  },
+);
+
+const itemOfPath = authorise(async (actor, c) => ({ actor, current: await writableClockItem(c.env.DB, actor, c.req.param('id') ?? '') }));
+
+clock.openapi(
+  createRoute({
+    method: 'post',
+    path: '/items/{id}/publish',
+    summary: "Publish a roll-over's draft",
+    description: 'From now on it takes the place of the item it replaces in its year (or council term), and shows in public reads and the feed.',
+    security: writeSecurity,
+    middleware: [itemOfPath],
+    request: { params: ItemId },
+    responses: {
+      200: itemResponse('Published'),
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('The token may not edit this clock'),
+      404: problemSpec('No such item'),
+      409: problemSpec('The item is published already'),
+    },
+  }),
+  async (c) => {
+    const { actor, current } = authorised<{ actor: Actor; current: WritableClockItem }>(c);
+    const saved = await publishClockItem(c.env.DB, actor, current);
+    c.header('ETag', quoteEtag(saved.revision));
+    return c.json(saved.item, 200);
+  },
+);
+
+clock.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/items/{id}',
+    summary: "Delete a roll-over's draft",
+    description: 'Only drafts are deleted; the item it was made from is kept as it is.',
+    security: writeSecurity,
+    middleware: [itemOfPath],
+    request: { params: ItemId },
+    responses: {
+      204: { description: 'Deleted' },
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('The token may not edit this clock'),
+      404: problemSpec('No such item'),
+      409: problemSpec('The item is published; only drafts are deleted'),
+    },
+  }),
+  async (c) => {
+    const { actor, current } = authorised<{ actor: Actor; current: WritableClockItem }>(c);
+    await deleteClockItem(c.env.DB, actor, current);
+    return c.body(null, 204);
   },
 );

@@ -5,8 +5,8 @@ import { type Actor, assertWritesSomething } from '../domain/access';
 import type { AppEnv } from '../env';
 import { authorise, authorised } from '../middleware/auth';
 import { problemSpec, validationHook, writeSecurity } from '../middleware/http';
-import { createOwnClock, setRings, writableClock } from '../services/clock';
-import { AnnualClock, NewClockInput, RingsInput } from '../shared/clock';
+import { createOwnClock, publishDrafts, rollOver, setRings, writableClock } from '../services/clock';
+import { AnnualClock, NewClockInput, PublishDraftsInput, PublishDraftsResult, RingsInput, RollOverInput, RollOverResult } from '../shared/clock';
 import { Slug } from '../shared/text';
 
 export const clocks = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -57,5 +57,57 @@ clocks.openapi(
   async (c) => {
     const { actor, found } = authorised<{ actor: Actor; found: ClockRow }>(c);
     return c.json(await setRings(c.env.DB, actor, found, c.req.valid('json').rings), 200);
+  },
+);
+
+const SlugParam = z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' } }) });
+const clockOfPath = authorise(async (actor, c) => ({ actor, found: await writableClock(c.env.DB, actor, c.req.param('slug')) }));
+
+clocks.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{slug}/roll-over',
+    summary: 'Roll a clock over to the next year or council term, as drafts',
+    description:
+      "`year`: every published item that occurs in that year gets a draft version for the next year, a 'once' item there that replaces the item's occurrence in that year only; " +
+      "dates with days move 52 weeks (keep: 'weekday', the default) or keep their dates (keep: 'date'), whole months stay, and so does everything else. Items of odd or even years are left to their rule. " +
+      '`term`: every item of the council term that begins that year gets a draft version for the next term. ' +
+      'Run again, it makes nothing for items that have a version there already. All drafts are written in one batch, or none.',
+    security: writeSecurity,
+    middleware: [clockOfPath],
+    request: { params: SlugParam, body: { content: { 'application/json': { schema: RollOverInput } }, required: true } },
+    responses: {
+      200: { content: { 'application/json': { schema: RollOverResult } }, description: 'What was made and what was left alone' },
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('The token may not edit this clock'),
+      404: problemSpec('No such clock'),
+      422: problemSpec('The year or term is out of range or missing'),
+    },
+  }),
+  async (c) => {
+    const { actor, found } = authorised<{ actor: Actor; found: ClockRow }>(c);
+    return c.json(await rollOver(c.env.DB, actor, found, c.req.valid('json')), 200);
+  },
+);
+
+clocks.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{slug}/publish',
+    summary: 'Publish every draft of a year or a council term',
+    security: writeSecurity,
+    middleware: [clockOfPath],
+    request: { params: SlugParam, body: { content: { 'application/json': { schema: PublishDraftsInput } }, required: true } },
+    responses: {
+      200: { content: { 'application/json': { schema: PublishDraftsResult } }, description: 'The drafts published' },
+      401: problemSpec('Not signed in, or no valid token'),
+      403: problemSpec('The token may not edit this clock'),
+      404: problemSpec('No such clock'),
+      422: problemSpec('The year or term is out of range or missing'),
+    },
+  }),
+  async (c) => {
+    const { actor, found } = authorised<{ actor: Actor; found: ClockRow }>(c);
+    return c.json(await publishDrafts(c.env.DB, actor, found, c.req.valid('json')), 200);
   },
 );

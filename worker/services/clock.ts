@@ -4,10 +4,11 @@
  * spreadsheet, an organisation's own clock and its rings.
  * No HTTP here: routes read the request, call these, and write the answer.
  */
-import { type ClockRow, type WritableClockItem, findClockItem, insertClockFromTemplate, insertClockItem, insertClockItems, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
+import { type ClockRow, type WritableClockItem, deleteClockDraft, draftIdsOf, findClockItem, insertClockFromTemplate, insertClockItem, insertClockItems, insertClockVersions, publishClockDrafts, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
-import { type Actor, assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, writableOrganisations } from '../domain/access';
-import { annualItems, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { type Actor, assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, mayWriteClock, writableOrganisations } from '../domain/access';
+import { type DraftView, annualItems, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { compareSides, planAnnualRollOver, planTermRollOver, termSides, yearSides } from '../domain/clock-rollover';
 import { clockCsvTemplate, readClockCsv, rowIssue } from '../domain/clock-csv';
 import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
 import { newRevision } from '../domain/ids';
@@ -16,7 +17,7 @@ import type { Precondition } from '../domain/patch';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import { parseOrThrow, zodIssues } from '../domain/validation';
 import { finnishWorkingDays } from '../domain/working-days';
-import { type AnnualClock, ClockItemInput, type ClockItemPatch, type ClockQuery, type CouncilTermClock, type CouncilTermQuery, type NewClockInput, type RingsInput } from '../shared/clock';
+import { type AnnualClock, type AnnualClockQuery, type ClockComparison, ClockItemInput, type ClockItemPatch, type CompareQuery, type CouncilTermClock, type CouncilTermQuery, type NewClockInput, type PublishDraftsInput, type PublishDraftsResult, type RingsInput, type RollOverInput, type RollOverResult, type StoredClockItem } from '../shared/clock';
 import { clockSlugOf } from '../shared/clock-slug';
 
 const today = () => nowInstant().toZonedDateTimeISO(DEFAULT_TIME_ZONE).toPlainDate();
@@ -45,18 +46,18 @@ export async function writableClock(db: D1Database, actor: Actor, slug: string |
 }
 
 /** The items that touch a year, with their date spans and the events of that year that realise them. */
-export async function annualClock(db: D1Database, query: ClockQuery): Promise<AnnualClock> {
+export async function annualClock(db: D1Database, query: AnnualClockQuery, drafts: DraftView = 'public'): Promise<AnnualClock> {
   const rings = queryList(query.ring);
   const found = await clockOrFail(db, query.clock, rings);
   const year = query.year ?? today().year;
   // The events of the year shown, not those of the year before.
   const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
   const [items, events] = await Promise.all([readClockItems(db, found.id, 'annual'), readLinkedEvents(db, found.id, window.from, window.to)]);
-  return { clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, await finnishWorkingDays()) };
+  return { clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, await finnishWorkingDays(), drafts) };
 }
 
 /** The council term of a date (today without one), its items by year of term, and which year is now. */
-export async function councilTermClock(db: D1Database, query: CouncilTermQuery): Promise<CouncilTermClock> {
+export async function councilTermClock(db: D1Database, query: CouncilTermQuery, drafts: DraftView = 'public'): Promise<CouncilTermClock> {
   const rings = queryList(query.ring);
   const found = await clockOrFail(db, query.clock, rings);
   const now = today();
@@ -66,7 +67,7 @@ export async function councilTermClock(db: D1Database, query: CouncilTermQuery):
   const window = between(Temporal.PlainDate.from(term.start), Temporal.PlainDate.from(term.end).add({ days: 1 }));
   const [items, events] = await Promise.all([readClockItems(db, found.id, 'term'), readLinkedEvents(db, found.id, window.from, window.to)]);
   const current = term.start <= now.toString() && now.toString() <= term.end ? yearOfTerm(term, now) : null;
-  return { clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }) };
+  return { clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }, drafts) };
 }
 
 /** This year's clock with every item and no events: the answer after the clock itself changed. */
@@ -76,10 +77,17 @@ async function clockThisYear(db: D1Database, slug: string): Promise<AnnualClock>
   return { clock: clockInfo(found), year, items: annualItems(await readClockItems(db, found.id, 'annual'), [], year, { rings: [], organisations: [] }, await finnishWorkingDays()) };
 }
 
-export async function readClockItem(db: D1Database, id: number): Promise<WritableClockItem> {
+/** One item; a draft only for its clock's editors (others are told there is none). */
+export async function readClockItem(db: D1Database, id: number, actor: Actor | undefined): Promise<WritableClockItem> {
   const found = await findClockItem(db, id);
-  if (!found) throw new NotFoundError('clock item', String(id));
+  if (!found || (found.item.status === 'draft' && !(actor && mayWriteClock(actor, found.clockOrganisation)))) throw new NotFoundError('clock item', String(id));
   return found;
+}
+
+/** Whether a read shows drafts: only when asked for, and then only to the clock's editors (401 signed out, 403 others). */
+export async function draftsAllowed(db: D1Database, actor: Actor, slug: string | undefined): Promise<DraftView> {
+  await writableClock(db, actor, slug);
+  return 'with-drafts';
 }
 
 /**
@@ -172,4 +180,57 @@ export async function importClockItems(db: D1Database, actor: Actor, found: Cloc
   if (rowIssues.length > 0) throw new ValidationError(rowIssues);
   await insertClockItems(db, found.id, records, writeContext(actor));
   return records.length;
+}
+
+const itemsOf = async (db: D1Database, ids: number[]): Promise<StoredClockItem[]> => (await Promise.all(ids.map((id) => findClockItem(db, id)))).flatMap((found) => (found ? [found.item] : []));
+
+/**
+ * Rolls a year over to the next, or a council term to the next: a draft
+ * version of each item for the target, in one batch with its audit rows.
+ * Run again, it makes nothing for items that have a version there already.
+ */
+export async function rollOver(db: D1Database, actor: Actor, found: ClockRow, input: RollOverInput): Promise<RollOverResult> {
+  const annual = input.year !== undefined;
+  const items = await readClockItems(db, found.id, annual ? 'annual' : 'term');
+  const context = writeContext(actor);
+  if (annual) {
+    const plan = planAnnualRollOver(items, input.year!, input.keep ?? 'weekday');
+    const ids = await insertClockVersions(db, found.id, plan.versions.map((v) => ({ record: v.record, replaces: v.replaces, forTermStart: null, revision: newRevision() })), context);
+    return { clock: found.slug, from: { year: input.year! }, to: { year: input.year! + 1 }, created: ids.length, skipped: plan.skipped.length, drafts: await itemsOf(db, ids), skippedItems: plan.skipped };
+  }
+  const plan = planTermRollOver(items, input.term!);
+  const ids = await insertClockVersions(db, found.id, plan.versions.map((v) => ({ record: v.record, replaces: v.replaces, forTermStart: v.forTermStart, revision: newRevision() })), context);
+  return { clock: found.slug, from: { term: input.term! }, to: { term: input.term! + 4 }, created: ids.length, skipped: plan.skipped.length, drafts: await itemsOf(db, ids), skippedItems: plan.skipped };
+}
+
+/** Publishes every draft of a year or a council term of a clock, in one batch. */
+export async function publishDrafts(db: D1Database, actor: Actor, found: ClockRow, input: PublishDraftsInput): Promise<PublishDraftsResult> {
+  const ids = await draftIdsOf(db, found.id, input.year !== undefined ? { year: input.year } : { term: input.term! });
+  const published = await publishClockDrafts(db, found.id, ids, { ...writeContext(actor), revision: newRevision });
+  return { published: published.length, items: await itemsOf(db, published) };
+}
+
+/** Publishes one draft: from now on it takes its item's place in its year or term. */
+export async function publishClockItem(db: D1Database, actor: Actor, current: WritableClockItem): Promise<WritableClockItem> {
+  if (current.item.status !== 'draft') throw new ConflictError('not-draft', `clock item ${current.item.id} is published already`);
+  const [published] = await publishClockDrafts(db, current.clockId, [current.item.id], { ...writeContext(actor), revision: newRevision });
+  if (published === undefined) throw new ConflictError('not-draft', `clock item ${current.item.id} is published already`);
+  return (await findClockItem(db, current.item.id))!;
+}
+
+/** Deletes a draft; a published item is not deleted here. */
+export async function deleteClockItem(db: D1Database, actor: Actor, current: WritableClockItem): Promise<void> {
+  if (current.item.status !== 'draft' || !(await deleteClockDraft(db, current, writeContext(actor)))) {
+    throw new ConflictError('not-draft', `clock item ${current.item.id} is published; only drafts are deleted`);
+  }
+}
+
+/** What changed between two years (or council terms by their first years) of a clock. */
+export async function compareClock(db: D1Database, query: CompareQuery, drafts: DraftView): Promise<ClockComparison> {
+  const found = await clockOrFail(db, query.clock, []);
+  const kind = query.kind ?? 'annual';
+  const items = await readClockItems(db, found.id, kind);
+  const sides = (at: number) => (kind === 'annual' ? yearSides(items, at, drafts) : termSides(items, at, drafts));
+  const comparison = compareSides(items, sides(query.from), sides(query.to));
+  return { clock: clockInfo(found), kind, from: query.from, to: query.to, drafts: drafts === 'with-drafts', ...comparison };
 }

@@ -10,7 +10,7 @@ import { findEvent, listEventsByIds, listFeedEntries, type StoredEvent, withoutR
 import { readFeedVersions, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
-import { annualItems, occurrenceStartingIn, planOf } from '../domain/clock';
+import { annualItems, occurrenceStartingIn, planOf, replacedOccurrences } from '../domain/clock';
 import { NotFoundError, UnauthorizedError } from '../domain/errors';
 import {
   DEFAULT_VARIANT,
@@ -162,10 +162,17 @@ export async function clockCalendar(db: D1Database, clock: ClockRow, request: { 
   // DTSTAMP is the item's own last change (the clock's creation for an item as the template made it).
   const changedAt = new Map(stored.map((item) => [item.id, item.updatedAt ?? clock.createdAt]));
   const days = await finnishWorkingDays();
-  const items = annualItems(stored, [], year, { rings: request.rings, organisations: request.organisations }, days);
+  // Never drafts: a feed is public.
+  const filter = { rings: request.rings, organisations: request.organisations };
+  const items = annualItems(stored, [], year, filter, days);
+  // A version for next year takes its item's place there, though it does not touch this year; and an
+  // item replaced this year by its version is still there next year.
+  const replaced = replacedOccurrences(stored, 'public');
+  const shown = new Set(items.map((item) => item.id));
+  items.push(...annualItems(stored, [], year + 1, filter, days).filter((item) => !shown.has(item.id) && (item.replacesItem !== null || replaced(item.id, year))));
   const occurrences = items.flatMap((item) =>
     [year, year + 1]
-      .map((y) => occurrenceStartingIn({ ...item.span, repeat: item.repeat, onceYear: item.onceYear }, y))
+      .map((y) => (replaced(item.id, y) ? null : occurrenceStartingIn({ ...item.span, repeat: item.repeat, onceYear: item.onceYear }, y)))
       .filter((o) => o !== null)
       .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, changedAt: changedAt.get(item.id)!, plan: item.decision ? planOf(item.decision, o, days) : null, ...o })),
   );

@@ -51,6 +51,8 @@ const ClockItemFields = {
   source: z.string().nullable().openapi({ description: 'Where the duty or practice is written down' }),
   links: z.array(z.object({ title: z.string(), url: z.string() })),
   events: z.array(ClockEventLink).openapi({ description: 'Published events that realise the item' }),
+  status: z.enum(['published', 'draft']).openapi({ description: "'draft': made by a roll-over, seen only by the clock's editors (drafts=include)" }),
+  replacesItem: z.number().int().nullable().openapi({ description: 'A version for this year or term: the item whose occurrence it replaces' }),
 };
 
 export const AnnualClockItem = z
@@ -94,6 +96,9 @@ export const CouncilTermClock = z
   .openapi('CouncilTermClock');
 export type CouncilTermClock = z.infer<typeof CouncilTermClock>;
 
+/** Drafts are shown only to the clock's editors who ask for them. */
+const DraftsParameter = z.enum(['include']).optional().openapi({ description: "'include': the clock's editors see drafts too, as if published (others get 401/403)" });
+
 export const ClockQuery = z
   .object({
     clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }),
@@ -105,12 +110,16 @@ export const ClockQuery = z
   .strict();
 export type ClockQuery = z.infer<typeof ClockQuery>;
 
+export const AnnualClockQuery = ClockQuery.extend({ drafts: DraftsParameter }).strict();
+export type AnnualClockQuery = z.infer<typeof AnnualClockQuery>;
+
 export const CouncilTermQuery = z
   .object({
     clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional().openapi({ description: 'Show the term that contains this date; default today' }),
     ring: repeatable('Ring slug'),
     organisation: repeatable('Responsible organisation slug'),
+    drafts: DraftsParameter,
   })
   .strict();
 export type CouncilTermQuery = z.infer<typeof CouncilTermQuery>;
@@ -196,6 +205,9 @@ export const StoredClockItem = z
     source: z.string().nullable(),
     links: z.array(z.object({ title: z.string(), url: z.string() })),
     decision: ClockDecision.nullable(),
+    status: z.enum(['published', 'draft']),
+    replacesItem: z.number().int().nullable().openapi({ description: 'A version for one year or council term: the item whose occurrence it replaces' }),
+    forTermStart: z.number().int().nullable().openapi({ description: "A term item's version: the first year of its council term; null for an item of every term" }),
   })
   .openapi('ClockItem');
 export type StoredClockItem = z.infer<typeof StoredClockItem>;
@@ -261,3 +273,99 @@ export function clockItemRuleIssues(input: ClockItemRuleInput): FieldIssue[] {
   return issues;
 }
 
+
+/** The first year of a council term: 2025 and every fourth year either way. */
+export const isTermStart = (year: number): boolean => (((year - 2025) % 4) + 4) % 4 === 0;
+
+const RollOverYear = z.number().int('must be a whole number').min(2000, 'must be 2000–2099').max(2099, 'must be 2000–2099');
+
+/** A roll-over: the year (to the next) or the council term by its first year (to the next term). */
+export const RollOverInput = z
+  .object({
+    year: RollOverYear.optional().openapi({ description: 'Roll the items of this year over to the next', example: 2026 }),
+    term: RollOverYear.optional().openapi({ description: 'Roll the council term that begins this year over to the next (2025 → 2029)', example: 2025 }),
+    keep: z.enum(['weekday', 'date']).optional().openapi({ description: "Annual items with days: 'weekday' (default) moves them 52 weeks, so that a Tuesday stays a Tuesday; 'date' keeps the day of the month" }),
+  })
+  .strict()
+  .superRefine((input, ctx) => addFieldIssues(ctx, rollOverIssues(input)))
+  .openapi('RollOverInput');
+export type RollOverInput = z.infer<typeof RollOverInput>;
+
+/** Publishing every draft of a year or a council term at once. */
+export const PublishDraftsInput = z
+  .object({ year: RollOverYear.max(2100, 'must be 2000–2100').optional(), term: RollOverYear.max(2100, 'must be 2000–2100').optional() })
+  .strict()
+  .superRefine((input, ctx) => addFieldIssues(ctx, rollOverIssues(input)))
+  .openapi('PublishDraftsInput');
+export type PublishDraftsInput = z.infer<typeof PublishDraftsInput>;
+
+function rollOverIssues(input: { year?: number; term?: number }): FieldIssue[] {
+  if (input.year === undefined && input.term === undefined) return [{ field: 'year', rule: 'required', message: '`year` or `term` is required' }];
+  if (input.year !== undefined && input.term !== undefined) return [{ field: 'term', rule: 'year-or-term', message: 'give `year` or `term`, not both' }];
+  if (input.term !== undefined && !isTermStart(input.term)) return [{ field: 'term', rule: 'term-start', message: `\`term\` must be the first year of a council term (2025, 2029, …), not ${input.term}` }];
+  return [];
+}
+
+export const RollOverResult = z
+  .object({
+    clock: Slug,
+    from: z.object({ year: z.number().int().optional(), term: z.number().int().optional() }),
+    to: z.object({ year: z.number().int().optional(), term: z.number().int().optional() }),
+    created: z.number().int().openapi({ description: 'Drafts made now' }),
+    skipped: z.number().int().openapi({ description: 'Items left alone: they have a version for the target already, or (annual) recur every other year' }),
+    drafts: z.array(StoredClockItem).openapi({ description: 'The drafts made now' }),
+    skippedItems: z.array(z.object({ item: z.number().int(), reason: z.enum(['has-version', 'every-other-year']), version: z.number().int().nullable() })),
+  })
+  .openapi('RollOverResult');
+export type RollOverResult = z.infer<typeof RollOverResult>;
+
+export const PublishDraftsResult = z.object({ published: z.number().int(), items: z.array(StoredClockItem) }).openapi('PublishDraftsResult');
+export type PublishDraftsResult = z.infer<typeof PublishDraftsResult>;
+
+export const CompareQuery = z
+  .object({
+    clock: Slug.optional().openapi({ description: "Clock slug; default the network's regional clock" }),
+    kind: ClockItemKind.optional().openapi({ description: "'annual' (default): two years; 'term': two council terms by their first years" }),
+    from: z.coerce.number().int('must be a whole number').min(2000, 'must be 2000–2100').max(2100, 'must be 2000–2100').openapi({ example: 2026 }),
+    to: z.coerce.number().int('must be a whole number').min(2000, 'must be 2000–2100').max(2100, 'must be 2000–2100').openapi({ example: 2027 }),
+    drafts: DraftsParameter,
+  })
+  .strict()
+  .superRefine((query, ctx) => {
+    if (query.kind !== 'term') return;
+    for (const field of ['from', 'to'] as const) {
+      if (!isTermStart(query[field])) ctx.addIssue({ code: 'custom', path: [field], message: `must be the first year of a council term (2025, 2029, …)`, params: { rule: 'term-start' } });
+    }
+  });
+export type CompareQuery = z.infer<typeof CompareQuery>;
+
+const CompareSide = z.object({
+  id: z.number().int(),
+  status: z.enum(['published', 'draft']),
+  title: Localized,
+  ring: Slug.nullable(),
+  dates: z.array(z.object({ start: z.string(), end: z.string() })).openapi({ description: 'Annual: occurrences that start in the year; term: the span of its years' }),
+  termYears: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+});
+
+export const ClockComparison = z
+  .object({
+    clock: ClockInfo,
+    kind: ClockItemKind,
+    from: z.number().int(),
+    to: z.number().int(),
+    drafts: z.boolean(),
+    counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+    items: z.array(
+      z.object({
+        key: z.number().int().openapi({ description: 'The item both sides are versions of' }),
+        change: z.enum(['added', 'removed', 'changed', 'unchanged']),
+        moved: z.boolean().openapi({ description: 'Its dates in the year (or its years of the term) differ' }),
+        renamed: z.boolean().openapi({ description: 'Its title differs in some language' }),
+        from: CompareSide.nullable(),
+        to: CompareSide.nullable(),
+      }),
+    ),
+  })
+  .openapi('ClockComparison');
+export type ClockComparison = z.infer<typeof ClockComparison>;
