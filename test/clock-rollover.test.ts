@@ -190,6 +190,22 @@ describe('rolling the annual clock over', () => {
     expect(audit.results.map((r) => r.action)).toEqual(['create', 'update', 'update']);
   });
 
+  it("refuses moving a version onto a year that has one of the same item, naming onceYear, and writes nothing", async () => {
+    const pohde = await bearerFor('pohde');
+    const item = await addItem(pohde, { title: { fi: 'Kaksi versiota' }, span: { startMonth: 5, startDay: 4, endMonth: 5, endDay: 8 } });
+    const of2063 = (await rollOver(pohde, { year: 2062 })).drafts.find((d) => d.replacesItem === item.id)!;
+    expect((await request(`/api/clock/items/${of2063.id}/publish`, { method: 'POST', headers: { Authorization: pohde } })).status).toBe(200);
+    const of2064 = (await rollOver(pohde, { year: 2063 })).drafts.find((d) => d.replacesItem === item.id)!;
+    expect(of2064).toMatchObject({ onceYear: 2064, status: 'draft' });
+    const before = await rowCounts(TABLES);
+    const etag = (await request(`/api/clock/items/${of2064.id}`, { headers: { Authorization: pohde } })).headers.get('ETag')!;
+    const response = await jsonRequest('PATCH', `/api/clock/items/${of2064.id}`, { onceYear: 2063 }, { Authorization: pohde, 'If-Match': etag });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+    expect(((await response.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'onceYear', rule: 'one-version', values: { year: 2063 } })]);
+    expect(await rowCounts(TABLES)).toEqual(before);
+  });
+
   it('publishes every draft of a year at once, and deletes a draft but never a published item', async () => {
     const pohde = await bearerFor('pohde');
     const item = await addItem(pohde, { title: { fi: 'Poistettava luonnos' } });

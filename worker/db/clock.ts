@@ -214,6 +214,9 @@ export async function insertClockItem(db: D1Database, clockId: number, record: I
 }
 
 /** Replaces an item if it still has `expectedRevision`; false (nothing changed) when it does not. */
+/** Whether a write failed on the rule of one version of an item per year or per term (migration 0022). */
+export const isDuplicateVersion = (error: unknown): boolean => error instanceof Error && /UNIQUE constraint failed: clock_items\./.test(`${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`);
+
 export async function updateClockItem(
   db: D1Database,
   current: WritableClockItem,

@@ -4,7 +4,7 @@
  * spreadsheet, an organisation's own clock and its rings.
  * No HTTP here: routes read the request, call these, and write the answer.
  */
-import { type ClockRow, type WritableClockItem, deleteClockDraft, draftIdsOf, findClockItem, insertClockFromTemplate, insertClockItem, insertClockItems, insertClockVersions, publishClockDrafts, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
+import { type ClockRow, type WritableClockItem, deleteClockDraft, draftIdsOf, findClockItem, isDuplicateVersion, insertClockFromTemplate, insertClockItem, insertClockItems, insertClockVersions, publishClockDrafts, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, mayWriteClock, writableOrganisations } from '../domain/access';
 import { type DraftView, annualItems, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
@@ -130,7 +130,11 @@ export async function editClockItem(db: D1Database, actor: Actor, current: Writa
   const input = parseOrThrow(ClockItemInput, applyClockItemPatch(current.item, patch));
   const clockRow = (await readClock(db, current.item.clock))!;
   await assertReferencesExist(db, clockRow, input);
-  const saved = await updateClockItem(db, current, current.revision, prepareClockItem(input), { revision: newRevision(), ...writeContext(actor) });
+  const saved = await updateClockItem(db, current, current.revision, prepareClockItem(input), { revision: newRevision(), ...writeContext(actor) }).catch((error: unknown) => {
+    // A rolled-over version moved onto a year that already has a version of the same item.
+    if (!isDuplicateVersion(error)) throw error;
+    throw new ValidationError([{ field: 'onceYear', rule: 'one-version', values: { year: input.onceYear ?? '' }, message: `\`onceYear\`: the item already has a version for ${input.onceYear}; edit that one instead` }]);
+  });
   if (!saved) throw new PreconditionFailedError('clock item', String(current.item.id));
   return (await findClockItem(db, current.item.id))!;
 }
