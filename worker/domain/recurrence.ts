@@ -642,15 +642,17 @@ export function clockChangeAtWallMs(ms: number, timeZone: string): ClockChange['
   return null;
 }
 
-// The offset of a zone at the start of a year (its changes give the rest).
-const yearOffsets = new Map<string, number>();
+// The offset of a zone at the start of a year (its changes give the rest), by zone and year: called a few times
+// for each occurrence a write stores, so without a key string made per call.
+const yearOffsets = new Map<string, Map<number, number>>();
 
 function offsetAtYearStart(timeZone: string, year: number): number {
-  const key = `${timeZone} ${year}`;
-  let offset = yearOffsets.get(key);
+  let years = yearOffsets.get(timeZone);
+  if (!years) yearOffsets.set(timeZone, (years = new Map()));
+  let offset = years.get(year);
   if (offset === undefined) {
     offset = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone }).offsetNanoseconds / 1e6;
-    yearOffsets.set(key, offset);
+    years.set(year, offset);
   }
   return offset;
 }
