@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listOccurrenceBriefPage, listOccurrencePage } from '../worker/db/occurrences';
+import { listOccurrenceBriefPage, listOccurrencePage, listOccurrenceSyndicationPage } from '../worker/db/occurrences';
 import { indexHorizon, indexWindow, occurrencesToStore } from '../worker/domain/occurrence-index';
 import { type Timing, checkSeries, occurrencesBetween } from '../worker/domain/recurrence';
 import { Temporal, formatInstant, formatOffsetDateTime } from '../worker/domain/time';
@@ -200,20 +200,20 @@ describe('lists from the index', () => {
 });
 
 describe('a page of the index', () => {
-  it('reads the index in order and stops at the limit, full or brief: no sort, no scan of the occurrences', async () => {
+  it('reads the index in order and stops at the limit, full, brief or for feeds: no sort, no scan of the occurrences', async () => {
     const filter = {
       from: '2027-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z', networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false,
       shortFrom: '2026-12-31T00:00:00Z', longFrom: '2025-12-31T00:00:00Z',
     };
     const { db, statements } = recording(env.DB);
-    for (const list of [listOccurrencePage, listOccurrenceBriefPage]) {
+    for (const list of [listOccurrencePage, listOccurrenceBriefPage, listOccurrenceSyndicationPage]) {
       for (const descending of [false, true]) {
         await list(db, filter, { after: null, limit: 50, descending });
         await list(db, { ...filter, networks: ['osallisuus'] }, { after: ['2027-02-01T00:00:00Z', 'x', ''], limit: 50, descending });
       }
     }
     const pages = statements.filter((s) => s.sql.startsWith('SELECT o.event_id'));
-    expect(pages).toHaveLength(8);
+    expect(pages).toHaveLength(12);
     for (const { sql, values } of pages) {
       const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...values).all<{ detail: string }>();
       const details = results.map((row) => row.detail);

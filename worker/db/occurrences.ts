@@ -4,6 +4,7 @@
  * of the index per page, with the filters checked per row.
  */
 import type { StoredOccurrence } from '../domain/occurrence-index';
+import type { SyndicationEvent } from '../domain/syndication';
 import type { EventBrief } from '../shared/events';
 import { type EventIndex, insertRows, rowsJson } from './occurrence-rows';
 import { type EventFilter, type EventRow, LIST_FILTERS, SELECT_EVENT, type StoredEvent, filterValues, rowToEvent } from './events';
@@ -61,19 +62,27 @@ export type BriefEvent = Omit<EventBrief, 'occurrence'>;
 const BRIEF_COLUMNS = `e.status AS status, e.title_fi AS title_fi, e.title_sv AS title_sv, e.title_en AS title_en,
   et.slug AS type_slug, e.time_zone AS time_zone, e.all_day AS all_day`;
 
+// What RSS, Atom and JSON Feed show of an occurrence's event besides BRIEF_COLUMNS: its texts, place
+// and links, read in the page's own statement too, instead of every related row of the event as JSON.
+const SYNDICATION_COLUMNS = `${BRIEF_COLUMNS},
+  e.description_fi AS description_fi, e.description_sv AS description_sv, e.description_en AS description_en,
+  e.location_place AS location_place, e.location_address AS location_address, e.online_url AS online_url,
+  e.cancel_reason AS cancel_reason, e.cancel_reason_sv AS cancel_reason_sv, e.cancel_reason_en AS cancel_reason_en, e.updated_at AS updated_at`;
+
 /**
  * One arm per part of the index: occurrences of a day or less, looked for
  * from a day before the window, and longer ones, from a year before.
  * Each arm reads the index in order; SQLite merges the two and stops at
  * the LIMIT, so a page costs its length, not the window's contents.
  * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'
- * earliest start, ?11 the limit, ?12–?14 the cursor. `brief` adds the
- * BRIEF_COLUMNS of each occurrence's event; rows, order and limit are the same.
+ * earliest start, ?11 the limit, ?12–?14 the cursor. `columns` adds
+ * columns of each occurrence's event (BRIEF_COLUMNS, SYNDICATION_COLUMNS);
+ * rows, order and limit are the same.
  */
-function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; brief: boolean }): string {
+function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; columns: string | null }): string {
   const direction = page.descending ? 'DESC' : 'ASC';
   const arm = (long: 0 | 1, earliest: string) => `SELECT o.event_id AS event_id, o.recurrence_id AS recurrence_id, o.starts_at AS starts_at, o.ends_at AS ends_at,
-  o.start_text AS start_text, o.end_text AS end_text, o.cancelled AS cancelled, o.moved AS moved, o.place AS place, o.long AS long${page.brief ? `,\n  ${BRIEF_COLUMNS}` : ''}
+  o.start_text AS start_text, o.end_text AS end_text, o.cancelled AS cancelled, o.moved AS moved, o.place AS place, o.long AS long${page.columns ? `,\n  ${page.columns}` : ''}
 FROM occurrences o JOIN events e ON e.id = o.event_id JOIN event_types et ON et.id = e.event_type_id
 WHERE o.long = ${long} AND o.starts_at >= ${earliest} AND o.starts_at < ?1 AND o.ends_at > ?2
   ${page.cursor ? `AND (o.starts_at, o.event_id, o.recurrence_id) ${page.descending ? '<' : '>'} (?12, ?13, ?14)` : ''}
@@ -101,11 +110,14 @@ interface PageRow {
 
 type BriefPageRow = PageRow & Pick<EventRow, 'status' | 'title_fi' | 'title_sv' | 'title_en' | 'type_slug' | 'time_zone' | 'all_day'>;
 
+type SyndicationPageRow = BriefPageRow &
+  Pick<EventRow, 'description_fi' | 'description_sv' | 'description_en' | 'location_place' | 'location_address' | 'online_url' | 'cancel_reason' | 'cancel_reason_sv' | 'cancel_reason_en' | 'updated_at'>;
+
 type PageFilter = EventFilter & { shortFrom: string; longFrom: string };
 
 /** The page's statement and its values (the unindexed events' statement takes the first 8). */
-function pageStatement(filter: PageFilter, page: OccurrencePage, brief: boolean): { sql: string; values: unknown[] } {
-  const sql = pageSql({ descending: page.descending, cursor: page.after !== null, brief });
+function pageStatement(filter: PageFilter, page: OccurrencePage, columns: string | null): { sql: string; values: unknown[] } {
+  const sql = pageSql({ descending: page.descending, cursor: page.after !== null, columns });
   const values = [filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0, filter.shortFrom, filter.longFrom, page.limit + 1, ...(page.after ?? [])];
   return { sql, values };
 }
@@ -132,7 +144,7 @@ function rowToOccurrence(row: PageRow): OccurrenceRow {
  * occurrences of a day or less and of longer ones that can reach the window.
  */
 export async function listOccurrencePage(db: D1Database, filter: PageFilter, page: OccurrencePage): Promise<{ rows: OccurrenceRow[]; events: StoredEvent[]; unindexed: StoredEvent[] }> {
-  const { sql, values } = pageStatement(filter, page, false);
+  const { sql, values } = pageStatement(filter, page, null);
   const [rows, events, unindexed] = await db.batch([
     db.prepare(sql).bind(...values),
     db.prepare(`${SELECT_EVENT} WHERE e.id IN (SELECT event_id FROM (${sql}))`).bind(...values),
@@ -152,11 +164,39 @@ export async function listOccurrencePage(db: D1Database, filter: PageFilter, pag
  * expands them from their rules.
  */
 export async function listOccurrenceBriefPage(db: D1Database, filter: PageFilter, page: OccurrencePage): Promise<{ rows: OccurrenceRow[]; events: BriefEvent[]; unindexed: StoredEvent[] }> {
-  const { sql, values } = pageStatement(filter, page, true);
+  const { sql, values } = pageStatement(filter, page, BRIEF_COLUMNS);
   const [rows, unindexed] = await db.batch([db.prepare(sql).bind(...values), db.prepare(UNINDEXED_SQL).bind(...values.slice(0, 8))]);
   const results = rows!.results as BriefPageRow[];
   const events = new Map(results.map((row) => [row.event_id, rowToBriefEvent(row)]));
   return { rows: results.map(rowToOccurrence), events: [...events.values()], unindexed: (unindexed!.results as EventRow[]).map(rowToEvent) };
+}
+
+/**
+ * The same page again, each occurrence with only what a feed item shows of
+ * its event (SyndicationEvent), read in the page's own statement: RSS, Atom
+ * and JSON Feed. Events not indexed yet are read in full, as above.
+ */
+export async function listOccurrenceSyndicationPage(
+  db: D1Database,
+  filter: PageFilter,
+  page: OccurrencePage,
+): Promise<{ rows: OccurrenceRow[]; events: SyndicationEvent[]; unindexed: StoredEvent[] }> {
+  const { sql, values } = pageStatement(filter, page, SYNDICATION_COLUMNS);
+  const [rows, unindexed] = await db.batch([db.prepare(sql).bind(...values), db.prepare(UNINDEXED_SQL).bind(...values.slice(0, 8))]);
+  const results = rows!.results as SyndicationPageRow[];
+  const events = new Map(results.map((row) => [row.event_id, rowToSyndicationEvent(row)]));
+  return { rows: results.map(rowToOccurrence), events: [...events.values()], unindexed: (unindexed!.results as EventRow[]).map(rowToEvent) };
+}
+
+function rowToSyndicationEvent(row: SyndicationPageRow): SyndicationEvent {
+  return {
+    ...rowToBriefEvent(row),
+    description: { fi: row.description_fi, sv: row.description_sv, en: row.description_en },
+    location: row.location_place !== null || row.location_address !== null ? { place: row.location_place, address: row.location_address } : null,
+    onlineUrl: row.online_url,
+    cancelReasons: row.cancel_reason === null ? null : { fi: row.cancel_reason, sv: row.cancel_reason_sv, en: row.cancel_reason_en },
+    updatedAt: row.updated_at,
+  };
 }
 
 function rowToBriefEvent(row: BriefPageRow): BriefEvent {

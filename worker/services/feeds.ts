@@ -29,7 +29,7 @@ import {
   termNames,
 } from '../domain/feeds';
 import { calendarOf, clockCalendarOf, localized } from '../domain/ical';
-import { SYNDICATION_ITEMS, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
+import { SYNDICATION_FORMAT, SYNDICATION_ITEMS, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
 import { Temporal, formatInstant } from '../domain/time';
 import { hashToken, sha256Hex } from '../domain/tokens';
 import { finnishWorkingDays } from '../domain/working-days';
@@ -37,7 +37,7 @@ import { cachedFeed, edgeCopy, encodeParts, keepFeed } from '../platform/feed-ca
 import { gzip } from '../platform/gzip';
 import type { Language } from '../shared/languages';
 import type { ClockRow } from '../db/clock';
-import { listOccurrences } from './occurrence-index';
+import { listOccurrenceSyndication } from './occurrence-index';
 
 /** Where links and UIDs in a feed point: the public origin and the right-hand side of UIDs. */
 export interface FeedSite {
@@ -121,7 +121,7 @@ export async function eventCalendar(db: D1Database, event: StoredEvent, language
 export async function syndicationVersion(db: D1Database, selection: FeedSelection, format: SyndicationFormat, site: FeedSite, now: Temporal.Instant): Promise<FeedVersion> {
   const { etag: version, modifiedAt } = await calendarFeedVersion(db, selection, DEFAULT_VARIANT, now);
   const hour = now.toString().slice(0, 13);
-  return { etag: `${version}-${hour}-${format}-${await sha256Hex(feedKey(selection, site.origin))}`.slice(0, 120), modifiedAt };
+  return { etag: `${version}-${hour}-${format}${SYNDICATION_FORMAT}-${await sha256Hex(feedKey(selection, site.origin))}`.slice(0, 120), modifiedAt };
 }
 
 /** The next occurrences of the coming year as RSS, Atom or JSON Feed; built once per ETag and kept compressed. */
@@ -133,7 +133,7 @@ export async function syndicationBody(db: D1Database, request: { selection: Feed
   const names = termNames(await readTaxonomy(db));
   const from = formatInstant(now);
   const to = formatInstant(now.add({ hours: 24 * 365 }));
-  const { items: upcoming } = await listOccurrences(
+  const { items: upcoming } = await listOccurrenceSyndication(
     db,
     { from, to, ...filtersOf(selection), match: null, includeMembersOnly: false },
     { from: now, to: Temporal.Instant.from(to) },

@@ -6,7 +6,8 @@
  * extended a month at a time, so that each is touched about once a month.
  */
 import { type EventFilter, type StoredEvent, withoutRevision } from '../db/events';
-import { type BriefEvent, type OccurrencePage, type OccurrenceRow, extendIndex, listIndexWork, listOccurrenceBriefPage, listOccurrencePage } from '../db/occurrences';
+import { type BriefEvent, type OccurrencePage, type OccurrenceRow, extendIndex, listIndexWork, listOccurrenceBriefPage, listOccurrencePage, listOccurrenceSyndicationPage } from '../db/occurrences';
+import type { SyndicationOccurrence } from '../domain/syndication';
 import { eventOccurrences } from '../domain/events';
 import { type Window, briefOf, mergePage } from '../domain/listing';
 import type { EventBrief, EventOccurrence } from '../shared/events';
@@ -54,6 +55,12 @@ export async function listOccurrences(db: D1Database, filter: EventFilter, windo
 export async function listOccurrenceBriefs(db: D1Database, filter: EventFilter, window: Window, page: OccurrencePage): Promise<{ items: EventBrief[]; nextCursor: string | null }> {
   const { rows, events, unindexed } = await listOccurrenceBriefPage(db, { ...filter, ...earliestStarts(window.from) }, page);
   return pageOf(rows, events, expand(unindexed, window).map(briefOf), page);
+}
+
+/** The same page as listOccurrences, each occurrence with only what RSS, Atom and JSON Feed show of its event. */
+export async function listOccurrenceSyndication(db: D1Database, filter: EventFilter, window: Window, page: OccurrencePage): Promise<{ items: SyndicationOccurrence[]; nextCursor: string | null }> {
+  const { rows, events, unindexed } = await listOccurrenceSyndicationPage(db, { ...filter, ...earliestStarts(window.from) }, page);
+  return pageOf(rows, events, expand(unindexed, window), page);
 }
 
 const expand = (unindexed: StoredEvent[], window: Window) => unindexed.flatMap((event) => eventOccurrences(withoutRevision(event), window.from, window.to));
