@@ -364,3 +364,132 @@ describe("an organisation's own clock", () => {
     await page.context().close();
   });
 });
+
+/** The published occurrences of the brief list in a window, every page of it. */
+async function publishedBriefs(page: Page, query: string): Promise<{ id: string; title: string; day: string }[]> {
+  const found: { id: string; title: string; day: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const answer = await api(page, 'GET', `/api/events?fields=brief&limit=500&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(answer.status).toBe(200);
+    for (const item of answer.body.items) if (item.status === 'published' && item.occurrence.status === 'published') found.push({ id: item.id, title: item.title.fi, day: item.occurrence.start.slice(0, 10) });
+    cursor = answer.body.nextCursor;
+  } while (cursor);
+  return found;
+}
+
+/** The chosen-event markers on the wheel: each one's day, count, link and name. */
+function chosenMarkers(page: Page): Promise<{ day: string; count: number; href: string | null; label: string; tabindex: string | null; tag: string }[]> {
+  return page.locator('.wheel-chosen').evaluateAll((markers) =>
+    markers.map((m) => ({ day: m.getAttribute('data-chosen')!, count: Number(m.getAttribute('data-count')), href: m.getAttribute('href'), label: m.getAttribute('aria-label')!, tabindex: m.getAttribute('tabindex'), tag: m.tagName })),
+  );
+}
+
+describe('events of chosen networks and types', () => {
+  it('are chosen on the page (in the URL), drawn on their dates as links, reached by the keyboard, and listed in the month and the table', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    expect(await page.locator('.wheel-chosen').count()).toBe(0);
+    await page.locator('.clock-choices summary', { hasText: 'Verkostot' }).click();
+    await page.getByRole('checkbox', { name: 'Kuntien hyvinvointiyhdyshenkilöiden verkosto' }).check();
+    await page.waitForURL(/network=hyvinvointiyhdyshenkilot/);
+    await page.waitForSelector('.wheel-chosen');
+    const expected = await publishedBriefs(page, 'from=2026-01-01&to=2027-01-01&network=hyvinvointiyhdyshenkilot');
+    expect(expected.length).toBeGreaterThan(5);
+    const markers = await chosenMarkers(page);
+    // Every occurrence is counted once, each on its own day or with the days next to it.
+    expect(markers.reduce((sum, m) => sum + m.count, 0)).toBe(expected.length);
+    for (const marker of markers) expect(expected.map((e) => e.day)).toContain(marker.day);
+    const single = markers.find((m) => m.count === 1)!;
+    const event = expected.find((e) => e.day === single.day)!;
+    expect(single.tag).toBe('a');
+    expect(single.href).toBe(`/events/${event.id}`);
+    expect(single.label).toMatch(new RegExp(`^${event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} – .*${Number(event.day.slice(8))}\\.${Number(event.day.slice(5, 7))}\\.2026$`));
+    await page.locator(`.wheel-chosen[data-chosen="${single.day}"]`).focus();
+    expect(await page.locator('.wheel-tip').textContent()).toContain(event.title);
+    // The diamonds of the items' own events are still there, and the legend says what the circles are.
+    expect(await page.locator('.wheel-event').count()).toBeGreaterThan(0);
+    expect(await page.locator('.wheel-box').textContent()).toContain('Valittujen verkostojen ja tyyppien tapahtuma');
+    await expectReadableWheel(page, (await namesOf(page, 'year=2026')).titles);
+    const reached = new Set<string>();
+    await page.locator('h1').first().click();
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({ chosen: document.activeElement?.getAttribute('data-chosen') ?? null, end: document.activeElement?.textContent === 'Lataa SVG' }));
+      if (focused.chosen) reached.add(focused.chosen);
+      if (focused.end) break;
+    }
+    expect([...reached].sort()).toEqual(markers.map((m) => m.day).sort());
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A type as well: several choices of each kind go in the URL, as in the calendar.
+    await page.locator('.clock-choices summary', { hasText: 'Tapahtumatyyppi' }).click();
+    await page.getByRole('checkbox', { name: 'Verkostotapaaminen' }).check();
+    await page.waitForURL(/type=verkostotapaaminen/);
+    expect(page.url()).toContain('network=hyvinvointiyhdyshenkilot');
+    await page.getByRole('checkbox', { name: 'Kulttuurihyvinvointiverkosto' }).check();
+    await page.waitForURL(/network=kulttuurihyvinvointi/);
+    expect(new URL(page.url()).searchParams.getAll('network').sort()).toEqual(['hyvinvointiyhdyshenkilot', 'kulttuurihyvinvointi']);
+
+    const month = event.day.slice(0, 7);
+    await open(page, `/clock?year=2026&network=hyvinvointiyhdyshenkilot&month=${month}`);
+    const list = page.locator('.month-list');
+    await list.getByRole('heading', { name: 'Verkostojen ja tyyppien tapahtumat' }).waitFor();
+    const inMonth = expected.filter((e) => e.day.startsWith(month));
+    expect(await list.locator('.chosen-events li').count()).toBe(inMonth.length);
+    expect(await list.locator('.chosen-events a').first().getAttribute('href')).toBe(`/events/${inMonth[0]!.id}`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await open(page, '/clock?view=table&year=2026&network=hyvinvointiyhdyshenkilot');
+    await page.waitForSelector('table.chosen-table');
+    expect(await page.locator('table.chosen-table tbody tr').count()).toBe(expected.length);
+    expect(await page.locator('table.chosen-table caption').textContent()).toBe('Verkostojen ja tyyppien tapahtumat 2026');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('a busy year of hundreds of events, read from every page of the list, shares markers by day: few keyboard stops, each opening its month', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
+    await page.waitForURL(/\/manage/);
+    const network = `kiirea-verkosto-${Date.now().toString(36)}`;
+    expect((await api(page, 'POST', '/api/admin/networks', { slug: network, name: { fi: `Kiireinen verkosto ${network}` } })).status).toBe(201);
+    // Two events every day of 2031: 730 occurrences, more than one page (500) of the list.
+    for (const hour of ['09', '13']) {
+      const created = await api(page, 'POST', '/api/events', {
+        title: { fi: `Päivittäinen tapaaminen klo ${hour}` },
+        description: { fi: 'Joka päivä.' },
+        type: 'verkostotapaaminen',
+        status: 'published',
+        start: `2031-01-01T${hour}:00`,
+        end: `2031-01-01T${hour}:30`,
+        recurrence: { rrule: 'FREQ=DAILY;COUNT=365', exceptions: [] },
+        organisations: ['pohde'],
+        networks: [network],
+        municipalities: ['oulu'],
+        location: { place: 'Oulu', address: null },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    await open(page, `/clock?year=2031&network=${network}`);
+    await page.waitForSelector('.wheel-chosen');
+    const markers = await chosenMarkers(page);
+    expect(markers.reduce((sum, m) => sum + m.count, 0)).toBe(730);
+    // A marker is 15 units wide on a track of radius 292: at most 123 around the wheel.
+    expect(markers.length).toBeLessThanOrEqual(123);
+    expect(markers.length).toBeGreaterThan(100);
+    const group = markers.find((m) => m.day === '2031-10-14') ?? markers.find((m) => m.day.startsWith('2031-10'))!;
+    expect(group.tag).toBe('g');
+    expect(group.tabindex).toBe('0');
+    expect(group.label).toMatch(/^\d+ tapahtumaa \d{1,2}\.10\.2031( – \d{1,2}\.1[01]\.2031)?$/);
+    await page.locator(`.wheel-chosen[data-chosen="${group.day}"]`).focus();
+    expect(await page.locator('.wheel-tip').textContent()).toContain('Päivittäinen tapaaminen');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/month=2031-10/);
+    expect(await page.locator('.month-list .chosen-events li').count()).toBe(62);
+    await expectReadableWheel(page, (await namesOf(page, 'year=2031')).titles);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});

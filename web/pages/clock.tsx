@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy, isProblem } from '../api';
 import { Failed, Loading } from '../components/status';
 import { DataTable } from '../components/data-table';
+import { type ChosenEvent, ChosenEventList, ChosenEventsTable, EventChoices, chosenDay, loadChosenEvents } from '../components/clock-events';
 import { CategoryLegend, type ClockItem, type Contrast, type PlanDay, RingLegend, Wheel, eventDay, planDayText, planDays, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
@@ -23,6 +24,9 @@ interface ClockState {
   /** The month opened into a list, 'YYYY-MM'. */
   month: string | null;
   contrast: Contrast;
+  /** Networks and event types whose events the wheel shows too. */
+  network: string[];
+  type: string[];
 }
 
 function readClockState(search: string, today: string): ClockState {
@@ -41,6 +45,8 @@ function readClockState(search: string, today: string): ClockState {
     clock: query.get('clock'),
     month: /^\d{4}-(0[1-9]|1[0-2])$/.test(query.get('month') ?? '') ? query.get('month') : null,
     contrast: query.get('contrast') === 'high' ? 'high' : 'normal',
+    network: query.getAll('network').filter((value) => /^[a-z0-9-]{1,60}$/.test(value)),
+    type: query.getAll('type').filter((value) => /^[a-z0-9-]{1,60}$/.test(value)),
   };
 }
 
@@ -54,6 +60,8 @@ function writeClockState(path: string, state: ClockState, language: string): str
   if (state.organisation) query.set('organisation', state.organisation);
   if (state.month && state.view !== 'term') query.set('month', state.month);
   if (state.contrast === 'high') query.set('contrast', 'high');
+  for (const network of state.network) query.append('network', network);
+  for (const type of state.type) query.append('type', type);
   if (language !== 'fi') query.set('lang', language);
   return `${path}?${query}`;
 }
@@ -156,7 +164,7 @@ function wheelMonths(year: number, startMonth: number): string[] {
 }
 
 /** A month opened into a list: the items that touch it and the events that realise them in it. */
-function MonthList({ month, items, onSelect, onClose }: { month: string; items: ClockItem[]; onSelect?: (id: number) => void; onClose: () => void }) {
+function MonthList({ month, items, chosen, onSelect, onClose }: { month: string; items: ClockItem[]; chosen: ChosenEvent[] | null; onSelect?: (id: number) => void; onClose: () => void }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
@@ -224,6 +232,15 @@ function MonthList({ month, items, onSelect, onClose }: { month: string; items: 
             </li>
           ))}
         </ul>
+      )}
+      {chosen && (
+        <>
+          <h3>{t.chosenEvents}</h3>
+          {(() => {
+            const inMonth = chosen.filter((event) => chosenDay(event) >= first && chosenDay(event) <= last);
+            return inMonth.length === 0 ? <p>{t.noMonthEvents}</p> : <ChosenEventList events={inMonth} />;
+          })()}
+        </>
       )}
       <button type="button" onClick={onClose}>
         {t.closeMonth}
@@ -408,6 +425,11 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
   const wheelRef = useRef<HTMLDivElement>(null);
   const clock = useResource(JSON.stringify([state.year, state.startMonth, state.clock]), (signal) => wheelItems(state, signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const wheelStart = `${state.year}-${String(state.startMonth).padStart(2, '0')}-01`;
+  const wheelEnd = `${state.year + 1}-${String(state.startMonth).padStart(2, '0')}-01`;
+  const choosing = state.network.length > 0 || state.type.length > 0;
+  const chosenLoad = useResource(JSON.stringify([state.network, state.type, wheelStart]), (signal) => loadChosenEvents(state, { from: wheelStart, to: wheelEnd }, signal));
+  const chosen = choosing && chosenLoad.state === 'ready' ? chosenLoad.value : null;
   const organisations = new Map(taxonomy.state === 'ready' ? taxonomy.value.organisations.map((o) => [o.slug, pick(o.name)]) : []);
   const update = (next: Partial<ClockState>) => route(writeClockState(path, { ...state, ...next }, language));
   const clockMissing = clock.state === 'failed' && isProblem(clock.error, 404);
@@ -479,6 +501,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
           </select>
         </div>
       )}
+      {state.view !== 'term' && <EventChoices taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} choice={state} onChange={(choice) => update(choice)} />}
     </div>
   );
 
@@ -509,17 +532,19 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
           const rings = clock.value.clock.rings.filter((ring) => !state.ring || ring.slug === state.ring);
           const months = wheelMonths(state.year, state.startMonth);
           const openMonth = state.month && months.includes(state.month) ? state.month : null;
-          const monthList = openMonth && <MonthList month={openMonth} items={items} onSelect={state.view === 'wheel' ? setSelected : undefined} onClose={() => update({ month: null })} />;
+          const chosenStatus = !choosing ? null : chosenLoad.state === 'loading' ? <Loading /> : chosenLoad.state === 'failed' ? <Failed retry={chosenLoad.retry} /> : null;
+          const monthList = openMonth && <MonthList month={openMonth} items={items} chosen={chosen} onSelect={state.view === 'wheel' ? setSelected : undefined} onClose={() => update({ month: null })} />;
           if (state.view === 'table') {
             return (
               <>
                 <MonthButtons months={months} open={openMonth} onOpen={(month) => update({ month })} />
                 {monthList}
                 <ClockTable clock={clock.value} items={items} organisations={organisations} />
+                {chosenStatus}
+                {chosen && <ChosenEventsTable events={chosen} caption={`${t.chosenEvents} ${state.startMonth === 1 ? state.year : `${state.year}–${state.year + 1}`}`} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />}
               </>
             );
           }
-          const wheelStart = `${state.year}-${String(state.startMonth).padStart(2, '0')}-01`;
           return (
             <div class="clock-layout">
               <div class="wheel-box" ref={wheelRef}>
@@ -535,9 +560,12 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
                   onOpenMonth={(month) => update({ month: month === openMonth ? null : month })}
                   contrast={state.contrast}
                   title={pick(clock.value.clock.name)}
+                  chosen={chosen ?? undefined}
+                  onShowMonth={(month) => update({ month })}
                 />
+                {chosenStatus}
                 <RingLegend rings={rings} contrast={state.contrast} />
-                <CategoryLegend items={items} contrast={state.contrast} />
+                <CategoryLegend items={items} contrast={state.contrast} chosen={chosen !== null} />
                 {!embedded && (
                   <p class="button-row no-print">
                     <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'svg', `vuosikello-${state.year}`)}>
