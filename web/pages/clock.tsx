@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy, isProblem } from '../api';
 import { Failed, Loading } from '../components/status';
 import { DataTable } from '../components/data-table';
+import { YearList } from '../components/year-list';
 import { type ChosenEvent, ChosenEventList, ChosenEventsTable, EventChoices, chosenDay, loadChosenEvents } from '../components/clock-events';
 import { CategoryLegend, type ClockItem, type Contrast, type PlanDay, RingLegend, Wheel, eventDay, planDayText, planDays, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
@@ -546,8 +547,21 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
             );
           }
           return (
+            <div class="clock-wheel-view">
+            <YearList
+              items={items}
+              months={months}
+              wheelStart={wheelStart}
+              chosen={chosen}
+              contrast={state.contrast}
+              onShowWheel={() => {
+                const box = wheelRef.current;
+                box?.scrollIntoView({ block: 'start' });
+                box?.focus({ preventScroll: true });
+              }}
+            />
             <div class="clock-layout">
-              <div class="wheel-box" ref={wheelRef}>
+              <div class="wheel-box" id="clock-wheel" ref={wheelRef} tabIndex={-1}>
                 <Wheel
                   items={items}
                   rings={rings}
@@ -584,6 +598,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
                 {monthList}
                 <Details item={items.find((item) => item.id === selected)} organisations={organisations} />
               </div>
+            </div>
             </div>
           );
         })()
