@@ -304,29 +304,35 @@ describe('decisions and their preparation steps', () => {
   });
 });
 
+/** Signs in as the administrator and makes an organisation's clock of 40 realistic items; returns its slug. */
+async function fortyItemClock(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
+  await page.waitForURL(/\/manage/);
+  const slug = `vuosikello-testi-${Date.now().toString(36)}`;
+  expect((await api(page, 'POST', '/api/admin/organisations', { slug, name: { fi: 'Testikunta' }, kind: 'municipality' })).status).toBe(201);
+  const created = await api(page, 'POST', '/api/clocks', { organisation: slug });
+  expect(created.status).toBe(201);
+  const clock = created.body.clock.slug as string;
+  const have = created.body.items.length as number;
+  // A year's worth of realistic items: month spans, short date spans and single days, in every ring, some with short names.
+  const rings = ['kunnat', 'hyvinvointialue', 'maakunta', 'jarjestot'];
+  const names = ['Lautakunnan kokous hyvinvointiraportista', 'Valtuustoseminaari', 'Nuorisovaltuuston kuuleminen', 'Vanhusneuvoston kokous', 'Järjestöjen yhteistyöfoorumi ja verkostotapaaminen', 'Hyvinvointiryhmän työpaja', 'Budjettiesitys hallitukselle', 'Osavuosikatsaus'];
+  for (let i = 0; have + i < 40; i++) {
+    const month = ((i * 7) % 12) + 1;
+    const kind = i % 3;
+    const span = kind === 0 ? { startMonth: month, endMonth: month } : kind === 1 ? { startMonth: month, startDay: 10, endMonth: month, endDay: 14 } : { startMonth: month, startDay: 20, endMonth: month, endDay: 20 };
+    const name = `${names[i % names.length]} ${i + 1}`;
+    const answer = await api(page, 'POST', `/api/clock/items?clock=${clock}`, { ring: rings[Math.floor(i / 8) % rings.length], kind: 'annual', title: { fi: name }, shortTitle: i % 2 ? { fi: `Kohta ${i + 1}` } : null, span, category: ['talous', 'verkosto', 'jarjestot', 'muu'][i % 4] });
+    expect(answer.status).toBe(201);
+  }
+  return clock;
+}
+
 describe('a clock of 40 items', () => {
   it('still has every name on the wheel or in the legend, none over another, and the keyboard reaches every arc', async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
-    await page.waitForURL(/\/manage/);
-    const slug = `vuosikello-testi-${Date.now().toString(36)}`;
-    expect((await api(page, 'POST', '/api/admin/organisations', { slug, name: { fi: 'Testikunta' }, kind: 'municipality' })).status).toBe(201);
-    const created = await api(page, 'POST', '/api/clocks', { organisation: slug });
-    expect(created.status).toBe(201);
-    const clock = created.body.clock.slug as string;
-    const have = created.body.items.length as number;
-    // A year's worth of realistic items: month spans, short date spans and single days, in every ring, some with short names.
-    const rings = ['kunnat', 'hyvinvointialue', 'maakunta', 'jarjestot'];
-    const names = ['Lautakunnan kokous hyvinvointiraportista', 'Valtuustoseminaari', 'Nuorisovaltuuston kuuleminen', 'Vanhusneuvoston kokous', 'Järjestöjen yhteistyöfoorumi ja verkostotapaaminen', 'Hyvinvointiryhmän työpaja', 'Budjettiesitys hallitukselle', 'Osavuosikatsaus'];
-    for (let i = 0; have + i < 40; i++) {
-      const month = ((i * 7) % 12) + 1;
-      const kind = i % 3;
-      const span = kind === 0 ? { startMonth: month, endMonth: month } : kind === 1 ? { startMonth: month, startDay: 10, endMonth: month, endDay: 14 } : { startMonth: month, startDay: 20, endMonth: month, endDay: 20 };
-      const name = `${names[i % names.length]} ${i + 1}`;
-      const answer = await api(page, 'POST', `/api/clock/items?clock=${clock}`, { ring: rings[Math.floor(i / 8) % rings.length], kind: 'annual', title: { fi: name }, shortTitle: i % 2 ? { fi: `Kohta ${i + 1}` } : null, span, category: ['talous', 'verkosto', 'jarjestot', 'muu'][i % 4] });
-      expect(answer.status).toBe(201);
-    }
+    const clock = await fortyItemClock(page);
     const { titles } = await namesOf(page, `clock=${clock}&year=2026`);
     expect(titles.size).toBe(40);
     await open(page, `/clock?clock=${clock}&year=2026`);
@@ -492,4 +498,60 @@ describe('events of chosen networks and types', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
   }, 120_000);
+});
+
+/** The pages of a PDF and each page's MediaBox (width, height in points). */
+function pdfPages(pdf: Buffer): { pages: number; boxes: [number, number][] } {
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])] as [number, number]);
+  return { pages: (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length, boxes };
+}
+
+/** A4 and A3 landscape in points (1/72 inch); Chromium rounds to its pixels. */
+const PAPER = { a4: [841.89, 595.28], a3: [1190.55, 841.89] } as const;
+
+describe('printing', () => {
+  async function expectOnePage(page: Page, path: string, titles: Map<string, string[]>) {
+    await open(page, path);
+    for (const paper of ['a4', 'a3'] as const) {
+      await page.locator('#clock-paper').selectOption(paper);
+      if (paper === 'a3') await page.waitForURL(/paper=a3/);
+      else expect(page.url()).not.toContain('paper=');
+      const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+      expect(pdf.pages, `${path} on ${paper}`).toBe(1);
+      expect(pdf.boxes).toHaveLength(1);
+      const [width, height] = pdf.boxes[0]!;
+      expect(Math.abs(width - PAPER[paper][0])).toBeLessThan(1.5);
+      expect(Math.abs(height - PAPER[paper][1])).toBeLessThan(1.5);
+      // What the page holds: the wheel, its legends and the list of every item, and none of the controls.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('svg.wheel').isVisible()).toBe(true);
+      expect(await page.locator('.wheel-box .legend').count()).toBeGreaterThanOrEqual(2);
+      for (const legend of await page.locator('.wheel-box .legend').all()) expect(await legend.isVisible()).toBe(true);
+      expect(await page.locator('.year-list').isVisible()).toBe(true);
+      const listed = await page.locator('.year-items li').allTextContents();
+      for (const title of titles.keys()) expect(listed.some((line) => line.includes(title)), title).toBe(true);
+      expect(await page.locator('.clock-controls').isVisible()).toBe(false);
+      expect(await page.locator('#clock-paper').isVisible()).toBe(false);
+      await page.emulateMedia({ media: null });
+    }
+  }
+
+  it('the regional wheel prints on one A4 or A3 landscape page, as chosen beside the print button, with its legends and the item list', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    const { titles } = await namesOf(page, 'year=2026');
+    await expectOnePage(page, '/clock?year=2026', titles);
+    await page.context().close();
+  }, 60_000);
+
+  it('so does a clock of 40 items, and the regional wheel with a network of chosen events', async () => {
+    const page = await newPage();
+    const clock = await fortyItemClock(page);
+    const { titles } = await namesOf(page, `clock=${clock}&year=2026`);
+    expect(titles.size).toBe(40);
+    await expectOnePage(page, `/clock?clock=${clock}&year=2026`, titles);
+    await expectOnePage(page, '/clock?year=2026&network=hyvinvointiyhdyshenkilot', (await namesOf(page, 'year=2026')).titles);
+    await page.context().close();
+  }, 90_000);
 });

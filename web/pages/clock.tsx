@@ -28,7 +28,11 @@ interface ClockState {
   /** Networks and event types whose events the wheel shows too. */
   network: string[];
   type: string[];
+  /** The paper the wheel prints on, landscape. */
+  paper: Paper;
 }
+
+type Paper = 'a4' | 'a3';
 
 function readClockState(search: string, today: string): ClockState {
   const query = new URLSearchParams(search);
@@ -48,6 +52,7 @@ function readClockState(search: string, today: string): ClockState {
     contrast: query.get('contrast') === 'high' ? 'high' : 'normal',
     network: query.getAll('network').filter((value) => /^[a-z0-9-]{1,60}$/.test(value)),
     type: query.getAll('type').filter((value) => /^[a-z0-9-]{1,60}$/.test(value)),
+    paper: query.get('paper') === 'a3' ? 'a3' : 'a4',
   };
 }
 
@@ -63,6 +68,7 @@ function writeClockState(path: string, state: ClockState, language: string): str
   if (state.contrast === 'high') query.set('contrast', 'high');
   for (const network of state.network) query.append('network', network);
   for (const type of state.type) query.append('type', type);
+  if (state.paper === 'a3') query.set('paper', 'a3');
   if (language !== 'fi') query.set('lang', language);
   return `${path}?${query}`;
 }
@@ -423,6 +429,11 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
   const today = finnishDate(new Date());
   const state = readClockState(url.includes('?') ? url.slice(url.indexOf('?')) : '', today);
   const [selected, setSelected] = useState<number | null>(null);
+  // The page's paper: @page rules cannot be chosen by a selector inside the page, but a named page (styles.css) can.
+  useEffect(() => {
+    document.documentElement.classList.toggle('print-a3', state.paper === 'a3');
+    return () => document.documentElement.classList.remove('print-a3');
+  }, [state.paper]);
   const wheelRef = useRef<HTMLDivElement>(null);
   const clock = useResource(JSON.stringify([state.year, state.startMonth, state.clock]), (signal) => wheelItems(state, signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
@@ -588,6 +599,13 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
                     <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'png', `vuosikello-${state.year}`)}>
                       {t.exportPng}
                     </button>
+                    <span class="field inline-field print-paper">
+                      <label for="clock-paper">{t.paper}</label>
+                      <select id="clock-paper" value={state.paper} onChange={(event) => update({ paper: event.currentTarget.value === 'a3' ? 'a3' : 'a4' })}>
+                        <option value="a4">A4</option>
+                        <option value="a3">A3</option>
+                      </select>
+                    </span>
                     <button type="button" onClick={() => window.print()}>
                       {t.print}
                     </button>
