@@ -3,6 +3,7 @@
  * choice (in the URL, like the calendar's filters), the load of the wheel
  * year's published events from the brief list, and their table.
  */
+import { useState } from 'preact/hooks';
 import { type EventBrief, type Taxonomy, listAllEventBriefs } from '../../api';
 import { DataTable } from '../data-table';
 import { fill, useI18n, withLanguage } from '../../i18n';
@@ -32,8 +33,10 @@ export async function loadChosenEvents(choice: Record<ChoiceKey, string[]>, wind
 /** Checkboxes of the networks and the event types whose events the wheel shows; each list folds open on demand. */
 export function EventChoices({ taxonomy, choice, onChange }: { taxonomy: Taxonomy | null; choice: Record<ChoiceKey, string[]>; onChange: (next: Record<ChoiceKey, string[]>) => void }) {
   const { t, pick } = useI18n();
+  // Open where something is chosen when the page opens; after that the reader opens and closes them, so that unticking the last box does not fold the list away under the keyboard.
+  const [opened] = useState(() => ({ network: choice.network.length > 0, type: choice.type.length > 0 }));
   const group = (key: ChoiceKey, legend: string, terms: Taxonomy['networks']) => (
-    <details class="choices folded" open={choice[key].length > 0}>
+    <details class="choices folded" open={opened[key]}>
       <summary>
         {legend}
         {choice[key].length > 0 && ` (${fill(t.chosenCount, { count: choice[key].length })})`}
