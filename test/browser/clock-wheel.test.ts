@@ -517,6 +517,8 @@ describe('printing', () => {
       await page.locator('#clock-paper').selectOption(paper);
       if (paper === 'a3') await page.waitForURL(/paper=a3/);
       else expect(page.url()).not.toContain('paper=');
+      // The page has taken the paper (its class names the @page) before it prints.
+      await page.waitForFunction((a3) => document.documentElement.classList.contains('print-a3') === a3, paper === 'a3');
       const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
       expect(pdf.pages, `${path} on ${paper}`).toBe(1);
       expect(pdf.boxes).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy, isProblem } from '../api';
 import { Failed, Loading } from '../components/status';
@@ -430,7 +430,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
   const state = readClockState(url.includes('?') ? url.slice(url.indexOf('?')) : '', today);
   const [selected, setSelected] = useState<number | null>(null);
   // The page's paper: @page rules cannot be chosen by a selector inside the page, but a named page (styles.css) can.
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.classList.toggle('print-a3', state.paper === 'a3');
     return () => document.documentElement.classList.remove('print-a3');
   }, [state.paper]);
