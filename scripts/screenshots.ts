@@ -21,7 +21,7 @@ interface View {
 const PUBLIC_VIEWS: View[] = [
   { name: 'phone-agenda', path: '/?view=month&month=2027-05', show: 'main h2' },
   { name: 'phone-event', path: '/events/tilannekuvaseminaari-2025?lang=sv', show: 'main h1' },
-  { name: 'phone-clock', path: '/clock?lang=en', show: 'main svg' },
+  { name: 'phone-clock', path: '/clock?lang=en', show: 'main .year-list' },
   { name: 'phone-council-term', path: '/clock?view=term', show: 'main table' },
 ];
 const ORGANISER_VIEWS: View[] = [

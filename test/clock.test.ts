@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { councilTermOf, occurrenceStartingIn, occurrencesTouching, yearOfTerm } from '../worker/domain/clock';
-import { type ArcLabel, type PolarBox, angleOfDate, arcOf, assignLanes, layoutLabels, sectorPath, spreadAngles, wheelStartOf } from '../worker/shared/wheel';
+import { type ArcLabel, type PolarBox, angleOfDate, arcOf, assignLanes, layoutLabels, groupDays, sectorPath, spreadAngles, wheelStartOf } from '../worker/shared/wheel';
 import { Temporal } from '../worker/domain/time';
 
 const span = (startMonth: number, endMonth: number, extra: Partial<Parameters<typeof occurrenceStartingIn>[0]> = {}) => ({
@@ -112,5 +112,14 @@ describe('labels of the wheel', () => {
 
   it('spreads markers of one day apart, in date order', () => {
     expect(spreadAngles([10, 10, 50, 10.5], 3)).toEqual([10, 13, 50, 16]);
+  });
+
+  it('gathers days closer than a marker into one marker, so that a year of every day has at most 360 / gap + 1 markers', () => {
+    const day = (angle: number) => ({ angle });
+    expect(groupDays([day(40), day(10), day(11), day(12.9), day(13)], 3)).toEqual([[day(10), day(11), day(12.9)], [day(13)], [day(40)]]);
+    const everyDay = Array.from({ length: 365 }, (_, i) => day((i / 365) * 360));
+    const groups = groupDays(everyDay, 2.9);
+    expect(groups.length).toBeLessThanOrEqual(Math.floor(360 / 2.9) + 1);
+    expect(groups.flat()).toHaveLength(365);
   });
 });

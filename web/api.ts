@@ -48,6 +48,18 @@ export function listEventBriefs(filters: EventFilters, window: { from: string; t
   return getPublic<EventBriefList>(`/api/events?${query}`, options.signal);
 }
 
+/** Every brief occurrence in [from, to) matching the filters, all pages of them (500 a page): for the annual clock's wheel. */
+export async function listAllEventBriefs(filters: EventFilters, window: { from: string; to: string }, signal?: AbortSignal): Promise<EventBriefList['items']> {
+  const items: EventBriefList['items'] = [];
+  let cursor: string | null = null;
+  do {
+    const page: EventBriefList = await listEventBriefs(filters, window, { limit: 500, cursor, signal });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 export function getEvent(id: string, signal?: AbortSignal): Promise<Event> {
   return getPublic<Event>(`/api/events/${encodeURIComponent(id)}`, signal);
 }

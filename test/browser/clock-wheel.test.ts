@@ -304,29 +304,35 @@ describe('decisions and their preparation steps', () => {
   });
 });
 
+/** Signs in as the administrator and makes an organisation's clock of 40 realistic items; returns its slug. */
+async function fortyItemClock(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
+  await page.waitForURL(/\/manage/);
+  const slug = `vuosikello-testi-${Date.now().toString(36)}`;
+  expect((await api(page, 'POST', '/api/admin/organisations', { slug, name: { fi: 'Testikunta' }, kind: 'municipality' })).status).toBe(201);
+  const created = await api(page, 'POST', '/api/clocks', { organisation: slug });
+  expect(created.status).toBe(201);
+  const clock = created.body.clock.slug as string;
+  const have = created.body.items.length as number;
+  // A year's worth of realistic items: month spans, short date spans and single days, in every ring, some with short names.
+  const rings = ['kunnat', 'hyvinvointialue', 'maakunta', 'jarjestot'];
+  const names = ['Lautakunnan kokous hyvinvointiraportista', 'Valtuustoseminaari', 'Nuorisovaltuuston kuuleminen', 'Vanhusneuvoston kokous', 'Järjestöjen yhteistyöfoorumi ja verkostotapaaminen', 'Hyvinvointiryhmän työpaja', 'Budjettiesitys hallitukselle', 'Osavuosikatsaus'];
+  for (let i = 0; have + i < 40; i++) {
+    const month = ((i * 7) % 12) + 1;
+    const kind = i % 3;
+    const span = kind === 0 ? { startMonth: month, endMonth: month } : kind === 1 ? { startMonth: month, startDay: 10, endMonth: month, endDay: 14 } : { startMonth: month, startDay: 20, endMonth: month, endDay: 20 };
+    const name = `${names[i % names.length]} ${i + 1}`;
+    const answer = await api(page, 'POST', `/api/clock/items?clock=${clock}`, { ring: rings[Math.floor(i / 8) % rings.length], kind: 'annual', title: { fi: name }, shortTitle: i % 2 ? { fi: `Kohta ${i + 1}` } : null, span, category: ['talous', 'verkosto', 'jarjestot', 'muu'][i % 4] });
+    expect(answer.status).toBe(201);
+  }
+  return clock;
+}
+
 describe('a clock of 40 items', () => {
   it('still has every name on the wheel or in the legend, none over another, and the keyboard reaches every arc', async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
-    await page.waitForURL(/\/manage/);
-    const slug = `vuosikello-testi-${Date.now().toString(36)}`;
-    expect((await api(page, 'POST', '/api/admin/organisations', { slug, name: { fi: 'Testikunta' }, kind: 'municipality' })).status).toBe(201);
-    const created = await api(page, 'POST', '/api/clocks', { organisation: slug });
-    expect(created.status).toBe(201);
-    const clock = created.body.clock.slug as string;
-    const have = created.body.items.length as number;
-    // A year's worth of realistic items: month spans, short date spans and single days, in every ring, some with short names.
-    const rings = ['kunnat', 'hyvinvointialue', 'maakunta', 'jarjestot'];
-    const names = ['Lautakunnan kokous hyvinvointiraportista', 'Valtuustoseminaari', 'Nuorisovaltuuston kuuleminen', 'Vanhusneuvoston kokous', 'Järjestöjen yhteistyöfoorumi ja verkostotapaaminen', 'Hyvinvointiryhmän työpaja', 'Budjettiesitys hallitukselle', 'Osavuosikatsaus'];
-    for (let i = 0; have + i < 40; i++) {
-      const month = ((i * 7) % 12) + 1;
-      const kind = i % 3;
-      const span = kind === 0 ? { startMonth: month, endMonth: month } : kind === 1 ? { startMonth: month, startDay: 10, endMonth: month, endDay: 14 } : { startMonth: month, startDay: 20, endMonth: month, endDay: 20 };
-      const name = `${names[i % names.length]} ${i + 1}`;
-      const answer = await api(page, 'POST', `/api/clock/items?clock=${clock}`, { ring: rings[Math.floor(i / 8) % rings.length], kind: 'annual', title: { fi: name }, shortTitle: i % 2 ? { fi: `Kohta ${i + 1}` } : null, span, category: ['talous', 'verkosto', 'jarjestot', 'muu'][i % 4] });
-      expect(answer.status).toBe(201);
-    }
+    const clock = await fortyItemClock(page);
     const { titles } = await namesOf(page, `clock=${clock}&year=2026`);
     expect(titles.size).toBe(40);
     await open(page, `/clock?clock=${clock}&year=2026`);
@@ -363,4 +369,191 @@ describe("an organisation's own clock", () => {
     expect(await page.locator('table.term-table tbody').textContent()).not.toContain(title);
     await page.context().close();
   });
+});
+
+/** The published occurrences of the brief list in a window, every page of it. */
+async function publishedBriefs(page: Page, query: string): Promise<{ id: string; title: string; day: string }[]> {
+  const found: { id: string; title: string; day: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const answer = await api(page, 'GET', `/api/events?fields=brief&limit=500&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(answer.status).toBe(200);
+    for (const item of answer.body.items) if (item.status === 'published' && item.occurrence.status === 'published') found.push({ id: item.id, title: item.title.fi, day: item.occurrence.start.slice(0, 10) });
+    cursor = answer.body.nextCursor;
+  } while (cursor);
+  return found;
+}
+
+/** The chosen-event markers on the wheel: each one's day, count, link and name. */
+function chosenMarkers(page: Page): Promise<{ day: string; count: number; href: string | null; label: string; tabindex: string | null; tag: string }[]> {
+  return page.locator('.wheel-chosen').evaluateAll((markers) =>
+    markers.map((m) => ({ day: m.getAttribute('data-chosen')!, count: Number(m.getAttribute('data-count')), href: m.getAttribute('href'), label: m.getAttribute('aria-label')!, tabindex: m.getAttribute('tabindex'), tag: m.tagName })),
+  );
+}
+
+describe('events of chosen networks and types', () => {
+  it('are chosen on the page (in the URL), drawn on their dates as links, reached by the keyboard, and listed in the month and the table', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    expect(await page.locator('.wheel-chosen').count()).toBe(0);
+    await page.locator('.clock-choices summary', { hasText: 'Verkostot' }).click();
+    await page.getByRole('checkbox', { name: 'Kuntien hyvinvointiyhdyshenkilöiden verkosto' }).check();
+    await page.waitForURL(/network=hyvinvointiyhdyshenkilot/);
+    await page.waitForSelector('.wheel-chosen');
+    const expected = await publishedBriefs(page, 'from=2026-01-01&to=2027-01-01&network=hyvinvointiyhdyshenkilot');
+    expect(expected.length).toBeGreaterThan(5);
+    const markers = await chosenMarkers(page);
+    // Every occurrence is counted once, each on its own day or with the days next to it.
+    expect(markers.reduce((sum, m) => sum + m.count, 0)).toBe(expected.length);
+    for (const marker of markers) expect(expected.map((e) => e.day)).toContain(marker.day);
+    const single = markers.find((m) => m.count === 1)!;
+    const event = expected.find((e) => e.day === single.day)!;
+    expect(single.tag).toBe('a');
+    expect(single.href).toBe(`/events/${event.id}`);
+    expect(single.label).toMatch(new RegExp(`^${event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} – .*${Number(event.day.slice(8))}\\.${Number(event.day.slice(5, 7))}\\.2026$`));
+    await page.locator(`.wheel-chosen[data-chosen="${single.day}"]`).focus();
+    expect(await page.locator('.wheel-tip').textContent()).toContain(event.title);
+    // The diamonds of the items' own events are still there, and the legend says what the circles are.
+    expect(await page.locator('.wheel-event').count()).toBeGreaterThan(0);
+    expect(await page.locator('.wheel-box').textContent()).toContain('Valittujen verkostojen ja tyyppien tapahtuma');
+    await expectReadableWheel(page, (await namesOf(page, 'year=2026')).titles);
+    const reached = new Set<string>();
+    await page.locator('h1').first().click();
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({ chosen: document.activeElement?.getAttribute('data-chosen') ?? null, end: document.activeElement?.textContent === 'Lataa SVG' }));
+      if (focused.chosen) reached.add(focused.chosen);
+      if (focused.end) break;
+    }
+    expect([...reached].sort()).toEqual(markers.map((m) => m.day).sort());
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A type as well: several choices of each kind go in the URL, as in the calendar.
+    await page.locator('.clock-choices summary', { hasText: 'Tapahtumatyyppi' }).click();
+    await page.getByRole('checkbox', { name: 'Verkostotapaaminen' }).check();
+    await page.waitForURL(/type=verkostotapaaminen/);
+    expect(page.url()).toContain('network=hyvinvointiyhdyshenkilot');
+    await page.getByRole('checkbox', { name: 'Kulttuurihyvinvointiverkosto' }).check();
+    await page.waitForURL(/network=kulttuurihyvinvointi/);
+    expect(new URL(page.url()).searchParams.getAll('network').sort()).toEqual(['hyvinvointiyhdyshenkilot', 'kulttuurihyvinvointi']);
+
+    const month = event.day.slice(0, 7);
+    await open(page, `/clock?year=2026&network=hyvinvointiyhdyshenkilot&month=${month}`);
+    const list = page.locator('.month-list');
+    await list.getByRole('heading', { name: 'Verkostojen ja tyyppien tapahtumat' }).waitFor();
+    const inMonth = expected.filter((e) => e.day.startsWith(month));
+    expect(await list.locator('.chosen-events li').count()).toBe(inMonth.length);
+    expect(await list.locator('.chosen-events a').first().getAttribute('href')).toBe(`/events/${inMonth[0]!.id}`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await open(page, '/clock?view=table&year=2026&network=hyvinvointiyhdyshenkilot');
+    await page.waitForSelector('table.chosen-table');
+    expect(await page.locator('table.chosen-table tbody tr').count()).toBe(expected.length);
+    expect(await page.locator('table.chosen-table caption').textContent()).toBe('Verkostojen ja tyyppien tapahtumat 2026');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('a busy year of hundreds of events, read from every page of the list, shares markers by day: few keyboard stops, each opening its month', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole('button', { name: `Kirjaudu: ${AINO}` }).click();
+    await page.waitForURL(/\/manage/);
+    const network = `kiirea-verkosto-${Date.now().toString(36)}`;
+    expect((await api(page, 'POST', '/api/admin/networks', { slug: network, name: { fi: `Kiireinen verkosto ${network}` } })).status).toBe(201);
+    // Two events every day of 2031: 730 occurrences, more than one page (500) of the list.
+    for (const hour of ['09', '13']) {
+      const created = await api(page, 'POST', '/api/events', {
+        title: { fi: `Päivittäinen tapaaminen klo ${hour}` },
+        description: { fi: 'Joka päivä.' },
+        type: 'verkostotapaaminen',
+        status: 'published',
+        start: `2031-01-01T${hour}:00`,
+        end: `2031-01-01T${hour}:30`,
+        recurrence: { rrule: 'FREQ=DAILY;COUNT=365', exceptions: [] },
+        organisations: ['pohde'],
+        networks: [network],
+        municipalities: ['oulu'],
+        location: { place: 'Oulu', address: null },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    await open(page, `/clock?year=2031&network=${network}`);
+    await page.waitForSelector('.wheel-chosen');
+    const markers = await chosenMarkers(page);
+    expect(markers.reduce((sum, m) => sum + m.count, 0)).toBe(730);
+    // A marker is 15 units wide on a track of radius 292: at most 123 around the wheel.
+    expect(markers.length).toBeLessThanOrEqual(123);
+    expect(markers.length).toBeGreaterThan(100);
+    const group = markers.find((m) => m.day === '2031-10-14') ?? markers.find((m) => m.day.startsWith('2031-10'))!;
+    expect(group.tag).toBe('g');
+    expect(group.tabindex).toBe('0');
+    expect(group.label).toMatch(/^\d+ tapahtumaa \d{1,2}\.10\.2031( – \d{1,2}\.1[01]\.2031)?$/);
+    await page.locator(`.wheel-chosen[data-chosen="${group.day}"]`).focus();
+    expect(await page.locator('.wheel-tip').textContent()).toContain('Päivittäinen tapaaminen');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/month=2031-10/);
+    expect(await page.locator('.month-list .chosen-events li').count()).toBe(62);
+    await expectReadableWheel(page, (await namesOf(page, 'year=2031')).titles);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
+
+/** The pages of a PDF and each page's MediaBox (width, height in points). */
+function pdfPages(pdf: Buffer): { pages: number; boxes: [number, number][] } {
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])] as [number, number]);
+  return { pages: (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length, boxes };
+}
+
+/** A4 and A3 landscape in points (1/72 inch); Chromium rounds to its pixels. */
+const PAPER = { a4: [841.89, 595.28], a3: [1190.55, 841.89] } as const;
+
+describe('printing', () => {
+  async function expectOnePage(page: Page, path: string, titles: Map<string, string[]>) {
+    await open(page, path);
+    for (const paper of ['a4', 'a3'] as const) {
+      await page.locator('#clock-paper').selectOption(paper);
+      if (paper === 'a3') await page.waitForURL(/paper=a3/);
+      else expect(page.url()).not.toContain('paper=');
+      // The page has taken the paper (its class names the @page) before it prints.
+      await page.waitForFunction((a3) => document.documentElement.classList.contains('print-a3') === a3, paper === 'a3');
+      const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+      expect(pdf.pages, `${path} on ${paper}`).toBe(1);
+      expect(pdf.boxes).toHaveLength(1);
+      const [width, height] = pdf.boxes[0]!;
+      expect(Math.abs(width - PAPER[paper][0])).toBeLessThan(1.5);
+      expect(Math.abs(height - PAPER[paper][1])).toBeLessThan(1.5);
+      // What the page holds: the wheel, its legends and the list of every item, and none of the controls.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('svg.wheel').isVisible()).toBe(true);
+      expect(await page.locator('.wheel-box .legend').count()).toBeGreaterThanOrEqual(2);
+      for (const legend of await page.locator('.wheel-box .legend').all()) expect(await legend.isVisible()).toBe(true);
+      expect(await page.locator('.year-list').isVisible()).toBe(true);
+      const listed = await page.locator('.year-items li').allTextContents();
+      for (const title of titles.keys()) expect(listed.some((line) => line.includes(title)), title).toBe(true);
+      expect(await page.locator('.clock-controls').isVisible()).toBe(false);
+      expect(await page.locator('#clock-paper').isVisible()).toBe(false);
+      await page.emulateMedia({ media: null });
+    }
+  }
+
+  it('the regional wheel prints on one A4 or A3 landscape page, as chosen beside the print button, with its legends and the item list', async () => {
+    const page = await newPage();
+    await open(page, '/clock?year=2026');
+    const { titles } = await namesOf(page, 'year=2026');
+    await expectOnePage(page, '/clock?year=2026', titles);
+    await page.context().close();
+  }, 60_000);
+
+  it('so does a clock of 40 items, and the regional wheel with a network of chosen events', async () => {
+    const page = await newPage();
+    const clock = await fortyItemClock(page);
+    const { titles } = await namesOf(page, `clock=${clock}&year=2026`);
+    expect(titles.size).toBe(40);
+    await expectOnePage(page, `/clock?clock=${clock}&year=2026`, titles);
+    await expectOnePage(page, '/clock?year=2026&network=hyvinvointiyhdyshenkilot', (await namesOf(page, 'year=2026')).titles);
+    await page.context().close();
+  }, 90_000);
 });

@@ -76,6 +76,8 @@ const PUBLIC_PAGES = (event: string) => [
   '/clock',
   '/clock?view=table',
   '/clock?view=term',
+  '/clock?network=hyvinvointiyhdyshenkilot&type=verkostotapaaminen',
+  '/clock?view=table&network=hyvinvointiyhdyshenkilot',
   '/embed',
   '/embed/clock',
   '/privacy',
@@ -139,6 +141,43 @@ describe('on a phone', () => {
     expect(titles.some((title) => title.text.includes('Kuntien hyvinvointiyhdyshenkilöiden kuukausitapaaminen'))).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it("shows the annual clock as the year's list month by month first, every item whole, with the wheel below it", async () => {
+    const page = await phonePage(390);
+    await overflow(page, '/clock?year=2026');
+    const clock = await page.evaluate(async () => (await fetch('/api/clock?year=2026')).json());
+    const list = page.locator('.year-list');
+    expect(await list.isVisible()).toBe(true);
+    expect(await list.locator('h2').textContent()).toBe('Vuoden kohdat ja tapahtumat kuukausittain');
+    expect(await list.locator('.year-month h3').allTextContents()).toHaveLength(12);
+    const listed = await list.locator('.year-items li').evaluateAll((lines) => lines.map((li) => ({ id: Number(li.getAttribute('data-item')), text: li.textContent ?? '', cut: li.scrollWidth > li.clientWidth + 1 })));
+    const items = clock.items as { id: number; title: { fi: string } }[];
+    expect(items.length).toBeGreaterThan(20);
+    for (const item of items) expect(listed.find((line) => line.id === item.id)?.text, item.title.fi).toContain(item.title.fi);
+    expect(listed.filter((line) => line.cut)).toEqual([]);
+    // The list comes first, readable at a phone's width; the wheel is still there below it, and a button takes one to it.
+    const listBox = (await list.boundingBox())!;
+    const wheelBox = (await page.locator('svg.wheel').boundingBox())!;
+    expect(listBox.width).toBeLessThanOrEqual(390);
+    expect(wheelBox.y).toBeGreaterThan(listBox.y + listBox.height - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await list.getByRole('button', { name: 'Näytä kello' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('clock-wheel');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // With the events of a network too, in the months where they are.
+    await overflow(page, '/clock?year=2026&network=hyvinvointiyhdyshenkilot');
+    expect(await list.locator('.year-events li').count()).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+
+    // On a wide screen the wheel is the view, as before.
+    const desktop = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Helsinki', locale: 'fi-FI' })).newPage();
+    await overflow(desktop, '/clock?year=2026');
+    expect(await desktop.locator('.year-list').isVisible()).toBe(false);
+    expect(await desktop.locator('svg.wheel').isVisible()).toBe(true);
+    await desktop.context().close();
   });
 
   it('a wide table scrolls by keyboard inside the page, and the page has no violations', async () => {

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type AnnualClock, type CouncilTermClock, clockFeedUrl, getClock, getCouncilTerm, getTaxonomy, isProblem } from '../api';
 import { Failed, Loading } from '../components/status';
 import { DataTable } from '../components/data-table';
+import { YearList } from '../components/year-list';
+import { type ChosenEvent, ChosenEventList, ChosenEventsTable, EventChoices, chosenDay, loadChosenEvents } from '../components/clock-events';
 import { CategoryLegend, type ClockItem, type Contrast, type PlanDay, RingLegend, Wheel, eventDay, planDayText, planDays, spanText } from '../components/wheel';
 import { finnishDate } from '../filters';
 import { type I18n, useI18n, withLanguage } from '../i18n';
@@ -23,7 +25,14 @@ interface ClockState {
   /** The month opened into a list, 'YYYY-MM'. */
   month: string | null;
   contrast: Contrast;
+  /** Networks and event types whose events the wheel shows too. */
+  network: string[];
+  type: string[];
+  /** The paper the wheel prints on, landscape. */
+  paper: Paper;
 }
+
+type Paper = 'a4' | 'a3';
 
 function readClockState(search: string, today: string): ClockState {
   const query = new URLSearchParams(search);
@@ -41,6 +50,9 @@ function readClockState(search: string, today: string): ClockState {
     clock: query.get('clock'),
     month: /^\d{4}-(0[1-9]|1[0-2])$/.test(query.get('month') ?? '') ? query.get('month') : null,
     contrast: query.get('contrast') === 'high' ? 'high' : 'normal',
+    network: query.getAll('network').filter((value) => /^[a-z0-9-]{1,60}$/.test(value)),
+    type: query.getAll('type').filter((value) => /^[a-z0-9-]{1,60}$/.test(value)),
+    paper: query.get('paper') === 'a3' ? 'a3' : 'a4',
   };
 }
 
@@ -54,6 +66,9 @@ function writeClockState(path: string, state: ClockState, language: string): str
   if (state.organisation) query.set('organisation', state.organisation);
   if (state.month && state.view !== 'term') query.set('month', state.month);
   if (state.contrast === 'high') query.set('contrast', 'high');
+  for (const network of state.network) query.append('network', network);
+  for (const type of state.type) query.append('type', type);
+  if (state.paper === 'a3') query.set('paper', 'a3');
   if (language !== 'fi') query.set('lang', language);
   return `${path}?${query}`;
 }
@@ -156,7 +171,7 @@ function wheelMonths(year: number, startMonth: number): string[] {
 }
 
 /** A month opened into a list: the items that touch it and the events that realise them in it. */
-function MonthList({ month, items, onSelect, onClose }: { month: string; items: ClockItem[]; onSelect?: (id: number) => void; onClose: () => void }) {
+function MonthList({ month, items, chosen, onSelect, onClose }: { month: string; items: ClockItem[]; chosen: ChosenEvent[] | null; onSelect?: (id: number) => void; onClose: () => void }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
@@ -224,6 +239,15 @@ function MonthList({ month, items, onSelect, onClose }: { month: string; items: 
             </li>
           ))}
         </ul>
+      )}
+      {chosen && (
+        <>
+          <h3>{t.chosenEvents}</h3>
+          {(() => {
+            const inMonth = chosen.filter((event) => chosenDay(event) >= first && chosenDay(event) <= last);
+            return inMonth.length === 0 ? <p>{t.noMonthEvents}</p> : <ChosenEventList events={inMonth} />;
+          })()}
+        </>
       )}
       <button type="button" onClick={onClose}>
         {t.closeMonth}
@@ -405,9 +429,19 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
   const today = finnishDate(new Date());
   const state = readClockState(url.includes('?') ? url.slice(url.indexOf('?')) : '', today);
   const [selected, setSelected] = useState<number | null>(null);
+  // The page's paper: @page rules cannot be chosen by a selector inside the page, but a named page (styles.css) can.
+  useLayoutEffect(() => {
+    document.documentElement.classList.toggle('print-a3', state.paper === 'a3');
+    return () => document.documentElement.classList.remove('print-a3');
+  }, [state.paper]);
   const wheelRef = useRef<HTMLDivElement>(null);
   const clock = useResource(JSON.stringify([state.year, state.startMonth, state.clock]), (signal) => wheelItems(state, signal));
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
+  const wheelStart = `${state.year}-${String(state.startMonth).padStart(2, '0')}-01`;
+  const wheelEnd = `${state.year + 1}-${String(state.startMonth).padStart(2, '0')}-01`;
+  const choosing = state.network.length > 0 || state.type.length > 0;
+  const chosenLoad = useResource(JSON.stringify([state.network, state.type, wheelStart]), (signal) => loadChosenEvents(state, { from: wheelStart, to: wheelEnd }, signal));
+  const chosen = choosing && chosenLoad.state === 'ready' ? chosenLoad.value : null;
   const organisations = new Map(taxonomy.state === 'ready' ? taxonomy.value.organisations.map((o) => [o.slug, pick(o.name)]) : []);
   const update = (next: Partial<ClockState>) => route(writeClockState(path, { ...state, ...next }, language));
   const clockMissing = clock.state === 'failed' && isProblem(clock.error, 404);
@@ -479,6 +513,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
           </select>
         </div>
       )}
+      {state.view !== 'term' && <EventChoices taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} choice={state} onChange={(choice) => update(choice)} />}
     </div>
   );
 
@@ -510,20 +545,35 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
           const rings = clock.value.clock.rings.filter((ring) => !state.ring || ring.slug === state.ring);
           const months = wheelMonths(state.year, state.startMonth);
           const openMonth = state.month && months.includes(state.month) ? state.month : null;
-          const monthList = openMonth && <MonthList month={openMonth} items={items} onSelect={state.view === 'wheel' ? setSelected : undefined} onClose={() => update({ month: null })} />;
+          const chosenStatus = !choosing ? null : chosenLoad.state === 'loading' ? <Loading /> : chosenLoad.state === 'failed' ? <Failed retry={chosenLoad.retry} /> : null;
+          const monthList = openMonth && <MonthList month={openMonth} items={items} chosen={chosen} onSelect={state.view === 'wheel' ? setSelected : undefined} onClose={() => update({ month: null })} />;
           if (state.view === 'table') {
             return (
               <>
                 <MonthButtons months={months} open={openMonth} onOpen={(month) => update({ month })} />
                 {monthList}
                 <ClockTable clock={clock.value} items={items} organisations={organisations} />
+                {chosenStatus}
+                {chosen && <ChosenEventsTable events={chosen} caption={`${t.chosenEvents} ${state.startMonth === 1 ? state.year : `${state.year}–${state.year + 1}`}`} taxonomy={taxonomy.state === 'ready' ? taxonomy.value : null} />}
               </>
             );
           }
-          const wheelStart = `${state.year}-${String(state.startMonth).padStart(2, '0')}-01`;
           return (
+            <div class="clock-wheel-view">
+            <YearList
+              items={items}
+              months={months}
+              wheelStart={wheelStart}
+              chosen={chosen}
+              contrast={state.contrast}
+              onShowWheel={() => {
+                const box = wheelRef.current;
+                box?.scrollIntoView({ block: 'start' });
+                box?.focus({ preventScroll: true });
+              }}
+            />
             <div class="clock-layout">
-              <div class="wheel-box" ref={wheelRef}>
+              <div class="wheel-box" id="clock-wheel" ref={wheelRef} tabIndex={-1}>
                 <Wheel
                   items={items}
                   rings={rings}
@@ -536,9 +586,12 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
                   onOpenMonth={(month) => update({ month: month === openMonth ? null : month })}
                   contrast={state.contrast}
                   title={pick(clock.value.clock.name)}
+                  chosen={chosen ?? undefined}
+                  onShowMonth={(month) => update({ month })}
                 />
+                {chosenStatus}
                 <RingLegend rings={rings} contrast={state.contrast} />
-                <CategoryLegend items={items} contrast={state.contrast} />
+                <CategoryLegend items={items} contrast={state.contrast} chosen={chosen !== null} />
                 {!embedded && (
                   <p class="button-row no-print">
                     <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'svg', `vuosikello-${state.year}`)}>
@@ -547,6 +600,13 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
                     <button type="button" onClick={() => exportWheel(wheelRef.current?.querySelector('svg') ?? null, 'png', `vuosikello-${state.year}`)}>
                       {t.exportPng}
                     </button>
+                    <span class="field inline-field print-paper">
+                      <label for="clock-paper">{t.paper}</label>
+                      <select id="clock-paper" value={state.paper} onChange={(event) => update({ paper: event.currentTarget.value === 'a3' ? 'a3' : 'a4' })}>
+                        <option value="a4">A4</option>
+                        <option value="a3">A3</option>
+                      </select>
+                    </span>
                     <button type="button" onClick={() => window.print()}>
                       {t.print}
                     </button>
@@ -557,6 +617,7 @@ export function ClockPage({ embedded = false }: { embedded?: boolean }) {
                 {monthList}
                 <Details item={items.find((item) => item.id === selected)} organisations={organisations} />
               </div>
+            </div>
             </div>
           );
         })()

@@ -204,3 +204,22 @@ export function spreadAngles(angles: readonly number[], gap: number): number[] {
   }
   return spread;
 }
+
+/**
+ * Days on one track of the wheel gathered into markers, in order around it:
+ * each day is one marker, and a day closer than `gap` degrees (a marker's
+ * width) to the first day of the marker before it joins that marker. So
+ * there are never more than 360 / gap + 1 markers, whatever the number of
+ * days, and each stays on its own dates.
+ *
+ * @example groupDays([{ angle: 10 }, { angle: 11 }, { angle: 40 }], 3) // [[{ angle: 10 }, { angle: 11 }], [{ angle: 40 }]]
+ */
+export function groupDays<T extends { angle: number }>(days: readonly T[], gap: number): T[][] {
+  const groups: T[][] = [];
+  for (const day of [...days].sort((a, b) => a.angle - b.angle)) {
+    const last = groups[groups.length - 1];
+    if (last && day.angle - last[0]!.angle < gap) last.push(day);
+    else groups.push([day]);
+  }
+  return groups;
+}

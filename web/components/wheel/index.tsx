@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AnnualClock } from '../../api';
-import { useI18n, withLanguage } from '../../i18n';
+import { counted, fill, useI18n, withLanguage } from '../../i18n';
+import { type ChosenEvent, chosenDay, chosenText } from '../clock-events';
 import { CATEGORY_NAMES, type ClockCategory } from '../../../worker/shared/clock-categories';
-import { type ArcLabel, angleOfDate, arcOf, assignLanes, layoutLabels, pointAt, sectorPath, spreadAngles } from '../../../worker/shared/wheel';
+import { type ArcLabel, angleOfDate, arcOf, assignLanes, groupDays, layoutLabels, pointAt, sectorPath, spreadAngles } from '../../../worker/shared/wheel';
 
 export type ClockItem = AnnualClock['items'][number];
 type Ring = AnnualClock['clock']['rings'][number];
@@ -17,6 +18,15 @@ const MONTH_INNER = 318;
 const EVENT_TRACK = 309;
 const EVENT_SIZE = 6;
 const RINGS_OUTER = 300;
+/**
+ * The events of chosen networks and types have a band of their own just
+ * inside the event track; the rings give it room only when it is shown.
+ */
+const CHOSEN_TRACK = 292;
+const CHOSEN_SIZE = 6.5;
+const CHOSEN_RINGS_OUTER = 283;
+/** Chosen-event markers closer than this (degrees) share one: at most 360 / CHOSEN_GAP + 1 on the wheel, about 120. */
+export const CHOSEN_GAP = ((2 * CHOSEN_SIZE + 2) / CHOSEN_TRACK) * (180 / Math.PI);
 const RINGS_INNER = 80;
 /** Callouts that find no room on their arc go outside the months. */
 const CALLOUT_TRACK = 367;
@@ -128,6 +138,27 @@ export function wheelEvents(items: ClockItem[], wheelStart: string): { event: Cl
   return [...seen.values()].sort((a, b) => a.event.start.localeCompare(b.event.start));
 }
 
+/** A marker of chosen events: one day's, or a few days' that lie closer together than a marker is wide. */
+interface ChosenMarker {
+  key: string;
+  first: string;
+  last: string;
+  angle: number;
+  events: ChosenEvent[];
+  /** How it is announced: the event and its date, or "3 tapahtumaa 14.10.2026". */
+  text: string;
+  /** Its tip on hover and focus: the text and, for several, the first titles. */
+  tip: string;
+}
+
+function chosenGroups(events: ChosenEvent[], middleOf: (day: string) => number): Omit<ChosenMarker, 'text' | 'tip'>[] {
+  const byDay = new Map<string, ChosenEvent[]>();
+  for (const event of events) byDay.set(chosenDay(event), [...(byDay.get(chosenDay(event)) ?? []), event]);
+  const groups = groupDays([...byDay.entries()].map(([day, list]) => ({ day, list, angle: middleOf(day) })), CHOSEN_GAP);
+  const angles = spreadAngles(groups.map((group) => (group[0]!.angle + group[group.length - 1]!.angle) / 2), CHOSEN_GAP);
+  return groups.map((group, i) => ({ key: group[0]!.day, first: group[0]!.day, last: group[group.length - 1]!.day, angle: angles[i]!, events: group.flatMap((day) => day.list) }));
+}
+
 /** Path of a circular arc for text to run along; counter-clockwise on the lower half, so that text is never upside down. */
 function textArc(radius: number, from: number, to: number): string {
   const reversed = (from + to) / 2 > 90 && (from + to) / 2 < 270;
@@ -151,7 +182,7 @@ interface PlacedArc {
  * need (a ring where items overlap gets more room), lanes where items
  * overlap, labels that never cover each other.
  */
-function layout(items: ClockItem[], rings: Ring[], wheelStart: string, names: (item: ClockItem) => string[], today: { from: number } | null) {
+function layout(items: ClockItem[], rings: Ring[], wheelStart: string, names: (item: ClockItem) => string[], today: { from: number } | null, ringsOuter: number) {
   const perRing = rings.map((ring) => {
     const arcs = items
       .filter((item) => item.ring === ring.slug)
@@ -162,9 +193,9 @@ function layout(items: ClockItem[], rings: Ring[], wheelStart: string, names: (i
   });
   // An empty ring keeps a narrow band, so that the rings stay where the legend says.
   const weights = perRing.map((ring) => (ring.arcs.length === 0 ? 0.5 : ring.laneCount));
-  const unit = (RINGS_OUTER - RINGS_INNER) / Math.max(1, weights.reduce((a, b) => a + b, 0));
+  const unit = (ringsOuter - RINGS_INNER) / Math.max(1, weights.reduce((a, b) => a + b, 0));
   const bands: { inner: number; outer: number }[] = [];
-  let edge = RINGS_OUTER;
+  let edge = ringsOuter;
   for (const weight of weights) bands.push({ outer: edge, inner: (edge -= weight * unit) });
   const placed: PlacedArc[] = perRing.flatMap(({ arcs, lanes, laneCount }, ringIndex) => {
     const { outer, inner } = bands[ringIndex]!;
@@ -205,6 +236,10 @@ export function Wheel(props: {
   openMonth: string | null;
   contrast: Contrast;
   title: string;
+  /** Events of the chosen networks and types in the wheel year, in a band of their own; a day's events share a marker. */
+  chosen?: ChosenEvent[];
+  /** Opens a month's list (a marker of several chosen events does). */
+  onShowMonth?: (month: string) => void;
 }) {
   const i18n = useI18n();
   const { t, pick, language } = i18n;
@@ -216,7 +251,9 @@ export function Wheel(props: {
   const monthKey = (month: number) => `${month >= startMonth ? startYear : startYear + 1}-${String(month).padStart(2, '0')}`;
   const todayArc = arcOf({ start: today, end: today }, wheelStart);
   const yearLabel = startMonth === 1 ? String(startYear) : `${startYear}–${startYear + 1}`;
-  const { bands, placed, labels } = layout(items, rings, wheelStart, (item) => labelNames(i18n, item), todayArc);
+  const chosen = (props.chosen ?? []).filter((event) => arcOf({ start: chosenDay(event), end: chosenDay(event) }, wheelStart));
+  const ringsOuter = chosen.length > 0 ? CHOSEN_RINGS_OUTER : RINGS_OUTER;
+  const { bands, placed, labels } = layout(items, rings, wheelStart, (item) => labelNames(i18n, item), todayArc, ringsOuter);
   const events = wheelEvents(items, wheelStart);
   const plans = planDays(items, wheelStart, `${Number(wheelStart.slice(0, 4)) + 1}${wheelStart.slice(4)}`);
   const middleOf = (day: string) => {
@@ -228,6 +265,15 @@ export function Wheel(props: {
   const eventAngles = markerAngles.slice(0, events.length);
   const planAngles = markerAngles.slice(events.length);
   const categories = [...new Set(items.map((item) => item.category))];
+  const chosenMarkers: ChosenMarker[] = chosenGroups(chosen, middleOf).map((marker) => {
+    if (marker.events.length === 1) {
+      const text = chosenText(i18n, marker.events[0]!);
+      return { ...marker, text, tip: text };
+    }
+    const text = fill(counted(t.chosenDay, marker.events.length), { date: marker.first === marker.last ? i18n.day(marker.first) : `${i18n.day(marker.first)} – ${i18n.day(marker.last)}` });
+    const titles = marker.events.slice(0, 3).map((event) => pick(event.title));
+    return { ...marker, text, tip: `${text}: ${titles.join(', ')}${marker.events.length > 3 ? ', …' : ''}` };
+  });
 
   return (
     <div class="wheel-frame">
@@ -271,7 +317,7 @@ export function Wheel(props: {
               >
                 <title>{`${t.openMonth}: ${name}`}</title>
               </path>
-              <line x1={pointAt(C, C, RINGS_INNER, from)[0]} y1={pointAt(C, C, RINGS_INNER, from)[1]} x2={pointAt(C, C, RINGS_OUTER, from)[0]} y2={pointAt(C, C, RINGS_OUTER, from)[1]} stroke={high ? '#000000' : '#c4ccd4'} stroke-width="1" aria-hidden="true" />
+              <line x1={pointAt(C, C, RINGS_INNER, from)[0]} y1={pointAt(C, C, RINGS_INNER, from)[1]} x2={pointAt(C, C, ringsOuter, from)[0]} y2={pointAt(C, C, ringsOuter, from)[1]} stroke={high ? '#000000' : '#c4ccd4'} stroke-width="1" aria-hidden="true" />
             </g>
           );
         })}
@@ -360,6 +406,40 @@ export function Wheel(props: {
             );
           })}
         </g>
+        {chosenMarkers.length > 0 && (
+          <g class="wheel-chosen-events" role="group" aria-label={t.chosenEvents}>
+            <path d={sectorPath(C, C, CHOSEN_TRACK - CHOSEN_SIZE - 2, CHOSEN_TRACK + CHOSEN_SIZE + 2, 0, 360)} fill={high ? '#ffffff' : '#f7f7f2'} stroke={high ? '#000000' : '#c4ccd4'} aria-hidden="true" />
+            {chosenMarkers.map((marker) => {
+              const [x, y] = pointAt(C, C, CHOSEN_TRACK, marker.angle);
+              const first = marker.events[0]!;
+              const show = () => setTip({ text: marker.tip, x, y });
+              const hide = () => setTip(null);
+              if (marker.events.length === 1) {
+                return (
+                  <a key={marker.key} class="wheel-chosen" href={withLanguage(`/events/${first.id}`, language)} data-chosen={marker.key} data-count="1" aria-label={marker.text} onFocus={show} onBlur={hide} onMouseEnter={show} onMouseLeave={hide}>
+                    <title>{marker.text}</title>
+                    <circle cx={x} cy={y} r={CHOSEN_SIZE - 1.5} fill={high ? '#000000' : '#1c1e21'} stroke="#ffffff" stroke-width="1.5" />
+                  </a>
+                );
+              }
+              const open = () => props.onShowMonth?.(marker.first.slice(0, 7));
+              return (
+                <g key={marker.key} class="wheel-chosen" data-chosen={marker.key} data-count={marker.events.length} role="button" tabindex={0} aria-label={marker.text} onFocus={show} onBlur={hide} onMouseEnter={show} onMouseLeave={hide} onClick={open} onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    open();
+                  }
+                }}>
+                  <title>{marker.text}</title>
+                  <circle cx={x} cy={y} r={CHOSEN_SIZE} fill="#ffffff" stroke="#1c1e21" stroke-width="1.5" />
+                  <text x={x} y={y} font-size={marker.events.length > 99 ? 6 : 8} font-weight="700" fill="#1c1e21" text-anchor="middle" dominant-baseline="central" aria-hidden="true" pointer-events="none">
+                    {marker.events.length}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        )}
         {plans.length > 0 && (
           <g class="wheel-plans" role="group" aria-label={t.planLegend}>
             {plans.map((day, i) => {
@@ -482,7 +562,7 @@ function Swatch({ category, colour }: { category: ClockCategory; colour: string 
 }
 
 /** What the colours and patterns mean: the categories of the items shown. */
-export function CategoryLegend({ items, contrast }: { items: ClockItem[]; contrast: Contrast }) {
+export function CategoryLegend({ items, contrast, chosen = false }: { items: ClockItem[]; contrast: Contrast; chosen?: boolean }) {
   const { t, language } = useI18n();
   const categories = [...new Map(items.map((item) => [item.category, itemColour(item, contrast)])).entries()];
   return (
@@ -500,6 +580,14 @@ export function CategoryLegend({ items, contrast }: { items: ClockItem[]; contra
           </svg>{' '}
           {t.eventMarker}
         </li>
+        {chosen && (
+          <li>
+            <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true">
+              <circle cx="8" cy="8" r="6" fill="#ffffff" stroke="#1c1e21" stroke-width="1.5" />
+            </svg>{' '}
+            {t.chosenMarker}
+          </li>
+        )}
         {items.some((item) => item.plans.length > 0) && (
           <li>
             <svg class="swatch" viewBox="0 0 32 16" aria-hidden="true" style={{ width: '2em' }}>
