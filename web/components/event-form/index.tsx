@@ -5,7 +5,7 @@ import { fill, useOrganiserText } from '../../i18n/organiser';
 import { ConflictHints } from '../conflict-hints';
 import { Choices, Field, TermOptions } from '../form';
 import { RecurrenceEditor } from '../recurrence-editor';
-import { type FormState, HELSINKI, type MaterialState, instantOf } from './model';
+import { type FormState, HELSINKI, type MaterialState, instantOf, withStartDate } from './model';
 
 export interface EventFormProps {
   form: FormState;
@@ -102,7 +102,7 @@ export function EventForm({ form, onChange, taxonomy, organisations, invited = [
         </label>
         <div class="form-row">
           <Field id="ev-start" label={m.startDate} required error={errorOf('start')}>
-            {(props) => <input {...props} type="date" required value={form.startDate} onInput={(e) => set('startDate', e.currentTarget.value)} onBlur={() => touch('start')} />}
+            {(props) => <input {...props} type="date" required value={form.startDate} onInput={(e) => onChange(withStartDate(form, e.currentTarget.value))} onBlur={() => touch('start')} />}
           </Field>
           {!form.allDay && (
             <Field id="ev-start-time" label={m.startTime} required>

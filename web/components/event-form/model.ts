@@ -304,6 +304,44 @@ function recurrenceMovedTo(r: RecurrenceState, days: number, startDate: string):
   return { ...r, weekdays, weekday: weekdayOf(startDate), nth: r.kind === 'monthly-weekday' ? nth : r.nth, monthDay: r.kind === 'monthly-day' ? String(start.day) : r.monthDay };
 }
 
+/** A date's own pattern: its weekday, which such weekday of its month it is (a 29th–31st only ever the last), its day. */
+function patternOf(date: Temporal.PlainDate): Pick<RecurrenceState, 'weekday' | 'nth' | 'monthDay'> {
+  const nth = date.day > 28 ? '-1' : (String(Math.ceil(date.day / 7)) as RecurrenceState['nth']);
+  return { weekday: WEEKDAYS[date.dayOfWeek - 1]!, nth, monthDay: String(date.day) };
+}
+
+function plainDateOrNull(date: string): Temporal.PlainDate | null {
+  try {
+    return Temporal.PlainDate.from(date);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A new start date. A rule's pattern that is not chosen yet, or that was the old start's own (its weekday, its "2nd
+ * Tuesday", its day of the month), follows the new start, so that "weekly" means the start's weekday; a pattern the
+ * organiser chose otherwise stays as chosen.
+ */
+export function withStartDate(form: FormState, startDate: string): FormState {
+  const next = { ...form, startDate };
+  const from = plainDateOrNull(form.startDate);
+  const to = plainDateOrNull(startDate);
+  if (!from || !to) return next;
+  const r = form.recurrence;
+  const old = patternOf(from);
+  const now = patternOf(to);
+  const inLastWeek = (date: Temporal.PlainDate) => date.day + 7 > date.daysInMonth;
+  const follows =
+    r.kind === 'none' ||
+    (r.kind === 'weekly' && r.weekdays.length === 1 && r.weekdays[0] === old.weekday) ||
+    (r.kind === 'monthly-weekday' && r.weekday === old.weekday && (r.nth === old.nth || (r.nth === '-1' && inLastWeek(from)))) ||
+    (r.kind === 'monthly-day' && r.monthDay === old.monthDay);
+  if (!follows) return next;
+  const nth = r.kind === 'monthly-weekday' && r.nth === '-1' && inLastWeek(to) ? '-1' : now.nth;
+  return { ...next, recurrence: { ...r, weekdays: [now.weekday], weekday: now.weekday, nth, monthDay: now.monthDay } };
+}
+
 export function shiftForm(form: FormState, days: number): FormState {
   const move = (date: string) => {
     if (!date) return date;
