@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launch } from './browser';
+import { accessibilityViolations, api, launch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const AINO = 'Aino Ylläpitäjä';
@@ -24,17 +24,6 @@ async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForSelector('main h1');
   await page.waitForFunction(() => !document.querySelector('.spinner'));
-}
-
-function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body },
-  );
 }
 
 /** Moves the focus with Tab until `locator`'s element has it; fails when the page has no way there by keyboard. */

@@ -3,21 +3,14 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { ClockRow, WritableClockItem } from '../db/clock';
 import type { Actor } from '../domain/access';
 import type { AppEnv } from '../env';
-import { authorise, authoriseWhen, authorised } from '../middleware/auth';
+import { authorise, authorised } from '../middleware/auth';
+import { clockCacheControl, clockReadProblems, draftsOf, withClockDrafts } from '../middleware/clock-drafts';
 import { editProblemSpecs, preconditionOf, problemSpec, quoteEtag, validationHook, writeSecurity } from '../middleware/http';
-import { addClockItem, annualClock, compareClock, deleteClockItem, draftsAllowed, editClockItem, publishClockItem, readClockItem, writableClock, writableClockItem } from '../services/clock';
+import { addClockItem, annualClock, compareClock, deleteClockItem, editClockItem, publishClockItem, readClockItem, writableClock, writableClockItem } from '../services/clock';
 import { AnnualClock, AnnualClockQuery, ClockComparison, ClockItemInput, ClockItemPatch, CompareQuery, StoredClockItem } from '../shared/clock';
-import type { DraftView } from '../domain/clock';
 import { Slug } from '../shared/text';
 
 export const clock = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-// Drafts only for the clock's editors who ask for them, judged before the query is validated.
-const withDrafts = authoriseWhen(
-  (c) => c.req.query('drafts') !== undefined,
-  (actor, c) => draftsAllowed(c.env.DB, actor, c.req.query('clock')),
-);
-const draftsOf = (authorisedValue: unknown): DraftView => (authorisedValue === 'with-drafts' ? 'with-drafts' : 'public');
 
 const itemResponse = (description: string) => ({
   content: { 'application/json': { schema: StoredClockItem } },
@@ -34,21 +27,17 @@ clock.openapi(
     description:
       'Items that touch the year, in ring order, with their date spans and the events that realise them. An item whose version for the year is published is replaced by it there. ' +
       "Drafts are left out; with drafts=include the clock's editors see the year as it will be once its drafts are published.",
-    middleware: [withDrafts],
+    middleware: [withClockDrafts],
     request: { query: AnnualClockQuery },
     responses: {
       200: { content: { 'application/json': { schema: AnnualClock } }, description: 'The clock' },
-      400: problemSpec('A parameter is invalid'),
-      401: problemSpec('drafts=include without signing in'),
-      403: problemSpec("drafts=include by someone who may not edit this clock"),
-      404: problemSpec('No such clock'),
+      ...clockReadProblems,
     },
   }),
   async (c) => {
-    const drafts = draftsOf(c.get('authorised'));
+    const drafts = draftsOf(c);
     const found = await annualClock(c.env.DB, c.req.valid('query'), drafts);
-    // Asked again on every use: an organiser who has just saved an item sees it at once, as with events.
-    c.header('Cache-Control', drafts === 'public' ? 'public, no-cache' : 'private, no-store');
+    c.header('Cache-Control', clockCacheControl(drafts));
     return c.json(found, 200);
   },
 );
@@ -61,19 +50,16 @@ clock.openapi(
     description:
       'Each item matched with its versions (a roll-over\'s drafts name the item they replace): added, removed, changed (moved: its dates within the year or its years of the term differ; renamed: its title differs) or unchanged, with both sides. ' +
       "Drafts count only with drafts=include, for the clock's editors.",
-    middleware: [withDrafts],
+    middleware: [withClockDrafts],
     request: { query: CompareQuery },
     responses: {
       200: { content: { 'application/json': { schema: ClockComparison } }, description: 'The comparison' },
-      400: problemSpec('A parameter is invalid'),
-      401: problemSpec('drafts=include without signing in'),
-      403: problemSpec("drafts=include by someone who may not edit this clock"),
-      404: problemSpec('No such clock'),
+      ...clockReadProblems,
     },
   }),
   async (c) => {
-    const drafts = draftsOf(c.get('authorised'));
-    c.header('Cache-Control', drafts === 'public' ? 'public, no-cache' : 'private, no-store');
+    const drafts = draftsOf(c);
+    c.header('Cache-Control', clockCacheControl(drafts));
     return c.json(await compareClock(c.env.DB, c.req.valid('query'), drafts), 200);
   },
 );

@@ -61,6 +61,12 @@ clocks.openapi(
 );
 
 const SlugParam = z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' } }) });
+const draftWriteProblems = {
+  401: problemSpec('Not signed in, or no valid token'),
+  403: problemSpec('The token may not edit this clock'),
+  404: problemSpec('No such clock'),
+  422: problemSpec('The year or term is out of range or missing'),
+};
 const clockOfPath = authorise(async (actor, c) => ({ actor, found: await writableClock(c.env.DB, actor, c.req.param('slug')) }));
 
 clocks.openapi(
@@ -78,10 +84,7 @@ clocks.openapi(
     request: { params: SlugParam, body: { content: { 'application/json': { schema: RollOverInput } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: RollOverResult } }, description: 'What was made and what was left alone' },
-      401: problemSpec('Not signed in, or no valid token'),
-      403: problemSpec('The token may not edit this clock'),
-      404: problemSpec('No such clock'),
-      422: problemSpec('The year or term is out of range or missing'),
+      ...draftWriteProblems,
     },
   }),
   async (c) => {
@@ -100,10 +103,7 @@ clocks.openapi(
     request: { params: SlugParam, body: { content: { 'application/json': { schema: PublishDraftsInput } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: PublishDraftsResult } }, description: 'The drafts published' },
-      401: problemSpec('Not signed in, or no valid token'),
-      403: problemSpec('The token may not edit this clock'),
-      404: problemSpec('No such clock'),
-      422: problemSpec('The year or term is out of range or missing'),
+      ...draftWriteProblems,
     },
   }),
   async (c) => {
