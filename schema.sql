@@ -221,6 +221,9 @@ CREATE TABLE events (
   -- The reason of a cancellation in Swedish and English, beside cancel_reason (Finnish).
   cancel_reason_sv TEXT,
   cancel_reason_en TEXT,
+  -- A decision made at the event, on the day of each occurrence, and its preparation steps:
+  -- {"title": {fi, sv, en}, "steps": [{"title", "workingDaysBefore"}]}.
+  decision TEXT CHECK (decision IS NULL OR (json_valid(decision) AND json_type(decision) = 'object')),
   CHECK (ends_at > starts_at),
   CHECK (span_end IS NULL OR span_end >= ends_at),
   CHECK (span_start <= starts_at),
@@ -458,6 +461,16 @@ END;
 
 CREATE TRIGGER feed_versions_clock AFTER INSERT ON audit_log
 WHEN new.entity IN ('clock', 'clock_item')
+BEGIN
+  INSERT INTO feed_versions (kind, slug, version, changed_at) VALUES ('clock', '', new.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  ON CONFLICT (kind, slug) DO UPDATE SET version = excluded.version, changed_at = max(changed_at, excluded.changed_at);
+END;
+
+-- /clock.ics holds the decisions of the events that realise its items.
+CREATE TRIGGER feed_versions_event_decision AFTER INSERT ON audit_log
+WHEN new.entity = 'event'
+  AND (coalesce(new.before_json ->> '$.status', 'draft') <> 'draft' OR coalesce(new.after_json ->> '$.status', 'draft') <> 'draft')
+  AND (new.before_json ->> '$.decision' IS NOT NULL OR new.after_json ->> '$.decision' IS NOT NULL)
 BEGIN
   INSERT INTO feed_versions (kind, slug, version, changed_at) VALUES ('clock', '', new.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   ON CONFLICT (kind, slug) DO UPDATE SET version = excluded.version, changed_at = max(changed_at, excluded.changed_at);

@@ -211,7 +211,7 @@ export const organiserEn: OrganiserMessages = {
   fieldNames: {
     status: 'State', title: 'Title', description: 'Description', type: 'Type', timeZone: 'Time zone', allDay: 'All day', start: 'Start', end: 'End',
     recurrence: 'Recurrence', location: 'Place', onlineUrl: 'Online link', organisations: 'Organisers', contact: 'Contact', networks: 'Networks',
-    municipalities: 'Municipalities', audiences: 'Audiences', languages: 'Languages', registration: 'Registration', materials: 'Materials', clockItem: 'Annual clock item', visibility: 'Visibility',
+    municipalities: 'Municipalities', audiences: 'Audiences', languages: 'Languages', registration: 'Registration', materials: 'Materials', clockItem: 'Annual clock item', decision: 'Decision and preparation', 'decision.title.fi': 'Decision in Finnish', 'decision.title.sv': 'Decision in Swedish', 'decision.title.en': 'Decision in English', 'decision.steps': 'Preparation steps', 'decision.steps.title.fi': 'Preparation step', 'decision.steps.workingDaysBefore': 'Working days before the decision', visibility: 'Visibility',
   } as Record<string, string>,
   errRequired: 'Required.',
   errUrl: 'Give an address starting with http:// or https://.',
@@ -256,6 +256,8 @@ export const organiserEn: OrganiserMessages = {
   decision: 'Decision and preparation',
   decisionHint: 'The decision day every year (the working day before it when it is not one) and the preparation steps in working days before it. Weekends, public holidays, Midsummer Eve and Christmas Eve are not working days.',
   hasDecision: 'The item leads to a decision',
+  eventDecisionHint: 'The decision is made at the event, on its day (in a series, on the day of each occurrence). The preparation steps are counted back in working days; weekends, public holidays, Midsummer Eve and Christmas Eve are not working days. The decision and its steps are shown on the annual clock with the event\'s item and in the clock\'s calendar.',
+  eventHasDecision: 'A decision is made at the event',
   decisionTitleFi: 'Decision in Finnish',
   decisionTitleSv: 'Decision in Swedish',
   decisionTitleEn: 'Decision in English',

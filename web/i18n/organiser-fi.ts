@@ -214,7 +214,7 @@ export const organiserFi = {
   fieldNames: {
     status: 'Tila', title: 'Otsikko', description: 'Kuvaus', type: 'Tyyppi', timeZone: 'Aikavyöhyke', allDay: 'Koko päivä', start: 'Alku', end: 'Loppu',
     recurrence: 'Toistuvuus', location: 'Paikka', onlineUrl: 'Verkkolinkki', organisations: 'Järjestäjät', contact: 'Yhteyshenkilö', networks: 'Verkostot',
-    municipalities: 'Kunnat', audiences: 'Kohderyhmät', languages: 'Kielet', registration: 'Ilmoittautuminen', materials: 'Materiaalit', clockItem: 'Vuosikellon kohta', visibility: 'Näkyvyys',
+    municipalities: 'Kunnat', audiences: 'Kohderyhmät', languages: 'Kielet', registration: 'Ilmoittautuminen', materials: 'Materiaalit', clockItem: 'Vuosikellon kohta', decision: 'Päätös ja valmistelu', 'decision.title.fi': 'Päätös suomeksi', 'decision.title.sv': 'Päätös ruotsiksi', 'decision.title.en': 'Päätös englanniksi', 'decision.steps': 'Valmisteluvaiheet', 'decision.steps.title.fi': 'Valmisteluvaihe', 'decision.steps.workingDaysBefore': 'Työpäivää ennen päätöstä', visibility: 'Näkyvyys',
   } as Record<string, string>,
   // Validation messages by rule
   errRequired: 'Pakollinen tieto.',
@@ -261,6 +261,8 @@ export const organiserFi = {
   decision: 'Päätös ja valmistelu',
   decisionHint: 'Päätöspäivä joka vuosi (jos se ei ole työpäivä, sitä edeltävä työpäivä) ja valmisteluvaiheet työpäivinä ennen sitä. Viikonloput, arkipyhät, juhannusaatto ja jouluaatto eivät ole työpäiviä.',
   hasDecision: 'Kohta johtaa päätökseen',
+  eventDecisionHint: 'Päätös tehdään tapahtumassa, sen päivänä (sarjassa kunkin kerran päivänä). Valmisteluvaiheet lasketaan työpäivinä taaksepäin; viikonloput, arkipyhät, juhannusaatto ja jouluaatto eivät ole työpäiviä. Päätös ja vaiheet näkyvät vuosikellossa tapahtuman kohdan yhteydessä ja vuosikellon kalenterissa.',
+  eventHasDecision: 'Tapahtumassa tehdään päätös',
   decisionTitleFi: 'Päätös suomeksi',
   decisionTitleSv: 'Päätös ruotsiksi',
   decisionTitleEn: 'Päätös englanniksi',

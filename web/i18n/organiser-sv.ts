@@ -211,7 +211,7 @@ export const organiserSv: OrganiserMessages = {
   fieldNames: {
     status: 'Status', title: 'Rubrik', description: 'Beskrivning', type: 'Typ', timeZone: 'Tidszon', allDay: 'Heldag', start: 'Start', end: 'Slut',
     recurrence: 'Upprepning', location: 'Plats', onlineUrl: 'Webblänk', organisations: 'Arrangörer', contact: 'Kontaktperson', networks: 'Nätverk',
-    municipalities: 'Kommuner', audiences: 'Målgrupper', languages: 'Språk', registration: 'Anmälan', materials: 'Material', clockItem: 'Punkt i årsklockan', visibility: 'Synlighet',
+    municipalities: 'Kommuner', audiences: 'Målgrupper', languages: 'Språk', registration: 'Anmälan', materials: 'Material', clockItem: 'Punkt i årsklockan', decision: 'Beslut och beredning', 'decision.title.fi': 'Beslut på finska', 'decision.title.sv': 'Beslut på svenska', 'decision.title.en': 'Beslut på engelska', 'decision.steps': 'Beredningssteg', 'decision.steps.title.fi': 'Beredningssteg', 'decision.steps.workingDaysBefore': 'Arbetsdagar före beslutet', visibility: 'Synlighet',
   } as Record<string, string>,
   errRequired: 'Obligatorisk uppgift.',
   errUrl: 'Ange en adress som börjar med http:// eller https://.',
@@ -256,6 +256,8 @@ export const organiserSv: OrganiserMessages = {
   decision: 'Beslut och beredning',
   decisionHint: 'Beslutsdagen varje år (om den inte är en arbetsdag, arbetsdagen före) och beredningsstegen i arbetsdagar före den. Veckoslut, helgdagar, midsommarafton och julafton är inte arbetsdagar.',
   hasDecision: 'Punkten leder till ett beslut',
+  eventDecisionHint: 'Beslutet fattas vid evenemanget, på dess dag (i en serie på dagen för varje tillfälle). Beredningsstegen räknas bakåt i arbetsdagar; veckoslut, helgdagar, midsommarafton och julafton är inte arbetsdagar. Beslutet och stegen syns i årsklockan vid evenemangets punkt och i årsklockans kalender.',
+  eventHasDecision: 'Ett beslut fattas vid evenemanget',
   decisionTitleFi: 'Beslut på finska',
   decisionTitleSv: 'Beslut på svenska',
   decisionTitleEn: 'Beslut på engelska',

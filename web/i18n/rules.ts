@@ -213,7 +213,8 @@ export interface RuleIssue {
  */
 export function ruleText(issue: RuleIssue, language: Language, names: Record<string, string> = {}): string {
   const path = issue.field.replace(/\[(\d+)\]/g, '.$1');
-  const field = names[path] ?? names[path.split('.')[0]!] ?? path;
+  // 'decision.steps.2.workingDaysBefore' is named as every step's field is, then as its first part.
+  const field = names[path] ?? names[path.replace(/\.\d+(?=\.|$)/g, '')] ?? names[path.split('.')[0]!] ?? path;
   const template = Object.hasOwn(RULE_TEXTS[language], issue.rule) ? RULE_TEXTS[language][issue.rule]! : FALLBACK[language];
   const text = fill(template, { ...issue.values, field });
   // A text whose values the server did not send (an older server) says the rule without them.

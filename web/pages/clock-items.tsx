@@ -11,6 +11,7 @@ import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { DataTable } from '../components/data-table';
 import { ClockRollOver } from './clock-rollover';
+import { DecisionEditor, type DecisionState, decisionInputOf, decisionStateOf } from '../components/decision-editor';
 
 type Repeat = NonNullable<ClockItemInput['repeat']>;
 type Category = NonNullable<ClockItemInput['category']>;
@@ -34,14 +35,9 @@ interface ItemState {
   category: Category;
   responsibleOrganisation: string;
   source: string;
-  hasDecision: boolean;
-  decisionFi: string;
-  decisionSv: string;
-  decisionEn: string;
+  decision: DecisionState;
   decisionMonth: string;
   decisionDay: string;
-  /** Swedish and English step names are kept as they are; the form edits the Finnish one. */
-  steps: { title: string; sv: string | null; en: string | null; days: string }[];
   termStart: string;
   termEnd: string;
 }
@@ -69,17 +65,17 @@ function stateOf(item: StoredClockItem | null, ring: string, kind: 'annual' | 't
     category: (item?.category ?? 'muu') as Category,
     responsibleOrganisation: item?.responsibleOrganisation ?? '',
     source: item?.source ?? '',
-    hasDecision: Boolean(item?.decision),
-    decisionFi: item?.decision?.title.fi ?? '',
-    decisionSv: item?.decision?.title.sv ?? '',
-    decisionEn: item?.decision?.title.en ?? '',
+    decision: decisionStateOf(item?.decision),
     decisionMonth: String(item?.decision?.month ?? 6),
     decisionDay: String(item?.decision?.day ?? 15),
-    // Stored earliest first: the step most working days before comes first.
-    steps: item?.decision?.steps.map((step) => ({ title: step.title.fi, sv: step.title.sv, en: step.title.en, days: String(step.workingDaysBefore) })) ?? [],
     termStart: String(item?.termYears?.start ?? 1),
     termEnd: String(item?.termYears?.end ?? 1),
   };
+}
+
+/** An item's decision is made every year on its month and day. */
+function withDay(decision: ReturnType<typeof decisionInputOf>, state: ItemState): ClockItemInput['decision'] {
+  return decision && { ...decision, month: Number(state.decisionMonth), day: Number(state.decisionDay) };
 }
 
 function inputOf(state: ItemState): ClockItemInput {
@@ -106,14 +102,7 @@ function inputOf(state: ItemState): ClockItemInput {
     category: state.category,
     responsibleOrganisation: orNull(state.responsibleOrganisation),
     source: orNull(state.source),
-    decision: state.hasDecision
-      ? {
-          title: { fi: state.decisionFi.trim(), sv: orNull(state.decisionSv), en: orNull(state.decisionEn) },
-          month: Number(state.decisionMonth),
-          day: Number(state.decisionDay),
-          steps: state.steps.map((step) => ({ title: { fi: step.title.trim(), sv: step.sv, en: step.en }, workingDaysBefore: Number(step.days) })),
-        }
-      : null,
+    decision: withDay(decisionInputOf(state.decision), state),
   };
 }
 
@@ -282,62 +271,24 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
         </Field>
       </div>
       {!term && (
-        <fieldset class="decision" aria-describedby="ci-decision-hint">
-          <legend>{m.decision}</legend>
-          <p class="hint" id="ci-decision-hint">{m.decisionHint}</p>
-          <label class="checkbox">
-            <input type="checkbox" id="ci-hasDecision" checked={state.hasDecision} onChange={(e) => set({ hasDecision: e.currentTarget.checked })} /> {m.hasDecision}
-          </label>
-          {state.hasDecision && (
-            <>
-              <Field id="ci-decision-fi" label={m.decisionTitleFi} required error={fieldErrors['decision.title.fi']}>
-                {(props) => <input {...props} type="text" required value={state.decisionFi} onInput={(e) => set({ decisionFi: e.currentTarget.value })} />}
-              </Field>
-              <div class="form-row">
-                <Field id="ci-decision-sv" label={m.decisionTitleSv}>
-                  {(props) => <input {...props} type="text" lang="sv" value={state.decisionSv} onInput={(e) => set({ decisionSv: e.currentTarget.value })} />}
-                </Field>
-                <Field id="ci-decision-en" label={m.decisionTitleEn}>
-                  {(props) => <input {...props} type="text" lang="en" value={state.decisionEn} onInput={(e) => set({ decisionEn: e.currentTarget.value })} />}
-                </Field>
-              </div>
-              <div class="form-row">
-                <Field id="ci-decision-month" label={m.decisionMonth} error={fieldErrors['decision.month']}>
-                  {(props) => (
-                    <select {...props} value={state.decisionMonth} onChange={(e) => set({ decisionMonth: e.currentTarget.value })}>
-                      {months.map((n) => (
-                        <option key={n} value={String(n)}>
-                          {i18n.month(2024, n).replace(/\s*2024/, '')}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field id="ci-decision-day" label={m.decisionDay} error={fieldErrors['decision.day']}>
-                  {(props) => <input {...props} type="number" min={1} max={31} value={state.decisionDay} onInput={(e) => set({ decisionDay: e.currentTarget.value })} />}
-                </Field>
-              </div>
-              {state.steps.map((step, index) => (
-                <div class="form-row" key={index}>
-                  <Field id={`ci-step-${index}-title`} label={`${m.stepTitle} ${index + 1}`} required error={fieldErrors[`decision.steps.${index}.title.fi`]}>
-                    {(props) => <input {...props} type="text" required value={step.title} onInput={(e) => set({ steps: state.steps.map((s, i) => (i === index ? { ...s, title: e.currentTarget.value } : s)) })} />}
-                  </Field>
-                  <Field id={`ci-step-${index}-days`} label={m.stepDays} error={fieldErrors[`decision.steps.${index}.workingDaysBefore`]}>
-                    {(props) => <input {...props} type="number" min={1} max={250} value={step.days} onInput={(e) => set({ steps: state.steps.map((s, i) => (i === index ? { ...s, days: e.currentTarget.value } : s)) })} />}
-                  </Field>
-                  <button type="button" onClick={() => set({ steps: state.steps.filter((_, i) => i !== index) })} aria-label={`${m.removeStep} ${index + 1}`}>
-                    {m.removeStep}
-                  </button>
-                </div>
-              ))}
-              <p>
-                <button type="button" onClick={() => set({ steps: [...state.steps, { title: '', sv: null, en: null, days: '10' }] })}>
-                  {m.addStep}
-                </button>
-              </p>
-            </>
-          )}
-        </fieldset>
+        <DecisionEditor id="ci" value={state.decision} onChange={(decision) => set({ decision })} errorOf={(key) => fieldErrors[key]} legend={m.decision} hint={m.decisionHint} switchLabel={m.hasDecision}>
+          <div class="form-row">
+            <Field id="ci-decision-month" label={m.decisionMonth} error={fieldErrors['decision.month']}>
+              {(props) => (
+                <select {...props} value={state.decisionMonth} onChange={(e) => set({ decisionMonth: e.currentTarget.value })}>
+                  {months.map((n) => (
+                    <option key={n} value={String(n)}>
+                      {i18n.month(2024, n).replace(/\s*2024/, '')}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="ci-decision-day" label={m.decisionDay} error={fieldErrors['decision.day']}>
+              {(props) => <input {...props} type="number" min={1} max={31} value={state.decisionDay} onInput={(e) => set({ decisionDay: e.currentTarget.value })} />}
+            </Field>
+          </div>
+        </DecisionEditor>
       )}
       <div class="button-row">
         <SaveButton saving={saving.busy}>{m.save}</SaveButton>

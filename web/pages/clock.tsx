@@ -78,13 +78,18 @@ async function wheelItems(state: ClockState, signal: AbortSignal): Promise<Annua
   const first = await getClock(state.year, state.clock, signal);
   if (state.startMonth === 1) return first;
   const second = await getClock(state.year + 1, state.clock, signal);
-  const byId = new Map(first.items.map((item) => [item.id, { ...item, occurrences: [...item.occurrences], events: [...item.events], plans: [...item.plans] }]));
+  const byId = new Map(first.items.map((item) => [item.id, { ...item, occurrences: [...item.occurrences], events: item.events.map((e) => ({ ...e })), plans: [...item.plans] }]));
   for (const item of second.items) {
     const known = byId.get(item.id);
     if (!known) byId.set(item.id, item);
     else {
       for (const o of item.occurrences) if (!known.occurrences.some((k) => k.start === o.start)) known.occurrences.push(o);
-      for (const e of item.events) if (!known.events.some((k) => k.id === e.id)) known.events.push(e);
+      for (const e of item.events) {
+        const same = known.events.find((k) => k.id === e.id);
+        // An event of both years has the decisions of each.
+        if (!same) known.events.push(e);
+        else same.plans = [...same.plans, ...e.plans.filter((p) => !same.plans.some((k) => k.decision.date === p.decision.date))];
+      }
       for (const p of item.plans) if (!known.plans.some((k) => k.decision.date === p.decision.date)) known.plans.push(p);
     }
   }
@@ -94,6 +99,26 @@ async function wheelItems(state: ClockState, signal: AbortSignal): Promise<Annua
 function repeatText(item: ClockItem, i18n: I18n): string {
   const { t } = i18n;
   return item.repeat === 'yearly' ? t.everyYear : item.repeat === 'odd-years' ? t.oddYears : item.repeat === 'even-years' ? t.evenYears : `${t.onceIn} ${item.onceYear}`;
+}
+
+/** A decision's preparation steps, earliest first, and the decision on its day. */
+function PlanSteps({ plan }: { plan: ClockItem['plans'][number] }) {
+  const i18n = useI18n();
+  const { t, pick } = i18n;
+  return (
+    <ol class="plan-steps">
+      {plan.steps.map((step) => (
+        <li key={`${step.workingDaysBefore}/${step.date}`}>
+          <span lang={i18n.langOf(step.title)}>{pick(step.title)}</span> – {i18n.day(step.date)} <span class="small">({step.workingDaysBefore} {t.daysBefore})</span>
+        </li>
+      ))}
+      <li>
+        <strong>
+          {t.planDecision}: <span lang={i18n.langOf(plan.decision.title)}>{pick(plan.decision.title)}</span> – {i18n.day(plan.decision.date)}
+        </strong>
+      </li>
+    </ol>
+  );
 }
 
 function Details({ item, organisations }: { item: ClockItem | undefined; organisations: Map<string, string> }) {
@@ -121,18 +146,7 @@ function Details({ item, organisations }: { item: ClockItem | undefined; organis
         <>
           <h3>{t.planLegend}</h3>
           {item.plans.map((plan) => (
-            <ol key={plan.decision.date} class="plan-steps">
-              {plan.steps.map((step) => (
-                <li key={`${step.workingDaysBefore}/${step.date}`}>
-                  <span lang={i18n.langOf(step.title)}>{pick(step.title)}</span> – {i18n.day(step.date)} <span class="small">({step.workingDaysBefore} {t.daysBefore})</span>
-                </li>
-              ))}
-              <li>
-                <strong>
-                  {t.planDecision}: <span lang={i18n.langOf(plan.decision.title)}>{pick(plan.decision.title)}</span> – {i18n.day(plan.decision.date)}
-                </strong>
-              </li>
-            </ol>
+            <PlanSteps key={plan.decision.date} plan={plan} />
           ))}
         </>
       )}
@@ -154,6 +168,9 @@ function Details({ item, organisations }: { item: ClockItem | undefined; organis
             <li key={event.id}>
               <a href={withLanguage(`/events/${event.id}`, language)} lang={i18n.langOf(event.title)}>{pick(event.title)}</a> – {event.allDay ? i18n.day(event.start) : i18n.date(event.startsAt)}
               {event.status === 'cancelled' && <span class="badge badge-cancelled">{t.cancelled}</span>}
+              {event.plans.map((plan) => (
+                <PlanSteps key={plan.decision.date} plan={plan} />
+              ))}
             </li>
           ))}
         </ul>
@@ -321,7 +338,12 @@ function ClockTable({ clock, items, organisations }: { clock: AnnualClock; items
           header: t.relatedEvents,
           cell: ({ item, day }) =>
             day
-              ? null
+              ? day.event && (
+                  // The decision is made at this event.
+                  <a href={withLanguage(`/events/${day.event.id}`, language)} lang={i18n.langOf(day.event.title)}>
+                    {pick(day.event.title)}
+                  </a>
+                )
               : item.events.map((event, index) => (
                   <span key={event.id}>
                     {index > 0 && ', '}

@@ -1,7 +1,7 @@
 /** SQL for clocks, their rings and items, and the events that realise items. */
 import { CATEGORY_COLOURS } from '../shared/clock-categories';
 import type { AuditActor } from '../domain/access';
-import { type ClockItemData, type ClockItemRecord, type LinkedEventData, clockItemView } from '../domain/clock';
+import { type ClockItemData, type ClockItemRecord, type LinkedEventRecord, clockItemView } from '../domain/clock';
 import type { Localized } from '../shared/text';
 import { auditStatement } from './audit';
 import { type Entry, idOfSlug, numberedColumns } from './columns';
@@ -94,13 +94,17 @@ function rowToItem(row: Record<string, unknown>): ClockItemData {
   };
 }
 
-/** Public events that realise items of a clock and take place in [from, to). */
-export async function readLinkedEvents(db: D1Database, clockId: number, from: string, to: string): Promise<LinkedEventData[]> {
+/** Public events (not members-only: the clock is public) that realise items of a clock and take place in [from, to), with what their decisions' days need. */
+export async function readLinkedEvents(db: D1Database, clockId: number, from: string, to: string): Promise<LinkedEventRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.id, e.clock_item_id, e.title_fi, e.title_sv, e.title_en, e.starts_at, e.all_day, e.start_local, e.status
+      `SELECT e.id, e.clock_item_id, e.title_fi, e.title_sv, e.title_en, e.starts_at, e.all_day, e.start_local, e.end_local, e.time_zone, e.rrule, e.status, e.decision, e.updated_at,
+         CASE WHEN e.decision IS NOT NULL AND e.rrule IS NOT NULL THEN
+           (SELECT json_group_array(json_object('occurrence', x.occurrence, 'kind', x.kind, 'start', x.start_local, 'end', x.end_local, 'place', x.location_place))
+            FROM (SELECT * FROM event_exceptions WHERE event_id = e.id ORDER BY occurrence) x)
+         END AS exceptions_json
        FROM events e JOIN clock_items i ON i.id = e.clock_item_id
-       WHERE i.clock_id = ?1 AND e.id IN (${publicEventIdsInWindow('?3', '?2')})
+       WHERE i.clock_id = ?1 AND e.visibility = 'public' AND e.id IN (${publicEventIdsInWindow('?3', '?2')})
        ORDER BY e.starts_at, e.id`,
     )
     .bind(clockId, from, to)
@@ -113,6 +117,15 @@ export async function readLinkedEvents(db: D1Database, clockId: number, from: st
     allDay: row.all_day === 1,
     start: row.start_local as string,
     status: row.status as 'published' | 'cancelled',
+    updatedAt: row.updated_at as string,
+    decision: row.decision == null ? null : JSON.parse(row.decision as string),
+    timing: {
+      timeZone: row.time_zone as string,
+      allDay: row.all_day === 1,
+      start: row.start_local as string,
+      end: row.end_local as string,
+      recurrence: row.rrule == null ? null : { rrule: row.rrule as string, exceptions: row.exceptions_json == null ? [] : JSON.parse(row.exceptions_json as string) },
+    },
   }));
 }
 

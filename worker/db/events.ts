@@ -49,6 +49,7 @@ export interface EventRow {
   registration_url: string | null;
   registration_deadline: string | null;
   clock_item_id: number | null;
+  decision: string | null;
   cancel_reason: string | null;
   cancel_reason_sv: string | null;
   cancel_reason_en: string | null;
@@ -109,6 +110,7 @@ export function rowToEvent(row: EventRow): StoredEvent {
     registration: row.registration_url !== null || row.registration_deadline !== null ? { url: row.registration_url, deadline: row.registration_deadline } : null,
     materials: JSON.parse(row.materials_json),
     clockItem: row.clock_item_id,
+    decision: row.decision === null ? null : JSON.parse(row.decision),
     cancelReason: row.cancel_reason,
     cancelReasons: row.cancel_reason === null ? null : { fi: row.cancel_reason, sv: row.cancel_reason_sv, en: row.cancel_reason_en },
     visibility: row.visibility,
@@ -296,6 +298,7 @@ const CONTENT_COLUMNS: Entry<EventWrite>[] = [
   { column: 'registration_url', value: ({ draft }) => draft.registration?.url ?? null },
   { column: 'registration_deadline', value: ({ draft }) => draft.registration?.deadline ?? null },
   { column: 'clock_item_id', value: ({ draft }) => draft.clockItem },
+  { column: 'decision', value: ({ draft }) => (draft.decision ? JSON.stringify(draft.decision) : null) },
   { column: 'cancel_reason', value: ({ draft }) => draft.cancelReasons?.fi ?? null },
   { column: 'cancel_reason_sv', value: ({ draft }) => draft.cancelReasons?.sv ?? null },
   { column: 'cancel_reason_en', value: ({ draft }) => draft.cancelReasons?.en ?? null },

@@ -10,6 +10,7 @@ import { mergePatch } from './patch';
 import { Temporal } from './time';
 import type { Localized } from '../shared/text';
 import type { WorkingDays } from './working-days';
+import { type Timing, occurrencesBetween, seriesOf } from './recurrence';
 
 export type { Repeat };
 
@@ -100,13 +101,17 @@ export function yearOfTerm(term: CouncilTerm, date: Temporal.PlainDate): number 
 }
 
 
-/** A decision an annual item leads to every year, and its preparation steps in working days before it. */
-export interface Decision {
+/** A decision and its preparation steps in working days before it, without its day: an event's (made on the day of each occurrence). */
+export interface DecisionSteps {
   title: Localized;
-  month: number;
-  day: number;
   /** Earliest first (most working days before). */
   steps: { title: Localized; workingDaysBefore: number }[];
+}
+
+/** A decision an annual item leads to every year on its month and day, and its preparation steps. */
+export interface Decision extends DecisionSteps {
+  month: number;
+  day: number;
 }
 
 /** A decision and its steps with the dates of one occurrence. */
@@ -122,7 +127,11 @@ export interface Plan {
  * is not one; each step that many working days before the decision.
  */
 export function planOf(decision: Decision, occurrence: DateSpan, days: WorkingDays): Plan {
-  const date = days.workingDayOnOrBefore(scheduledDecision(decision, occurrence));
+  return planOn(decision, days.workingDayOnOrBefore(scheduledDecision(decision, occurrence)), days);
+}
+
+/** The dates of a decision made on `date` (as it is, a day off or not): each step that many working days before it. */
+export function planOn(decision: DecisionSteps, date: Temporal.PlainDate, days: WorkingDays): Plan {
   return {
     decision: { title: decision.title, date: date.toString() },
     steps: decision.steps
@@ -170,6 +179,7 @@ export interface ClockItemData {
   updatedAt: string | null;
 }
 
+/** A public event that realises an item, as the clock shows it. */
 export interface LinkedEventData {
   id: string;
   clockItem: number;
@@ -178,6 +188,33 @@ export interface LinkedEventData {
   allDay: boolean;
   start: string;
   status: 'published' | 'cancelled';
+  /** When the event was last written (DTSTAMP of its decision's days in /clock.ics); not shown on the clock. */
+  updatedAt: string;
+  /** Its decision on the days of its occurrences in the window read, at most MAX_EVENT_PLANS. */
+  plans: Plan[];
+}
+
+/** A linked event as stored: what its decision's days need too. */
+export type LinkedEventRecord = Omit<LinkedEventData, 'plans'> & { decision: DecisionSteps | null; timing: Timing };
+
+/**
+ * The decisions of an event's occurrences that one read of a clock shows: a decision is a milestone of
+ * the year, and a weekly series that carries one would fill the wheel (and the read's time) with it.
+ */
+export const MAX_EVENT_PLANS = 12;
+
+/**
+ * The linked events with their decisions' days in [from, to): on the day of each occurrence that is not
+ * cancelled, in the event's own time zone, as it is (a decision at a Saturday seminar is made that
+ * Saturday); each step that many working days before it.
+ */
+export function planLinkedEvents(events: LinkedEventRecord[], from: Temporal.Instant, to: Temporal.Instant, days: WorkingDays): LinkedEventData[] {
+  return events.map(({ decision, timing, ...event }) => {
+    if (!decision || event.status === 'cancelled') return { ...event, plans: [] };
+    const series = seriesOf(timing);
+    const occurrences = series ? occurrencesBetween(series, from, to).filter((o) => !o.cancelled).slice(0, MAX_EVENT_PLANS) : [];
+    return { ...event, plans: occurrences.map((o) => planOn(decision, o.start.toPlainDate(), days)) };
+  });
 }
 
 export interface ItemFilter {
@@ -193,7 +230,7 @@ function common(item: ClockItemData, events: LinkedEventData[]) {
   const { id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links, status, replacesItem } = item;
   return {
     id, ring, title, shortTitle, description, colour, category, responsibleOrganisation, source, links, status, replacesItem,
-    events: events.filter((e) => e.clockItem === id).map(({ clockItem: _item, ...event }) => event),
+    events: events.filter((e) => e.clockItem === id).map(({ clockItem: _item, updatedAt: _updatedAt, ...event }) => event),
   };
 }
 
@@ -292,11 +329,16 @@ export function prepareClockItem(input: ClockItemWriteInput): ClockItemRecord {
 }
 
 function prepareDecision(input: NonNullable<ClockItemWriteInput['decision']>): Decision {
-  const title = (t: { fi: string; sv?: string | null; en?: string | null }) => ({ fi: t.fi.trim(), sv: blank(t.sv), en: blank(t.en) });
+  return { ...prepareDecisionSteps(input), month: input.month, day: input.day };
+}
+
+type TitleInput = { fi: string; sv?: string | null; en?: string | null };
+
+/** A decision as it is stored: titles trimmed, no empty translations, steps earliest first. */
+export function prepareDecisionSteps(input: { title: TitleInput; steps?: { title: TitleInput; workingDaysBefore: number }[] }): DecisionSteps {
+  const title = (t: TitleInput) => ({ fi: t.fi.trim(), sv: blank(t.sv), en: blank(t.en) });
   return {
     title: title(input.title),
-    month: input.month,
-    day: input.day,
     steps: (input.steps ?? []).map((step) => ({ title: title(step.title), workingDaysBefore: step.workingDaysBefore })).sort((a, b) => b.workingDaysBefore - a.workingDaysBefore),
   };
 }

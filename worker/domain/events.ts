@@ -12,6 +12,7 @@ import { mergePatch } from './patch';
 import { canonicalTimeZone } from './zones';
 import { RULE_EXPANSION, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
 import { seriesSpanOf } from './occurrence-index';
+import { prepareDecisionSteps } from './clock';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock } from './time';
 
 /** What the database stores for an event, apart from its id and bookkeeping. */
@@ -128,6 +129,7 @@ export function prepareEvent(input: EventInput, organisation: string, status: Ev
     registration: registration && (registration.url || registration.deadline) ? registration : null,
     materials: input.materials ?? [],
     clockItem: input.clockItem ?? null,
+    decision: input.decision ? prepareDecisionSteps(input.decision) : null,
     cancelReason: status === 'cancelled' ? (cancelReasons?.fi ?? null) : null,
     cancelReasons: status === 'cancelled' ? cancelReasons : null,
     visibility: input.visibility ?? 'public',
@@ -159,6 +161,7 @@ export function eventToInput(event: Event): EventInput {
     registration: event.registration,
     materials: event.materials as EventInput['materials'],
     clockItem: event.clockItem,
+    decision: event.decision,
     visibility: event.visibility,
   };
 }

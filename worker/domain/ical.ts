@@ -378,14 +378,61 @@ export interface ClockOccurrence {
   plan: Plan | null;
 }
 
+/** The decision of one occurrence of an event that realises a clock item, and its steps. */
+export interface ClockEventPlan {
+  eventId: string;
+  /** The event's title. */
+  title: Localized;
+  /** The ring of the event's item. */
+  ring: string | null;
+  /** When the event was last written. */
+  changedAt: string;
+  plan: Plan;
+}
+
+type ClockCalendarOptions = Omit<CalendarOptions, 'names' | 'variant'> & { ringNames: ReadonlyMap<string, Localized> };
+
+/** A decision and each of its steps as an all-day event of its own, named `<uid>-decision`, `<uid>-step-<n>`. */
+function planDays(
+  calendar: ReturnType<typeof newCalendar>,
+  entry: { uid: string; plan: Plan; of: string; ring: Localized | undefined; changedAt: string; url?: string },
+  options: ClockCalendarOptions,
+): void {
+  const labels = LABELS[options.language];
+  const { plan } = entry;
+  const decision = localized(plan.decision.title, options.language);
+  const days = [
+    { key: 'decision', date: plan.decision.date, summary: `${labels.decision}: ${decision}`, description: entry.of },
+    ...plan.steps.map((step, index) => ({
+      key: `step-${index}`,
+      date: step.date,
+      summary: `${localized(step.title, options.language)}: ${decision}`,
+      description: `${step.workingDaysBefore} ${labels.before} (${plan.decision.date})\n\n${entry.of}`,
+    })),
+  ];
+  for (const day of days) {
+    calendar.createEvent({
+      // Per occurrence and step, so that a step whose date moves stays one event.
+      id: `${entry.uid}-${day.key}@${options.uidDomain}`,
+      allDay: true,
+      start: Temporal.PlainDate.from(day.date),
+      end: Temporal.PlainDate.from(day.date).add({ days: 1 }),
+      summary: day.summary,
+      description: day.description,
+      categories: entry.ring ? [{ name: localized(entry.ring, options.language) }] : [],
+      url: entry.url ?? `${options.origin}/clock`,
+      stamp: new Date(entry.changedAt),
+      lastModified: new Date(entry.changedAt),
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+}
+
 /**
  * The annual clock as a calendar: every occurrence of an item is an all-day
  * event (deadlines and seasons, not meetings), so members can subscribe to them.
  */
-export function clockCalendarOf(
-  occurrences: readonly ClockOccurrence[],
-  options: Omit<CalendarOptions, 'names' | 'variant'> & { ringNames: ReadonlyMap<string, Localized> },
-): string {
+export function clockCalendarOf(occurrences: readonly ClockOccurrence[], options: ClockCalendarOptions, eventPlans: readonly ClockEventPlan[] = []): string {
   const calendar = newCalendar(null);
   for (const o of occurrences) {
     const text = localized(o.description, options.language).trim();
@@ -404,40 +451,17 @@ export function clockCalendarOf(
       lastModified: new Date(o.changedAt),
       transparency: ICalEventTransparency.TRANSPARENT,
     });
-    if (!o.plan) continue;
-    const labels = LABELS[options.language];
-    const itemTitle = localized(o.title, options.language);
-    const decision = localized(o.plan.decision.title, options.language);
-    const days = [
-      { key: 'decision', date: o.plan.decision.date, summary: `${labels.decision}: ${decision}`, description: itemTitle },
-      ...o.plan.steps.map((step, index) => ({
-        key: `step-${index}`,
-        date: step.date,
-        summary: `${localized(step.title, options.language)}: ${decision}`,
-        description: `${step.workingDaysBefore} ${labels.before} (${o.plan!.decision.date})\n\n${itemTitle}`,
-      })),
-    ];
-    for (const entry of days) {
-      calendar.createEvent({
-        // Per occurrence and step, so that a step whose date moves stays one event.
-        id: `clock-${o.itemId}-${o.start}-${entry.key}@${options.uidDomain}`,
-        allDay: true,
-        start: Temporal.PlainDate.from(entry.date),
-        end: Temporal.PlainDate.from(entry.date).add({ days: 1 }),
-        summary: entry.summary,
-        description: entry.description,
-        categories: ring ? [{ name: localized(ring, options.language) }] : [],
-        url: `${options.origin}/clock`,
-        stamp: new Date(o.changedAt),
-        lastModified: new Date(o.changedAt),
-        transparency: ICalEventTransparency.TRANSPARENT,
-      });
-    }
+    if (o.plan) planDays(calendar, { uid: `clock-${o.itemId}-${o.start}`, plan: o.plan, of: localized(o.title, options.language), ring, changedAt: o.changedAt }, options);
+  }
+  for (const e of eventPlans) {
+    const ring = e.ring ? options.ringNames.get(e.ring) : undefined;
+    // The decision's date is the occurrence's: one UID per occurrence and step.
+    planDays(calendar, { uid: `clock-event-${e.eventId}-${e.plan.decision.date}`, plan: e.plan, of: localized(e.title, options.language), ring, changedAt: e.changedAt, url: `${options.origin}/events/${encodeURIComponent(e.eventId)}` }, options);
   }
   const text = calendar.toString();
   const body = text.slice(text.indexOf('BEGIN:VEVENT'), text.lastIndexOf('END:VCALENDAR'));
   const header = newCalendar(options.name).toString().replace(/END:VCALENDAR(\r\n)?$/, '');
-  return `${header}X-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n${occurrences.length > 0 ? body : ''}${END_CALENDAR}`;
+  return `${header}X-WR-TIMEZONE:${CALENDAR_TIME_ZONE}\r\n${occurrences.length + eventPlans.length > 0 ? body : ''}${END_CALENDAR}`;
 }
 
 /** Calendar name of a feed: "Hytekello — <what it holds>". */

@@ -7,7 +7,7 @@
 import { type ClockRow, type WritableClockItem, deleteClockDraft, draftIdsOf, findClockItem, isDuplicateVersion, insertClockFromTemplate, insertClockItem, insertClockItems, insertClockVersions, publishClockDrafts, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, mayWriteClock, writableOrganisations } from '../domain/access';
-import { type DraftView, annualItems, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { type DraftView, type LinkedEventData, annualItems, planLinkedEvents, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { compareSides, planAnnualRollOver, planTermRollOver, termSides, yearSides } from '../domain/clock-rollover';
 import { clockCsvTemplate, readClockCsv, rowIssue } from '../domain/clock-csv';
 import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
@@ -16,7 +16,7 @@ import { queryList } from '../domain/listing';
 import type { Precondition } from '../domain/patch';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import { parseOrThrow, zodIssues } from '../domain/validation';
-import { finnishWorkingDays } from '../domain/working-days';
+import { type WorkingDays, finnishWorkingDays } from '../domain/working-days';
 import { type AnnualClock, type AnnualClockQuery, type ClockComparison, ClockItemInput, type ClockItemPatch, type CompareQuery, type CouncilTermClock, type CouncilTermQuery, type NewClockInput, type PublishDraftsInput, type PublishDraftsResult, type RingsInput, type RollOverInput, type RollOverResult, type StoredClockItem } from '../shared/clock';
 import { clockSlugOf } from '../shared/clock-slug';
 
@@ -25,8 +25,13 @@ const writeContext = (actor: Actor) => ({ now: new Date().toISOString(), actor: 
 const clockInfo = ({ slug, name, organisation, startMonth, rings }: ClockRow) => ({ slug, name, organisation, startMonth, rings });
 
 /** Instants of midnight in Finland at the start of two dates, for event queries. */
-function between(from: Temporal.PlainDate, to: Temporal.PlainDate) {
+export function between(from: Temporal.PlainDate, to: Temporal.PlainDate) {
   return { from: formatInstant(startOfDay(from, DEFAULT_TIME_ZONE)), to: formatInstant(startOfDay(to, DEFAULT_TIME_ZONE)) };
+}
+
+/** The events of a window that realise items of a clock, with their decisions' days in it. */
+export async function linkedEvents(db: D1Database, clockId: number, window: { from: string; to: string }, days: WorkingDays): Promise<LinkedEventData[]> {
+  return planLinkedEvents(await readLinkedEvents(db, clockId, window.from, window.to), Temporal.Instant.from(window.from), Temporal.Instant.from(window.to), days);
 }
 
 /** The clock of a slug (the network's regional clock without one); every ring asked for must be one of its rings. */
@@ -52,8 +57,9 @@ export async function annualClock(db: D1Database, query: AnnualClockQuery, draft
   const year = query.year ?? today().year;
   // The events of the year shown, not those of the year before.
   const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
-  const [items, events] = await Promise.all([readClockItems(db, found.id, 'annual'), readLinkedEvents(db, found.id, window.from, window.to)]);
-  return { clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, await finnishWorkingDays(), drafts) };
+  const days = await finnishWorkingDays();
+  const [items, events] = await Promise.all([readClockItems(db, found.id, 'annual'), linkedEvents(db, found.id, window, days)]);
+  return { clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, days, drafts) };
 }
 
 /** The council term of a date (today without one), its items by year of term, and which year is now. */
@@ -65,7 +71,7 @@ export async function councilTermClock(db: D1Database, query: CouncilTermQuery, 
   if (!date) throw new ValidationError([{ field: 'date', rule: 'format', message: '`date` must be a real date YYYY-MM-DD between 2000 and 2100' }], 'request');
   const term = councilTermOf(date);
   const window = between(Temporal.PlainDate.from(term.start), Temporal.PlainDate.from(term.end).add({ days: 1 }));
-  const [items, events] = await Promise.all([readClockItems(db, found.id, 'term'), readLinkedEvents(db, found.id, window.from, window.to)]);
+  const [items, events] = await Promise.all([readClockItems(db, found.id, 'term'), linkedEvents(db, found.id, window, await finnishWorkingDays())]);
   const current = term.start <= now.toString() && now.toString() <= term.end ? yearOfTerm(term, now) : null;
   return { clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }, drafts) };
 }

@@ -38,6 +38,7 @@ import { gzip } from '../platform/gzip';
 import type { Language } from '../shared/languages';
 import type { ClockRow } from '../db/clock';
 import { listOccurrenceSyndication } from './occurrence-index';
+import { between, linkedEvents } from './clock';
 
 /** Where links and UIDs in a feed point: the public origin and the right-hand side of UIDs. */
 export interface FeedSite {
@@ -146,7 +147,7 @@ export async function syndicationBody(db: D1Database, request: { selection: Feed
   return { compressed, plain };
 }
 
-/** The validators of /clock.ics: only writes of clocks and their items change it, not those of events. */
+/** The validators of /clock.ics: writes of clocks and their items change it, and of events that have or had a decision (migration 0023), not those of other events. */
 export async function clockFeedVersion(db: D1Database, clock: ClockRow, year: number, language: Language): Promise<FeedVersion> {
   const { clock: version } = await readFeedVersions(db, [['clock', '']]);
   return {
@@ -176,13 +177,23 @@ export async function clockCalendar(db: D1Database, clock: ClockRow, request: { 
       .filter((o) => o !== null)
       .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, changedAt: changedAt.get(item.id)!, plan: item.decision ? planOf(item.decision, o, days) : null, ...o })),
   );
-  return clockCalendarOf(occurrences, {
-    name: `Hytekello — ${localized(clock.name, language)}`,
-    language,
-    origin: site.origin,
-    uidDomain: site.uidDomain,
-    ringNames: new Map(clock.rings.map((r) => [r.slug, r.name])),
-  });
+  // The decisions of the events that realise the items shown, in the same two years.
+  const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 2, month: 1, day: 1 }));
+  const ringOf = new Map(items.map((item) => [item.id, item.ring]));
+  const eventPlans = (await linkedEvents(db, clock.id, window, days))
+    .filter((event) => ringOf.has(event.clockItem))
+    .flatMap((event) => event.plans.map((plan) => ({ eventId: event.id, title: event.title, ring: ringOf.get(event.clockItem)!, changedAt: event.updatedAt, plan })));
+  return clockCalendarOf(
+    occurrences,
+    {
+      name: `Hytekello — ${localized(clock.name, language)}`,
+      language,
+      origin: site.origin,
+      uidDomain: site.uidDomain,
+      ringNames: new Map(clock.rings.map((r) => [r.slug, r.name])),
+    },
+    eventPlans,
+  );
 }
 
 function filtersOf(selection: FeedSelection) {

@@ -23,8 +23,6 @@ export const ShortTitle = z
   .openapi({ description: 'Short names for the wheel; null in a language that has none' });
 export type ShortTitle = z.infer<typeof ShortTitle>;
 
-const ClockEventLink = z.object({ id: z.string(), title: Localized, start: z.string(), startsAt: z.string(), allDay: z.boolean(), status: z.enum(['published', 'cancelled']) });
-
 const ClockDecision = z.object({
   title: Localized,
   month: z.number().int(),
@@ -38,6 +36,16 @@ const ClockPlan = z
     steps: z.array(z.object({ title: Localized, workingDaysBefore: z.number().int(), date: z.string() })).openapi({ description: 'Preparation steps, earliest first' }),
   })
   .openapi('ClockPlan');
+
+const ClockEventLink = z.object({
+  id: z.string(),
+  title: Localized,
+  start: z.string(),
+  startsAt: z.string(),
+  allDay: z.boolean(),
+  status: z.enum(['published', 'cancelled']),
+  plans: z.array(ClockPlan).openapi({ description: "The event's decision on the days of its occurrences in the year or term read (at most 12), and its steps; empty when it has none" }),
+});
 
 const ClockItemFields = {
   id: z.number().int(),

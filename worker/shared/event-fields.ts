@@ -75,6 +75,32 @@ export const Material = documented(
 );
 export type Material = z.infer<typeof Material>;
 
+/** Working days of a preparation step before its decision (a clock item's steps have the same bounds). */
+export const MAX_WORKING_DAYS_BEFORE = 250;
+export const MAX_DECISION_STEPS = 10;
+
+export const EventDecision = documented(
+  z.strictObject({
+    title: LocalizedTitle,
+    steps: z.optional(
+      z
+        .array(
+          z.strictObject({
+            title: LocalizedTitle,
+            workingDaysBefore: documented(
+              z.number().check(z.int('must be a whole number'), z.gte(1, `must be 1–${MAX_WORKING_DAYS_BEFORE}`), z.lte(MAX_WORKING_DAYS_BEFORE, `must be 1–${MAX_WORKING_DAYS_BEFORE}`)),
+              { description: 'Working days before the decision (Finnish public holidays, weekends, Midsummer Eve and Christmas Eve do not count)', example: 10 },
+            ),
+          }),
+        )
+        .check(z.maxLength(MAX_DECISION_STEPS, `may list at most ${MAX_DECISION_STEPS} steps`)),
+    ),
+  }),
+  'EventDecision',
+  { description: "A decision made at the event, on the day of each occurrence, and its preparation steps counted back from it; shown on the clock of the event's item and in /clock.ics" },
+);
+export type EventDecision = z.infer<typeof EventDecision>;
+
 /** Every field an organiser may set; no cross-field rules (see EventInput). */
 export const EventFields = z.strictObject({
   status: documented(z.optional(z.enum(['draft', 'published'])), { description: 'New events are drafts unless published; cancel with POST /api/events/{id}/cancel' }),
@@ -102,6 +128,7 @@ export const EventFields = z.strictObject({
   registration: z.nullish(Registration),
   materials: z.optional(z.array(Material).check(z.maxLength(50, 'may list at most 50 materials'))),
   clockItem: documented(z.nullish(z.number().check(z.int(), z.positive())), { description: 'Annual-clock item the event realises' }),
+  decision: z.nullish(EventDecision),
   visibility: documented(z.optional(z.enum(['public', 'members'])), { description: 'members: shown only to signed-in members and in personal feeds; default public' }),
 });
 export type EventFields = z.infer<typeof EventFields>;

@@ -83,6 +83,10 @@ export const Event = z
     registration: z.object({ url: z.string().nullable(), deadline: z.string().nullable() }).nullable(),
     materials: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string() })),
     clockItem: z.number().nullable(),
+    decision: z
+      .object({ title: Localized, steps: z.array(z.object({ title: Localized, workingDaysBefore: z.number().int() })).openapi({ description: 'Earliest first (most working days before)' }) })
+      .nullable()
+      .openapi({ description: "A decision made at the event, on the day of each occurrence; the steps' dates are on the clock of its item" }),
     cancelReason: z.string().nullable().openapi({ description: 'Why a cancelled event was cancelled, in Finnish; every language in cancelReasons' }),
     cancelReasons: Localized.nullable().openapi({ description: 'The reason in each language given ({fi, sv, en}); null when none was given' }),
     visibility: z.enum(['public', 'members']),

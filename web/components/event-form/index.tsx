@@ -3,6 +3,7 @@ import type { AnnualClock, Taxonomy } from '../../api';
 import { formatWhen, useI18n } from '../../i18n';
 import { fill, useOrganiserText } from '../../i18n/organiser';
 import { ConflictHints } from '../conflict-hints';
+import { DecisionEditor } from '../decision-editor';
 import { Choices, Field, TermOptions } from '../form';
 import { RecurrenceEditor } from '../recurrence-editor';
 import { type FormState, HELSINKI, type MaterialState, instantOf, withStartDate } from './model';
@@ -249,6 +250,18 @@ export function EventForm({ form, onChange, taxonomy, organisations, invited = [
           {m.addMaterial}
         </button>
       </fieldset>
+
+      <DecisionEditor
+        id="ev"
+        class="form-section decision"
+        value={form.decision}
+        onChange={(decision) => set('decision', decision)}
+        errorOf={errorOf}
+        touch={touch}
+        legend={m.decision}
+        hint={m.eventDecisionHint}
+        switchLabel={m.eventHasDecision}
+      />
 
       <fieldset class="form-section">
         <legend>{m.publishing}</legend>

@@ -8,6 +8,7 @@ import type { FieldIssue as ApiFieldIssue } from '../../../worker/shared/problem
 import { Temporal } from '../../../worker/shared/time';
 import type { Event } from '../../api';
 import { HELSINKI } from '../../intl';
+import { type DecisionState, decisionInputOf, decisionStateOf } from '../decision-editor/model';
 
 export { HELSINKI };
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -67,6 +68,8 @@ export interface FormState {
   registrationDeadline: string;
   materials: MaterialState[];
   clockItem: string;
+  /** A decision made at the event (on the day of each occurrence), and its preparation steps. */
+  decision: DecisionState;
   visibility: 'public' | 'members';
   /** Moved or cancelled occurrences the plain-words editor does not show; kept as they were. */
   otherExceptions: NonNullable<Event['recurrence']>['exceptions'];
@@ -122,6 +125,7 @@ export function emptyForm(organisations: string[]): FormState {
     registrationDeadline: '',
     materials: [],
     clockItem: '',
+    decision: decisionStateOf(null),
     visibility: 'public',
     otherExceptions: [],
   };
@@ -206,6 +210,7 @@ export function formOfEvent(event: Event): FormState {
     registrationDeadline: event.registration?.deadline?.slice(0, 10) ?? '',
     materials: event.materials.map((material) => ({ kind: material.kind as MaterialState['kind'], title: material.title, url: material.url })),
     clockItem: event.clockItem ? String(event.clockItem) : '',
+    decision: decisionStateOf(event.decision),
     visibility: event.visibility,
     otherExceptions: exceptions.filter((e) => e.kind !== 'removed'),
   };
@@ -246,6 +251,7 @@ export function inputOfForm(form: FormState): EventInput {
     registration: registration.url || registration.deadline ? registration : null,
     materials: form.materials.map((material) => ({ ...material, title: material.title.trim(), url: material.url.trim() })),
     clockItem: form.clockItem ? Number(form.clockItem) : null,
+    decision: decisionInputOf(form.decision),
     visibility: form.visibility,
   };
 }
@@ -405,6 +411,7 @@ export function previewEvent(form: FormState, id: string, untitled: string): Eve
     registration: input.registration ? { url: input.registration.url ?? null, deadline: input.registration.deadline ?? null } : null,
     materials: input.materials ?? [],
     clockItem: input.clockItem ?? null,
+    decision: input.decision ? { title: { fi: input.decision.title.fi, sv: input.decision.title.sv ?? null, en: input.decision.title.en ?? null }, steps: (input.decision.steps ?? []).map((step) => ({ title: { fi: step.title.fi, sv: step.title.sv ?? null, en: step.title.en ?? null }, workingDaysBefore: step.workingDaysBefore })) } : null,
     cancelReason: null,
     cancelReasons: null,
     visibility: form.visibility,

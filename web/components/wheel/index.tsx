@@ -99,10 +99,12 @@ export function labelNames(i18n: ReturnType<typeof useI18n>, item: Pick<ClockIte
 /** The day of an event on the wheel: the date of its (first) start. */
 export const eventDay = (event: ClockEvent) => event.start.slice(0, 10);
 
-/** A decision or one of its preparation steps, a day on the wheel. */
+/** A decision or one of its preparation steps, a day on the wheel: of an item, or of an event that realises it. */
 export interface PlanDay {
   key: string;
   item: ClockItem;
+  /** Set when the decision is made at this event (on the day of its occurrence). */
+  event: ClockEvent | null;
   kind: 'decision' | 'step';
   title: ClockItem['title'];
   decision: ClockItem['title'];
@@ -110,24 +112,29 @@ export interface PlanDay {
   workingDaysBefore: number | null;
 }
 
-/** The decisions of the items shown and their steps on days in `[from, to)`, in date order, each once. */
+/** The decisions of the items shown and of their events, and their steps on days in `[from, to)`, in date order, each once. */
 export function planDays(items: ClockItem[], from: string, to: string): PlanDay[] {
   const days: PlanDay[] = [];
+  const add = (owner: string, item: ClockItem, event: ClockEvent | null, plan: ClockItem['plans'][number]) => {
+    const decision = plan.decision.title;
+    days.push({ key: `${owner}/${plan.decision.date}/decision`, item, event, kind: 'decision', title: decision, decision, date: plan.decision.date, workingDaysBefore: null });
+    plan.steps.forEach((step, index) => days.push({ key: `${owner}/${plan.decision.date}/${index}`, item, event, kind: 'step', title: step.title, decision, date: step.date, workingDaysBefore: step.workingDaysBefore }));
+  };
   for (const item of items) {
-    for (const plan of item.plans) {
-      const decision = plan.decision.title;
-      days.push({ key: `${item.id}/${plan.decision.date}/decision`, item, kind: 'decision', title: decision, decision, date: plan.decision.date, workingDaysBefore: null });
-      plan.steps.forEach((step, index) => days.push({ key: `${item.id}/${plan.decision.date}/${index}`, item, kind: 'step', title: step.title, decision, date: step.date, workingDaysBefore: step.workingDaysBefore }));
-    }
+    for (const plan of item.plans) add(String(item.id), item, null, plan);
+    for (const event of item.events) for (const plan of event.plans) add(`event:${event.id}`, item, event, plan);
   }
   const seen = new Set<string>();
   return days.filter((day) => day.date >= from && day.date < to && !seen.has(day.key) && seen.add(day.key)).sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
 }
 
-/** How a plan day is announced: "Valmisteluvaihe: Lautakunta – 27.11.2026 (25 työpäivää ennen päätöstä: …)". */
+/** Whether any item shown, or any of its events, has a decision to plan back from. */
+export const hasPlans = (items: ClockItem[]): boolean => items.some((item) => item.plans.length > 0 || item.events.some((event) => event.plans.length > 0));
+
+/** How a plan day is announced: "Valmisteluvaihe: Lautakunta – 27.11.2026 (25 työpäivää ennen päätöstä: …)"; a decision names its item, or the event where it is made. */
 export function planDayText(i18n: ReturnType<typeof useI18n>, day: PlanDay): string {
   const { t, pick } = i18n;
-  if (day.kind === 'decision') return `${t.planDecision}: ${pick(day.title)} – ${i18n.day(day.date)} (${pick(day.item.title)})`;
+  if (day.kind === 'decision') return `${t.planDecision}: ${pick(day.title)} – ${i18n.day(day.date)} (${pick(day.event?.title ?? day.item.title)})`;
   return `${t.planStep}: ${pick(day.title)} – ${i18n.day(day.date)} (${day.workingDaysBefore} ${t.daysBefore}: ${pick(day.decision)})`;
 }
 
@@ -588,7 +595,7 @@ export function CategoryLegend({ items, contrast, chosen = false }: { items: Clo
             {t.chosenMarker}
           </li>
         )}
-        {items.some((item) => item.plans.length > 0) && (
+        {hasPlans(items) && (
           <li>
             <svg class="swatch" viewBox="0 0 32 16" aria-hidden="true" style={{ width: '2em' }}>
               <path d="M8 2L14 14L2 14Z" fill="#ffffff" stroke="#1c1e21" stroke-width="1.5" />
