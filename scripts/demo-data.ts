@@ -392,6 +392,14 @@ add('hyvinvointineuvottelut-2026', 'pohde', {
   networks: ['hyvinvoinnin-yhteistyoryhma'],
   audiences: ['johto', 'luottamushenkilot'],
   clockItem: 4,
+  // The negotiations end with the shared goals agreed; the municipalities prepare their proposals before.
+  decision: {
+    title: { fi: 'Yhteiset hyvinvoinnin edistämisen tavoitteet sovitaan', sv: 'De gemensamma målen för främjande av välfärd avtalas', en: 'The shared wellbeing goals are agreed' },
+    steps: [
+      { title: { fi: 'Kuntien tavoite-ehdotukset', sv: 'Kommunernas förslag till mål', en: "The municipalities' proposed goals" }, workingDaysBefore: 20 },
+      { title: { fi: 'Neuvotteluaineisto osallistujille', sv: 'Förhandlingsmaterialet till deltagarna', en: 'Negotiation papers to the participants' }, workingDaysBefore: 5 },
+    ],
+  },
 });
 add('avi-valvontaseminaari-2026', 'aluehallintovirasto', {
   status: 'published',

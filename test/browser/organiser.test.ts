@@ -649,6 +649,56 @@ describe('an organiser', () => {
     expect(after.items.find((i: { title: { fi: string } }) => i.title.fi === title).plans).toEqual([]);
   });
 
+  it('gives an event a decision with preparation steps: checked as one types, saved, and on the clock with its item', async () => {
+    const page = await signIn(OLLI, '/manage/events/new');
+    const title = unique('Valtuuston kokous');
+    await page.locator('#ev-title-fi').fill(title);
+    await page.locator('#ev-type').selectOption('verkostotapaaminen');
+    await page.locator('#ev-start').fill('2033-01-07');
+    await page.locator('#ev-end').fill('2033-01-07');
+    // The situation-picture seminar, an item of every year.
+    const item = '1';
+    await page.locator('#ev-clockItem').selectOption(item);
+    await page.getByLabel('Julkaistu').check();
+    const section = page.getByRole('group', { name: 'Päätös ja valmistelu' });
+    await section.getByLabel('Tapahtumassa tehdään päätös').check();
+    await page.locator('#ev-decision-fi').fill('Valtuusto hyväksyy hyvinvointiraportin');
+    await section.getByRole('button', { name: 'Lisää valmisteluvaihe' }).click();
+    await page.locator('#ev-step-0-title').fill('Esityslistan määräaika');
+    await page.locator('#ev-step-0-days').fill('0');
+    await page.locator('#ev-step-0-title').focus();
+    // Checked as one types, named in Finnish; saving moves the keyboard to it.
+    await expect.poll(() => page.locator('#ev-step-0-days-error').textContent()).toContain('Työpäivää ennen päätöstä');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ev-step-0-days');
+    await page.locator('#ev-step-0-days').fill('10');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    const id = await savedEventId(page);
+    expect((await api(page, 'GET', `/api/events/${id}`)).body.decision).toEqual({
+      title: { fi: 'Valtuusto hyväksyy hyvinvointiraportin', sv: null, en: null },
+      steps: [{ title: { fi: 'Esityslistan määräaika', sv: null, en: null }, workingDaysBefore: 10 }],
+    });
+    // Friday 7 January 2033 (a year no other test reads). Back: Thu 6 Epiphany, Wed 5 = 1, Tue 4 = 2, Mon 3 = 3, (Sat 1 New Year's Day)
+    // Fri 31 Dec = 4, Thu 30 = 5, Wed 29 = 6, Tue 28 = 7, Mon 27 = 8, (St Stephen's, Christmas Day, Fri 24 Christmas Eve) Thu 23 = 9, Wed 22 December 2032 = 10.
+    const clock = (await api(page, 'GET', '/api/clock?year=2033')).body;
+    const linked = clock.items.find((i: { id: number }) => String(i.id) === item).events.find((e: { id: string }) => e.id === id);
+    expect(linked.plans).toEqual([
+      { decision: { title: { fi: 'Valtuusto hyväksyy hyvinvointiraportin', sv: null, en: null }, date: '2033-01-07' }, steps: [{ title: { fi: 'Esityslistan määräaika', sv: null, en: null }, workingDaysBefore: 10, date: '2032-12-22' }] },
+    ]);
+    // The saved form shows it, and the form with the section open has no accessibility violations.
+    await page.reload();
+    expect(await page.locator('#ev-step-0-days').inputValue()).toBe('10');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // On the wheel: the decision's marker on its day, announced with the event; the table has its row with a link to the event.
+    await open(page, '/clock?year=2033');
+    const marker = page.locator(`.wheel-plan[data-plan="event:${id}/2033-01-07/decision"]`);
+    await marker.focus();
+    expect(await marker.getAttribute('aria-label')).toBe(`Päätös: Valtuusto hyväksyy hyvinvointiraportin – 7.1.2033 (${title})`);
+    await open(page, '/clock?year=2033&view=table');
+    await page.locator('.plan-row', { hasText: 'Valtuusto hyväksyy hyvinvointiraportin' }).getByRole('link', { name: title }).waitFor();
+  });
+
   it('adds a council-term item and edits it like an annual one: the same validation, and a 412 when someone saved meanwhile', async () => {
     const page = await signIn(OLLI, '/manage/clock');
     const title = unique('Kauden osallisuusohjelma');

@@ -173,8 +173,10 @@ function Editor({ me, loaded, duplicateTo }: { me: Me; loaded: Loaded; duplicate
   const errorOf = (key: string): string | undefined => {
     if (serverErrors[key]) return serverErrors[key];
     const issue = issues[key];
-    return issue && (submitted || (touched.has(key) && edited.has(key))) ? localise(issue, m) : undefined;
+    return issue && (submitted || (touched.has(key) && isEdited(key))) ? localise(issue, m) : undefined;
   };
+  // A list or group of the form ('decision', 'materials') is edited as a whole: so are its fields ('decision.steps.0.workingDaysBefore').
+  const isEdited = (key: string) => edited.has(key) || [...edited].some((field) => key.startsWith(`${field}.`));
   const touch = (key: string) => setTouched((set) => (set.has(key) ? set : new Set(set).add(key)));
   const change = (next: FormState) => {
     const changed = (Object.keys(next) as (keyof FormState)[]).filter((key) => next[key] !== form[key]).map((key) => FIELD_OF[key] ?? key);

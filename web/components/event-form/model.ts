@@ -270,7 +270,13 @@ export function validate(form: FormState): FieldIssue[] {
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const params = (issue as { params?: { rule?: string; values?: Record<string, string | number> } }).params;
-    const rule = params?.rule ?? (issue.code === 'too_small' ? ((issue as { origin?: string }).origin === 'array' ? 'min-items' : 'required') : issue.code === 'too_big' ? 'too-long' : issue.code);
+    const { origin, minimum, maximum } = issue as { origin?: string; minimum?: number | bigint; maximum?: number | bigint };
+    // A number out of its bounds (working days before a decision) is said with the bound, as the server says it.
+    if (!params?.rule && origin === 'number' && (issue.code === 'too_small' || issue.code === 'too_big')) {
+      const values: Record<string, number> = issue.code === 'too_small' ? { min: Number(minimum) } : { max: Number(maximum) };
+      return { key: fieldKey(issue.path), rule: issue.code === 'too_small' ? 'too-small' : 'too-big', message: issue.message, values };
+    }
+    const rule = params?.rule ?? (issue.code === 'too_small' ? (origin === 'array' ? 'min-items' : 'required') : issue.code === 'too_big' ? 'too-long' : issue.code);
     return { key: fieldKey(issue.path), rule, message: issue.message, ...(params?.values ? { values: params.values } : {}) };
   });
 }
