@@ -6,6 +6,8 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { readClockItems } from '../worker/db/clock';
+import type { ClockItemData } from '../worker/domain/clock';
 import { movedOccurrence, weekdayShift } from '../worker/domain/clock-rollover';
 import { Temporal } from '../worker/domain/time';
 import type { AnnualClock, ClockComparison, ClockItemInput, CouncilTermClock, PublishDraftsResult, RollOverResult, StoredClockItem } from '../worker/shared/clock';
@@ -258,6 +260,24 @@ describe('rolling the annual clock over', () => {
     const response = await jsonRequest('POST', '/api/clocks/ei-ole-kelloa/roll-over', { year: 2026 }, { Authorization: await bearerFor('pohde') });
     expect(response.status).toBe(404);
     expect((await request('/api/clock/compare?clock=ei-ole-kelloa&from=2026&to=2027')).status).toBe(404);
+  });
+});
+
+describe("a year's read", () => {
+  it('reads the versions of the year before and later, not those of older years, so that it does not grow with the history', async () => {
+    const pohde = await bearerFor('pohde');
+    await addItem(pohde, { title: { fi: 'Historian kohta' }, span: { startMonth: 12, startDay: 20, endMonth: 1, endDay: 10 } });
+    // A version for each of 2040–2045, published.
+    for (let year = 2039; year < 2045; year++) {
+      expect((await rollOver(pohde, { year })).drafts.some((d) => d.title.fi === 'Historian kohta'), String(year)).toBe(true);
+      expect((await jsonRequest('POST', '/api/clocks/pohjois-pohjanmaa/publish', { year: year + 1 }, { Authorization: pohde })).status).toBe(200);
+    }
+    const versions = (rows: ClockItemData[]) => rows.filter((row) => row.title.fi === 'Historian kohta' && row.repeat === 'once').map((row) => row.onceYear).sort();
+    expect(versions(await readClockItems(env.DB, 1, 'annual'))).toEqual([2040, 2041, 2042, 2043, 2044, 2045]);
+    expect(versions(await readClockItems(env.DB, 1, 'annual', 2044))).toEqual([2044, 2045]);
+    // The 2044 version crosses New Year into 2045, where the 2045 one starts: both are on the wheel of 2045.
+    const clock = await annual(2045);
+    expect(clock.items.filter((i) => i.title.fi === 'Historian kohta').map((i) => i.onceYear).sort()).toEqual([2044, 2045]);
   });
 });
 

@@ -48,17 +48,23 @@ export async function readClock(db: D1Database, slug: string | null): Promise<Cl
   };
 }
 
-/** A clock's items of one kind, in ring order and then by start. */
-export async function readClockItems(db: D1Database, clockId: number, kind: 'annual' | 'term'): Promise<ClockItemData[]> {
+/**
+ * A clock's items of one kind, in ring order and then by start. With `from`
+ * (a year; for term items the first year of a council term), not the
+ * versions of earlier years or terms, which a roll-over adds every year: a
+ * read of this year's clock does not grow with the clock's history.
+ */
+export async function readClockItems(db: D1Database, clockId: number, kind: 'annual' | 'term', from: number | null = null): Promise<ClockItemData[]> {
   const { results } = await db
     .prepare(
       `SELECT i.*, r.slug AS ring, o.slug AS responsible FROM clock_items i
        LEFT JOIN clock_rings r ON r.id = i.ring_id
        LEFT JOIN organisations o ON o.id = i.responsible_organisation_id
        WHERE i.clock_id = ?1 AND i.kind = ?2
+         AND (?3 IS NULL OR (i.kind = 'annual' AND (i.repeat <> 'once' OR i.once_year >= ?3)) OR (i.kind = 'term' AND (i.for_term_start IS NULL OR i.for_term_start >= ?3)))
        ORDER BY r.position, coalesce(i.start_month, i.term_year_start), i.start_day, i.id`,
     )
-    .bind(clockId, kind)
+    .bind(clockId, kind, from)
     .all<Record<string, unknown>>();
   return results.map(rowToItem);
 }

@@ -7,7 +7,7 @@
 import { type ClockRow, type WritableClockItem, deleteClockDraft, draftIdsOf, findClockItem, isDuplicateVersion, insertClockFromTemplate, insertClockItem, insertClockItems, insertClockVersions, publishClockDrafts, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, mayWriteClock, writableOrganisations } from '../domain/access';
-import { type DraftView, type LinkedEventData, annualItems, planLinkedEvents, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { type DraftView, type LinkedEventData, annualItems, planLinkedEvents, termStartYear, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { compareSides, planAnnualRollOver, planTermRollOver, termSides, yearSides } from '../domain/clock-rollover';
 import { clockCsvTemplate, readClockCsv, rowIssue } from '../domain/clock-csv';
 import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
@@ -58,7 +58,8 @@ export async function annualClock(db: D1Database, query: AnnualClockQuery, draft
   // The events of the year shown, not those of the year before.
   const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
   const days = await finnishWorkingDays();
-  const [items, events] = await Promise.all([readClockItems(db, found.id, 'annual'), linkedEvents(db, found.id, window, days)]);
+  // A 'once' item of the year before may cross New Year into this one.
+  const [items, events] = await Promise.all([readClockItems(db, found.id, 'annual', year - 1), linkedEvents(db, found.id, window, days)]);
   return { clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, days, drafts) };
 }
 
@@ -71,7 +72,7 @@ export async function councilTermClock(db: D1Database, query: CouncilTermQuery, 
   if (!date) throw new ValidationError([{ field: 'date', rule: 'format', message: '`date` must be a real date YYYY-MM-DD between 2000 and 2100' }], 'request');
   const term = councilTermOf(date);
   const window = between(Temporal.PlainDate.from(term.start), Temporal.PlainDate.from(term.end).add({ days: 1 }));
-  const [items, events] = await Promise.all([readClockItems(db, found.id, 'term'), linkedEvents(db, found.id, window, await finnishWorkingDays())]);
+  const [items, events] = await Promise.all([readClockItems(db, found.id, 'term', termStartYear(term)), linkedEvents(db, found.id, window, await finnishWorkingDays())]);
   const current = term.start <= now.toString() && now.toString() <= term.end ? yearOfTerm(term, now) : null;
   return { clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }, drafts) };
 }
@@ -80,7 +81,7 @@ export async function councilTermClock(db: D1Database, query: CouncilTermQuery, 
 async function clockThisYear(db: D1Database, slug: string): Promise<AnnualClock> {
   const found = (await readClock(db, slug))!;
   const year = today().year;
-  return { clock: clockInfo(found), year, items: annualItems(await readClockItems(db, found.id, 'annual'), [], year, { rings: [], organisations: [] }, await finnishWorkingDays()) };
+  return { clock: clockInfo(found), year, items: annualItems(await readClockItems(db, found.id, 'annual', year - 1), [], year, { rings: [], organisations: [] }, await finnishWorkingDays()) };
 }
 
 /** One item; a draft only for its clock's editors (others are told there is none). */

@@ -159,7 +159,7 @@ export async function clockFeedVersion(db: D1Database, clock: ClockRow, year: nu
 /** The annual items of a clock that start in `year` and the next, as all-day events. */
 export async function clockCalendar(db: D1Database, clock: ClockRow, request: { year: number; language: Language; rings: string[]; organisations: string[]; site: FeedSite }): Promise<string> {
   const { year, language, site } = request;
-  const stored = await readClockItems(db, clock.id, 'annual');
+  const stored = await readClockItems(db, clock.id, 'annual', year - 1);
   // DTSTAMP is the item's own last change (the clock's creation for an item as the template made it).
   const changedAt = new Map(stored.map((item) => [item.id, item.updatedAt ?? clock.createdAt]));
   const days = await finnishWorkingDays();
