@@ -4,6 +4,7 @@
  * the clock shows it on the day of each occurrence, with the steps' dates
  * over Finnish holidays, and /clock.ics has each as an all-day event.
  */
+import { env } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import nodeIcal, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +121,10 @@ describe('a decision made at an event', () => {
       ['2027-06-01', ['2027-05-21']],
     ]);
 
+    // An event not indexed yet (restored, say) has its rule expanded instead, with the same days.
+    await env.DB.batch([env.DB.prepare('DELETE FROM occurrences WHERE event_id = ?1').bind(event.id), env.DB.prepare('UPDATE events SET indexed_until = NULL WHERE id = ?1').bind(event.id)]);
+    expect(eventsOf(await annual(2027), item).find((e) => e.id === event.id)!.plans).toEqual(linked!.plans);
+
     const { event: midsummer } = await createEvent(
       pohde,
       council(item, { allDay: true, start: '2027-06-26', end: '2027-06-26', decision: { title: { fi: 'Juhannusseminaarin julkilausuma' }, steps: [{ title: { fi: 'Luonnos' }, workingDaysBefore: 1 }] } }),
@@ -135,6 +140,19 @@ describe('a decision made at an event', () => {
       ['2027-03-02', '2027-04-06', '2027-06-01'].flatMap((date) => [`clock-event-${event.id}-${date}-decision`, `clock-event-${event.id}-${date}-step-0`]),
     );
     expect(new Set(uids).size).toBe(uids.length);
+  });
+
+  it('of a daily series without end is on the first 12 days of the year (24 in the two years of the feed), read from the occurrence index', async () => {
+    const pohde = await bearerFor('pohde');
+    const item = await clockItem(pohde);
+    const { event } = await createEvent(pohde, council(item, { start: '2026-12-01T08:00', end: '2026-12-01T09:00', recurrence: { rrule: 'FREQ=DAILY', exceptions: [] } }));
+    const plans = eventsOf(await annual(2027), item).find((e) => e.id === event.id)!.plans;
+    expect(plans.map((p) => p.decision.date)).toEqual(Array.from({ length: 12 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')}`));
+    // /clock.ics of 2027 holds two years: the first 24 days, each the decision and its three steps.
+    const text = await (await request('/clock.ics?year=2027')).text();
+    const days = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid'))).filter((uid) => uid.startsWith(`clock-event-${event.id}-`));
+    expect(days).toHaveLength(24 * 4);
+    expect(days.at(-1)).toContain('2027-01-24-step-2');
   });
 
   it('is edited with a merge patch, cleared with null, and the clock feed changes with it', async () => {

@@ -34,7 +34,7 @@ describe('query plans', () => {
     await findActiveToken(db, '0'.repeat(64), new Date());
     const clock = (await readClock(db, null))!;
     await readClockItems(db, clock.id, 'annual');
-    await readLinkedEvents(db, clock.id, filter.from, filter.to);
+    await readLinkedEvents(db, clock.id, filter.from, filter.to, 12);
     expect(statements.length).toBeGreaterThanOrEqual(13);
     const scans: string[] = [];
     for (const { sql, values } of statements) {
@@ -51,7 +51,7 @@ describe('query plans', () => {
     await listPublicEvents(db, { ...window, networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false });
     await listFeedEntries(db, { ...window, networks: [], types: [], municipalities: [], organisations: [], includeMembersOnly: false }, 'fi');
     const clock = (await readClock(db, null))!;
-    await readLinkedEvents(db, clock.id, window.from, window.to);
+    await readLinkedEvents(db, clock.id, window.from, window.to, 12);
     for (const { sql, values } of statements.filter((s) => s.sql.includes('span_end'))) {
       const details = await plan(sql, values);
       // Events that end after `from` (a range on span_end), and series without end (span_end IS NULL).

@@ -129,8 +129,8 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
     if (await saving.run()) requestAnimationFrame(() => document.querySelector<HTMLElement>('.clock-item-form [aria-invalid="true"]')?.focus());
   };
   const conflict = isProblem(error, 412);
-  const month = (key: 'startMonth' | 'endMonth', label: string) => (
-    <Field id={`ci-${key}`} label={label} error={fieldErrors[`span.${key}`]}>
+  const month = (key: 'startMonth' | 'endMonth' | 'decisionMonth', label: string, id = `ci-${key}`, field = `span.${key}`) => (
+    <Field id={id} label={label} error={fieldErrors[field]}>
       {(props) => (
         <select {...props} value={state[key]} onChange={(e) => set({ [key]: e.currentTarget.value })}>
           {months.map((n) => (
@@ -273,17 +273,7 @@ function ItemEditor({ clock, taxonomy, slug, item, kind, onSaved, onClose }: { c
       {!term && (
         <DecisionEditor id="ci" value={state.decision} onChange={(decision) => set({ decision })} errorOf={(key) => fieldErrors[key]} legend={m.decision} hint={m.decisionHint} switchLabel={m.hasDecision}>
           <div class="form-row">
-            <Field id="ci-decision-month" label={m.decisionMonth} error={fieldErrors['decision.month']}>
-              {(props) => (
-                <select {...props} value={state.decisionMonth} onChange={(e) => set({ decisionMonth: e.currentTarget.value })}>
-                  {months.map((n) => (
-                    <option key={n} value={String(n)}>
-                      {i18n.month(2024, n).replace(/\s*2024/, '')}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {month('decisionMonth', m.decisionMonth, 'ci-decision-month', 'decision.month')}
             <Field id="ci-decision-day" label={m.decisionDay} error={fieldErrors['decision.day']}>
               {(props) => <input {...props} type="number" min={1} max={31} value={state.decisionDay} onInput={(e) => set({ decisionDay: e.currentTarget.value })} />}
             </Field>

@@ -100,20 +100,38 @@ function rowToItem(row: Record<string, unknown>): ClockItemData {
   };
 }
 
-/** Public events (not members-only: the clock is public) that realise items of a clock and take place in [from, to), with what their decisions' days need. */
-export async function readLinkedEvents(db: D1Database, clockId: number, from: string, to: string): Promise<LinkedEventRecord[]> {
+/**
+ * Public events (not members-only: the clock is public) that realise items of a clock and take place in
+ * [from, to). With `decisionDays` > 0, each event's decision and the days of it from the occurrence
+ * index: the local dates of its first `decisionDays` occurrences in the window that are not cancelled,
+ * read in the index's order for the event, so that no rule is evaluated and a series without end costs
+ * its first days; an event not indexed yet comes with its timing instead, for the domain to expand.
+ * `with-decisions` leaves out the events that have none (the clock's feed shows only decisions).
+ */
+// A decision asked for (?4 days of it at most) of a published event: cancelled events decide nothing.
+const HAS_DECISION = "?4 > 0 AND e.status = 'published' AND e.decision IS NOT NULL";
+
+export async function readLinkedEvents(db: D1Database, clockId: number, from: string, to: string, decisionDays: number, only: 'all' | 'with-decisions' = 'all'): Promise<LinkedEventRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.id, e.clock_item_id, e.title_fi, e.title_sv, e.title_en, e.starts_at, e.all_day, e.start_local, e.end_local, e.time_zone, e.rrule, e.status, e.decision, e.updated_at,
-         CASE WHEN e.decision IS NOT NULL AND e.rrule IS NOT NULL THEN
+      `SELECT e.id, e.clock_item_id, e.title_fi, e.title_sv, e.title_en, e.starts_at, e.all_day, e.start_local, e.end_local, e.time_zone, e.rrule, e.status, e.updated_at,
+         CASE WHEN ${HAS_DECISION} THEN e.decision END AS decision,
+         CASE WHEN ${HAS_DECISION} AND e.indexed_until IS NOT NULL THEN
+           (SELECT json_group_array(substr(x.start_text, 1, 10)) FROM (
+              SELECT o.start_text FROM occurrences o
+              WHERE o.event_id = e.id AND o.starts_at >= ?2 AND o.starts_at < ?3 AND o.cancelled = 0
+              ORDER BY o.recurrence_id LIMIT ?4) x)
+         END AS decision_days,
+         CASE WHEN ${HAS_DECISION} AND e.indexed_until IS NULL AND e.rrule IS NOT NULL THEN
            (SELECT json_group_array(json_object('occurrence', x.occurrence, 'kind', x.kind, 'start', x.start_local, 'end', x.end_local, 'place', x.location_place))
             FROM (SELECT * FROM event_exceptions WHERE event_id = e.id ORDER BY occurrence) x)
          END AS exceptions_json
        FROM events e JOIN clock_items i ON i.id = e.clock_item_id
        WHERE i.clock_id = ?1 AND e.visibility = 'public' AND e.id IN (${publicEventIdsInWindow('?3', '?2')})
+         AND (?5 = 0 OR (${HAS_DECISION}))
        ORDER BY e.starts_at, e.id`,
     )
-    .bind(clockId, from, to)
+    .bind(clockId, from, to, decisionDays, only === 'with-decisions' ? 1 : 0)
     .all<Record<string, unknown>>();
   return results.map((row) => ({
     id: row.id as string,
@@ -125,6 +143,7 @@ export async function readLinkedEvents(db: D1Database, clockId: number, from: st
     status: row.status as 'published' | 'cancelled',
     updatedAt: row.updated_at as string,
     decision: row.decision == null ? null : JSON.parse(row.decision as string),
+    decisionDays: row.decision_days == null ? null : JSON.parse(row.decision_days as string),
     timing: {
       timeZone: row.time_zone as string,
       allDay: row.all_day === 1,

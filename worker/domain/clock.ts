@@ -195,26 +195,48 @@ export interface LinkedEventData {
 }
 
 /** A linked event as stored: what its decision's days need too. */
-export type LinkedEventRecord = Omit<LinkedEventData, 'plans'> & { decision: DecisionSteps | null; timing: Timing };
+export type LinkedEventRecord = Omit<LinkedEventData, 'plans'> & {
+  decision: DecisionSteps | null;
+  /** The local dates of its occurrences in the window, from the occurrence index; null when it is not indexed yet. */
+  decisionDays: string[] | null;
+  /** For an event not indexed yet, whose occurrences are expanded from its rule, as lists do. */
+  timing: Timing;
+};
 
 /**
- * The decisions of an event's occurrences that one read of a clock shows: a decision is a milestone of
+ * The decisions of an event's occurrences that a year of the clock shows: a decision is a milestone of
  * the year, and a weekly series that carries one would fill the wheel (and the read's time) with it.
  */
 export const MAX_EVENT_PLANS = 12;
 
+/** How decisions' days are worked out for a read: over these working days, at most `perEvent` days of an event. */
+export interface Planning {
+  days: WorkingDays;
+  perEvent: number;
+}
+
 /**
  * The linked events with their decisions' days in [from, to): on the day of each occurrence that is not
  * cancelled, in the event's own time zone, as it is (a decision at a Saturday seminar is made that
- * Saturday); each step that many working days before it.
+ * Saturday); each step that many working days before it. The days come from the occurrence index; only
+ * an event not indexed yet has its rule expanded, as lists do. Without `planning`, no plans.
  */
-export function planLinkedEvents(events: LinkedEventRecord[], from: Temporal.Instant, to: Temporal.Instant, days: WorkingDays): LinkedEventData[] {
-  return events.map(({ decision, timing, ...event }) => {
-    if (!decision || event.status === 'cancelled') return { ...event, plans: [] };
-    const series = seriesOf(timing);
-    const occurrences = series ? occurrencesBetween(series, from, to).filter((o) => !o.cancelled).slice(0, MAX_EVENT_PLANS) : [];
-    return { ...event, plans: occurrences.map((o) => planOn(decision, o.start.toPlainDate(), days)) };
+export function planLinkedEvents(events: LinkedEventRecord[], from: Temporal.Instant, to: Temporal.Instant, planning: Planning | null): LinkedEventData[] {
+  return events.map(({ decision, decisionDays, timing, ...event }) => {
+    if (!decision || !planning) return { ...event, plans: [] };
+    const dates = decisionDays ?? expandedDays(timing, from, to, planning.perEvent);
+    return { ...event, plans: [...dates].sort().map((date) => planOn(decision, Temporal.PlainDate.from(date), planning.days)) };
   });
+}
+
+/** The local dates of the first `count` occurrences of a series in [from, to) that are not cancelled. */
+function expandedDays(timing: Timing, from: Temporal.Instant, to: Temporal.Instant, count: number): string[] {
+  const series = seriesOf(timing);
+  if (!series) return [];
+  return occurrencesBetween(series, from, to)
+    .filter((o) => !o.cancelled)
+    .slice(0, count)
+    .map((o) => o.start.toPlainDate().toString());
 }
 
 export interface ItemFilter {

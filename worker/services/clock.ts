@@ -7,7 +7,7 @@
 import { type ClockRow, type WritableClockItem, deleteClockDraft, draftIdsOf, findClockItem, isDuplicateVersion, insertClockFromTemplate, insertClockItem, insertClockItems, insertClockVersions, publishClockDrafts, readClock, readClockItems, readLinkedEvents, replaceRings, ringsInUse, updateClockItem } from '../db/clock';
 import { readKnownReferences } from '../db/taxonomy';
 import { type Actor, assertMayWriteClock, auditActor, defaultOrganisation, isAdministrator, mayWriteClock, writableOrganisations } from '../domain/access';
-import { type DraftView, type LinkedEventData, annualItems, planLinkedEvents, termStartYear, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
+import { type DraftView, type LinkedEventData, MAX_EVENT_PLANS, type Planning, annualItems, planLinkedEvents, termStartYear, applyClockItemPatch, councilTermOf, prepareClockItem, termItems, yearOfTerm } from '../domain/clock';
 import { compareSides, planAnnualRollOver, planTermRollOver, termSides, yearSides } from '../domain/clock-rollover';
 import { clockCsvTemplate, readClockCsv, rowIssue } from '../domain/clock-csv';
 import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
@@ -16,7 +16,7 @@ import { queryList } from '../domain/listing';
 import type { Precondition } from '../domain/patch';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, nowInstant, parseDate, startOfDay } from '../domain/time';
 import { parseOrThrow, zodIssues } from '../domain/validation';
-import { type WorkingDays, finnishWorkingDays } from '../domain/working-days';
+import { finnishWorkingDays } from '../domain/working-days';
 import { type AnnualClock, type AnnualClockQuery, type ClockComparison, ClockItemInput, type ClockItemPatch, type CompareQuery, type CouncilTermClock, type CouncilTermQuery, type NewClockInput, type PublishDraftsInput, type PublishDraftsResult, type RingsInput, type RollOverInput, type RollOverResult, type StoredClockItem } from '../shared/clock';
 import { clockSlugOf } from '../shared/clock-slug';
 
@@ -29,9 +29,10 @@ export function between(from: Temporal.PlainDate, to: Temporal.PlainDate) {
   return { from: formatInstant(startOfDay(from, DEFAULT_TIME_ZONE)), to: formatInstant(startOfDay(to, DEFAULT_TIME_ZONE)) };
 }
 
-/** The events of a window that realise items of a clock, with their decisions' days in it. */
-export async function linkedEvents(db: D1Database, clockId: number, window: { from: string; to: string }, days: WorkingDays): Promise<LinkedEventData[]> {
-  return planLinkedEvents(await readLinkedEvents(db, clockId, window.from, window.to), Temporal.Instant.from(window.from), Temporal.Instant.from(window.to), days);
+/** The events of a window that realise items of a clock, with their decisions' days in it; without `planning`, none read (the council-term clock shows none). */
+export async function linkedEvents(db: D1Database, clockId: number, window: { from: string; to: string }, planning: Planning | null, only: 'all' | 'with-decisions' = 'all'): Promise<LinkedEventData[]> {
+  const events = await readLinkedEvents(db, clockId, window.from, window.to, planning?.perEvent ?? 0, only);
+  return planLinkedEvents(events, Temporal.Instant.from(window.from), Temporal.Instant.from(window.to), planning);
 }
 
 /** The clock of a slug (the network's regional clock without one); every ring asked for must be one of its rings. */
@@ -59,7 +60,7 @@ export async function annualClock(db: D1Database, query: AnnualClockQuery, draft
   const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }));
   const days = await finnishWorkingDays();
   // A 'once' item of the year before may cross New Year into this one.
-  const [items, events] = await Promise.all([readClockItems(db, found.id, 'annual', year - 1), linkedEvents(db, found.id, window, days)]);
+  const [items, events] = await Promise.all([readClockItems(db, found.id, 'annual', year - 1), linkedEvents(db, found.id, window, { days, perEvent: MAX_EVENT_PLANS })]);
   return { clock: clockInfo(found), year, items: annualItems(items, events, year, { rings, organisations: queryList(query.organisation) }, days, drafts) };
 }
 
@@ -72,7 +73,7 @@ export async function councilTermClock(db: D1Database, query: CouncilTermQuery, 
   if (!date) throw new ValidationError([{ field: 'date', rule: 'format', message: '`date` must be a real date YYYY-MM-DD between 2000 and 2100' }], 'request');
   const term = councilTermOf(date);
   const window = between(Temporal.PlainDate.from(term.start), Temporal.PlainDate.from(term.end).add({ days: 1 }));
-  const [items, events] = await Promise.all([readClockItems(db, found.id, 'term', termStartYear(term)), linkedEvents(db, found.id, window, await finnishWorkingDays())]);
+  const [items, events] = await Promise.all([readClockItems(db, found.id, 'term', termStartYear(term)), linkedEvents(db, found.id, window, null)]);
   const current = term.start <= now.toString() && now.toString() <= term.end ? yearOfTerm(term, now) : null;
   return { clock: clockInfo(found), term, currentYear: current, items: termItems(items, events, term, { rings, organisations: queryList(query.organisation) }, drafts) };
 }

@@ -10,7 +10,7 @@ import { findEvent, listEventsByIds, listFeedEntries, type StoredEvent, withoutR
 import { readFeedVersions, writeEventComponents } from '../db/feeds';
 import { readTaxonomy } from '../db/taxonomy';
 import { seesMembersOnly } from '../domain/access';
-import { annualItems, occurrenceStartingIn, planOf, replacedOccurrences } from '../domain/clock';
+import { MAX_EVENT_PLANS, annualItems, occurrenceStartingIn, planOf, replacedOccurrences } from '../domain/clock';
 import { NotFoundError, UnauthorizedError } from '../domain/errors';
 import {
   DEFAULT_VARIANT,
@@ -177,10 +177,10 @@ export async function clockCalendar(db: D1Database, clock: ClockRow, request: { 
       .filter((o) => o !== null)
       .map((o) => ({ itemId: item.id, title: item.title, description: item.description, ring: item.ring, source: item.source, links: item.links, changedAt: changedAt.get(item.id)!, plan: item.decision ? planOf(item.decision, o, days) : null, ...o })),
   );
-  // The decisions of the events that realise the items shown, in the same two years.
+  // The decisions of the events that realise the items shown, in the same two years: as many days of each as the clock shows in two.
   const window = between(Temporal.PlainDate.from({ year, month: 1, day: 1 }), Temporal.PlainDate.from({ year: year + 2, month: 1, day: 1 }));
   const ringOf = new Map(items.map((item) => [item.id, item.ring]));
-  const eventPlans = (await linkedEvents(db, clock.id, window, days))
+  const eventPlans = (await linkedEvents(db, clock.id, window, { days, perEvent: 2 * MAX_EVENT_PLANS }, 'with-decisions'))
     .filter((event) => ringOf.has(event.clockItem))
     .flatMap((event) => event.plans.map((plan) => ({ eventId: event.id, title: event.title, ring: ringOf.get(event.clockItem)!, changedAt: event.updatedAt, plan })));
   return clockCalendarOf(

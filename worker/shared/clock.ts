@@ -6,6 +6,7 @@
  */
 import { z } from './zod';
 import { CLOCK_CATEGORIES } from './clock-categories';
+import { DecisionSteps } from './event-fields';
 import { addFieldIssues, type FieldIssue } from './problems';
 import { LANGUAGES } from './languages';
 import { HttpUrl, Localized, LocalizedDescription, LocalizedShortTitle, LocalizedTitle, Slug, optionalText, repeatable, text } from './text';
@@ -44,7 +45,7 @@ const ClockEventLink = z.object({
   startsAt: z.string(),
   allDay: z.boolean(),
   status: z.enum(['published', 'cancelled']),
-  plans: z.array(ClockPlan).openapi({ description: "The event's decision on the days of its occurrences in the year or term read (at most 12), and its steps; empty when it has none" }),
+  plans: z.array(ClockPlan).openapi({ description: "The event's decision on the days of its first 12 occurrences in the year read (as far as the occurrence index reaches, as in lists), and its steps; empty when it has none, and in the council-term clock" }),
 });
 
 const ClockItemFields = {
@@ -141,17 +142,7 @@ export const ClockDecisionInput = z
     title: LocalizedTitle,
     month: z.number().int('must be a whole number').min(1, 'must be 1–12').max(12, 'must be 1–12'),
     day: z.number().int('must be a whole number').min(1, 'must be 1–31').max(31, 'must be 1–31'),
-    steps: z
-      .array(
-        z
-          .object({
-            title: LocalizedTitle,
-            workingDaysBefore: z.number().int('must be a whole number').min(1, 'must be 1–250').max(250, 'must be 1–250').openapi({ description: 'Working days before the decision (Finnish public holidays, weekends, Midsummer Eve and Christmas Eve do not count)', example: 10 }),
-          })
-          .strict(),
-      )
-      .max(10, 'may list at most 10 steps')
-      .optional(),
+    steps: DecisionSteps.optional(),
   })
   .strict()
   .openapi('ClockDecisionInput', { description: 'Every year on this day (or the working day before it); e.g. the council approves the wellbeing report' });

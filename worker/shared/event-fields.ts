@@ -79,22 +79,23 @@ export type Material = z.infer<typeof Material>;
 export const MAX_WORKING_DAYS_BEFORE = 250;
 export const MAX_DECISION_STEPS = 10;
 
+/** The preparation steps of a decision, an event's or a clock item's: each so many working days before it. */
+export const DecisionSteps = z
+  .array(
+    z.strictObject({
+      title: LocalizedTitle,
+      workingDaysBefore: documented(
+        z.number().check(z.int('must be a whole number'), z.gte(1, `must be 1–${MAX_WORKING_DAYS_BEFORE}`), z.lte(MAX_WORKING_DAYS_BEFORE, `must be 1–${MAX_WORKING_DAYS_BEFORE}`)),
+        { description: 'Working days before the decision (Finnish public holidays, weekends, Midsummer Eve and Christmas Eve do not count)', example: 10 },
+      ),
+    }),
+  )
+  .check(z.maxLength(MAX_DECISION_STEPS, `may list at most ${MAX_DECISION_STEPS} steps`));
+
 export const EventDecision = documented(
   z.strictObject({
     title: LocalizedTitle,
-    steps: z.optional(
-      z
-        .array(
-          z.strictObject({
-            title: LocalizedTitle,
-            workingDaysBefore: documented(
-              z.number().check(z.int('must be a whole number'), z.gte(1, `must be 1–${MAX_WORKING_DAYS_BEFORE}`), z.lte(MAX_WORKING_DAYS_BEFORE, `must be 1–${MAX_WORKING_DAYS_BEFORE}`)),
-              { description: 'Working days before the decision (Finnish public holidays, weekends, Midsummer Eve and Christmas Eve do not count)', example: 10 },
-            ),
-          }),
-        )
-        .check(z.maxLength(MAX_DECISION_STEPS, `may list at most ${MAX_DECISION_STEPS} steps`)),
-    ),
+    steps: z.optional(DecisionSteps),
   }),
   'EventDecision',
   { description: "A decision made at the event, on the day of each occurrence, and its preparation steps counted back from it; shown on the clock of the event's item and in /clock.ics" },
