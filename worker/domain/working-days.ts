@@ -28,6 +28,9 @@ function isCustomaryEve(date: string): boolean {
   return date.endsWith('-12-24') || date.slice(5, 7) === '06';
 }
 
+// Answers of workingDaysBefore kept per isolate: a year of days with a few counts each.
+const REMEMBERED_DAYS = 5_000;
+
 function workingDaysOf(finland: HolidaysType): WorkingDays {
   // Per year, the non-working days that are not weekends ('YYYY-MM-DD').
   const holidaysByYear = new Map<number, ReadonlySet<string>>();
@@ -44,6 +47,7 @@ function workingDaysOf(finland: HolidaysType): WorkingDays {
     }
     return days;
   };
+  const before = new Map<string, Temporal.PlainDate>();
   const isWorkingDay = (date: Temporal.PlainDate) => date.dayOfWeek <= 5 && !holidaysOf(date.year).has(date.toString());
   return {
     isWorkingDay,
@@ -53,12 +57,19 @@ function workingDaysOf(finland: HolidaysType): WorkingDays {
       return day;
     },
     workingDaysBefore(date, count) {
-      let day = date;
-      for (let left = count; left > 0; ) {
-        day = day.subtract({ days: 1 });
-        if (isWorkingDay(day)) left--;
+      // A clock's decisions ask for the same days again and again (every series on the same dates, the same steps).
+      const key = `${date}|${count}`;
+      let found = before.get(key);
+      if (!found) {
+        found = date;
+        for (let left = count; left > 0; ) {
+          found = found.subtract({ days: 1 });
+          if (isWorkingDay(found)) left--;
+        }
+        before.set(key, found);
+        if (before.size > REMEMBERED_DAYS) before.delete(before.keys().next().value!);
       }
-      return day;
+      return found;
     },
   };
 }
