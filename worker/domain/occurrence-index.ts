@@ -65,26 +65,47 @@ export function earliestStarts(from: { epochMilliseconds: number }): { shortFrom
   return { shortFrom: instantText(from.epochMilliseconds - SHORT_MS), longFrom: instantText(from.epochMilliseconds - LONGEST_MS) };
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+// Two-digit texts 00–99: the texts below are made for each of up to 1,100 occurrences a write stores,
+// with numbers and this table instead of a Date and its ISO string per text.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** 'YYYY-MM-DD' of a day counted from 1970-01-01 (the civil calendar from a day number, without a Date). */
+function dayText(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const m = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * m + 2) / 5) + 1;
+  const month = m < 10 ? m + 3 : m - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+}
+
+/** 'YYYY-MM-DDTHH:MM' (with `seconds`, ':SS') of milliseconds read as UTC. */
+function dateTimeText(ms: number, seconds: boolean): string {
+  const days = Math.floor(ms / DAY_MS);
+  const secondOfDay = Math.floor((ms - days * DAY_MS) / 1000);
+  const time = `${TWO_DIGITS[Math.floor(secondOfDay / 3600)]}:${TWO_DIGITS[Math.floor(secondOfDay / 60) % 60]}`;
+  return `${dayText(days)}T${time}${seconds ? `:${TWO_DIGITS[secondOfDay % 60]}` : ''}`;
+}
 
 /** 'YYYY-MM-DDTHH:MM:SSZ' of epoch milliseconds (whole seconds, as formatInstant writes). */
 export function instantText(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return `${dateTimeText(ms, true)}Z`;
 }
 
 /** 'YYYY-MM-DD' of wall-clock milliseconds. */
 function dateText(wallMs: number): string {
-  const d = new Date(wallMs);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return dayText(Math.floor(wallMs / DAY_MS));
 }
 
 /** The instant in the zone with its offset, e.g. '2027-03-28T04:30:00+03:00' (as formatOffsetDateTime writes it). */
 function offsetText(epochMs: number, timeZone: string): string {
   const offset = offsetAtEpochMs(epochMs, timeZone);
-  const local = new Date(epochMs + offset).toISOString().slice(0, 19);
   const minutes = Math.abs(offset) / 60_000;
-  const sign = offset < 0 ? '-' : '+';
-  return `${local}${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  return `${dateTimeText(epochMs + offset, true)}${offset < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}`;
 }
 
 interface Timed {
@@ -179,7 +200,7 @@ function computeOccurrences(timing: Timing, window: IndexWindow): { occurrences:
 
 /** The occurrence's id as recurrence writes it: 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM'. */
 function occurrenceIdOf(s: Series, wallMs: number): string {
-  return s.timing.allDay ? dateText(wallMs) : new Date(wallMs).toISOString().slice(0, 16);
+  return s.timing.allDay ? dateText(wallMs) : dateTimeText(wallMs, false);
 }
 
 
