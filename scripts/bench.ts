@@ -539,8 +539,8 @@ function uiRequests(today: Temporal.PlainDate): UiRequest[] {
   return [
     { name: 'front page: a year ahead, limit=50', from: `${today}`, to: `${today.add({ days: 365 })}`, limit: 50 },
     { name: 'past view: two years back, latest first, limit=50', from: `${today.subtract({ days: 730 })}`, to: `${today.add({ days: 1 })}`, limit: 50, order: 'desc' },
-    { name: 'month grid: the month and a week around, limit=500, whole events', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500 },
-    { name: 'month grid, brief: the same, fields=brief (what the month view asks for)', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500, fields: 'brief' },
+    { name: 'month grid: the month and a week around, brief, the first of its pages of 200 (web/api.ts BRIEF_PAGE_SIZE)', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 200, fields: 'brief' },
+    { name: 'month grid as one page of 500, brief (as the month view asked before)', from: `${month.subtract({ days: 7 })}`, to: `${month.add({ months: 1, days: 7 })}`, limit: 500, fields: 'brief' },
     { name: 'a month from today, limit=50', from: `${today}`, to: `${today.add({ months: 1 })}`, limit: 50 },
     { name: 'a 1,100-day window, limit=50', from: `${today}`, to: `${today.add({ days: 1100 })}`, limit: 50 },
   ];

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launch } from './browser';
+import { accessibilityViolations, api, launch } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -359,7 +359,8 @@ describe('a visitor', () => {
       if (url.pathname === '/api/events') lists.push(url.searchParams);
     });
     await open('/?view=month&month=2026-12');
-    expect(lists.map((query) => [query.get('fields'), query.get('limit')])).toEqual([['brief', '500']]);
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((query) => query.get('fields') === 'brief' && query.get('limit') === '200')).toBe(true);
     const api = (await (await fetch(`${baseUrl}/api/events?${lists[0]}`)).json()) as { items: { title: { fi: string }; description?: unknown; occurrence: { start: string } }[] };
     expect(api.items.every((item) => item.description === undefined)).toBe(true);
     // Each occurrence that starts in the month is in the grid (the window's week before it is partly outside the grid).
@@ -370,6 +371,33 @@ describe('a visitor', () => {
     await page.getByRole('button', { name: 'Lista' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.event-title').length > 0);
     expect(lists.at(-1)!.get('fields')).toBeNull();
+  });
+
+  it('shows every occurrence of a month that takes more than one page of the brief list', async () => {
+    // Eight daily meetings through March 2036: 248 occurrences, more than one page.
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole('button', { name: 'Kirjaudu: Aino Ylläpitäjä' }).click();
+    await page.waitForURL(/\/manage/);
+    const titles = Array.from({ length: 8 }, (_, i) => `Päivittäinen tilannekatsaus ${i + 1}`);
+    for (const [i, title] of titles.entries()) {
+      const hour = String(8 + i).padStart(2, '0');
+      const created = await api(page, 'POST', '/api/events', {
+        status: 'published', title: { fi: title }, type: 'verkostotapaaminen', start: `2036-03-01T${hour}:00`, end: `2036-03-01T${hour}:30`, recurrence: { rrule: 'FREQ=DAILY;COUNT=31' },
+      });
+      expect(created.status).toBe(201);
+    }
+    const lists: URLSearchParams[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/events') lists.push(url.searchParams);
+    });
+    await open('/?view=month&month=2036-03');
+    expect(lists.length).toBeGreaterThan(1);
+    expect(lists.slice(1).every((query) => query.get('cursor'))).toBe(true);
+    // The last day of the month, on the last page, has all eight.
+    const last = page.locator('.month-grid td', { has: page.locator('.visually-hidden', { hasText: /31\.3\.2036/ }) });
+    for (const title of titles) await expect(last.getByText(title, { exact: true }).count()).resolves.toBe(1);
+    expect(await page.locator('.month-grid li a', { hasText: 'Päivittäinen tilannekatsaus' }).count()).toBe(248);
   });
 
   it('can use the page with the keyboard alone: skip link, filters, dialog', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { type EventBriefList, type EventList as EventPage, type EventOccurrence, getTaxonomy, listEventBriefs, listEvents } from '../api';
+import { type EventBriefList, type EventList as EventPage, type EventOccurrence, getTaxonomy, listAllEventBriefs, listEvents } from '../api';
 import { EventList } from '../components/event-list';
 import { Filters } from '../components/filters';
 import { MonthGrid } from '../components/month-grid';
@@ -42,11 +42,11 @@ export function CalendarPage() {
   const taxonomy = useResource('taxonomy', () => getTaxonomy());
   const filters = { network: state.network, type: state.type, municipality: state.municipality, organisation: state.organisation, q: state.q };
   const key = JSON.stringify([state.view, filters, window]);
-  // The month grid needs the whole month, but of each event only its title and time: one large page of the brief
-  // list. The list view shows whole events, a page at a time; past events come newest first.
+  // The month grid needs the whole month, but of each event only its title and time: every page of the brief list.
+  // The list view shows whole events, a page at a time; past events come newest first.
   const order = state.past && state.view === 'list' ? 'desc' : 'asc';
   const first = useResource<FirstPage>(key, async (signal) =>
-    state.view === 'month' ? { brief: true, page: await listEventBriefs(filters, window, { limit: 500, signal }) } : { brief: false, page: await listEvents(filters, window, { limit: PAGE_SIZE, order, signal }) },
+    state.view === 'month' ? { brief: true, page: await listAllEventBriefs(filters, window, signal) } : { brief: false, page: await listEvents(filters, window, { limit: PAGE_SIZE, order, signal }) },
   );
   const ready = first.state === 'ready' ? first.value : null;
   // Further pages belong to the first page of the list they follow: a new first page starts them afresh, without another render.

@@ -75,16 +75,17 @@ const SYNDICATION_COLUMNS = `${BRIEF_COLUMNS},
  * Each arm reads the index in order; SQLite merges the two and stops at
  * the LIMIT, so a page costs its length, not the window's contents.
  * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'
- * earliest start, ?11 the limit, ?12–?14 the cursor. `columns` adds
+ * earliest start, ?11 the limit, ?12–?14 the cursor (?12 also the end of
+ * a latest-first page after one: `endAtCursor`). `columns` adds
  * columns of each occurrence's event (BRIEF_COLUMNS, SYNDICATION_COLUMNS);
  * rows, order and limit are the same.
  */
-function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; columns: string | null }): string {
+function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; endAtCursor: boolean; columns: string | null }): string {
   const direction = page.descending ? 'DESC' : 'ASC';
   const arm = (long: 0 | 1, earliest: string) => `SELECT o.event_id AS event_id, o.recurrence_id AS recurrence_id, o.starts_at AS starts_at, o.ends_at AS ends_at,
   o.start_text AS start_text, o.end_text AS end_text, o.cancelled AS cancelled, o.moved AS moved, o.place AS place, o.long AS long${page.columns ? `,\n  ${page.columns}` : ''}
 FROM occurrences o JOIN events e ON e.id = o.event_id JOIN event_types et ON et.id = e.event_type_id
-WHERE o.long = ${long} AND o.starts_at >= ${earliest} AND o.starts_at < ?1 AND o.ends_at > ?2
+WHERE o.long = ${long} AND o.starts_at >= ${earliest} AND ${page.endAtCursor ? 'o.starts_at <= ?12' : 'o.starts_at < ?1'} AND o.ends_at > ?2
   ${page.cursor ? `AND (o.starts_at, o.event_id, o.recurrence_id) ${page.descending ? '<' : '>'} (?12, ?13, ?14)` : ''}
   AND ${LIST_FILTERS}
   AND (?7 IS NULL OR e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?7))`;
@@ -117,8 +118,13 @@ type PageFilter = EventFilter & { shortFrom: string; longFrom: string };
 
 /** The page's statement and its values (the unindexed events' statement takes the first 8). */
 function pageStatement(filter: PageFilter, page: OccurrencePage, columns: string | null): { sql: string; values: unknown[] } {
-  const sql = pageSql({ descending: page.descending, cursor: page.after !== null, columns });
-  const values = [filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0, filter.shortFrom, filter.longFrom, page.limit + 1, ...(page.after ?? [])];
+  // A page after a cursor reads the index from the cursor's start on (back from it, latest first), not from the
+  // window's: the row-value comparison alone is checked row by row, so page n would read the n − 1 pages before it.
+  const cursorStart = page.after?.[0] ?? null;
+  const sql = pageSql({ descending: page.descending, cursor: page.after !== null, endAtCursor: page.descending && cursorStart !== null && cursorStart < filter.to, columns });
+  const after = page.descending ? null : cursorStart;
+  const from = (earliest: string) => (after !== null && after > earliest ? after : earliest);
+  const values = [filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0, from(filter.shortFrom), from(filter.longFrom), page.limit + 1, ...(page.after ?? [])];
   return { sql, values };
 }
 

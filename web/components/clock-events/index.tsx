@@ -26,7 +26,7 @@ export function chosenText(i18n: ReturnType<typeof useI18n>, event: ChosenEvent)
  */
 export async function loadChosenEvents(choice: Record<ChoiceKey, string[]>, window: { from: string; to: string }, signal: AbortSignal): Promise<ChosenEvent[]> {
   if (choice.network.length === 0 && choice.type.length === 0) return [];
-  const items = await listAllEventBriefs({ network: choice.network, type: choice.type, municipality: [], organisation: [], q: '' }, window, signal);
+  const { items } = await listAllEventBriefs({ network: choice.network, type: choice.type, municipality: [], organisation: [], q: '' }, window, signal);
   return items.filter((event) => event.status === 'published' && event.occurrence.status === 'published');
 }
 
