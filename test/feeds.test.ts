@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { listFeedEntries, listPublicEvents, withoutRevision } from '../worker/db/events';
@@ -8,6 +8,7 @@ import { formatInstant, nowInstant } from '../worker/domain/time';
 import { gunzip, gzip } from '../worker/platform/gzip';
 import { edgeCopy, encodeParts, keepFeed, lastBuiltFeed } from '../worker/platform/feed-cache';
 import type { Problem } from '../worker/shared/problems';
+import { app } from '../worker/index';
 import { atTime, bearerFor, createEvent, jsonRequest, request, settledRequest, workshop } from './helpers';
 
 /** The VEVENTs of a feed as ical.js reads them. */
@@ -180,6 +181,56 @@ describe('GET /calendar.ics', () => {
     expect(fromStored.parts.join('')).toBe(body);
     const withoutStamps = (text: string) => text.replace(/^DTSTAMP:.*\r\n/gm, '');
     expect(withoutStamps(fromStored.parts.join(''))).toBe(withoutStamps(calendarOf(events, options)));
+  });
+
+  it('rebuilt after a write, reads and encodes only the texts this isolate has not encoded before, and is the same feed', async () => {
+    const pohde = await bearerFor('pohde');
+    const path = '/calendar.ics?network=sivistysjohtajat&lang=en';
+    for (const day of ['06', '07', '08']) await createEvent(pohde, workshop({ start: `2032-11-${day}T09:00`, end: `2032-11-${day}T10:00`, networks: ['sivistysjohtajat'], title: { fi: `Ennen ${day}`, en: `Before ${day}` } }));
+    await settledRequest(path);
+    const { event } = await createEvent(pohde, workshop({ start: '2032-11-09T09:00', end: '2032-11-09T10:00', networks: ['sivistysjohtajat'], title: { fi: 'Uusi', en: 'New' } }));
+    // The feed's statement, through a binding that keeps its answer.
+    const answers: { id: string; text: string | null }[][] = [];
+    const real = new WeakMap<object, D1PreparedStatement>();
+    const wrap = (statement: D1PreparedStatement, sql: string): D1PreparedStatement => {
+      const wrapped = {
+        bind: (...values: unknown[]) => wrap(statement.bind(...values), sql),
+        all: async () => {
+          const result = await statement.all<{ id: string; text: string | null }>();
+          if (sql.includes('LEFT JOIN event_components')) answers.push(result.results);
+          return result;
+        },
+        first: (column?: string) => (column === undefined ? statement.first() : statement.first(column)),
+        run: () => statement.run(),
+      } as unknown as D1PreparedStatement;
+      real.set(wrapped, statement);
+      return wrapped;
+    };
+    const db = {
+      prepare: (sql: string) => wrap(env.DB.prepare(sql), sql),
+      batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements.map((st) => real.get(st) ?? st)),
+      withSession: () => db,
+      getBookmark: () => null,
+    } as unknown as D1Database;
+    const ctx = createExecutionContext();
+    const response = await app.request(`https://hytekello.test${path}`, {}, { ...env, DB: db }, ctx);
+    const body = await response.text();
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(200);
+    expect(answers).toHaveLength(1);
+    const ids = answers[0]!.map((row) => row.id);
+    expect(ids).toContain(event.id);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    // No event's text came from D1: the three were kept encoded from the first build, the new one has none yet.
+    expect(answers[0]!.filter((row) => row.text !== null)).toEqual([]);
+    expect(body).toContain('SUMMARY:New');
+    // An isolate that has encoded nothing builds the same feed from D1's texts.
+    const filter = { from: formatInstant(feedWindowStart(nowInstant())), to: FEED_END, networks: ['sivistysjohtajat'], types: [], municipalities: [], organisations: [], includeMembersOnly: false };
+    const names = termNames(await (await request('/api/taxonomy')).json());
+    const options = { name: feedName(feedSelection({ network: 'sivistysjohtajat', lang: 'en' }), names), language: 'en' as const, origin: 'https://hytekello.test', uidDomain: 'hytekello', names };
+    const entries = await listFeedEntries(env.DB, filter, 'en');
+    expect(staleEntries(entries, options)).toEqual([]);
+    expect(feedParts(entries, [], options).parts.join('')).toBe(body);
   });
 
   it("keeps each event's VEVENT text in D1 per language, for isolates that have not written it", async () => {

@@ -188,12 +188,14 @@ export async function listEventsByIds(db: D1Database, ids: readonly string[]): P
 /**
  * A feed's events as listPublicEvents selects and orders them, but only
  * what is needed to use their stored VEVENT texts in `language`: no event
- * is read in full unless its text has to be written anew.
+ * is read in full unless its text has to be written anew. The texts of
+ * `kept` events are left out (the isolate has their bytes), only their contexts read.
  */
-export async function listFeedEntries(db: D1Database, filter: Omit<EventFilter, 'match'>, language: string): Promise<FeedEntry[]> {
+export async function listFeedEntries(db: D1Database, filter: Omit<EventFilter, 'match'>, language: string, kept: readonly string[] = []): Promise<FeedEntry[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.id, e.updated_at, e.time_zone, e.all_day, c.context, c.text
+      `SELECT e.id, e.updated_at, e.time_zone, e.all_day, c.context,
+  CASE WHEN e.id IN (SELECT value FROM json_each(?9)) THEN NULL ELSE c.text END AS text
 FROM events e
 JOIN event_types et ON et.id = e.event_type_id
 LEFT JOIN event_components c ON c.event_id = e.id AND c.language = ?7
@@ -201,7 +203,7 @@ WHERE e.id IN (${publicEventIdsInWindow('?1', '?2')})
   AND ${LIST_FILTERS}
 ORDER BY e.span_start, e.id`,
     )
-    .bind(filter.to, filter.from, ...filterValues(filter), language, filter.includeMembersOnly ? 1 : 0)
+    .bind(filter.to, filter.from, ...filterValues(filter), language, filter.includeMembersOnly ? 1 : 0, JSON.stringify(kept))
     .all<{ id: string; updated_at: string; time_zone: string; all_day: number; context: string | null; text: string | null }>();
   return results.map((row) => ({
     id: row.id,

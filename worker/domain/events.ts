@@ -10,7 +10,7 @@ import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
 import { mergePatch } from './patch';
 import { canonicalTimeZone } from './zones';
-import { RULE_EXPANSION, type Timing, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
+import { RULE_EXPANSION, type Timing, checkExpandedTiming, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
 import { seriesSpanOf } from './occurrence-index';
 import { prepareDecisionSteps } from './clock';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock } from './time';
@@ -35,7 +35,7 @@ export interface KnownReferences {
  * Every rule the worker checks: the shared ones (worker/shared/event-rules.ts, which the browser checks as one
  * types), with zones by the IANA data the feeds' VTIMEZONEs come from and the rules that expand the recurrence.
  */
-export const SERVER_CHECKS: EventRuleChecks = { timeZone: canonicalTimeZone, expansion: RULE_EXPANSION };
+export const SERVER_CHECKS: EventRuleChecks = { timeZone: canonicalTimeZone, expansion: RULE_EXPANSION, checkTiming: checkExpandedTiming };
 
 function timingOf(input: EventInput): Timing {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;

@@ -273,31 +273,59 @@ export function componentContext(options: Pick<CalendarOptions, 'origin' | 'uidD
   return (updatedAt) => `${updatedAt}|${common}`;
 }
 
-/** The entries whose stored text is missing or was written for another version or context: they are written anew. */
-export function staleEntries(entries: readonly FeedEntry[], options: Pick<CalendarOptions, 'origin' | 'uidDomain' | 'names'>): string[] {
+/** Bytes of an event's text (as the feed's variant shows it) that an earlier build kept for `context`, or null. */
+export type KeptTexts = (eventId: string, context: string) => Uint8Array | null;
+
+const NOTHING_KEPT: KeptTexts = () => null;
+
+/**
+ * The entries whose text is neither kept from an earlier build nor stored
+ * for this version and context: they are read in full and written anew.
+ */
+export function staleEntries(entries: readonly FeedEntry[], options: Pick<CalendarOptions, 'origin' | 'uidDomain' | 'names'>, kept: KeptTexts = NOTHING_KEPT): string[] {
   const contextOf = componentContext(options);
-  return entries.filter((entry) => entry.stored?.context !== contextOf(entry.updatedAt)).map((entry) => entry.id);
+  return entries
+    .filter((entry) => {
+      const context = contextOf(entry.updatedAt);
+      return entry.stored?.context !== context && kept(entry.id, context) === null;
+    })
+    .map((entry) => entry.id);
 }
 
 /**
- * A feed's text in parts, in the entries' order: the frame around the
- * events, the stored texts that fit, and texts written now for `written`
- * (each as the feed's variant shows it)
- * (the stale entries' events, read in full). `built` are the new texts, to
- * store for the next build. An entry with neither (deleted meanwhile) is left out.
+ * A feed's body in parts, in the entries' order: the frame around the
+ * events, and each event's text as bytes an earlier build kept, as its
+ * stored text, or as written now for `written` (the stale entries' events,
+ * read in full), each as the feed's variant shows it. `made` are the parts
+ * that are texts not kept yet, to keep; `built` the new texts, to store
+ * for the next build. An entry with none of them (deleted meanwhile) is left out.
  */
-export function feedParts(entries: readonly FeedEntry[], written: readonly Event[], options: CalendarOptions): { parts: string[]; built: StoredComponent[] } {
+export function feedParts(
+  entries: readonly FeedEntry[],
+  written: readonly Event[],
+  options: CalendarOptions,
+  kept: KeptTexts = NOTHING_KEPT,
+): { parts: (string | Uint8Array)[]; made: { eventId: string; context: string; at: number }[]; built: StoredComponent[] } {
   const contextOf = componentContext(options);
   const built = written.map((event) => ({ eventId: event.id, context: contextOf(event.updatedAt), text: eventComponents(event, options) }));
   const fresh = new Map(built.map((component) => [component.eventId, component.text]));
   const { head, tail } = calendarFrame(options.name, zonesOf(entries));
   const variant = options.variant ?? DEFAULT_VARIANT;
-  const parts = [head];
+  const parts: (string | Uint8Array)[] = [head];
+  const made: { eventId: string; context: string; at: number }[] = [];
   for (const entry of entries) {
-    const text = fresh.get(entry.id) ?? (entry.stored?.context === contextOf(entry.updatedAt) ? entry.stored.text : undefined);
+    const context = contextOf(entry.updatedAt);
+    const bytes = fresh.has(entry.id) ? null : kept(entry.id, context);
+    if (bytes !== null) {
+      parts.push(bytes);
+      continue;
+    }
+    const text = fresh.get(entry.id) ?? (entry.stored?.context === context ? entry.stored.text : undefined);
+    if (text === undefined) continue;
     // Texts are kept as the default variant; another is derived from them.
-    if (text !== undefined) parts.push(eventVariant(text, variant, options.language));
+    made.push({ eventId: entry.id, context, at: parts.length });
+    parts.push(eventVariant(text, variant, options.language));
   }
   parts.push(tail);
-  return { parts, built };
+  return { parts, made, built };
 }

@@ -23,7 +23,7 @@ import {
   startWallClock,
 } from '../shared/recurrence';
 import type { FieldIssue } from './errors';
-import { Temporal, zoned } from './time';
+import { Temporal, inSupportedRange, zoned } from './time';
 
 // What an organiser writes and the rules it keeps are shared with the browser; expanding rules is the worker's.
 export { MAX_EXCEPTIONS, MAX_OCCURRENCES, ruleSyntaxProblem, type Timing };
@@ -333,8 +333,23 @@ export const RULE_EXPANSION: RuleExpansion<Rule> = {
  * there are any.
  */
 export function checkSeries(timing: Timing): { series: Series | null; issues: FieldIssue[] } {
-  const { checked, issues } = checkTiming(timing, RULE_EXPANSION);
+  const { checked, issues } = checkExpandedTiming(timing);
   return { series: checked && { timing, ...checked }, issues };
+}
+
+// A write checks its timing three times (its body's schema, its rules, its series): with hundreds of exceptions each
+// check is milliseconds, so the last few are remembered.
+const checkedTimings = new Map<string, ReturnType<typeof checkTiming<Rule>>>();
+
+/** checkTiming with the rule's expansion (RULE_EXPANSION), remembered for the last few timings; the answer is not to be changed. */
+export function checkExpandedTiming(timing: Timing): ReturnType<typeof checkTiming<Rule>> {
+  const key = JSON.stringify(timing);
+  const known = checkedTimings.get(key);
+  if (known) return known;
+  const checked = checkTiming(timing, RULE_EXPANSION);
+  checkedTimings.set(key, checked);
+  if (checkedTimings.size > 4) checkedTimings.delete(checkedTimings.keys().next().value!);
+  return checked;
 }
 
 function isFinite(rule: Rule): boolean {
@@ -396,9 +411,8 @@ function occurrenceBound(rule: Rule, start: Temporal.PlainDateTime, timeZone: st
  * other (else null, with the issue), so this lists at most about 1,100.
  */
 function exceptionOccurrences(rule: Rule, timing: Timing, issue: IssueSink): Set<number> | null {
-  const locals = (timing.recurrence?.exceptions ?? []).map((e) => parseOccurrenceId(timing, e.occurrence)).filter((local) => local !== null);
-  if (locals.length === 0) return new Set();
-  const times = locals.map(wallClockMs);
+  const times = (timing.recurrence?.exceptions ?? []).map((e) => exceptionWallMs(timing, e.occurrence)).filter((ms) => ms !== null);
+  if (times.length === 0) return new Set();
   const earliest = Math.min(...times);
   const latest = Math.max(...times);
   if (!isFinite(rule) && latest - earliest > MAX_EXCEPTION_SPAN_DAYS * DAY_MS) {
@@ -411,6 +425,24 @@ function exceptionOccurrences(rule: Rule, timing: Timing, issue: IssueSink): Set
     issue('recurrence.exceptions', 'max-span', `\`recurrence.exceptions\` lie too far apart to check; end the series and start a new one`, { max: MAX_EXCEPTION_SPAN_DAYS });
     return null;
   }
+}
+
+/**
+ * The wall-clock start an exception names, for the span to expand: from
+ * the numbers of an id as occurrenceId writes it ('YYYY-MM-DDTHH:MM' or a
+ * date), without a Temporal value each; another form (an instant) parsed.
+ * Null when it is no time (checkTiming names those).
+ */
+function exceptionWallMs(timing: Timing, text: string): number | null {
+  const numbers = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(text);
+  if (numbers && (numbers[4] === undefined) === timing.allDay) {
+    const [year, month, day, hour, minute] = numbers.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number];
+    const ms = Date.UTC(year, month - 1, day, hour, minute);
+    const date = new Date(ms);
+    return inSupportedRange(year) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 ? ms : null;
+  }
+  const local = parseOccurrenceId(timing, text);
+  return local && wallClockMs(local);
 }
 
 function occursAt(rule: Rule, local: Temporal.PlainDateTime): boolean {

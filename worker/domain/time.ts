@@ -7,7 +7,7 @@
 import { Temporal } from '../shared/time';
 
 // The rules of wall-clock texts are shared with the browser (worker/shared/time.ts); the rest is the worker's.
-export { DATE_PATTERN, DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN, Temporal, formatWallClock, parseDate, parseWallClock, zoned } from '../shared/time';
+export { DATE_PATTERN, DATE_TIME_PATTERN, DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN, Temporal, formatWallClock, inSupportedRange, parseDate, parseWallClock, zoned } from '../shared/time';
 
 /** 'YYYY-MM-DDTHH:MM:SSZ': sortable as text, which the database relies on. */
 export function formatInstant(instant: Temporal.Instant | Temporal.ZonedDateTime): string {

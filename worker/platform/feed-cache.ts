@@ -27,10 +27,52 @@ function remember(key: string, etag: string, body: Uint8Array<ArrayBuffer>): voi
   while (memory.size > 1 && (memory.size > MEMORY_ENTRIES || memoryBytes > MEMORY_BYTES)) forget(memory.keys().next().value!);
 }
 
-/** The parts of a text as one UTF-8 body: each part encoded and copied once, with no joined string in between. */
-export function encodeParts(parts: readonly string[]): Uint8Array<ArrayBuffer> {
+/**
+ * VEVENT texts of earlier builds, encoded, by feed kind (language and
+ * variant) and event, each with the context it was written for: a rebuild
+ * after a write takes every other event's bytes from here, instead of
+ * reading its text from D1 and encoding it again. Oldest first.
+ */
+const keptTexts = new Map<string, { context: string; bytes: Uint8Array }>();
+let keptTextBytes = 0;
+// The full feed of a busy network in three languages is about 12 MB.
+const KEPT_TEXT_BYTES = 24 * 1024 * 1024;
+const keptKey = (kind: string, eventId: string) => `${kind}\u0000${eventId}`;
+
+/** The kept bytes of an event's text in a feed kind, if they were written for `context`. */
+export function keptText(kind: string, eventId: string, context: string): Uint8Array | null {
+  const kept = keptTexts.get(keptKey(kind, eventId));
+  return kept?.context === context ? kept.bytes : null;
+}
+
+/** The events of a feed kind whose text is kept (in any context): a feed's query leaves their texts out. */
+export function keptEvents(kind: string): string[] {
+  const prefix = `${kind}\u0000`;
+  const ids: string[] = [];
+  for (const key of keptTexts.keys()) if (key.startsWith(prefix)) ids.push(key.slice(prefix.length));
+  return ids;
+}
+
+/** Encodes an event's text and keeps the bytes, replacing those of another context; returns them. */
+export function keepText(kind: string, eventId: string, context: string, text: string): Uint8Array {
+  const key = keptKey(kind, eventId);
+  keptTextBytes -= keptTexts.get(key)?.bytes.byteLength ?? 0;
+  keptTexts.delete(key);
+  const bytes = new TextEncoder().encode(text);
+  keptTexts.set(key, { context, bytes });
+  keptTextBytes += bytes.byteLength;
+  while (keptTextBytes > KEPT_TEXT_BYTES && keptTexts.size > 1) {
+    const oldest = keptTexts.keys().next().value!;
+    keptTextBytes -= keptTexts.get(oldest)!.bytes.byteLength;
+    keptTexts.delete(oldest);
+  }
+  return bytes;
+}
+
+/** The parts of a text as one UTF-8 body: each part encoded (bytes as they are) and copied once, with no joined string in between. */
+export function encodeParts(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder();
-  const encoded = parts.map((part) => encoder.encode(part));
+  const encoded = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
   const body = new Uint8Array(encoded.reduce((size, part) => size + part.length, 0));
   let offset = 0;
   for (const part of encoded) {

@@ -27,13 +27,14 @@ import {
   leftWindow,
   staleEntries,
   termNames,
+  variantTag,
 } from '../domain/feeds';
 import { calendarOf, clockCalendarOf, localized } from '../domain/ical';
 import { SYNDICATION_FORMAT, SYNDICATION_ITEMS, type SyndicationFormat, syndicationFeed } from '../domain/syndication';
 import { Temporal, formatInstant } from '../domain/time';
 import { hashToken, sha256Hex } from '../domain/tokens';
 import { finnishWorkingDays } from '../domain/working-days';
-import { cachedFeed, edgeCopy, encodeParts, keepFeed } from '../platform/feed-cache';
+import { cachedFeed, edgeCopy, encodeParts, keepFeed, keepText, keptEvents, keptText } from '../platform/feed-cache';
 import { gzip } from '../platform/gzip';
 import type { Language } from '../shared/languages';
 import type { ClockRow } from '../db/clock';
@@ -89,16 +90,20 @@ export async function calendarFeedBody(
   const cached = await cachedFeed(key, version.etag, edge);
   if (cached !== null) return { compressed: cached };
   const windowStart = feedWindowStart(now);
+  // Texts this isolate has encoded before are not read again: a rebuild after a write reads and encodes the changed ones.
+  const kind = `${selection.language}${variantTag(variant)}`;
+  const kept = (eventId: string, context: string) => keptText(kind, eventId, context);
   // Two reads at once: one round trip of waiting instead of two.
   const [taxonomy, entries] = await Promise.all([
     readTaxonomy(db),
-    listFeedEntries(db, { from: formatInstant(windowStart), to: FEED_END, ...filtersOf(selection), includeMembersOnly: membersOnly }, selection.language),
+    listFeedEntries(db, { from: formatInstant(windowStart), to: FEED_END, ...filtersOf(selection), includeMembersOnly: membersOnly }, selection.language, keptEvents(kind)),
   ]);
   const names = termNames(taxonomy);
   const options = { name: feedName(selection, names), language: selection.language, origin: site.origin, uidDomain: site.uidDomain, names, variant };
-  const stale = staleEntries(entries, options);
+  const stale = staleEntries(entries, options, kept);
   const written = stale.length > 0 ? (await listEventsByIds(db, stale)).map(withoutRevision) : [];
-  const { parts, built } = feedParts(entries, written, options);
+  const { parts, made, built } = feedParts(entries, written, options, kept);
+  for (const { eventId, context, at } of made) parts[at] = keepText(kind, eventId, context, parts[at] as string);
   const plain = encodeParts(parts);
   // Compressed once here; every later answer for this ETag sends these bytes.
   const compressed = await gzip(plain);

@@ -15,6 +15,8 @@ export interface EventRuleChecks {
   timeZone: (name: string) => string | null;
   /** The checks that expand the rule; without them those rules are the server's. */
   expansion?: RuleExpansion<unknown>;
+  /** checkTiming with `expansion`, as the place it runs in makes it (the worker remembers the last few). */
+  checkTiming?: (timing: Timing) => ReturnType<typeof checkTiming>;
 }
 
 /** The checks the browser can make: zones as its own data knows them, no expansion of rules. */
@@ -53,7 +55,7 @@ export function eventRuleIssues(input: EventInput, checks: EventRuleChecks = RUN
   const timeZone = checks.timeZone(given);
   if (!timeZone) return [{ field: 'timeZone', rule: 'time-zone', message: timeZoneProblem(given) }];
   const timing = timingOf(input, timeZone);
-  const { checked, issues: timingIssues } = checkTiming(timing, checks.expansion);
+  const { checked, issues: timingIssues } = checks.checkTiming ? checks.checkTiming(timing) : checkTiming(timing, checks.expansion);
   issues.push(...timingIssues);
 
   const deadline = input.registration?.deadline;

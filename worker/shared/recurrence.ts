@@ -12,7 +12,7 @@
  */
 import type { RecurrenceException } from './event-fields';
 import type { FieldIssue } from './problems';
-import { Temporal, formatWallClock, parseDate, parseWallClock, zoned } from './time';
+import { DATE_PATTERN, Temporal, formatWallClock, parseDate, parseWallClock, zoned } from './time';
 
 /** A finite series may have at most this many occurrences. */
 export const MAX_OCCURRENCES = 1000;
@@ -75,6 +75,9 @@ export function endWallClock(timing: Pick<Timing, 'allDay' | 'end' | 'timeZone'>
 export function occurrenceId(timing: Pick<Timing, 'allDay'>, local: Temporal.PlainDateTime): string {
   return timing.allDay ? local.toPlainDate().toString() : formatWallClock(local);
 }
+
+// 'YYYY-MM-DDTHH:MM', as occurrenceId writes a timed occurrence.
+const MINUTE_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 export function parseOccurrenceId(timing: Pick<Timing, 'allDay' | 'timeZone'>, text: string): Temporal.PlainDateTime | null {
   return timing.allDay ? (parseDate(text)?.toPlainDateTime() ?? null) : parseWallClock(text, timing.timeZone);
@@ -170,7 +173,8 @@ export function checkTiming<Rule>(timing: Timing, expansion?: RuleExpansion<Rule
         issue(`${field}.occurrence`, 'format', `\`${field}.occurrence\` must be ${form}`);
         return;
       }
-      const id = occurrenceId(timing, local);
+      // An id written as occurrenceId writes it is its own id: hundreds of exceptions are not formatted again.
+      const id = (timing.allDay ? DATE_PATTERN : MINUTE_PATTERN).test(exception.occurrence) ? exception.occurrence : occurrenceId(timing, local);
       if (exceptions.has(id)) issue(`${field}.occurrence`, 'unique', `\`${field}.occurrence\` ${id} is listed twice`);
       else if (isOccurrence && !isOccurrence(local)) {
         issue(`${field}.occurrence`, 'is-occurrence', `\`${field}.occurrence\` ${id} is not an occurrence of the rule`);

@@ -25,7 +25,7 @@ export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9
 const EARLIEST_YEAR = 2000;
 const LATEST_YEAR = 2100;
 
-function inSupportedRange(year: number): boolean {
+export function inSupportedRange(year: number): boolean {
   return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 }
 
