@@ -763,6 +763,12 @@ async function throughWorker(generated: readonly GeneratedEvent[], today: Tempor
     await measure('GET /calendar.ics, If-None-Match → 304', 200, get('/calendar.ics', { 'If-None-Match': etag }), expectStatus(304));
     await measure('GET /feed.rss', 20, get('/feed.rss'), expectStatus(200));
     await measure('GET /feed.json', 20, get('/feed.json'), expectStatus(200));
+    // The pages' other requests: the taxonomy every page loads, an event's page and its data, the annual clock, the council term.
+    await measure('GET /api/taxonomy (every page)', 20, get('/api/taxonomy'), expectStatus(200));
+    await measure('GET /events/{id} (an event\'s page: the HTML with its head)', 20, get(`/events/${published}`), expectStatus(200));
+    await measure('GET /api/events/{id} (the event page\'s data)', 20, get(`/api/events/${published}`), expectStatus(200));
+    await measure(`GET /api/clock?year=${today.year} (the annual clock)`, 20, get(`/api/clock?year=${today.year}`), expectStatus(200));
+    await measure('GET /api/council-term (the council-term clock)', 20, get('/api/council-term'), expectStatus(200));
     await measure('GET /healthz, again', 200, get('/healthz'), expectStatus(200));
     // Creates of a single event, of the costliest series that are accepted, and of one that is refused; each write is
     // checked. Every create has a time of its own, so that nothing worked out for an earlier one is used again.
