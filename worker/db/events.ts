@@ -248,11 +248,16 @@ function relatedRowStatements(db: D1Database, id: string, draft: EventDraft, rev
     );
   });
   statements.push(db.prepare(`DELETE FROM event_exceptions WHERE event_id = ?1 AND ${guard}`).bind(id, revision));
-  for (const e of draft.recurrence?.exceptions ?? []) {
+  // One statement for every exception (a series may have 500), not one each.
+  const exceptions = draft.recurrence?.exceptions ?? [];
+  if (exceptions.length > 0) {
     statements.push(
       db
-        .prepare(`INSERT INTO event_exceptions (event_id, occurrence, kind, start_local, end_local, location_place) SELECT ?1, ?3, ?4, ?5, ?6, ?7 WHERE ${guard}`)
-        .bind(id, revision, e.occurrence, e.kind, e.start ?? null, e.end ?? null, e.place ?? null),
+        .prepare(
+          `INSERT INTO event_exceptions (event_id, occurrence, kind, start_local, end_local, location_place)
+           SELECT ?1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?3) WHERE ${guard}`,
+        )
+        .bind(id, revision, JSON.stringify(exceptions.map((e) => [e.occurrence, e.kind, e.start ?? null, e.end ?? null, e.place ?? null]))),
     );
   }
   return statements;
