@@ -328,7 +328,9 @@ CREATE TABLE event_materials (
 -- trigrams: a search matches inside words, so compounds and inflected forms
 -- are found (see searchExpression). Texts begin with a space and have no
 -- line breaks, so that a short word is searched as " ii", a word's start.
--- Kept in step with events by the triggers below.
+-- Kept in step with events by the triggers below; a row's rowid is its
+-- event's, so that an edit replaces it by key (event_id is not indexed:
+-- finding a row by it reads the whole index).
 CREATE VIRTUAL TABLE events_fts USING fts5 (
   event_id UNINDEXED,
   title,
@@ -338,7 +340,8 @@ CREATE VIRTUAL TABLE events_fts USING fts5 (
 );
 
 CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-  INSERT INTO events_fts (event_id, title, description, place) VALUES (
+  INSERT INTO events_fts (rowid, event_id, title, description, place) VALUES (
+    new.rowid,
     new.id,
     ' ' || concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
     ' ' || replace(replace(concat_ws(' ', new.description_fi, new.description_sv, new.description_en), char(13), ' '), char(10), ' '),
@@ -348,8 +351,9 @@ END;
 
 -- Only a change of a text rewrites search (not, e.g., moving indexed_until forward).
 CREATE TRIGGER events_fts_update AFTER UPDATE OF title_fi, title_sv, title_en, description_fi, description_sv, description_en, location_place, location_address ON events BEGIN
-  DELETE FROM events_fts WHERE event_id = old.id;
-  INSERT INTO events_fts (event_id, title, description, place) VALUES (
+  DELETE FROM events_fts WHERE rowid = old.rowid;
+  INSERT INTO events_fts (rowid, event_id, title, description, place) VALUES (
+    new.rowid,
     new.id,
     ' ' || concat_ws(' ', new.title_fi, new.title_sv, new.title_en),
     ' ' || replace(replace(concat_ws(' ', new.description_fi, new.description_sv, new.description_en), char(13), ' '), char(10), ' '),
@@ -358,7 +362,7 @@ CREATE TRIGGER events_fts_update AFTER UPDATE OF title_fi, title_sv, title_en, d
 END;
 
 CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
-  DELETE FROM events_fts WHERE event_id = old.id;
+  DELETE FROM events_fts WHERE rowid = old.rowid;
 END;
 
 CREATE TABLE api_tokens (

@@ -114,6 +114,20 @@ describe('event rows', () => {
     await updateEvent(env.DB, before, 'rev1', edited, 0, 'update', context('rev2'));
     expect([await match('lumilyhtyjen'), await match('revontulten')]).toEqual([0, 1]);
   });
+
+  it("an edit's search row is replaced by key, not found by reading the whole search index", async () => {
+    await seedDemoData(env.DB);
+    const draft = prepareEvent(workshop({ title: { fi: 'Avainhaku' } }), 'pohde', 'published');
+    await insertEvent(env.DB, 'db-fts-key', draft, context('rev1'));
+    const rows = await count('SELECT count(*) AS n FROM events_fts');
+    expect(rows).toBeGreaterThan(50);
+    const edit = await env.DB.prepare("UPDATE events SET title_fi = 'Avainhaku, muutettu' WHERE id = 'db-fts-key'").run();
+    expect(edit.meta.rows_read, `rows read for an edit of one event's title, of ${rows} search rows`).toBeLessThan(20);
+    const deleted = await env.DB.prepare("DELETE FROM events WHERE id = 'db-fts-key'").run();
+    expect(deleted.meta.rows_read).toBeLessThan(rows / 2);
+    expect(await count("SELECT count(*) AS n FROM events_fts WHERE event_id = 'db-fts-key'")).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM events_fts')).toBe(rows - 1);
+  });
 });
 
 describe('demo data', () => {
