@@ -116,3 +116,46 @@ describe('pages of a busy window', () => {
     }
   });
 });
+
+describe('lists filtered by network', () => {
+  it("read their networks' occurrences only, each event once, and follow changes of an event's networks", async () => {
+    const authorization = await bearerFor('pohde');
+    const make = async (title: string, day: string, networks: string[], rrule?: string) => {
+      const body = workshop({ title: { fi: title }, start: `2035-07-${day}T09:00`, end: `2035-07-${day}T10:00`, networks, ...(rrule ? { recurrence: { rrule } as never } : {}) });
+      const response = await jsonRequest('POST', '/api/events', body, { Authorization: authorization });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return (await response.json()) as Event;
+    };
+    // Another network's busy month: ten daily series.
+    for (let i = 0; i < 10; i++) await make(`Toisen verkoston sarja ${i}`, '01', ['osallisuus'], 'FREQ=DAILY;COUNT=31');
+    const a = await make('Vain kulttuuri', '10', ['kulttuurihyvinvointi']);
+    const both = await make('Kulttuuri ja järjestöt', '11', ['kulttuurihyvinvointi', 'jarjestoyhdyshenkilot']);
+    const b = await make('Vain järjestöt', '12', ['jarjestoyhdyshenkilot']);
+    const window = 'from=2035-07-01&to=2035-08-01';
+    const titles = async (query: string) => ((await (await request(`/api/events?${window}&${query}`)).json()) as EventList).items.map((item) => item.title.fi);
+    expect(await titles('network=kulttuurihyvinvointi')).toEqual([a.title.fi, both.title.fi]);
+    expect(await titles('network=kulttuurihyvinvointi&network=jarjestoyhdyshenkilot')).toEqual([a.title.fi, both.title.fi, b.title.fi]);
+    expect(await titles('network=jarjestoyhdyshenkilot&network=kulttuurihyvinvointi&limit=2')).toEqual([a.title.fi, both.title.fi]);
+    expect(await titles('network=tuntematon')).toEqual([]);
+    // An edit that takes a network away, and one that adds it.
+    const patch = async (event: Event, networks: string[]) => {
+      const current = await request(`/api/events/${event.id}`);
+      const response = await jsonRequest('PATCH', `/api/events/${event.id}`, { networks }, { Authorization: authorization, 'If-Match': current.headers.get('ETag')! });
+      expect(response.status, await response.clone().text()).toBe(200);
+    };
+    await patch(both, ['jarjestoyhdyshenkilot']);
+    await patch(b, ['jarjestoyhdyshenkilot', 'kulttuurihyvinvointi']);
+    expect(await titles('network=kulttuurihyvinvointi')).toEqual([a.title.fi, b.title.fi]);
+    // The page reads the index of its network, not the other network's 310 occurrences.
+    const { env } = await import('cloudflare:test');
+    const { listOccurrencePage } = await import('../worker/db/occurrences');
+    const { earliestStarts } = await import('../worker/domain/occurrence-index');
+    const from = '2035-07-01T00:00:00Z';
+    const reads: number[] = [];
+    const metered = { prepare: (sql: string) => env.DB.prepare(sql), batch: async (statements: D1PreparedStatement[]) => { const results = await env.DB.batch(statements); reads.push(results[0]!.meta.rows_read); return results; } } as unknown as D1Database;
+    const filter = { from, to: '2035-08-01T00:00:00Z', networks: ['kulttuurihyvinvointi'], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false, ...earliestStarts({ epochMilliseconds: Date.parse(from) }) };
+    const { rows } = await listOccurrencePage(metered, filter, { after: null, limit: 50, descending: false });
+    expect(rows.map((row) => row.eventId)).toEqual([a.id, b.id]);
+    expect(reads[0], `rows read for a network's month beside another network's 310 occurrences`).toBeLessThan(100);
+  });
+});
