@@ -357,11 +357,12 @@ export async function insertEvent(db: D1Database, id: string, draft: EventDraft,
   const key = idempotency
     ? [db.prepare('INSERT INTO idempotency_keys (actor, key, request_hash, event_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(idempotency.owner, idempotency.key, idempotency.requestHash, id, ctx.now)]
     : [];
+  const index = indexStatements(db, id, ctx.revision, indexOfEvent(draft, Date.parse(ctx.now)));
   await db.batch([
     insert,
     ...key,
     ...relatedRowStatements(db, id, draft, ctx.revision),
-    ...indexStatements(db, id, ctx.revision, indexOfEvent(draft, Date.parse(ctx.now))),
+    ...index.store,
     eventAudit(db, id, 'create', null, draft, ctx),
     ...also,
   ]);
@@ -383,10 +384,12 @@ export async function updateEvent(
   also: D1PreparedStatement[] = [],
 ): Promise<boolean> {
   const update = db.prepare(UPDATE_EVENT).bind(...UPDATE.bind({ id: before.id, draft, revision: ctx.revision, now: ctx.now, sequence, expectedRevision }));
+  const index = indexStatements(db, before.id, ctx.revision, indexOfEvent(draft, Date.parse(ctx.now)));
   const [result] = await db.batch([
     update,
+    index.clear,
     ...relatedRowStatements(db, before.id, draft, ctx.revision),
-    ...indexStatements(db, before.id, ctx.revision, indexOfEvent(draft, Date.parse(ctx.now))),
+    ...index.store,
     eventAudit(db, before.id, action, withoutRevision(before), draft, ctx),
     ...also,
   ]);

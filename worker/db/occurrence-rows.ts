@@ -19,13 +19,21 @@ FROM json_each(?3) WHERE ${guard}`;
 export const rowsJson = (occurrences: readonly StoredOccurrence[]) =>
   JSON.stringify(occurrences.map((o) => [o.recurrenceId, o.startsAt, o.endsAt, o.start, o.end, o.cancelled ? 1 : 0, o.moved ? 1 : 0, o.place, o.long ? 1 : 0]));
 
-/** Statements that replace an event's stored occurrences; they run only if the event has `revision` (?2). */
-export function indexStatements(db: D1Database, id: string, revision: string, index: EventIndex): D1PreparedStatement[] {
+/**
+ * Statements that replace an event's stored occurrences; they run only if
+ * the event has `revision` (?2). An event's write runs `clear` before it
+ * replaces the event's networks, and `store` after: occurrence_networks
+ * (migration 0025) is then written once, by the occurrences' trigger, not
+ * also by the networks' for the occurrences about to go.
+ */
+export function indexStatements(db: D1Database, id: string, revision: string, index: EventIndex): { clear: D1PreparedStatement; store: D1PreparedStatement[] } {
   const guard = 'EXISTS (SELECT 1 FROM events WHERE id = ?1 AND revision = ?2)';
-  return [
-    db.prepare(`DELETE FROM occurrences WHERE event_id = ?1 AND ${guard}`).bind(id, revision),
-    ...(index.occurrences.length > 0 ? [db.prepare(insertRows(guard)).bind(id, revision, rowsJson(index.occurrences))] : []),
-    db.prepare('UPDATE events SET indexed_until = ?3 WHERE id = ?1 AND revision = ?2').bind(id, revision, index.indexedUntil),
-  ];
+  return {
+    clear: db.prepare(`DELETE FROM occurrences WHERE event_id = ?1 AND ${guard}`).bind(id, revision),
+    store: [
+      ...(index.occurrences.length > 0 ? [db.prepare(insertRows(guard)).bind(id, revision, rowsJson(index.occurrences))] : []),
+      db.prepare('UPDATE events SET indexed_until = ?3 WHERE id = ?1 AND revision = ?2').bind(id, revision, index.indexedUntil),
+    ],
+  };
 }
 

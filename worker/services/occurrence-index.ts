@@ -30,7 +30,8 @@ export async function keepIndexAhead(db: D1Database, nowMs: number, limit = 500)
     for (const item of work) {
       const { event } = item;
       if (item.indexedUntil === null) {
-        await db.batch(indexStatements(db, event.id, event.revision, indexOfEvent(event, nowMs)));
+        const { clear, store } = indexStatements(db, event.id, event.revision, indexOfEvent(event, nowMs));
+        await db.batch([clear, ...store]);
       } else {
         const timing = { timeZone: event.timeZone, allDay: event.allDay, start: event.start, end: event.end, recurrence: event.recurrence };
         await extendIndex(db, item, occurrencesToStore(timing, { from: Date.parse(item.indexedUntil), until: extendedUntil }));
