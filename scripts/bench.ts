@@ -495,7 +495,7 @@ function createBody(title: string, start: string, kind: { rrule: string | null; 
  */
 async function writesInProcess(db: DatabaseSync, day: Temporal.PlainDate): Promise<{ name: string; create: Write[]; edit: Write[]; stored: number }[]> {
   const clock = { sqlMs: 0 };
-  // As D1 does: cascades (an occurrence's rows in occurrence_networks) are part of a write's cost.
+  // As D1 does: cascades (an occurrence's rows in occurrence_terms) are part of a write's cost.
   db.exec('PRAGMA foreign_keys = ON');
   const d1 = sqliteD1(db, clock);
   const tokenId = (db.prepare("SELECT id FROM api_tokens WHERE name = 'bench'").get() as { id: number }).id;

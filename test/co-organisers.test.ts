@@ -47,6 +47,9 @@ describe('an organisation named as co-organiser by another', () => {
     expect(accepted.headers.get('ETag')).not.toBe(etag);
     expect(((await (await request(`/api/events/${event.id}`)).json()) as Event).organisations).toEqual(['pohde', 'posken']);
     expect(await coOrganisers(event.id, pohde)).toEqual({ organisations: ['pohde', 'posken'], invited: [] });
+    // Listed under the organisation now: its part of the stored occurrences' index has the event.
+    const listed = (await (await request('/api/events?organisation=posken&from=2026-10-01&to=2026-11-01')).json()) as { items: { id: string }[] };
+    expect(listed.items.map((o) => o.id)).toContain(event.id);
     expect(await invitationsOf(posken)).not.toContainEqual(expect.objectContaining({ event: expect.objectContaining({ id: event.id }) }));
     const edit = await jsonRequest('PATCH', `/api/events/${event.id}`, { title: { fi: 'Yhdessä muokattu' } }, { ...posken, 'If-Match': accepted.headers.get('ETag')! });
     expect(edit.status).toBe(200);

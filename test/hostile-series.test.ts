@@ -159,3 +159,48 @@ describe('lists filtered by network', () => {
     expect(reads[0], `rows read for a network's month beside another network's 310 occurrences`).toBeLessThan(100);
   });
 });
+
+describe('lists filtered by type, municipality or organisation', () => {
+  it("read their terms' occurrences only, each event once, and follow changes of an event's type and municipalities", async () => {
+    const authorization = await bearerFor('pohde');
+    const make = async (title: string, day: string, overrides: Record<string, unknown>) => {
+      const body = workshop({ title: { fi: title }, start: `2035-09-${day}T09:00`, end: `2035-09-${day}T10:00`, ...overrides });
+      const response = await jsonRequest('POST', '/api/events', body, { Authorization: authorization });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return (await response.json()) as Event;
+    };
+    // Ten daily workshop series in Oulu: the busy part of the month.
+    for (let i = 0; i < 10; i++) await make(`Päivittäinen työpaja ${i}`, '01', { recurrence: { rrule: 'FREQ=DAILY;COUNT=30' } });
+    const webinar = await make('Webinaari', '10', { type: 'webinaari', municipalities: ['raahe'] });
+    const both = await make('Foorumi kahdessa kunnassa', '11', { type: 'hyvinvointifoorumi', municipalities: ['raahe', 'kuusamo'] });
+    const window = 'from=2035-09-01&to=2035-10-01';
+    const titles = async (query: string) => ((await (await request(`/api/events?${window}&${query}`)).json()) as EventList).items.map((item) => item.title.fi);
+    expect(await titles('type=webinaari')).toEqual([webinar.title.fi]);
+    expect(await titles('type=webinaari&type=hyvinvointifoorumi')).toEqual([webinar.title.fi, both.title.fi]);
+    expect(await titles('municipality=raahe&municipality=kuusamo')).toEqual([webinar.title.fi, both.title.fi]);
+    expect(await titles('municipality=kuusamo&type=hyvinvointifoorumi')).toEqual([both.title.fi]);
+    expect(await titles('organisation=pohde&type=webinaari')).toEqual([webinar.title.fi]);
+    const patch = async (event: Event, body: Record<string, unknown>) => {
+      const current = await request(`/api/events/${event.id}`);
+      const response = await jsonRequest('PATCH', `/api/events/${event.id}`, body, { Authorization: authorization, 'If-Match': current.headers.get('ETag')! });
+      expect(response.status, await response.clone().text()).toBe(200);
+    };
+    await patch(webinar, { type: 'koulutus', municipalities: ['kuusamo'] });
+    expect(await titles('type=webinaari')).toEqual([]);
+    expect(await titles('type=koulutus')).toEqual([webinar.title.fi]);
+    expect(await titles('municipality=raahe')).toEqual([both.title.fi]);
+    // A type's page reads its type's part of the index, not the 300 workshop occurrences.
+    const { env } = await import('cloudflare:test');
+    const { listOccurrencePage } = await import('../worker/db/occurrences');
+    const { earliestStarts } = await import('../worker/domain/occurrence-index');
+    const from = '2035-09-01T00:00:00Z';
+    for (const only of [{ types: ['koulutus'] }, { municipalities: ['kuusamo'] }]) {
+      const reads: number[] = [];
+      const metered = { prepare: (sql: string) => env.DB.prepare(sql), batch: async (statements: D1PreparedStatement[]) => { const results = await env.DB.batch(statements); reads.push(results[0]!.meta.rows_read); return results; } } as unknown as D1Database;
+      const filter = { from, to: '2035-10-01T00:00:00Z', networks: [], types: [], municipalities: [], organisations: [], match: null, includeMembersOnly: false, ...only, ...earliestStarts({ epochMilliseconds: Date.parse(from) }) };
+      const { rows } = await listOccurrencePage(metered, filter, { after: null, limit: 50, descending: false });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(reads[0], `rows read for ${JSON.stringify(only)} beside 300 workshop occurrences`).toBeLessThan(100);
+    }
+  });
+});

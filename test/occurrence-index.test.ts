@@ -212,13 +212,13 @@ describe('a page of the index', () => {
         await list(db, { ...filter, networks: ['osallisuus'] }, { after: ['2027-02-01T00:00:00Z', 'x', ''], limit: 50, descending });
       }
     }
-    const pages = statements.filter((s) => /^SELECT [on]\.event_id/.test(s.sql));
+    const pages = statements.filter((s) => /^SELECT [ot]\.event_id/.test(s.sql));
     expect(pages).toHaveLength(12);
     for (const { sql, values } of pages) {
       const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...values).all<{ detail: string }>();
       const details = results.map((row) => row.detail);
-      // A page filtered by network reads that network's part of occurrence_networks, the others occurrences_in_time.
-      const index = sql.startsWith('SELECT n.') ? /SEARCH n USING (COVERING )?(INDEX \S+|PRIMARY KEY) \(network_id=\? AND long=\? AND starts_at>\?/ : /USING (COVERING )?INDEX occurrences_in_time \(long=\? AND starts_at>\?/;
+      // A filtered page reads its term's part of occurrence_terms, the others occurrences_in_time.
+      const index = sql.startsWith('SELECT t.') ? /SEARCH t USING (COVERING )?(INDEX \S+|PRIMARY KEY) \(kind=\? AND term_id=\? AND long=\? AND starts_at>\?/ : /USING (COVERING )?INDEX occurrences_in_time \(long=\? AND starts_at>\?/;
       expect(details.filter((d) => index.test(d)), details.join('\n')).toHaveLength(2);
       expect(details.filter((d) => /TEMP B-TREE/.test(d) && !/DISTINCT|IN|MATCH/.test(d))).toEqual([]);
       expect(details.filter((d) => /^SCAN o\b/.test(d))).toEqual([]);

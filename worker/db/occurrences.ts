@@ -73,44 +73,63 @@ const SYNDICATION_COLUMNS = `${BRIEF_COLUMNS},
  * One arm per part of the index: occurrences of a day or less, looked for
  * from a day before the window, and longer ones, from a year before.
  * Each arm reads the index in order; SQLite merges the arms and stops at
- * the LIMIT, so a page costs its length, not the window's contents. A list
- * filtered by network reads, for each chosen network, that network's part
- * of occurrence_networks (migration 0025) instead, so other networks'
- * occurrences are not read at all; an event of two chosen networks is
- * listed by the first of them.
+ * the LIMIT, so a page costs its length, not the window's contents. A
+ * filtered list reads, for each chosen term of its first kind of filter
+ * (networks, else types, municipalities, organisations), that term's part
+ * of occurrence_terms (migration 0026) instead, so other events'
+ * occurrences are not read at all; the other kinds are checked per row.
  * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'
  * earliest start, ?11 the limit, ?12–?14 the cursor (?12 also the end of
  * a latest-first page after one: `endAtCursor`). `columns` adds
  * columns of each occurrence's event (BRIEF_COLUMNS, SYNDICATION_COLUMNS);
  * rows, order and limit are the same.
  */
-function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; endAtCursor: boolean; columns: string | null; networks: number }): string {
+/** A kind of filter as occurrence_terms (migration 0026) holds it: its value of LIST_FILTERS, its terms' table, and the table of the events' terms (null for the event's one type). */
+interface TermKind {
+  kind: 'network' | 'type' | 'municipality' | 'organisation';
+  values: string;
+  table: string;
+  links: { table: string; column: string } | null;
+}
+
+const TERM_KINDS: TermKind[] = [
+  { kind: 'network', values: '?3', table: 'networks', links: { table: 'event_networks', column: 'network_id' } },
+  { kind: 'type', values: '?4', table: 'event_types', links: null },
+  { kind: 'municipality', values: '?5', table: 'municipalities', links: { table: 'event_municipalities', column: 'municipality_id' } },
+  { kind: 'organisation', values: '?6', table: 'organisations', links: { table: 'event_organisations', column: 'organisation_id' } },
+];
+
+function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; endAtCursor: boolean; columns: string | null; by: { kind: TermKind; terms: number } | null }): string {
   const direction = page.descending ? 'DESC' : 'ASC';
-  // `i` the index's table (occurrences, or occurrence_networks): its columns give the order the arm is read in.
-  const arm = (long: 0 | 1, earliest: string, network: number | null) => {
-    const i = network === null ? 'o' : 'n';
-    const source =
-      network === null
-        ? 'FROM occurrences o'
-        : `FROM occurrence_networks n JOIN occurrences o ON o.event_id = n.event_id AND o.recurrence_id = n.recurrence_id`;
-    const ofNetwork =
-      network === null
-        ? ''
-        : `n.network_id = (SELECT id FROM networks WHERE slug = ?3 ->> ${network})
-  AND NOT EXISTS (SELECT 1 FROM event_networks j JOIN networks t ON t.id = j.network_id WHERE j.event_id = n.event_id AND t.slug IN (SELECT value FROM json_each(?3) WHERE key < ${network}))
-  AND `;
+  // The arm reads `i`'s index (occurrences, or a term's part of occurrence_terms): its columns give the order.
+  const arm = (long: 0 | 1, earliest: string, term: number | null) => {
+    const by = term === null ? null : page.by!.kind;
+    const i = by ? 't' : 'o';
+    const source = by ? 'FROM occurrence_terms t JOIN occurrences o ON o.event_id = t.event_id AND o.recurrence_id = t.recurrence_id' : 'FROM occurrences o';
+    // An event of two chosen terms is listed by the first of them.
+    const earlier = by?.links
+      ? `\n  AND NOT EXISTS (SELECT 1 FROM ${by.links.table} j JOIN ${by.table} x ON x.id = j.${by.links.column} WHERE j.event_id = t.event_id AND x.slug IN (SELECT value FROM json_each(${by.values}) WHERE key < ${term}))`
+      : '';
+    const ofTerm = by ? `t.kind = '${by.kind}' AND t.term_id = (SELECT id FROM ${by.table} WHERE slug = ${by.values} ->> ${term})${earlier}\n  AND ` : '';
     return `SELECT ${i}.event_id AS event_id, ${i}.recurrence_id AS recurrence_id, ${i}.starts_at AS starts_at, o.ends_at AS ends_at,
   o.start_text AS start_text, o.end_text AS end_text, o.cancelled AS cancelled, o.moved AS moved, o.place AS place, o.long AS long${page.columns ? `,\n  ${page.columns}` : ''}
 ${source} JOIN events e ON e.id = o.event_id JOIN event_types et ON et.id = e.event_type_id
-WHERE ${ofNetwork}${i}.long = ${long} AND ${i}.starts_at >= ${earliest} AND ${page.endAtCursor ? `${i}.starts_at <= ?12` : `${i}.starts_at < ?1`} AND o.ends_at > ?2
+WHERE ${ofTerm}${i}.long = ${long} AND ${i}.starts_at >= ${earliest} AND ${page.endAtCursor ? `${i}.starts_at <= ?12` : `${i}.starts_at < ?1`} AND o.ends_at > ?2
   ${page.cursor ? `AND (${i}.starts_at, ${i}.event_id, ${i}.recurrence_id) ${page.descending ? '<' : '>'} (?12, ?13, ?14)` : ''}
   AND ${LIST_FILTERS}
   AND (?7 IS NULL OR e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?7))`;
   };
-  const networks = page.networks === 0 ? [null] : Array.from({ length: page.networks }, (_, n) => n);
-  return `${networks.flatMap((network) => [arm(0, '?9', network), arm(1, '?10', network)]).join('\nUNION ALL\n')}
+  const terms = page.by ? Array.from({ length: page.by.terms }, (_, n) => n) : [null];
+  return `${terms.flatMap((term) => [arm(0, '?9', term), arm(1, '?10', term)]).join('\nUNION ALL\n')}
 ORDER BY starts_at ${direction}, event_id ${direction}, recurrence_id ${direction}
 LIMIT ?11`;
+}
+
+/** The kind of filter a page reads the index of: the first given, networks first; null for none. */
+function filterKind(filter: PageFilter): { kind: TermKind; terms: number } | null {
+  const lists = [filter.networks, filter.types, filter.municipalities, filter.organisations];
+  const at = lists.findIndex((values) => values.length > 0);
+  return at < 0 ? null : { kind: TERM_KINDS[at]!, terms: lists[at]!.length };
 }
 
 interface PageRow {
@@ -138,7 +157,7 @@ function pageStatement(filter: PageFilter, page: OccurrencePage, columns: string
   // A page after a cursor reads the index from the cursor's start on (back from it, latest first), not from the
   // window's: the row-value comparison alone is checked row by row, so page n would read the n − 1 pages before it.
   const cursorStart = page.after?.[0] ?? null;
-  const sql = pageSql({ descending: page.descending, cursor: page.after !== null, endAtCursor: page.descending && cursorStart !== null && cursorStart < filter.to, columns, networks: filter.networks.length });
+  const sql = pageSql({ descending: page.descending, cursor: page.after !== null, endAtCursor: page.descending && cursorStart !== null && cursorStart < filter.to, columns, by: filterKind(filter) });
   const after = page.descending ? null : cursorStart;
   const from = (earliest: string) => (after !== null && after > earliest ? after : earliest);
   const values = [filter.to, filter.from, ...filterValues(filter), filter.match, filter.includeMembersOnly ? 1 : 0, from(filter.shortFrom), from(filter.longFrom), page.limit + 1, ...(page.after ?? [])];
