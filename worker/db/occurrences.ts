@@ -69,21 +69,6 @@ const SYNDICATION_COLUMNS = `${BRIEF_COLUMNS},
   e.location_place AS location_place, e.location_address AS location_address, e.online_url AS online_url,
   e.cancel_reason AS cancel_reason, e.cancel_reason_sv AS cancel_reason_sv, e.cancel_reason_en AS cancel_reason_en, e.updated_at AS updated_at`;
 
-/**
- * One arm per part of the index: occurrences of a day or less, looked for
- * from a day before the window, and longer ones, from a year before.
- * Each arm reads the index in order; SQLite merges the arms and stops at
- * the LIMIT, so a page costs its length, not the window's contents. A
- * filtered list reads, for each chosen term of its first kind of filter
- * (networks, else types, municipalities, organisations), that term's part
- * of occurrence_terms (migration 0026) instead, so other events'
- * occurrences are not read at all; the other kinds are checked per row.
- * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'
- * earliest start, ?11 the limit, ?12–?14 the cursor (?12 also the end of
- * a latest-first page after one: `endAtCursor`). `columns` adds
- * columns of each occurrence's event (BRIEF_COLUMNS, SYNDICATION_COLUMNS);
- * rows, order and limit are the same.
- */
 /** A kind of filter as occurrence_terms (migration 0026) holds it: its value of LIST_FILTERS, its terms' table, and the table of the events' terms (null for the event's one type). */
 interface TermKind {
   kind: 'network' | 'type' | 'municipality' | 'organisation';
@@ -99,6 +84,21 @@ const TERM_KINDS: TermKind[] = [
   { kind: 'organisation', values: '?6', table: 'organisations', links: { table: 'event_organisations', column: 'organisation_id' } },
 ];
 
+/**
+ * One arm per part of the index: occurrences of a day or less, looked for
+ * from a day before the window, and longer ones, from a year before.
+ * Each arm reads the index in order; SQLite merges the arms and stops at
+ * the LIMIT, so a page costs its length, not the window's contents. A
+ * filtered list reads, for each chosen term of one kind of its filters
+ * (filterKind), that term's part of occurrence_terms (migration 0026)
+ * instead, so other events' occurrences are not read at all; the other
+ * kinds are checked per row.
+ * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'
+ * earliest start, ?11 the limit, ?12–?14 the cursor (?12 also the end of
+ * a latest-first page after one: `endAtCursor`). `columns` adds
+ * columns of each occurrence's event (BRIEF_COLUMNS, SYNDICATION_COLUMNS);
+ * rows, order and limit are the same.
+ */
 function pageSql(page: Pick<OccurrencePage, 'descending'> & { cursor: boolean; endAtCursor: boolean; columns: string | null; by: { kind: TermKind; terms: number } | null }): string {
   const direction = page.descending ? 'DESC' : 'ASC';
   // The arm reads `i`'s index (occurrences, or a term's part of occurrence_terms): its columns give the order.
@@ -125,11 +125,18 @@ ORDER BY starts_at ${direction}, event_id ${direction}, recurrence_id ${directio
 LIMIT ?11`;
 }
 
-/** The kind of filter a page reads the index of: the first given, networks first; null for none. */
+// Two arms a term: a filter of more terms than this would make a statement longer than D1 takes (100 KB);
+// such a page reads the window's occurrences and checks its filters per row, as an unfiltered list does.
+const MAX_TERM_ARMS = 6;
+
+/** The kind of filter a page reads the index of: the one given with the fewest terms (networks first), at most MAX_TERM_ARMS; null for none. */
 function filterKind(filter: PageFilter): { kind: TermKind; terms: number } | null {
   const lists = [filter.networks, filter.types, filter.municipalities, filter.organisations];
-  const at = lists.findIndex((values) => values.length > 0);
-  return at < 0 ? null : { kind: TERM_KINDS[at]!, terms: lists[at]!.length };
+  let best: { kind: TermKind; terms: number } | null = null;
+  lists.forEach((values, at) => {
+    if (values.length > 0 && values.length <= MAX_TERM_ARMS && (best === null || values.length < best.terms)) best = { kind: TERM_KINDS[at]!, terms: values.length };
+  });
+  return best;
 }
 
 interface PageRow {
