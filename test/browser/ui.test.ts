@@ -42,6 +42,16 @@ async function open(path: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.spinner') && document.querySelector('main')!.textContent!.trim().length > 0);
 }
 
+/** The queries of the list requests (`/api/events`) the page sends from now on. */
+function listQueries(): URLSearchParams[] {
+  const lists: URLSearchParams[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/events') lists.push(url.searchParams);
+  });
+  return lists;
+}
+
 /** Waits until the listed event titles are these (the list updates after the URL does). */
 async function titlesToBe(titles: string[]): Promise<void> {
   await page
@@ -353,11 +363,7 @@ describe('a visitor', () => {
   });
 
   it('the month grid asks for the brief list and shows its occurrences; the list view asks for whole events', async () => {
-    const lists: URLSearchParams[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname === '/api/events') lists.push(url.searchParams);
-    });
+    const lists = listQueries();
     await open('/?view=month&month=2026-12');
     expect(lists.length).toBeGreaterThan(0);
     expect(lists.every((query) => query.get('fields') === 'brief' && query.get('limit') === '200')).toBe(true);
@@ -386,11 +392,7 @@ describe('a visitor', () => {
       });
       expect(created.status).toBe(201);
     }
-    const lists: URLSearchParams[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname === '/api/events') lists.push(url.searchParams);
-    });
+    const lists = listQueries();
     await open('/?view=month&month=2036-03');
     expect(lists.length).toBeGreaterThan(1);
     expect(lists.slice(1).every((query) => query.get('cursor'))).toBe(true);

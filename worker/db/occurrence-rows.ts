@@ -23,7 +23,7 @@ export const rowsJson = (occurrences: readonly StoredOccurrence[]) =>
  * Statements that replace an event's stored occurrences; they run only if
  * the event has `revision` (?2). An event's write runs `clear` before it
  * replaces the event's terms, and `store` after: occurrence_terms
- * (migration 0026) is then written once, by the occurrences' trigger, not
+ * (migration 0025) is then written once, by the occurrences' trigger, not
  * also by the terms' for the occurrences about to go.
  */
 export function indexStatements(db: D1Database, id: string, revision: string, index: EventIndex): { clear: D1PreparedStatement; store: D1PreparedStatement[] } {

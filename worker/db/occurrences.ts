@@ -69,7 +69,7 @@ const SYNDICATION_COLUMNS = `${BRIEF_COLUMNS},
   e.location_place AS location_place, e.location_address AS location_address, e.online_url AS online_url,
   e.cancel_reason AS cancel_reason, e.cancel_reason_sv AS cancel_reason_sv, e.cancel_reason_en AS cancel_reason_en, e.updated_at AS updated_at`;
 
-/** A kind of filter as occurrence_terms (migration 0026) holds it: its value of LIST_FILTERS, its terms' table, and the table of the events' terms (null for the event's one type). */
+/** A kind of filter as occurrence_terms (migration 0025) holds it: its value of LIST_FILTERS, its terms' table, and the table of the events' terms (null for the event's one type). */
 interface TermKind {
   kind: 'network' | 'type' | 'municipality' | 'organisation';
   values: string;
@@ -90,7 +90,7 @@ const TERM_KINDS: TermKind[] = [
  * Each arm reads the index in order; SQLite merges the arms and stops at
  * the LIMIT, so a page costs its length, not the window's contents. A
  * filtered list reads, for each chosen term of one kind of its filters
- * (filterKind), that term's part of occurrence_terms (migration 0026)
+ * (filterKind), that term's part of occurrence_terms (migration 0025)
  * instead, so other events' occurrences are not read at all; the other
  * kinds are checked per row.
  * ?1 to, ?2 from, ?3–?8 LIST_FILTERS and the match, ?9 and ?10 the arms'

@@ -9,8 +9,9 @@ import { type EventRuleChecks, eventRuleIssues as sharedRuleIssues, timingOf as 
 import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
 import { mergePatch } from './patch';
+import { rememberLast } from './remembered';
 import { canonicalTimeZone } from './zones';
-import { RULE_EXPANSION, type Timing, checkExpandedTiming, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
+import { type Timing, checkExpandedTiming, occurrencesBetween, canonicalRule, checkSeries, seriesOf, firstOccurrence } from './recurrence';
 import { seriesSpanOf } from './occurrence-index';
 import { prepareDecisionSteps } from './clock';
 import { DEFAULT_TIME_ZONE, Temporal, formatInstant, formatInstantInZone, formatOffsetDateTime, formatWallClock } from './time';
@@ -35,7 +36,7 @@ export interface KnownReferences {
  * Every rule the worker checks: the shared ones (worker/shared/event-rules.ts, which the browser checks as one
  * types), with zones by the IANA data the feeds' VTIMEZONEs come from and the rules that expand the recurrence.
  */
-export const SERVER_CHECKS: EventRuleChecks = { timeZone: canonicalTimeZone, expansion: RULE_EXPANSION, checkTiming: checkExpandedTiming };
+export const SERVER_CHECKS: EventRuleChecks = { timeZone: canonicalTimeZone, checkTiming: checkExpandedTiming };
 
 function timingOf(input: EventInput): Timing {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
@@ -239,20 +240,12 @@ function occurrenceTexts(timing: Timing, from: Temporal.Instant, to: Temporal.In
 // Every occurrence of a finite series, by its timing: a list or a month view
 // asks for the same series again and again, and expanding a rule is the
 // costliest part of a list. Finite series have at most MAX_OCCURRENCES.
-const EXPANDED_SERIES = 2_000;
-const expanded = new Map<string, OccurrenceTexts[]>();
+const expanded = rememberLast<OccurrenceTexts[]>(2_000);
 const ALL_TIME = [Temporal.Instant.from('2000-01-01T00:00:00Z'), Temporal.Instant.from('2101-01-01T00:00:00Z')] as const;
 
 function finiteSeriesTexts(timing: Timing): OccurrenceTexts[] | null {
   if (!/(^|;)(COUNT|UNTIL)=/.test(timing.recurrence?.rrule ?? '')) return null;
-  const key = JSON.stringify(timing);
-  let texts = expanded.get(key);
-  if (!texts) {
-    texts = occurrenceTexts(timing, ...ALL_TIME);
-    expanded.set(key, texts);
-    if (expanded.size > EXPANDED_SERIES) expanded.delete(expanded.keys().next().value!);
-  }
-  return texts;
+  return expanded(JSON.stringify(timing), () => occurrenceTexts(timing, ...ALL_TIME));
 }
 
 /** The occurrences of an event that overlap [from, to). */

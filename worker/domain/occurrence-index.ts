@@ -14,6 +14,7 @@
  * times, and the zone's few changes a year turn them into instants.
  */
 import type { EventOccurrence } from '../shared/events';
+import { rememberLast } from './remembered';
 import { type Series, type Timing, clockChangeAtWallMs, offsetAtEpochMs, seriesOf, wallClockMs, wallClockToEpochMs } from './recurrence';
 
 export const INDEX_DAYS_BEHIND = 730;
@@ -147,16 +148,10 @@ function stored(s: Series, times: Timed, recurrenceId: string, cancelled: boolea
  */
 export function occurrencesToStore(timing: Timing, window: IndexWindow): { occurrences: StoredOccurrence[]; indexedUntil: string } {
   // A write asks twice (its span, then its index): the second time is remembered.
-  const key = JSON.stringify([timing, window.from, window.until]);
-  const known = remembered.get(key);
-  if (known) return known;
-  const result = computeOccurrences(timing, window);
-  remembered.set(key, result);
-  if (remembered.size > 8) remembered.delete(remembered.keys().next().value!);
-  return result;
+  return remembered(JSON.stringify([timing, window.from, window.until]), () => computeOccurrences(timing, window));
 }
 
-const remembered = new Map<string, { occurrences: StoredOccurrence[]; indexedUntil: string }>();
+const remembered = rememberLast<{ occurrences: StoredOccurrence[]; indexedUntil: string }>(8);
 
 function computeOccurrences(timing: Timing, window: IndexWindow): { occurrences: StoredOccurrence[]; indexedUntil: string } {
   const s = seriesOf(timing);

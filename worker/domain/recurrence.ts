@@ -23,6 +23,7 @@ import {
   startWallClock,
 } from '../shared/recurrence';
 import type { FieldIssue } from './errors';
+import { rememberLast } from './remembered';
 import { Temporal, inSupportedRange, zoned } from './time';
 
 // What an organiser writes and the rules it keeps are shared with the browser; expanding rules is the worker's.
@@ -339,17 +340,11 @@ export function checkSeries(timing: Timing): { series: Series | null; issues: Fi
 
 // A write checks its timing three times (its body's schema, its rules, its series): with hundreds of exceptions each
 // check is milliseconds, so the last few are remembered.
-const checkedTimings = new Map<string, ReturnType<typeof checkTiming<Rule>>>();
+const checkedTimings = rememberLast<ReturnType<typeof checkTiming<Rule>>>(4);
 
 /** checkTiming with the rule's expansion (RULE_EXPANSION), remembered for the last few timings; the answer is not to be changed. */
 export function checkExpandedTiming(timing: Timing): ReturnType<typeof checkTiming<Rule>> {
-  const key = JSON.stringify(timing);
-  const known = checkedTimings.get(key);
-  if (known) return known;
-  const checked = checkTiming(timing, RULE_EXPANSION);
-  checkedTimings.set(key, checked);
-  if (checkedTimings.size > 4) checkedTimings.delete(checkedTimings.keys().next().value!);
-  return checked;
+  return checkedTimings(JSON.stringify(timing), () => checkTiming(timing, RULE_EXPANSION));
 }
 
 function isFinite(rule: Rule): boolean {

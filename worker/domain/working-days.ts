@@ -8,6 +8,7 @@
  * list kept here.
  */
 import type HolidaysType from 'date-holidays';
+import { rememberLast } from './remembered';
 import { Temporal } from './time';
 
 export interface WorkingDays {
@@ -47,7 +48,7 @@ function workingDaysOf(finland: HolidaysType): WorkingDays {
     }
     return days;
   };
-  const before = new Map<string, Temporal.PlainDate>();
+  const before = rememberLast<Temporal.PlainDate>(REMEMBERED_DAYS);
   const isWorkingDay = (date: Temporal.PlainDate) => date.dayOfWeek <= 5 && !holidaysOf(date.year).has(date.toString());
   return {
     isWorkingDay,
@@ -58,18 +59,14 @@ function workingDaysOf(finland: HolidaysType): WorkingDays {
     },
     workingDaysBefore(date, count) {
       // A clock's decisions ask for the same days again and again (every series on the same dates, the same steps).
-      const key = `${date}|${count}`;
-      let found = before.get(key);
-      if (!found) {
-        found = date;
+      return before(`${date}|${count}`, () => {
+        let found = date;
         for (let left = count; left > 0; ) {
           found = found.subtract({ days: 1 });
           if (isWorkingDay(found)) left--;
         }
-        before.set(key, found);
-        if (before.size > REMEMBERED_DAYS) before.delete(before.keys().next().value!);
-      }
-      return found;
+        return found;
+      });
     },
   };
 }

@@ -38,6 +38,7 @@ let keptTextBytes = 0;
 // Beside the kept bodies, within an isolate's 128 MB: the full feed's texts of 3,400 events in three languages are about 11 MB.
 const KEPT_TEXT_BYTES = 16 * 1024 * 1024;
 const keptKey = (kind: string, eventId: string) => `${kind}\u0000${eventId}`;
+const encoder = new TextEncoder();
 
 /** The kept bytes of an event's text in a feed kind, if they were written for `context`. */
 export function keptText(kind: string, eventId: string, context: string): Uint8Array | null {
@@ -58,7 +59,7 @@ export function keepText(kind: string, eventId: string, context: string, text: s
   const key = keptKey(kind, eventId);
   keptTextBytes -= keptTexts.get(key)?.bytes.byteLength ?? 0;
   keptTexts.delete(key);
-  const bytes = new TextEncoder().encode(text);
+  const bytes = encoder.encode(text);
   keptTexts.set(key, { context, bytes });
   keptTextBytes += bytes.byteLength;
   while (keptTextBytes > KEPT_TEXT_BYTES && keptTexts.size > 1) {
@@ -71,7 +72,6 @@ export function keepText(kind: string, eventId: string, context: string, text: s
 
 /** The parts of a text as one UTF-8 body: each part encoded (bytes as they are) and copied once, with no joined string in between. */
 export function encodeParts(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
-  const encoder = new TextEncoder();
   const encoded = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
   const body = new Uint8Array(encoded.reduce((size, part) => size + part.length, 0));
   let offset = 0;

@@ -6,16 +6,14 @@
  */
 import type { EventInput } from './event-fields';
 import type { FieldIssue } from './problems';
-import { type RuleExpansion, type Timing, checkTiming } from './recurrence';
+import { type Timing, checkTiming } from './recurrence';
 import { DEFAULT_TIME_ZONE, Temporal, parseDate, parseWallClock, runtimeTimeZone, timeZoneProblem, zoned } from './time';
 
 /** What the rules ask of the place they run in. */
 export interface EventRuleChecks {
   /** The one name kept for a time zone, or null when the name is no zone. */
   timeZone: (name: string) => string | null;
-  /** The checks that expand the rule; without them those rules are the server's. */
-  expansion?: RuleExpansion<unknown>;
-  /** checkTiming with `expansion`, as the place it runs in makes it (the worker remembers the last few). */
+  /** The timing's checks with the rule's expansion (the worker's, which remembers the last few); without it those rules are the server's. */
   checkTiming?: (timing: Timing) => ReturnType<typeof checkTiming>;
 }
 
@@ -55,7 +53,7 @@ export function eventRuleIssues(input: EventInput, checks: EventRuleChecks = RUN
   const timeZone = checks.timeZone(given);
   if (!timeZone) return [{ field: 'timeZone', rule: 'time-zone', message: timeZoneProblem(given) }];
   const timing = timingOf(input, timeZone);
-  const { checked, issues: timingIssues } = checks.checkTiming ? checks.checkTiming(timing) : checkTiming(timing, checks.expansion);
+  const { checked, issues: timingIssues } = checks.checkTiming ? checks.checkTiming(timing) : checkTiming(timing);
   issues.push(...timingIssues);
 
   const deadline = input.registration?.deadline;

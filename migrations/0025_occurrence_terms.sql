@@ -1,13 +1,10 @@
--- Migration 0026: the index of migration 0025 for every kind of filter: the
--- stored occurrences once more per network, event type, municipality and
--- organisation of their event. A list filtered by any of them reads that
--- term's range; before, a list filtered only by type, municipality or
--- organisation still skipped other events' occurrences row by row.
-DROP TRIGGER occurrence_networks_of_occurrence;
-DROP TRIGGER occurrence_networks_of_network;
-DROP TRIGGER occurrence_networks_without_network;
-DROP TABLE occurrence_networks;
-
+-- Migration 0025: the stored occurrences once more per network, event
+-- type, municipality and organisation of their event, in time order. A
+-- filtered list read the window's occurrences of every event and skipped
+-- the others' row by row (a network's month beside another network's 100
+-- daily series read their 3,000 rows); it reads its terms' ranges of this
+-- index instead. Kept by the triggers below (an occurrence written, an
+-- event's terms changed); an occurrence deleted takes its rows with it.
 CREATE TABLE occurrence_terms (
   kind TEXT NOT NULL CHECK (kind IN ('network', 'type', 'municipality', 'organisation')),
   term_id INTEGER NOT NULL,
