@@ -125,16 +125,16 @@ ORDER BY starts_at ${direction}, event_id ${direction}, recurrence_id ${directio
 LIMIT ?11`;
 }
 
-// Two arms a term: a filter of more terms than this would make a statement longer than D1 takes (100 KB);
-// such a page reads the window's occurrences and checks its filters per row, as an unfiltered list does.
-const MAX_TERM_ARMS = 6;
+// Two arms a term, and D1 takes at most five terms in a compound SELECT (and statements of 100 KB): a filter
+// of more terms than this reads the window's occurrences and checks its filters per row, as an unfiltered list does.
+const MAX_INDEXED_TERMS = 2;
 
-/** The kind of filter a page reads the index of: the one given with the fewest terms (networks first), at most MAX_TERM_ARMS; null for none. */
+/** The kind of filter a page reads the index of: the one given with the fewest terms (networks first), at most MAX_INDEXED_TERMS; null for none. */
 function filterKind(filter: PageFilter): { kind: TermKind; terms: number } | null {
   const lists = [filter.networks, filter.types, filter.municipalities, filter.organisations];
   let best: { kind: TermKind; terms: number } | null = null;
   lists.forEach((values, at) => {
-    if (values.length > 0 && values.length <= MAX_TERM_ARMS && (best === null || values.length < best.terms)) best = { kind: TERM_KINDS[at]!, terms: values.length };
+    if (values.length > 0 && values.length <= MAX_INDEXED_TERMS && (best === null || values.length < best.terms)) best = { kind: TERM_KINDS[at]!, terms: values.length };
   });
   return best;
 }
